@@ -1,0 +1,117 @@
+//! The one error type of cxkit.
+//!
+//! Every fallible function returns [`Result<T>`](crate::Result). Each variant names what was
+//! wrong and, where it applies, where (the index into the caller's array) and with which value.
+//! The C ABI maps each variant to one `cx_status` code and the Python module to one exception
+//! class, so the three interfaces report the same problem in the same words.
+
+use crate::survey::Scale;
+
+/// Everything that can go wrong in cxkit.
+///
+/// ```
+/// use cxkit::survey::{nps, NpsOptions};
+/// use cxkit::Error;
+///
+/// let err = nps(&[9.0, 11.0], None, &NpsOptions::default()).unwrap_err();
+/// assert!(matches!(err, Error::InvalidScore { index: 1, .. }));
+/// assert_eq!(err.to_string(), "score 11 at index 1 is not a point of the scale 0..=10");
+/// ```
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+#[non_exhaustive]
+pub enum Error {
+    /// A score is not one of the integer points of the declared scale (out of range, fractional
+    /// or infinite).
+    #[error("score {value} at index {index} is not a point of the scale {scale}")]
+    InvalidScore {
+        /// Position in the input.
+        index: usize,
+        /// The offending value.
+        value: f64,
+        /// The scale the scores were declared on.
+        scale: Scale,
+    },
+    /// A score is missing (NaN) and the caller asked missing scores to raise.
+    #[error(
+        "score at index {index} is missing (NaN); use nan_policy \"omit\" to skip missing scores"
+    )]
+    MissingScore {
+        /// Position in the input.
+        index: usize,
+    },
+    /// Nothing to compute on: no scores at all, or none left once missing ones were skipped.
+    #[error("no {what} to compute on")]
+    EmptyInput {
+        /// What was empty.
+        what: &'static str,
+    },
+    /// Two inputs that must be as long as each other are not.
+    #[error("{what}: expected length {expected}, got {actual}")]
+    LengthMismatch {
+        /// Which input has the wrong length.
+        what: &'static str,
+        /// The length it must have.
+        expected: usize,
+        /// The length it has.
+        actual: usize,
+    },
+    /// A survey weight is negative, NaN or infinite.
+    #[error("weight {value} at index {index} is not a finite non-negative number")]
+    InvalidWeight {
+        /// Position in the weights.
+        index: usize,
+        /// The offending weight.
+        value: f64,
+    },
+    /// An argument is outside the values it may take.
+    #[error("invalid {name}: {reason}")]
+    InvalidParameter {
+        /// The argument's name, as in the function's signature.
+        name: &'static str,
+        /// What is wrong with it.
+        reason: String,
+    },
+    /// A statistic needs more data than it was given.
+    #[error("{what} needs {needed}, got {got}")]
+    InsufficientData {
+        /// The statistic that cannot be computed.
+        what: &'static str,
+        /// What it needs, in words ("an effective sample size above 1", …).
+        needed: &'static str,
+        /// What it got.
+        got: String,
+    },
+    /// A test statistic is undefined because its standard error is zero.
+    #[error("{what} is undefined: its standard error is zero (no variation in either sample)")]
+    ZeroVariance {
+        /// The statistic that is undefined.
+        what: &'static str,
+    },
+    /// Serialized state could not be read back.
+    #[error("corrupt serialized state: {reason}")]
+    CorruptBytes {
+        /// What was wrong with the bytes.
+        reason: String,
+    },
+    /// Two objects cannot be combined (accumulators on different scales, say).
+    #[error("cannot combine: {reason}")]
+    Incompatible {
+        /// Why they do not fit together.
+        reason: String,
+    },
+}
+
+/// `Result` with cxkit's [`Error`].
+pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+/// Checks that a confidence level lies strictly between 0 and 1.
+pub(crate) fn check_confidence(confidence: f64) -> Result<()> {
+    if confidence > 0.0 && confidence < 1.0 {
+        Ok(())
+    } else {
+        Err(Error::InvalidParameter {
+            name: "confidence",
+            reason: format!("must lie strictly between 0 and 1, got {confidence}"),
+        })
+    }
+}

@@ -1,0 +1,27 @@
+//! # cxkit
+//!
+//! Customer-experience analytics for retail banking: what customers say (NPS, CSAT, CES,
+//! Likert items), computed correctly and fast, with confidence intervals, survey weights,
+//! wave-to-wave tests and mergeable state for distributed runs.
+//!
+//! This crate is the pure-Rust core. The same functions, under the same names, are in the
+//! Python package `cxkit` and the C library `libcxkit`.
+//!
+//! ```
+//! use cxkit::survey::{nps, NpsOptions};
+//!
+//! let scores = [10, 9, 7, 3, 10];
+//! let r = nps(&scores, None, &NpsOptions::default())?;
+//! assert!((r.score - 40.0).abs() < 1e-12);
+//! # Ok::<(), cxkit::Error>(())
+//! ```
+//!
+//! Bad input is an [`Error`], never a panic and never a silent NaN.
+
+pub mod error;
+pub mod survey;
+
+pub use error::{Error, Result};
+
+/// The version of this crate (and of the C header and Python package built with it).
+pub const VERSION: &str = env!("CARGO_PKG_VERSION");

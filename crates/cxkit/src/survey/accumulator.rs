@@ -1,0 +1,334 @@
+//! Mergeable survey state: feed batches, merge partitions, finish into a result.
+//!
+//! Each accumulator holds a [`Histogram`] and the one setting its result needs. `merge` adds
+//! tallies, so it is associative and commutative: the same code runs per partition on Spark,
+//! Dask or Ray, or per branch, and the parts merge into the whole. `to_bytes` writes the state
+//! as `b"CXKA"`, a format version byte, a kind byte, the setting (u32) and the tally, all
+//! little-endian; `from_bytes` checks every field.
+
+use std::marker::PhantomData;
+
+use serde::{Deserialize, Serialize};
+
+use super::histogram::{ByteReader, Histogram};
+use super::interval::ProportionMethod;
+use super::likert::Likert;
+use super::nps::{Nps, NpsMethod, NpsOptions};
+use super::scale::{NanPolicy, Scale, Score};
+use super::top_box::Csat;
+use crate::{Error, Result};
+
+const MAGIC: &[u8; 4] = b"CXKA";
+/// Version of the byte format written by `to_bytes`.
+pub const FORMAT_VERSION: u8 = 1;
+
+/// What an [`Accumulator`] accumulates: fixes its byte tag and what its setting means.
+pub trait AccumulatorKind: sealed::Sealed {
+    /// Tag written after the format version.
+    const TAG: u8;
+    /// Name used in messages.
+    const NAME: &'static str;
+    /// Checks that a scale and setting fit this kind.
+    fn check(scale: Scale, setting: u32) -> Result<()>;
+}
+
+mod sealed {
+    pub trait Sealed {}
+}
+
+macro_rules! kind {
+    ($(#[$doc:meta])* $name:ident, $tag:expr, $label:expr, $check:expr) => {
+        $(#[$doc])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+        pub struct $name;
+        impl sealed::Sealed for $name {}
+        impl AccumulatorKind for $name {
+            const TAG: u8 = $tag;
+            const NAME: &'static str = $label;
+            fn check(scale: Scale, setting: u32) -> Result<()> {
+                $check(scale, setting)
+            }
+        }
+    };
+}
+kind!(
+    /// Accumulates 0–10 scores into a Net Promoter Score.
+    NpsKind, 1, "NPS accumulator", check_nps
+);
+kind!(
+    /// Accumulates scores into a top-box share and mean (CSAT).
+    TopBoxKind, 2, "top-box accumulator", Scale::check_top
+);
+kind!(
+    /// Accumulates scores into a Likert distribution summary.
+    LikertKind, 3, "Likert accumulator", Scale::check_top
+);
+
+fn check_nps(scale: Scale, _setting: u32) -> Result<()> {
+    if scale == Scale::NPS {
+        Ok(())
+    } else {
+        Err(Error::Incompatible {
+            reason: format!("an NPS tally must be on 0..=10, not {scale}"),
+        })
+    }
+}
+
+/// Mergeable state of a survey aggregate; see the module documentation.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(bound = "")]
+pub struct Accumulator<K: AccumulatorKind> {
+    histogram: Histogram,
+    setting: u32,
+    #[serde(skip)]
+    kind: PhantomData<K>,
+}
+
+/// Accumulates a Net Promoter Score over batches.
+///
+/// ```
+/// use cxkit::survey::{NanPolicy, NpsAccumulator, NpsMethod};
+///
+/// let mut north = NpsAccumulator::new();
+/// north.update(&[10, 9, 3], None, NanPolicy::Raise).unwrap();
+/// let mut south = NpsAccumulator::new();
+/// south.update(&[8, 10], None, NanPolicy::Raise).unwrap();
+/// let bytes = south.to_bytes();
+/// north.merge(&NpsAccumulator::from_bytes(&bytes).unwrap()).unwrap();
+/// let r = north.finish(0.95, NpsMethod::AdjustedWald).unwrap();
+/// assert_eq!(r.n, 5);
+/// assert!((r.score - 40.0).abs() < 1e-12);
+/// ```
+pub type NpsAccumulator = Accumulator<NpsKind>;
+
+/// Accumulates a top-box share (CSAT) and mean over batches.
+///
+/// ```
+/// use cxkit::survey::{NanPolicy, Scale, TopBoxAccumulator, ProportionMethod};
+///
+/// let mut acc = TopBoxAccumulator::new(Scale::CSAT, 2).unwrap();
+/// acc.update(&[5, 4, 2, 1], None, NanPolicy::Raise).unwrap();
+/// let r = acc.finish(0.95, ProportionMethod::Wilson).unwrap();
+/// assert_eq!(r.top_box.estimate, 0.5);
+/// ```
+pub type TopBoxAccumulator = Accumulator<TopBoxKind>;
+
+/// Accumulates a Likert distribution summary over batches.
+///
+/// ```
+/// use cxkit::survey::{LikertAccumulator, NanPolicy, Scale};
+///
+/// let mut acc = LikertAccumulator::new(Scale::CSAT, 2).unwrap();
+/// acc.update(&[5.0, 4.0, f64::NAN, 1.0], None, NanPolicy::Omit).unwrap();
+/// assert_eq!(acc.finish().unwrap().counts, vec![1, 0, 0, 1, 1]);
+/// ```
+pub type LikertAccumulator = Accumulator<LikertKind>;
+
+impl<K: AccumulatorKind> Accumulator<K> {
+    fn with(scale: Scale, setting: u32) -> Self {
+        Accumulator {
+            histogram: Histogram::new(scale),
+            setting,
+            kind: PhantomData,
+        }
+    }
+
+    /// Adds a batch of scores (with optional weights). On error the state is unchanged.
+    pub fn update<S: Score>(
+        &mut self,
+        scores: &[S],
+        weights: Option<&[f64]>,
+        nan_policy: NanPolicy,
+    ) -> Result<()> {
+        let batch = Histogram::from_scores(self.histogram.scale(), scores, weights, nan_policy)?;
+        self.histogram.merge(&batch)
+    }
+
+    /// Adds another accumulator's state into this one. Both must have the same scale and setting.
+    pub fn merge(&mut self, other: &Self) -> Result<()> {
+        if self.setting != other.setting {
+            return Err(Error::Incompatible {
+                reason: format!(
+                    "{}s with different settings ({} and {})",
+                    K::NAME,
+                    self.setting,
+                    other.setting
+                ),
+            });
+        }
+        self.histogram.merge(&other.histogram)
+    }
+
+    /// The tally so far.
+    pub fn histogram(&self) -> &Histogram {
+        &self.histogram
+    }
+
+    /// Number of responses so far.
+    pub fn n(&self) -> u64 {
+        self.histogram.n()
+    }
+
+    /// The state as versioned bytes, for storage or to send to another process.
+    pub fn to_bytes(&self) -> Vec<u8> {
+        let mut out = Vec::with_capacity(22 + 16 * self.histogram.scale().points());
+        out.extend_from_slice(MAGIC);
+        out.push(FORMAT_VERSION);
+        out.push(K::TAG);
+        out.extend_from_slice(&self.setting.to_le_bytes());
+        self.histogram.write_bytes(&mut out);
+        out
+    }
+
+    /// Reads state written by [`to_bytes`](Self::to_bytes); errors with
+    /// [`Error::CorruptBytes`] on anything else (other kinds, other versions, truncation).
+    pub fn from_bytes(bytes: &[u8]) -> Result<Self> {
+        let corrupt = |reason: String| Error::CorruptBytes { reason };
+        let mut r = ByteReader::new(bytes);
+        let magic = [r.u8()?, r.u8()?, r.u8()?, r.u8()?];
+        if &magic != MAGIC {
+            return Err(corrupt("not cxkit accumulator state (bad magic)".into()));
+        }
+        let version = r.u8()?;
+        if version != FORMAT_VERSION {
+            return Err(corrupt(format!(
+                "format version {version}, this build reads version {FORMAT_VERSION}"
+            )));
+        }
+        let tag = r.u8()?;
+        if tag != K::TAG {
+            return Err(corrupt(format!(
+                "state of kind {tag}, expected a {} (kind {})",
+                K::NAME,
+                K::TAG
+            )));
+        }
+        let setting = r.u32()?;
+        let histogram = Histogram::read_bytes(&mut r)?;
+        r.finish()?;
+        let acc = Accumulator {
+            histogram,
+            setting,
+            kind: PhantomData,
+        };
+        K::check(acc.histogram.scale(), acc.setting).map_err(|e| corrupt(e.to_string()))?;
+        Ok(acc)
+    }
+}
+
+impl NpsAccumulator {
+    /// An empty NPS accumulator (0–10 scale).
+    pub fn new() -> Self {
+        Self::with(Scale::NPS, 0)
+    }
+
+    /// The NPS of everything accumulated.
+    pub fn finish(&self, confidence: f64, method: NpsMethod) -> Result<Nps> {
+        Nps::from_histogram(
+            &self.histogram,
+            &NpsOptions {
+                confidence,
+                method,
+                nan_policy: NanPolicy::Raise,
+            },
+        )
+    }
+}
+
+impl Default for NpsAccumulator {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl TopBoxAccumulator {
+    /// An empty accumulator of the top `top` points of `scale`.
+    pub fn new(scale: Scale, top: u32) -> Result<Self> {
+        scale.check_top(top)?;
+        Ok(Self::with(scale, top))
+    }
+
+    /// How many top points count.
+    pub fn top(&self) -> u32 {
+        self.setting
+    }
+
+    /// CSAT (top-box share and mean) of everything accumulated.
+    pub fn finish(&self, confidence: f64, interval: ProportionMethod) -> Result<Csat> {
+        Csat::from_histogram(&self.histogram, self.setting, confidence, interval)
+    }
+}
+
+impl LikertAccumulator {
+    /// An empty accumulator on `scale` with `boxes` points in the top and bottom boxes.
+    pub fn new(scale: Scale, boxes: u32) -> Result<Self> {
+        scale.check_top(boxes)?;
+        Ok(Self::with(scale, boxes))
+    }
+
+    /// How many points form each box.
+    pub fn boxes(&self) -> u32 {
+        self.setting
+    }
+
+    /// The distribution summary of everything accumulated.
+    pub fn finish(&self) -> Result<Likert> {
+        Likert::from_histogram(&self.histogram, self.setting)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bytes_round_trip_and_reject_corruption() {
+        let mut acc = TopBoxAccumulator::new(Scale::CSAT, 2).unwrap();
+        acc.update(&[5, 4, 3], Some(&[1.5, 2.0, 0.5]), NanPolicy::Raise)
+            .unwrap();
+        let bytes = acc.to_bytes();
+        assert_eq!(TopBoxAccumulator::from_bytes(&bytes).unwrap(), acc);
+
+        let err = |b: &[u8]| TopBoxAccumulator::from_bytes(b).unwrap_err();
+        assert!(matches!(
+            err(&bytes[..bytes.len() - 1]),
+            Error::CorruptBytes { .. }
+        ));
+        assert!(matches!(
+            err(&[bytes.as_slice(), &[0]].concat()),
+            Error::CorruptBytes { .. }
+        ));
+        assert!(matches!(err(b"nope"), Error::CorruptBytes { .. }));
+        let mut wrong_version = bytes.clone();
+        wrong_version[4] = 99;
+        assert!(err(&wrong_version).to_string().contains("version 99"));
+        assert!(matches!(
+            NpsAccumulator::from_bytes(&bytes).unwrap_err(),
+            Error::CorruptBytes { .. }
+        ));
+        let mut negative_weight = bytes.clone();
+        let at = bytes.len() - 8;
+        negative_weight[at..].copy_from_slice(&(-1.0f64).to_le_bytes());
+        assert!(matches!(err(&negative_weight), Error::CorruptBytes { .. }));
+        let mut bad_top = bytes.clone();
+        bad_top[6] = 7;
+        assert!(matches!(err(&bad_top), Error::CorruptBytes { .. }));
+    }
+
+    #[test]
+    fn merge_needs_the_same_scale_and_setting() {
+        let mut a = TopBoxAccumulator::new(Scale::CSAT, 2).unwrap();
+        let b = TopBoxAccumulator::new(Scale::CSAT, 1).unwrap();
+        let c = TopBoxAccumulator::new(Scale::CES, 2).unwrap();
+        assert!(matches!(a.merge(&b), Err(Error::Incompatible { .. })));
+        assert!(matches!(a.merge(&c), Err(Error::Incompatible { .. })));
+    }
+
+    #[test]
+    fn failed_update_leaves_state_unchanged() {
+        let mut acc = NpsAccumulator::new();
+        acc.update(&[10, 9], None, NanPolicy::Raise).unwrap();
+        assert!(acc.update(&[1, 2, 11], None, NanPolicy::Raise).is_err());
+        assert_eq!(acc.n(), 2);
+    }
+}

@@ -1,0 +1,433 @@
+//! The one-pass tally every survey score is computed from.
+//!
+//! NPS, top-box shares, means, standard deviations and medians of a discrete scale all follow
+//! from how many responses (and how much survey weight) fell on each point. [`Histogram`] is that
+//! tally: built in one pass over the scores (in parallel chunks for large inputs), merged by
+//! adding, and written to bytes for the accumulators.
+
+use rayon::prelude::*;
+use serde::{Deserialize, Serialize};
+
+use super::scale::{Located, NanPolicy, Scale, Score};
+use crate::{Error, Result};
+
+/// Inputs longer than this are counted in parallel chunks of this size.
+const CHUNK: usize = 1 << 18;
+
+/// Responses and survey weight per point of a scale.
+///
+/// ```
+/// use cxkit::survey::{Histogram, NanPolicy, Scale};
+///
+/// let h = Histogram::from_scores(Scale::CSAT, &[5u8, 4, 4, 1], None, NanPolicy::Raise).unwrap();
+/// assert_eq!(h.counts(), &[1, 0, 0, 2, 1]);
+/// assert_eq!(h.n(), 4);
+/// assert_eq!(h.mean(), 3.5);
+/// ```
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Histogram {
+    scale: Scale,
+    counts: Vec<u64>,
+    weights: Vec<f64>,
+    sum_w2: f64,
+}
+
+impl Histogram {
+    /// An empty tally on `scale`.
+    pub fn new(scale: Scale) -> Histogram {
+        Histogram {
+            scale,
+            counts: vec![0; scale.points()],
+            weights: vec![0.0; scale.points()],
+            sum_w2: 0.0,
+        }
+    }
+
+    /// Tallies `scores` (with optional survey `weights`, one per score) on `scale`.
+    ///
+    /// Errors: [`Error::InvalidScore`] for a score that is not a point of the scale,
+    /// [`Error::MissingScore`] for NaN under [`NanPolicy::Raise`], [`Error::LengthMismatch`] and
+    /// [`Error::InvalidWeight`] for bad weights. The first offending index is reported.
+    pub fn from_scores<S: Score>(
+        scale: Scale,
+        scores: &[S],
+        weights: Option<&[f64]>,
+        nan_policy: NanPolicy,
+    ) -> Result<Histogram> {
+        if let Some(w) = weights {
+            if w.len() != scores.len() {
+                return Err(Error::LengthMismatch {
+                    what: "weights",
+                    expected: scores.len(),
+                    actual: w.len(),
+                });
+            }
+        }
+        if scores.len() <= CHUNK {
+            return tally_chunk(scale, scores, weights, nan_policy, 0);
+        }
+        // Chunks are tallied in parallel and added up in input order, so the weight sums (and
+        // the first error reported) do not depend on the number of threads.
+        let parts: Vec<Result<Histogram>> = scores
+            .par_chunks(CHUNK)
+            .enumerate()
+            .map(|(i, chunk)| {
+                let start = i * CHUNK;
+                let w = weights.map(|w| &w[start..start + chunk.len()]);
+                tally_chunk(scale, chunk, w, nan_policy, start)
+            })
+            .collect();
+        let mut total = Histogram::new(scale);
+        for part in parts {
+            total.add(&part?);
+        }
+        Ok(total)
+    }
+
+    /// A tally from counts per point (every response weighing 1).
+    pub fn from_counts(scale: Scale, counts: &[u64]) -> Result<Histogram> {
+        if counts.len() != scale.points() {
+            return Err(Error::LengthMismatch {
+                what: "counts per scale point",
+                expected: scale.points(),
+                actual: counts.len(),
+            });
+        }
+        let n: u64 = counts.iter().sum();
+        Ok(Histogram {
+            scale,
+            counts: counts.to_vec(),
+            weights: counts.iter().map(|&c| c as f64).collect(),
+            sum_w2: n as f64,
+        })
+    }
+
+    /// Adds another tally on the same scale into this one.
+    ///
+    /// Merging is associative and commutative: tallying two parts and merging them gives the
+    /// tally of the whole.
+    pub fn merge(&mut self, other: &Histogram) -> Result<()> {
+        if self.scale != other.scale {
+            return Err(Error::Incompatible {
+                reason: format!(
+                    "tallies on different scales ({} and {})",
+                    self.scale, other.scale
+                ),
+            });
+        }
+        self.add(other);
+        Ok(())
+    }
+
+    fn add(&mut self, other: &Histogram) {
+        for (a, b) in self.counts.iter_mut().zip(&other.counts) {
+            *a += b;
+        }
+        for (a, b) in self.weights.iter_mut().zip(&other.weights) {
+            *a += b;
+        }
+        self.sum_w2 += other.sum_w2;
+    }
+
+    /// The scale tallied on.
+    pub fn scale(&self) -> Scale {
+        self.scale
+    }
+
+    /// Responses per point, lowest point first.
+    pub fn counts(&self) -> &[u64] {
+        &self.counts
+    }
+
+    /// Survey weight per point, lowest point first (equal to the counts when unweighted).
+    pub fn weights(&self) -> &[f64] {
+        &self.weights
+    }
+
+    /// Number of responses tallied.
+    pub fn n(&self) -> u64 {
+        self.counts.iter().sum()
+    }
+
+    /// Total survey weight.
+    pub fn total_weight(&self) -> f64 {
+        self.weights.iter().sum()
+    }
+
+    /// Kish's effective sample size (Σw)²/Σw²; equal to [`n`](Self::n) when unweighted.
+    pub fn effective_n(&self) -> f64 {
+        let total = self.total_weight();
+        if total == 0.0 {
+            0.0
+        } else {
+            // Σw / (Σw²/Σw) is exact for unit weights, where (Σw)²/Σw² may round.
+            total / (self.sum_w2 / total)
+        }
+    }
+
+    /// Weighted share of the responses on the points at positions `range` (0 is the minimum).
+    pub(crate) fn share(&self, range: std::ops::Range<usize>) -> f64 {
+        self.weights[range].iter().sum::<f64>() / self.total_weight()
+    }
+
+    /// Weighted mean score. Needs a non-empty tally (see [`check_nonempty`](Self::check_nonempty)).
+    pub fn mean(&self) -> f64 {
+        let total = self.total_weight();
+        self.weights
+            .iter()
+            .enumerate()
+            .map(|(i, w)| w * self.scale.value(i))
+            .sum::<f64>()
+            / total
+    }
+
+    /// Sample standard deviation: √(Σw(x − x̄)²/Σw · n_eff/(n_eff − 1)), which is the usual
+    /// n − 1 standard deviation when unweighted. Needs an effective sample size above 1.
+    pub fn sd(&self) -> Result<f64> {
+        let n_eff = self.effective_n();
+        if n_eff <= 1.0 {
+            return Err(Error::InsufficientData {
+                what: "a standard deviation",
+                needed: "an effective sample size above 1",
+                got: format!("{n_eff}"),
+            });
+        }
+        let mean = self.mean();
+        let ss: f64 = self
+            .weights
+            .iter()
+            .enumerate()
+            .map(|(i, w)| w * (self.scale.value(i) - mean).powi(2))
+            .sum();
+        Ok((ss / self.total_weight() * n_eff / (n_eff - 1.0)).sqrt())
+    }
+
+    /// Weighted median: the lowest point where the cumulative weight reaches half the total;
+    /// where it is exactly half, the midpoint between that point and the next one with weight
+    /// (the usual even-n median when unweighted).
+    pub fn median(&self) -> f64 {
+        let half = self.total_weight() / 2.0;
+        let mut cumulative = 0.0;
+        for (i, &w) in self.weights.iter().enumerate() {
+            cumulative += w;
+            if cumulative > half {
+                return self.scale.value(i);
+            }
+            if cumulative == half && w > 0.0 {
+                let next = (i + 1..self.weights.len()).find(|&j| self.weights[j] > 0.0);
+                return match next {
+                    Some(j) => (self.scale.value(i) + self.scale.value(j)) / 2.0,
+                    None => self.scale.value(i),
+                };
+            }
+        }
+        self.scale.value(self.weights.len() - 1)
+    }
+
+    /// Errors with [`Error::EmptyInput`] when nothing (or only zero weight) was tallied.
+    pub fn check_nonempty(&self) -> Result<()> {
+        if self.n() == 0 || self.total_weight() <= 0.0 {
+            Err(Error::EmptyInput {
+                what: "scores with positive weight",
+            })
+        } else {
+            Ok(())
+        }
+    }
+
+    /// Appends the tally to `out`: scale bounds, counts, weights and Σw², little-endian.
+    pub(crate) fn write_bytes(&self, out: &mut Vec<u8>) {
+        out.extend_from_slice(&self.scale.min().to_le_bytes());
+        out.extend_from_slice(&self.scale.max().to_le_bytes());
+        for c in &self.counts {
+            out.extend_from_slice(&c.to_le_bytes());
+        }
+        for w in &self.weights {
+            out.extend_from_slice(&w.to_le_bytes());
+        }
+        out.extend_from_slice(&self.sum_w2.to_le_bytes());
+    }
+
+    /// Reads a tally written by [`write_bytes`](Self::write_bytes), checking every field.
+    pub(crate) fn read_bytes(reader: &mut ByteReader<'_>) -> Result<Histogram> {
+        let min = reader.i32()?;
+        let max = reader.i32()?;
+        let scale = Scale::new(min, max).map_err(|e| corrupt(format!("bad scale: {e}")))?;
+        let mut counts = Vec::with_capacity(scale.points());
+        for _ in 0..scale.points() {
+            counts.push(reader.u64()?);
+        }
+        let mut weights = Vec::with_capacity(scale.points());
+        for _ in 0..scale.points() {
+            weights.push(check_weight_field(reader.f64()?)?);
+        }
+        let sum_w2 = check_weight_field(reader.f64()?)?;
+        counts
+            .iter()
+            .try_fold(0u64, |acc, &c| acc.checked_add(c))
+            .ok_or_else(|| corrupt("response counts overflow".into()))?;
+        Ok(Histogram {
+            scale,
+            counts,
+            weights,
+            sum_w2,
+        })
+    }
+}
+
+fn check_weight_field(value: f64) -> Result<f64> {
+    if value.is_finite() && value >= 0.0 {
+        Ok(value)
+    } else {
+        Err(corrupt(format!(
+            "weight sum {value} is not finite and non-negative"
+        )))
+    }
+}
+
+fn corrupt(reason: String) -> Error {
+    Error::CorruptBytes { reason }
+}
+
+/// Reads little-endian fields from serialized state, failing with [`Error::CorruptBytes`].
+pub(crate) struct ByteReader<'a> {
+    bytes: &'a [u8],
+}
+
+impl<'a> ByteReader<'a> {
+    pub(crate) fn new(bytes: &'a [u8]) -> Self {
+        ByteReader { bytes }
+    }
+
+    fn take<const N: usize>(&mut self) -> Result<[u8; N]> {
+        if self.bytes.len() < N {
+            return Err(corrupt("truncated".into()));
+        }
+        let (head, rest) = self.bytes.split_at(N);
+        self.bytes = rest;
+        Ok(head.try_into().expect("split_at gave N bytes"))
+    }
+
+    pub(crate) fn u8(&mut self) -> Result<u8> {
+        Ok(self.take::<1>()?[0])
+    }
+
+    pub(crate) fn u32(&mut self) -> Result<u32> {
+        Ok(u32::from_le_bytes(self.take()?))
+    }
+
+    fn i32(&mut self) -> Result<i32> {
+        Ok(i32::from_le_bytes(self.take()?))
+    }
+
+    fn u64(&mut self) -> Result<u64> {
+        Ok(u64::from_le_bytes(self.take()?))
+    }
+
+    fn f64(&mut self) -> Result<f64> {
+        Ok(f64::from_le_bytes(self.take()?))
+    }
+
+    /// Errors unless every byte was read.
+    pub(crate) fn finish(self) -> Result<()> {
+        if self.bytes.is_empty() {
+            Ok(())
+        } else {
+            Err(corrupt(format!("{} trailing bytes", self.bytes.len())))
+        }
+    }
+}
+
+/// Tallies one chunk; `offset` is the chunk's position in the whole input, for error indices.
+fn tally_chunk<S: Score>(
+    scale: Scale,
+    scores: &[S],
+    weights: Option<&[f64]>,
+    nan_policy: NanPolicy,
+    offset: usize,
+) -> Result<Histogram> {
+    let mut h = Histogram::new(scale);
+    let invalid = |i: usize, s: S| Error::InvalidScore {
+        index: offset + i,
+        value: s.to_f64(),
+        scale,
+    };
+    match weights {
+        None => {
+            for (i, &s) in scores.iter().enumerate() {
+                match s.locate(scale) {
+                    Located::Point(p) => h.counts[p] += 1,
+                    Located::Missing if nan_policy == NanPolicy::Omit => {}
+                    Located::Missing => return Err(Error::MissingScore { index: offset + i }),
+                    Located::Invalid => return Err(invalid(i, s)),
+                }
+            }
+            for (w, &c) in h.weights.iter_mut().zip(&h.counts) {
+                *w = c as f64;
+            }
+            h.sum_w2 = h.counts.iter().sum::<u64>() as f64;
+        }
+        Some(weights) => {
+            for (i, (&s, &w)) in scores.iter().zip(weights).enumerate() {
+                if !(w.is_finite() && w >= 0.0) {
+                    return Err(Error::InvalidWeight {
+                        index: offset + i,
+                        value: w,
+                    });
+                }
+                match s.locate(scale) {
+                    Located::Point(p) => {
+                        h.counts[p] += 1;
+                        h.weights[p] += w;
+                        h.sum_w2 += w * w;
+                    }
+                    Located::Missing if nan_policy == NanPolicy::Omit => {}
+                    Located::Missing => return Err(Error::MissingScore { index: offset + i }),
+                    Located::Invalid => return Err(invalid(i, s)),
+                }
+            }
+        }
+    }
+    Ok(h)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn median_matches_the_even_and_odd_textbook_cases() {
+        // 1,2,3,4 → 2.5 ; 1,2,3 → 2 ; 1,1,5,5 → 3 (midpoint across the empty points 2..4).
+        let h = |s: &[u8]| Histogram::from_scores(Scale::CSAT, s, None, NanPolicy::Raise).unwrap();
+        assert_eq!(h(&[1, 2, 3, 4]).median(), 2.5);
+        assert_eq!(h(&[3, 1, 2]).median(), 2.0);
+        assert_eq!(h(&[1, 5, 1, 5]).median(), 3.0);
+        assert_eq!(h(&[5]).median(), 5.0);
+    }
+
+    #[test]
+    fn parallel_chunks_report_the_first_bad_index() {
+        let mut scores = vec![3i32; 3 * CHUNK];
+        scores[2 * CHUNK + 5] = 9;
+        scores[CHUNK + 1] = -1;
+        let err = Histogram::from_scores(Scale::CSAT, &scores, None, NanPolicy::Raise).unwrap_err();
+        assert_eq!(
+            err,
+            Error::InvalidScore {
+                index: CHUNK + 1,
+                value: -1.0,
+                scale: Scale::CSAT
+            }
+        );
+    }
+
+    #[test]
+    fn sd_is_the_n_minus_one_standard_deviation() {
+        // 2, 4, 4, 4, 5, 5, 7, 9 on 1..=10: mean 5, Σ(x−x̄)² = 32, s = √(32/7) ≈ 2.13809.
+        let scale = Scale::new(1, 10).unwrap();
+        let h = Histogram::from_scores(scale, &[2, 4, 4, 4, 5, 5, 7, 9], None, NanPolicy::Raise)
+            .unwrap();
+        assert_eq!(h.mean(), 5.0);
+        assert!((h.sd().unwrap() - (32.0f64 / 7.0).sqrt()).abs() < 1e-12);
+    }
+}

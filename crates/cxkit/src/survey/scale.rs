@@ -1,0 +1,208 @@
+//! Rating scales, the numeric types scores may arrive in, and what to do with missing scores.
+
+use std::fmt;
+
+use serde::{Deserialize, Serialize};
+
+use crate::{Error, Result};
+
+/// The most points a scale may have. Survey scales have a handful; the bound keeps a typo
+/// (`0..=1_000_000`) from allocating a huge table.
+pub const MAX_SCALE_POINTS: usize = 1001;
+
+/// A discrete rating scale: the integers `min..=max`.
+///
+/// Scales are always explicit in cxkit: nothing guesses whether a survey was on 1–5 or 0–10.
+///
+/// ```
+/// use cxkit::survey::Scale;
+///
+/// let five = Scale::new(1, 5).unwrap();
+/// assert_eq!(five.points(), 5);
+/// assert_eq!(Scale::NPS, Scale::new(0, 10).unwrap());
+/// assert!(Scale::new(5, 1).is_err());
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(try_from = "ScaleBounds", into = "ScaleBounds")]
+pub struct Scale {
+    min: i32,
+    max: i32,
+}
+
+#[derive(Serialize, Deserialize)]
+struct ScaleBounds {
+    min: i32,
+    max: i32,
+}
+
+impl TryFrom<ScaleBounds> for Scale {
+    type Error = Error;
+    fn try_from(b: ScaleBounds) -> Result<Self> {
+        Scale::new(b.min, b.max)
+    }
+}
+
+impl From<Scale> for ScaleBounds {
+    fn from(s: Scale) -> Self {
+        ScaleBounds {
+            min: s.min,
+            max: s.max,
+        }
+    }
+}
+
+impl Scale {
+    /// The 0–10 likelihood-to-recommend scale of the Net Promoter Score.
+    pub const NPS: Scale = Scale { min: 0, max: 10 };
+    /// The 1–5 satisfaction scale CSAT uses by default.
+    pub const CSAT: Scale = Scale { min: 1, max: 5 };
+    /// The 1–7 agreement scale of the Customer Effort Score (CES 2.0).
+    pub const CES: Scale = Scale { min: 1, max: 7 };
+
+    /// The scale `min..=max`; it needs `min < max` and at most [`MAX_SCALE_POINTS`] points.
+    pub fn new(min: i32, max: i32) -> Result<Scale> {
+        let points = i64::from(max) - i64::from(min) + 1;
+        if points < 2 || points > MAX_SCALE_POINTS as i64 {
+            return Err(Error::InvalidParameter {
+                name: "scale",
+                reason: format!(
+                    "{min}..={max} must have between 2 and {MAX_SCALE_POINTS} points (min < max)"
+                ),
+            });
+        }
+        Ok(Scale { min, max })
+    }
+
+    /// The lowest point.
+    pub fn min(self) -> i32 {
+        self.min
+    }
+
+    /// The highest point.
+    pub fn max(self) -> i32 {
+        self.max
+    }
+
+    /// How many points the scale has.
+    pub fn points(self) -> usize {
+        (i64::from(self.max) - i64::from(self.min) + 1) as usize
+    }
+
+    /// The value of the point at position `index` (0 is `min`).
+    pub fn value(self, index: usize) -> f64 {
+        f64::from(self.min) + index as f64
+    }
+
+    /// Checks that the top `top` boxes are a proper part of the scale (1 ≤ top < points).
+    pub(crate) fn check_top(self, top: u32) -> Result<()> {
+        if top == 0 || top as usize >= self.points() {
+            return Err(Error::InvalidParameter {
+                name: "top",
+                reason: format!(
+                    "the top box must hold between 1 and {} points of the scale {self}, got {top}",
+                    self.points() - 1
+                ),
+            });
+        }
+        Ok(())
+    }
+}
+
+impl fmt::Display for Scale {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}..={}", self.min, self.max)
+    }
+}
+
+/// What to do with a missing score (NaN).
+///
+/// ```
+/// use cxkit::survey::{nps, NanPolicy, NpsOptions};
+///
+/// let scores = [10.0, f64::NAN, 3.0];
+/// assert!(nps(&scores, None, &NpsOptions::default()).is_err());
+/// let omit = NpsOptions { nan_policy: NanPolicy::Omit, ..NpsOptions::default() };
+/// assert_eq!(nps(&scores, None, &omit).unwrap().n, 2);
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum NanPolicy {
+    /// A missing score is an error ([`Error::MissingScore`]). The default.
+    #[default]
+    Raise,
+    /// Missing scores are skipped, with their weights.
+    Omit,
+}
+
+/// Where a score falls on a scale.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Located {
+    /// At the point with this position (0 is the scale's minimum).
+    Point(usize),
+    /// Missing (NaN).
+    Missing,
+    /// Not a point of the scale: out of range, fractional or infinite.
+    Invalid,
+}
+
+/// A numeric type scores may arrive in: every primitive integer and float.
+///
+/// Integer inputs are located without a conversion to float; floats must hold integers,
+/// and NaN marks a missing score.
+///
+/// ```
+/// use cxkit::survey::{Located, Scale, Score};
+///
+/// assert_eq!(7u8.locate(Scale::NPS), Located::Point(7));
+/// assert_eq!(7.5f64.locate(Scale::NPS), Located::Invalid);
+/// assert_eq!(f32::NAN.locate(Scale::NPS), Located::Missing);
+/// ```
+pub trait Score: Copy + Send + Sync {
+    /// Where this score falls on `scale`.
+    fn locate(self, scale: Scale) -> Located;
+    /// The score as a float, for error messages.
+    fn to_f64(self) -> f64;
+}
+
+macro_rules! integer_score {
+    ($($t:ty),*) => {$(
+        impl Score for $t {
+            #[inline(always)]
+            fn locate(self, scale: Scale) -> Located {
+                let offset = self as i128 - i128::from(scale.min);
+                if offset >= 0 && offset < scale.points() as i128 {
+                    Located::Point(offset as usize)
+                } else {
+                    Located::Invalid
+                }
+            }
+            fn to_f64(self) -> f64 {
+                self as f64
+            }
+        }
+    )*};
+}
+integer_score!(i8, i16, i32, i64, u8, u16, u32, u64);
+
+macro_rules! float_score {
+    ($($t:ty),*) => {$(
+        impl Score for $t {
+            #[inline(always)]
+            fn locate(self, scale: Scale) -> Located {
+                if self.is_nan() {
+                    return Located::Missing;
+                }
+                let offset = f64::from(self) - f64::from(scale.min);
+                if offset >= 0.0 && offset < scale.points() as f64 && offset.fract() == 0.0 {
+                    Located::Point(offset as usize)
+                } else {
+                    Located::Invalid
+                }
+            }
+            fn to_f64(self) -> f64 {
+                f64::from(self)
+            }
+        }
+    )*};
+}
+float_score!(f32, f64);

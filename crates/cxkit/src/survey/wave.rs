@@ -62,6 +62,13 @@ impl Default for NpsTestOptions {
 /// ```
 pub fn nps_test(a: &Nps, b: &Nps, options: &NpsTestOptions) -> Result<WaveTest> {
     check_confidence(options.confidence)?;
+    for (name, r) in [("a", a), ("b", b)] {
+        check_sample(
+            name,
+            &[r.promoters, r.passives, r.detractors],
+            r.n_effective,
+        )?;
+    }
     let moments = |r: &Nps| match options.method {
         NpsMethod::Wald => (
             r.promoters - r.detractors,
@@ -97,6 +104,9 @@ pub fn nps_test(a: &Nps, b: &Nps, options: &NpsTestOptions) -> Result<WaveTest> 
 /// ```
 pub fn top_box_test(a: &Proportion, b: &Proportion, confidence: f64) -> Result<WaveTest> {
     check_confidence(confidence)?;
+    for (name, r) in [("a", a), ("b", b)] {
+        check_sample(name, &[r.estimate, 1.0 - r.estimate], r.n_effective)?;
+    }
     z_test(
         a.estimate,
         a.sampling_variance(),
@@ -105,6 +115,25 @@ pub fn top_box_test(a: &Proportion, b: &Proportion, confidence: f64) -> Result<W
         confidence,
         "the top-box difference",
     )
+}
+
+/// Checks a wave's shares (each in [0, 1], summing to 1) and effective size (positive), so that
+/// results assembled by hand (from C, say) cannot turn into a NaN.
+fn check_sample(name: &'static str, shares: &[f64], n_effective: f64) -> Result<()> {
+    let total: f64 = shares.iter().sum();
+    if shares.iter().any(|s| !(0.0..=1.0).contains(s)) || (total - 1.0).abs() > 1e-9 {
+        return Err(Error::InvalidParameter {
+            name,
+            reason: format!("shares {shares:?} must each lie in [0, 1] and sum to 1"),
+        });
+    }
+    if !(n_effective.is_finite() && n_effective > 0.0) {
+        return Err(Error::InvalidParameter {
+            name,
+            reason: format!("effective sample size must be positive and finite, got {n_effective}"),
+        });
+    }
+    Ok(())
 }
 
 fn z_test(
@@ -171,5 +200,24 @@ mod tests {
         };
         let t = nps_test(&a, &a, &adjusted).unwrap();
         assert_eq!((t.delta, t.p_value), (0.0, 1.0));
+    }
+
+    #[test]
+    fn hand_made_results_are_checked() {
+        let a = nps_from_counts(1, 1, 1, &NpsOptions::default()).unwrap();
+        let broken = Nps {
+            promoters: 1.5,
+            ..a
+        };
+        let empty = Nps {
+            n_effective: 0.0,
+            ..a
+        };
+        for b in [broken, empty] {
+            assert!(matches!(
+                nps_test(&a, &b, &NpsTestOptions::default()),
+                Err(Error::InvalidParameter { name: "b", .. })
+            ));
+        }
     }
 }

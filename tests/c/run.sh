@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# Builds libcxkit, compiles tests/c/test_cxkit.c with the system C compiler against the
+# committed header, and runs it against the shared library under valgrind (no leaks, no
+# memory errors) and against the static library.
+set -euo pipefail
+root=$(cd "$(dirname "$0")/../.." && pwd)
+cd "$root"
+cargo build --quiet -p cxkit-c
+lib="$root/target/debug"
+out="$root/target/c-tests"
+mkdir -p "$out"
+cc=${CC:-gcc}
+flags=(-std=c11 -Wall -Wextra -Werror -pedantic -g -I "$root/include")
+"$cc" "${flags[@]}" tests/c/test_cxkit.c -o "$out/test_cxkit_shared" \
+  -L "$lib" -Wl,-rpath,"$lib" -lcxkit -lm
+"$cc" "${flags[@]}" tests/c/test_cxkit.c -o "$out/test_cxkit_static" \
+  "$lib/libcxkit.a" -lm -lpthread -ldl
+"$out/test_cxkit_static" > /dev/null
+if command -v valgrind > /dev/null; then
+  valgrind --quiet --leak-check=full --show-leak-kinds=definite,indirect,possible \
+    --errors-for-leak-kinds=definite,indirect,possible --error-exitcode=99 \
+    "$out/test_cxkit_shared"
+else
+  echo "valgrind not found: running without it" >&2
+  "$out/test_cxkit_shared"
+fi

@@ -1,0 +1,288 @@
+/*
+ * Exercises every function of include/cxkit.h from C, as a core-banking integrator would:
+ * good input against hand-calculated values, NULL pointers, bad scores, buffer sizes and an
+ * accumulator round trip through bytes. Run under valgrind by tests/c/run.sh.
+ *
+ * Prints "c: N passed, N failed" and exits non-zero on any failure.
+ */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cxkit.h"
+
+static int passed = 0, failed = 0;
+
+#define CHECK(cond)                                                       \
+  do {                                                                    \
+    if (cond) {                                                           \
+      passed++;                                                           \
+    } else {                                                              \
+      failed++;                                                           \
+      fprintf(stderr, "%s:%d: check failed: %s\n", __FILE__, __LINE__, #cond); \
+    }                                                                     \
+  } while (0)
+
+#define NEAR(a, b, tol) CHECK(fabs((a) - (b)) <= (tol))
+
+/* The last error message of this thread, in a static buffer. */
+static const char *last_error(void) {
+  static char buf[512];
+  size_t written = 0;
+  cx_last_error_message(buf, sizeof buf, &written);
+  return buf;
+}
+
+static void test_version_and_status(void) {
+  CHECK(strcmp(cx_version(), CXKIT_VERSION) == 0);
+  CHECK(strcmp(cx_status_str(CX_OK), "ok") == 0);
+  CHECK(strcmp(cx_status_str(CX_INVALID_SCORE), "invalid score") == 0);
+  CHECK(strcmp(cx_status_str(12345), "unknown status") == 0);
+}
+
+static void test_nps(void) {
+  /* 5 promoters, 3 passives, 2 detractors: NPS 30. Adjusted-Wald 95 % interval by hand:
+   * p' = 5.75/13, d' = 2.75/13 → (−19.050615, 65.204462). */
+  double scores[] = {10, 9, 9, 10, 9, 8, 7, 7, 3, 6};
+  cx_nps_result r;
+  CHECK(cx_nps(scores, 10, NULL, NULL, &r) == CX_OK);
+  NEAR(r.score, 30.0, 1e-12);
+  NEAR(r.promoters, 0.5, 1e-15);
+  NEAR(r.passives, 0.3, 1e-15);
+  NEAR(r.detractors, 0.2, 1e-15);
+  CHECK(r.n == 10);
+  NEAR(r.ci_low, -19.050615, 1e-5);
+  NEAR(r.ci_high, 65.204462, 1e-5);
+  CHECK(r.method == CX_NPS_ADJUSTED_WALD);
+
+  /* Wald from counts 20/30/50: SE = 100·√(0.61/100) = 7.8102497. */
+  cx_nps_options o = cx_nps_options_default();
+  o.method = CX_NPS_WALD;
+  cx_nps_result c;
+  CHECK(cx_nps_from_counts(20, 30, 50, &o, &c) == CX_OK);
+  NEAR(c.score, 30.0, 1e-12);
+  NEAR(c.se, 7.8102497, 1e-7);
+  NEAR(c.ci_low, 14.692192, 1e-6);
+
+  /* Weights 3 and 1 on a promoter and a detractor: NPS 50, Kish n_eff = 16/10. */
+  double two[] = {10, 0}, w[] = {3, 1};
+  CHECK(cx_nps(two, 2, w, &o, &r) == CX_OK);
+  NEAR(r.score, 50.0, 1e-12);
+  NEAR(r.n_effective, 1.6, 1e-12);
+
+  /* Missing scores: raise by default, skipped with CX_NAN_OMIT. */
+  double with_nan[] = {10, NAN, 3};
+  CHECK(cx_nps(with_nan, 3, NULL, NULL, &r) == CX_MISSING_SCORE);
+  CHECK(strstr(last_error(), "index 1") != NULL);
+  o.nan_policy = CX_NAN_OMIT;
+  CHECK(cx_nps(with_nan, 3, NULL, &o, &r) == CX_OK);
+  CHECK(r.n == 2);
+}
+
+static void test_nps_errors(void) {
+  cx_nps_result r;
+  r.score = 12345.0;
+  double bad[] = {9, 11};
+  CHECK(cx_nps(bad, 2, NULL, NULL, &r) == CX_INVALID_SCORE);
+  CHECK(strstr(last_error(), "score 11 at index 1") != NULL);
+  CHECK(r.score == 12345.0); /* outputs untouched on failure */
+  double frac[] = {9.5};
+  CHECK(cx_nps(frac, 1, NULL, NULL, &r) == CX_INVALID_SCORE);
+  CHECK(cx_nps(NULL, 3, NULL, NULL, &r) == CX_NULL_ARGUMENT);
+  CHECK(strstr(last_error(), "scores") != NULL);
+  CHECK(cx_nps(NULL, 0, NULL, NULL, &r) == CX_EMPTY_INPUT);
+  double ok[] = {9, 10};
+  CHECK(cx_nps(ok, 2, NULL, NULL, NULL) == CX_NULL_ARGUMENT);
+  double negative[] = {1, -1};
+  CHECK(cx_nps(ok, 2, negative, NULL, &r) == CX_INVALID_WEIGHT);
+  cx_nps_options o = cx_nps_options_default();
+  o.confidence = 1.5;
+  CHECK(cx_nps(ok, 2, NULL, &o, &r) == CX_INVALID_PARAMETER);
+  CHECK(strstr(last_error(), "confidence") != NULL);
+  o = cx_nps_options_default();
+  o.method = 7;
+  CHECK(cx_nps(ok, 2, NULL, &o, &r) == CX_INVALID_PARAMETER);
+  o = cx_nps_options_default();
+  o.nan_policy = 9;
+  CHECK(cx_nps(ok, 2, NULL, &o, &r) == CX_INVALID_PARAMETER);
+  CHECK(cx_nps_from_counts(0, 0, 0, NULL, &r) == CX_EMPTY_INPUT);
+  CHECK(cx_nps_from_counts(1, 1, 1, NULL, NULL) == CX_NULL_ARGUMENT);
+}
+
+static void test_waves(void) {
+  /* a: 20/30/50, b: 30/30/40; Wald z = 0.2/√0.013 = 1.7541160, p = 0.0794106. */
+  cx_nps_result a, b;
+  cx_wave_test t;
+  CHECK(cx_nps_from_counts(20, 30, 50, NULL, &a) == CX_OK);
+  CHECK(cx_nps_from_counts(30, 30, 40, NULL, &b) == CX_OK);
+  CHECK(cx_nps_test(&a, &b, CX_NPS_WALD, 0.95, &t) == CX_OK);
+  NEAR(t.delta, 20.0, 1e-9);
+  NEAR(t.z, 1.7541160, 1e-6);
+  NEAR(t.p_value, 0.079410626, 1e-8);
+  CHECK(cx_nps_test(&a, NULL, CX_NPS_WALD, 0.95, &t) == CX_NULL_ARGUMENT);
+  CHECK(cx_nps_test(&a, &b, 5, 0.95, &t) == CX_INVALID_PARAMETER);
+  cx_nps_result unanimous;
+  CHECK(cx_nps_from_counts(0, 0, 10, NULL, &unanimous) == CX_OK);
+  CHECK(cx_nps_test(&unanimous, &unanimous, CX_NPS_WALD, 0.95, &t) == CX_ZERO_VARIANCE);
+  cx_nps_result garbage = a;
+  garbage.promoters = 2.0;
+  CHECK(cx_nps_test(&a, &garbage, CX_NPS_WALD, 0.95, &t) == CX_INVALID_PARAMETER);
+
+  /* Two top-box shares: 0.75 of 4 against 0.25 of 4. */
+  double s1[] = {5, 5, 4, 2}, s2[] = {5, 3, 2, 1};
+  cx_csat_result c1, c2;
+  CHECK(cx_csat(s1, 4, NULL, NULL, &c1) == CX_OK);
+  CHECK(cx_csat(s2, 4, NULL, NULL, &c2) == CX_OK);
+  CHECK(cx_top_box_test(&c1.top_box, &c2.top_box, 0.95, &t) == CX_OK);
+  NEAR(t.delta, 0.5, 1e-15);
+  /* se = √(0.75·0.25/4 + 0.25·0.75/4) = √0.09375 */
+  NEAR(t.se, sqrt(0.09375), 1e-15);
+  CHECK(cx_top_box_test(NULL, &c2.top_box, 0.95, &t) == CX_NULL_ARGUMENT);
+}
+
+static void test_csat_ces(void) {
+  /* Delighted's example: 42/32/10/9/14 fives..ones → 74/107 = 69.16 % satisfied; Wilson
+   * 95 % (statsmodels proportion_confint, "wilson") 0.598715091 0.771182603. */
+  int counts[] = {14, 9, 10, 32, 42};
+  double scores[107];
+  size_t k = 0;
+  for (int point = 1; point <= 5; point++)
+    for (int i = 0; i < counts[point - 1]; i++) scores[k++] = point;
+  cx_csat_result r;
+  CHECK(cx_csat(scores, 107, NULL, NULL, &r) == CX_OK);
+  NEAR(r.top_box.estimate, 74.0 / 107.0, 1e-12);
+  NEAR(r.top_box.ci_low, 0.598715091, 5e-9);
+  NEAR(r.top_box.ci_high, 0.771182603, 5e-9);
+  NEAR(r.mean.estimate, 400.0 / 107.0, 1e-12);
+  CHECK(r.scale_min == 1 && r.scale_max == 5 && r.top == 2);
+
+  cx_csat_options o = cx_csat_options_default();
+  o.top = 5;
+  CHECK(cx_csat(scores, 107, NULL, &o, &r) == CX_INVALID_PARAMETER);
+  o = cx_csat_options_default();
+  o.scale_min = 5;
+  o.scale_max = 1;
+  CHECK(cx_csat(scores, 107, NULL, &o, &r) == CX_INVALID_PARAMETER);
+  double one[] = {4};
+  CHECK(cx_csat(one, 1, NULL, NULL, &r) == CX_INSUFFICIENT_DATA);
+  double six[] = {6, 1};
+  CHECK(cx_csat(six, 2, NULL, NULL, &r) == CX_INVALID_SCORE);
+
+  /* CES 1..7 once each: mean 4, share ≥ 5 = 3/7; t(6) interval 4 ± 2.446912·√(28/6)/√7. */
+  double ces[] = {1, 2, 3, 4, 5, 6, 7};
+  cx_ces_result e;
+  CHECK(cx_ces(ces, 7, NULL, NULL, &e) == CX_OK);
+  NEAR(e.mean.estimate, 4.0, 1e-15);
+  NEAR(e.easy.estimate, 3.0 / 7.0, 1e-15);
+  NEAR(e.mean.ci_high, 4.0 + 2.446912 * sqrt(28.0 / 6.0) / sqrt(7.0), 1e-5);
+  cx_ces_options eo = cx_ces_options_default();
+  eo.threshold = 9;
+  CHECK(cx_ces(ces, 7, NULL, &eo, &e) == CX_INVALID_PARAMETER);
+  CHECK(cx_ces(ces, 7, NULL, NULL, NULL) == CX_NULL_ARGUMENT);
+}
+
+static void test_wilson(void) {
+  double lo = -1, hi = -1;
+  /* statsmodels proportion_confint(7, 10, method="wilson") = (0.396778147, 0.892208733) */
+  CHECK(cx_wilson_interval(7, 10, 0.95, &lo, &hi) == CX_OK);
+  NEAR(lo, 0.396778147, 5e-9);
+  NEAR(hi, 0.892208733, 5e-9);
+  CHECK(cx_wilson_interval(11, 10, 0.95, &lo, &hi) == CX_INVALID_PARAMETER);
+  CHECK(cx_wilson_interval(1, 10, 0.0, &lo, &hi) == CX_INVALID_PARAMETER);
+  CHECK(cx_wilson_interval(1, 10, 0.95, NULL, &hi) == CX_NULL_ARGUMENT);
+}
+
+static void test_accumulator(void) {
+  cx_nps_accumulator *north = NULL, *south = NULL, *copy = NULL;
+  CHECK(cx_nps_accumulator_new(&north) == CX_OK);
+  CHECK(cx_nps_accumulator_new(&south) == CX_OK);
+  double a[] = {10, 9, 3}, b[] = {8, 10};
+  CHECK(cx_nps_accumulator_update(north, a, 3, NULL, CX_NAN_RAISE) == CX_OK);
+  CHECK(cx_nps_accumulator_update(south, b, 2, NULL, CX_NAN_RAISE) == CX_OK);
+  double bad[] = {10, 12};
+  CHECK(cx_nps_accumulator_update(south, bad, 2, NULL, CX_NAN_RAISE) == CX_INVALID_SCORE);
+  uint64_t n = 0;
+  CHECK(cx_nps_accumulator_n(south, &n) == CX_OK && n == 2);
+
+  /* Size query, then a round trip through bytes. */
+  size_t needed = 0;
+  CHECK(cx_nps_accumulator_to_bytes(south, NULL, 0, &needed) == CX_BUFFER_TOO_SMALL);
+  CHECK(needed > 0);
+  unsigned char *buf = malloc(needed);
+  size_t written = 0;
+  CHECK(cx_nps_accumulator_to_bytes(south, buf, needed - 1, &written) == CX_BUFFER_TOO_SMALL);
+  CHECK(cx_nps_accumulator_to_bytes(south, buf, needed, &written) == CX_OK);
+  CHECK(written == needed);
+  CHECK(cx_nps_accumulator_from_bytes(buf, written, &copy) == CX_OK);
+  CHECK(cx_nps_accumulator_merge(north, copy) == CX_OK);
+
+  /* Corrupt bytes are refused: truncated, and a flipped version byte. */
+  cx_nps_accumulator *broken = NULL;
+  CHECK(cx_nps_accumulator_from_bytes(buf, written - 3, &broken) == CX_CORRUPT_BYTES);
+  buf[4] = 77;
+  CHECK(cx_nps_accumulator_from_bytes(buf, written, &broken) == CX_CORRUPT_BYTES);
+  CHECK(strstr(last_error(), "version 77") != NULL);
+  CHECK(broken == NULL);
+  CHECK(cx_nps_accumulator_from_bytes(NULL, 10, &broken) == CX_NULL_ARGUMENT);
+  free(buf);
+
+  /* 10, 9, 3, 8, 10: 3 promoters, 1 passive, 1 detractor → NPS 40. */
+  cx_nps_result r;
+  CHECK(cx_nps_accumulator_finish(north, NULL, &r) == CX_OK);
+  CHECK(r.n == 5);
+  NEAR(r.score, 40.0, 1e-12);
+
+  /* Merging a handle into itself doubles it. */
+  CHECK(cx_nps_accumulator_merge(north, north) == CX_OK);
+  CHECK(cx_nps_accumulator_n(north, &n) == CX_OK && n == 10);
+
+  cx_nps_accumulator *empty = NULL;
+  CHECK(cx_nps_accumulator_new(&empty) == CX_OK);
+  CHECK(cx_nps_accumulator_finish(empty, NULL, &r) == CX_EMPTY_INPUT);
+  CHECK(cx_nps_accumulator_merge(NULL, north) == CX_NULL_ARGUMENT);
+  CHECK(cx_nps_accumulator_merge(north, NULL) == CX_NULL_ARGUMENT);
+  CHECK(cx_nps_accumulator_update(NULL, a, 3, NULL, CX_NAN_RAISE) == CX_NULL_ARGUMENT);
+  CHECK(cx_nps_accumulator_update(north, a, 3, NULL, 3) == CX_INVALID_PARAMETER);
+  CHECK(cx_nps_accumulator_finish(NULL, NULL, &r) == CX_NULL_ARGUMENT);
+  CHECK(cx_nps_accumulator_n(north, NULL) == CX_NULL_ARGUMENT);
+  CHECK(cx_nps_accumulator_to_bytes(north, NULL, 0, NULL) == CX_NULL_ARGUMENT);
+  CHECK(cx_nps_accumulator_new(NULL) == CX_NULL_ARGUMENT);
+
+  cx_nps_accumulator_free(north);
+  cx_nps_accumulator_free(south);
+  cx_nps_accumulator_free(copy);
+  cx_nps_accumulator_free(empty);
+  cx_nps_accumulator_free(NULL);
+}
+
+static void test_last_error_buffer(void) {
+  double bad[] = {42};
+  cx_nps_result r;
+  CHECK(cx_nps(bad, 1, NULL, NULL, &r) == CX_INVALID_SCORE);
+  size_t needed = 0;
+  CHECK(cx_last_error_message(NULL, 0, &needed) == CX_BUFFER_TOO_SMALL);
+  CHECK(needed == strlen("cx_nps: score 42 at index 0 is not a point of the scale 0..=10"));
+  char small[8];
+  size_t written = 0;
+  CHECK(cx_last_error_message(small, sizeof small, &written) == CX_BUFFER_TOO_SMALL);
+  CHECK(strlen(small) == 7 && written == needed);
+  char *full = malloc(needed + 1);
+  CHECK(cx_last_error_message(full, needed + 1, &written) == CX_OK);
+  CHECK(strcmp(full, "cx_nps: score 42 at index 0 is not a point of the scale 0..=10") == 0);
+  free(full);
+  CHECK(cx_last_error_message(NULL, 0, NULL) == CX_NULL_ARGUMENT);
+}
+
+int main(void) {
+  test_version_and_status();
+  test_nps();
+  test_nps_errors();
+  test_waves();
+  test_csat_ces();
+  test_wilson();
+  test_accumulator();
+  test_last_error_buffer();
+  printf("c: %d passed, %d failed\n", passed, failed);
+  return failed == 0 ? 0 : 1;
+}

@@ -1,0 +1,151 @@
+//! Accumulator classes: mergeable survey state for partitions, batches and workers.
+
+use cxkit_core::survey::{self as core, NpsMethod};
+use pyo3::prelude::*;
+use pyo3::types::{PyBytes, PyTuple, PyType};
+
+use crate::convert::{self, with_scores};
+use crate::errors::IntoPyResult;
+use crate::functions::with_weights;
+use crate::results::{Csat, Likert, Nps};
+
+/// Defines an accumulator class over a core accumulator: update, merge, to_bytes,
+/// from_bytes, n, pickling and repr; `$extra` adds the class's constructor and finish.
+macro_rules! accumulator_class {
+    ($(#[$doc:meta])* $name:ident($inner:ty) { $($extra:tt)* }) => {
+        $(#[$doc])*
+        #[pyclass(module = "cxkit")]
+        #[derive(Clone)]
+        pub struct $name {
+            inner: $inner,
+        }
+
+        #[pymethods]
+        impl $name {
+            $($extra)*
+
+            /// Adds a batch of scores (optionally weighted). On error the state is unchanged.
+            #[pyo3(signature = (scores, weights=None, nan_policy="raise"))]
+            fn update(
+                &mut self,
+                py: Python<'_>,
+                scores: &Bound<'_, PyAny>,
+                weights: Option<&Bound<'_, PyAny>>,
+                nan_policy: &str,
+            ) -> PyResult<()> {
+                let policy = convert::nan_policy(nan_policy)?;
+                let arr = convert::array(scores, "scores")?;
+                let inner = &mut self.inner;
+                with_weights(weights, |w| {
+                    with_scores!(arr, s => py.detach(|| inner.update(s, w, policy)).py_err())
+                })
+            }
+
+            /// Adds another accumulator's state into this one (same scale and setting).
+            fn merge(&mut self, other: &Self) -> PyResult<()> {
+                self.inner.merge(&other.inner).py_err()
+            }
+
+            /// Number of responses so far.
+            #[getter]
+            fn n(&self) -> u64 {
+                self.inner.n()
+            }
+
+            /// The state as versioned bytes.
+            fn to_bytes<'py>(&self, py: Python<'py>) -> Bound<'py, PyBytes> {
+                PyBytes::new(py, &self.inner.to_bytes())
+            }
+
+            /// Reads state written by `to_bytes`; raises CorruptBytesError on anything else.
+            #[classmethod]
+            fn from_bytes(_cls: &Bound<'_, PyType>, data: &[u8]) -> PyResult<Self> {
+                Ok($name {
+                    inner: <$inner>::from_bytes(data).py_err()?,
+                })
+            }
+
+            fn __reduce__<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyTuple>> {
+                let py = slf.py();
+                let from_bytes = slf.get_type().getattr("from_bytes")?;
+                (from_bytes, (slf.borrow().to_bytes(py),)).into_pyobject(py)
+            }
+
+            fn __eq__(&self, other: &Self) -> bool {
+                self.inner == other.inner
+            }
+
+            fn __repr__(&self) -> String {
+                let h = self.inner.histogram();
+                format!(
+                    "{}(scale=({}, {}), n={})",
+                    stringify!($name),
+                    h.scale().min(),
+                    h.scale().max(),
+                    h.n()
+                )
+            }
+        }
+    };
+}
+
+accumulator_class! {
+    /// Mergeable NPS state: ``update`` with batches, ``merge`` partitions, ``finish`` into an Nps.
+    NpsAccumulator(core::NpsAccumulator) {
+        #[new]
+        fn new() -> Self {
+            NpsAccumulator { inner: core::NpsAccumulator::new() }
+        }
+
+        /// The NPS of everything accumulated.
+        #[pyo3(signature = (confidence=0.95, method="adjusted_wald"))]
+        fn finish(&self, confidence: f64, method: &str) -> PyResult<Nps> {
+            let method: NpsMethod = convert::nps_method(method)?;
+            self.inner.finish(confidence, method).py_err().map(Nps::from)
+        }
+    }
+}
+
+accumulator_class! {
+    /// Mergeable top-box (CSAT) state on a scale (``5`` for 1..5 or ``(min, max)``).
+    TopBoxAccumulator(core::TopBoxAccumulator) {
+        #[new]
+        #[pyo3(signature = (scale=None, top=2))]
+        fn new(scale: Option<&Bound<'_, PyAny>>, top: u32) -> PyResult<Self> {
+            let scale = scale.map(convert::scale).transpose()?.unwrap_or(core::Scale::CSAT);
+            Ok(TopBoxAccumulator { inner: core::TopBoxAccumulator::new(scale, top).py_err()? })
+        }
+
+        /// CSAT (top-box share and mean) of everything accumulated.
+        #[pyo3(signature = (confidence=0.95, interval="wilson"))]
+        fn finish(&self, confidence: f64, interval: &str) -> PyResult<Csat> {
+            let interval = convert::interval(interval)?;
+            self.inner.finish(confidence, interval).py_err().map(Csat::from)
+        }
+    }
+}
+
+accumulator_class! {
+    /// Mergeable Likert state on a scale (``5`` for 1..5 or ``(min, max)``).
+    LikertAccumulator(core::LikertAccumulator) {
+        #[new]
+        #[pyo3(signature = (scale=None, boxes=2))]
+        fn new(scale: Option<&Bound<'_, PyAny>>, boxes: u32) -> PyResult<Self> {
+            let scale = scale.map(convert::scale).transpose()?.unwrap_or(core::Scale::CSAT);
+            Ok(LikertAccumulator { inner: core::LikertAccumulator::new(scale, boxes).py_err()? })
+        }
+
+        /// The distribution summary of everything accumulated.
+        fn finish(&self) -> PyResult<Likert> {
+            self.inner.finish().py_err().map(Likert::from)
+        }
+    }
+}
+
+/// Adds the accumulator classes to the module.
+pub(crate) fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    m.add_class::<NpsAccumulator>()?;
+    m.add_class::<TopBoxAccumulator>()?;
+    m.add_class::<LikertAccumulator>()?;
+    Ok(())
+}

@@ -1,0 +1,141 @@
+//! Conversion of Python arguments: array-likes of scores and weights, scales and option strings.
+
+use cxkit_core::survey::{NanPolicy, NpsMethod, ProportionMethod, Scale};
+use numpy::PyArray1;
+use pyo3::exceptions::PyTypeError;
+use pyo3::prelude::*;
+use pyo3::types::PyDict;
+
+use crate::errors::{invalid, IntoPyResult};
+
+/// A one-dimensional, C-contiguous numpy view of `obj` (a list, numpy array, pandas or polars
+/// Series). numpy arrays and numeric Series are viewed without a copy; missing values of
+/// pandas' nullable dtypes and `None` in lists become NaN.
+pub(crate) fn array<'py>(obj: &Bound<'py, PyAny>, what: &str) -> PyResult<Bound<'py, PyAny>> {
+    let py = obj.py();
+    let np = py.import("numpy")?;
+    let has_to_numpy = !obj.is_instance_of::<numpy::PyUntypedArray>() && obj.hasattr("to_numpy")?;
+    let mut arr = if has_to_numpy {
+        obj.call_method0("to_numpy")?
+    } else {
+        np.call_method1("asarray", (obj,))?
+    };
+    if kind(&arr)? == "O" {
+        arr = if has_to_numpy {
+            let kwargs = PyDict::new(py);
+            kwargs.set_item("dtype", "float64")?;
+            kwargs.set_item("na_value", np.getattr("nan")?)?;
+            obj.call_method("to_numpy", (), Some(&kwargs))?
+        } else {
+            np.call_method1("asarray", (obj, "float64"))?
+        };
+    }
+    let ndim: usize = arr.getattr("ndim")?.extract()?;
+    if ndim != 1 {
+        return Err(invalid(
+            "scores",
+            format!("{what} must be one-dimensional, got {ndim} dimensions"),
+        ));
+    }
+    np.call_method1("ascontiguousarray", (arr,))
+}
+
+fn kind(arr: &Bound<'_, PyAny>) -> PyResult<String> {
+    arr.getattr("dtype")?.getattr("kind")?.extract()
+}
+
+/// Survey weights as a contiguous float64 array (a view when they already are), or None.
+pub(crate) fn weights<'py>(
+    obj: Option<&Bound<'py, PyAny>>,
+) -> PyResult<Option<Bound<'py, PyArray1<f64>>>> {
+    let Some(obj) = obj.filter(|o| !o.is_none()) else {
+        return Ok(None);
+    };
+    let arr = array(obj, "weights")?;
+    let np = obj.py().import("numpy")?;
+    let arr = np.call_method1("ascontiguousarray", (arr, "float64"))?;
+    Ok(Some(arr.cast_into::<PyArray1<f64>>()?))
+}
+
+/// The error for a dtype cxkit does not take as scores.
+pub(crate) fn unsupported_dtype(arr: &Bound<'_, PyAny>) -> PyErr {
+    let dtype = arr
+        .getattr("dtype")
+        .map(|d| d.to_string())
+        .unwrap_or_else(|_| "unknown".into());
+    PyTypeError::new_err(format!(
+        "scores must be integers or floats, got an array of dtype {dtype}"
+    ))
+}
+
+/// Runs `$body` with `$s` bound to the scores of the contiguous array `$arr` as a slice of
+/// its own element type (no copy), for every integer and float dtype.
+macro_rules! with_scores {
+    ($arr:expr, $s:ident => $body:expr) => {{
+        let arr = $arr;
+        with_scores!(@try arr, $s, $body, f64, f32, i64, i32, i16, i8, u64, u32, u16, u8)
+    }};
+    (@try $arr:ident, $s:ident, $body:expr, $($t:ty),*) => {'found: {
+        $(
+            if let Ok(a) = $arr.cast::<numpy::PyArray1<$t>>() {
+                let view = numpy::PyArrayMethods::readonly(a);
+                let $s: &[$t] = view
+                    .as_slice()
+                    .map_err(|e| pyo3::exceptions::PyValueError::new_err(e.to_string()))?;
+                break 'found $body;
+            }
+        )*
+        Err($crate::convert::unsupported_dtype(&$arr))
+    }};
+}
+pub(crate) use with_scores;
+
+/// A scale from `k` (meaning 1..=k) or a pair `(min, max)`.
+pub(crate) fn scale(obj: &Bound<'_, PyAny>) -> PyResult<Scale> {
+    if let Ok((min, max)) = obj.extract::<(i32, i32)>() {
+        return Scale::new(min, max).py_err();
+    }
+    match obj.extract::<i32>() {
+        Ok(k) => Scale::new(1, k).py_err(),
+        Err(_) => Err(invalid(
+            "scale",
+            format!("expected k (for 1..=k) or a pair (min, max), got {obj}"),
+        )),
+    }
+}
+
+/// `"raise"` or `"omit"`.
+pub(crate) fn nan_policy(s: &str) -> PyResult<NanPolicy> {
+    match s {
+        "raise" => Ok(NanPolicy::Raise),
+        "omit" => Ok(NanPolicy::Omit),
+        _ => Err(invalid(
+            "nan_policy",
+            format!("expected \"raise\" or \"omit\", got {s:?}"),
+        )),
+    }
+}
+
+/// `"adjusted_wald"` or `"wald"`.
+pub(crate) fn nps_method(s: &str) -> PyResult<NpsMethod> {
+    match s {
+        "adjusted_wald" => Ok(NpsMethod::AdjustedWald),
+        "wald" => Ok(NpsMethod::Wald),
+        _ => Err(invalid(
+            "method",
+            format!("expected \"adjusted_wald\" or \"wald\", got {s:?}"),
+        )),
+    }
+}
+
+/// `"wilson"` or `"wald"`.
+pub(crate) fn interval(s: &str) -> PyResult<ProportionMethod> {
+    match s {
+        "wilson" => Ok(ProportionMethod::Wilson),
+        "wald" => Ok(ProportionMethod::Wald),
+        _ => Err(invalid(
+            "interval",
+            format!("expected \"wilson\" or \"wald\", got {s:?}"),
+        )),
+    }
+}

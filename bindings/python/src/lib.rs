@@ -1,0 +1,23 @@
+//! The extension module `cxkit._cxkit`: Python bindings over the cxkit core.
+//!
+//! Only conversion lives here. Arguments are viewed without a copy where numpy allows, the
+//! GIL is released around every computation, core errors become `cxkit.CxError` subclasses.
+
+use pyo3::prelude::*;
+
+mod accumulators;
+mod convert;
+mod errors;
+mod functions;
+mod results;
+
+/// cxkit: customer-experience analytics for retail banking (compiled core).
+#[pymodule]
+fn _cxkit(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    m.add("__version__", cxkit_core::VERSION)?;
+    errors::register(m)?;
+    results::register(m)?;
+    functions::register(m)?;
+    accumulators::register(m)?;
+    Ok(())
+}

@@ -16,6 +16,11 @@ flags=(-std=c11 -Wall -Wextra -Werror -pedantic -g -I "$root/include")
 "$cc" "${flags[@]}" tests/c/test_cxkit.c -o "$out/test_cxkit_static" \
   "$lib/libcxkit.a" -lm -lpthread -ldl
 "$out/test_cxkit_static" > /dev/null
+# The README's C example must compile and run as printed.
+awk '/^```c$/{on=1; next} /^```$/{on=0} on' README.md > "$out/readme_example.c"
+"$cc" "${flags[@]}" "$out/readme_example.c" -o "$out/readme_example" \
+  -L "$lib" -Wl,-rpath,"$lib" -lcxkit
+"$out/readme_example" | grep -q "^NPS 40.0 "
 if command -v valgrind > /dev/null; then
   valgrind --quiet --leak-check=full --show-leak-kinds=definite,indirect,possible \
     --errors-for-leak-kinds=definite,indirect,possible --error-exitcode=99 \

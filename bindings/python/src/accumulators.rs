@@ -91,6 +91,12 @@ macro_rules! accumulator_class {
 
 accumulator_class! {
     /// Mergeable NPS state: ``update`` with batches, ``merge`` partitions, ``finish`` into an Nps.
+    ///
+    /// >>> north, south = cxkit.NpsAccumulator(), cxkit.NpsAccumulator()
+    /// >>> north.update([10, 9, 3]); south.update([8, 10])
+    /// >>> north.merge(cxkit.NpsAccumulator.from_bytes(south.to_bytes()))
+    /// >>> north.n, north.finish().score
+    /// (5, 40.0)
     NpsAccumulator(core::NpsAccumulator) {
         #[new]
         fn new() -> Self {
@@ -108,6 +114,11 @@ accumulator_class! {
 
 accumulator_class! {
     /// Mergeable top-box (CSAT) state on a scale (``5`` for 1..5 or ``(min, max)``).
+    ///
+    /// >>> acc = cxkit.TopBoxAccumulator(scale=5, top=2)
+    /// >>> acc.update([5, 4, 2, 1])
+    /// >>> acc.finish().top_box.estimate
+    /// 0.5
     TopBoxAccumulator(core::TopBoxAccumulator) {
         #[new]
         #[pyo3(signature = (scale=None, top=2))]
@@ -127,6 +138,11 @@ accumulator_class! {
 
 accumulator_class! {
     /// Mergeable Likert state on a scale (``5`` for 1..5 or ``(min, max)``).
+    ///
+    /// >>> acc = cxkit.LikertAccumulator(scale=(1, 7))
+    /// >>> acc.update([7, 6, float("nan"), 1], nan_policy="omit")
+    /// >>> acc.finish().counts
+    /// [1, 0, 0, 0, 0, 1, 1]
     LikertAccumulator(core::LikertAccumulator) {
         #[new]
         #[pyo3(signature = (scale=None, boxes=2))]

@@ -22,12 +22,7 @@ pyo3::create_exception!(
     CxError,
     "A score is missing (NaN) and nan_policy is \"raise\". Attribute: index."
 );
-pyo3::create_exception!(
-    cxkit,
-    EmptyInputError,
-    CxError,
-    "Nothing to compute on."
-);
+pyo3::create_exception!(cxkit, EmptyInputError, CxError, "Nothing to compute on.");
 pyo3::create_exception!(
     cxkit,
     LengthMismatchError,
@@ -76,13 +71,17 @@ pyo3::create_exception!(
 pub(crate) fn to_py(e: Error) -> PyErr {
     let message = e.to_string();
     let (err, index, value) = match e {
-        Error::InvalidScore { index, value, .. } => {
-            (InvalidScoreError::new_err(message), Some(index), Some(value))
-        }
+        Error::InvalidScore { index, value, .. } => (
+            InvalidScoreError::new_err(message),
+            Some(index),
+            Some(value),
+        ),
         Error::MissingScore { index } => (MissingScoreError::new_err(message), Some(index), None),
-        Error::InvalidWeight { index, value } => {
-            (InvalidWeightError::new_err(message), Some(index), Some(value))
-        }
+        Error::InvalidWeight { index, value } => (
+            InvalidWeightError::new_err(message),
+            Some(index),
+            Some(value),
+        ),
         Error::EmptyInput { .. } => (EmptyInputError::new_err(message), None, None),
         Error::LengthMismatch { .. } => (LengthMismatchError::new_err(message), None, None),
         Error::InvalidParameter { .. } => (InvalidParameterError::new_err(message), None, None),
@@ -131,8 +130,14 @@ pub(crate) fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("EmptyInputError", py.get_type::<EmptyInputError>())?;
     m.add("LengthMismatchError", py.get_type::<LengthMismatchError>())?;
     m.add("InvalidWeightError", py.get_type::<InvalidWeightError>())?;
-    m.add("InvalidParameterError", py.get_type::<InvalidParameterError>())?;
-    m.add("InsufficientDataError", py.get_type::<InsufficientDataError>())?;
+    m.add(
+        "InvalidParameterError",
+        py.get_type::<InvalidParameterError>(),
+    )?;
+    m.add(
+        "InsufficientDataError",
+        py.get_type::<InsufficientDataError>(),
+    )?;
     m.add("ZeroVarianceError", py.get_type::<ZeroVarianceError>())?;
     m.add("CorruptBytesError", py.get_type::<CorruptBytesError>())?;
     m.add("IncompatibleError", py.get_type::<IncompatibleError>())?;

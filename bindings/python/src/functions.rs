@@ -1,6 +1,8 @@
 //! The survey functions: convert arguments, release the GIL, call the core, wrap the result.
 
-use cxkit_core::survey::{self as core, CesOptions, LikertOptions, NpsOptions, NpsTestOptions, TopBoxOptions};
+use cxkit_core::survey::{
+    self as core, CesOptions, LikertOptions, NpsOptions, NpsTestOptions, TopBoxOptions,
+};
 use numpy::PyArrayMethods;
 use pyo3::prelude::*;
 
@@ -24,11 +26,16 @@ pub(crate) fn with_weights<R>(
     }
 }
 
-/// Net Promoter Score of 0-10 scores.
+/// Net Promoter Score of 0-10 scores: promoters (9-10) minus detractors (0-6), in points.
 ///
-/// >>> r = cxkit.nps([10, 9, 8, 7, 6, 10])
-/// >>> round(r.score, 1)
-/// 33.3
+/// ``weights`` are survey weights (the interval uses Kish's effective n); ``method`` is
+/// "adjusted_wald" (default) or "wald"; ``nan_policy`` "raise" (default) or "omit".
+///
+/// >>> r = cxkit.nps([10, 9, 9, 10, 9, 8, 7, 7, 3, 6])
+/// >>> r.score, r.promoters, r.detractors, r.n
+/// (30.0, 0.5, 0.2, 10)
+/// >>> round(r.ci_low, 2), round(r.ci_high, 2)
+/// (-19.05, 65.2)
 #[pyfunction]
 #[pyo3(signature = (scores, weights=None, confidence=0.95, method="adjusted_wald", nan_policy="raise"))]
 pub(crate) fn nps(
@@ -45,12 +52,17 @@ pub(crate) fn nps(
         nan_policy: convert::nan_policy(nan_policy)?,
     };
     let arr = convert::array(scores, "scores")?;
-    with_weights(weights, |w| {
-        with_scores!(arr, s => py.detach(|| core::nps(s, w, &options)).py_err().map(Nps::from))
-    })
+    with_weights(
+        weights,
+        |w| with_scores!(arr, s => py.detach(|| core::nps(s, w, &options)).py_err().map(Nps::from)),
+    )
 }
 
 /// Net Promoter Score from counts of detractors, passives and promoters.
+///
+/// >>> r = cxkit.nps_from_counts(20, 30, 50, method="wald")
+/// >>> r.score, round(r.se, 4)
+/// (30.0, 7.8102)
 #[pyfunction]
 #[pyo3(signature = (detractors, passives, promoters, confidence=0.95, method="adjusted_wald"))]
 pub(crate) fn nps_from_counts(
@@ -79,6 +91,13 @@ fn nps_of(py: Python<'_>, obj: &Bound<'_, PyAny>) -> PyResult<core::Nps> {
 }
 
 /// Tests whether NPS differs between two waves: delta = a - b in points.
+///
+/// ``a`` and ``b`` are Nps results or raw 0-10 scores. ``method`` "wald" (default) or
+/// "adjusted_wald".
+///
+/// >>> t = cxkit.nps_test(cxkit.nps_from_counts(20, 30, 50), cxkit.nps_from_counts(30, 30, 40))
+/// >>> round(t.delta, 6), round(t.z, 4), round(t.p_value, 4)
+/// (20.0, 1.7541, 0.0794)
 #[pyfunction]
 #[pyo3(signature = (a, b, method="wald", confidence=0.95))]
 pub(crate) fn nps_test(
@@ -105,7 +124,10 @@ fn top_box_options(
     nan_policy: &str,
 ) -> PyResult<TopBoxOptions> {
     Ok(TopBoxOptions {
-        scale: scale.map(convert::scale).transpose()?.unwrap_or(core::Scale::CSAT),
+        scale: scale
+            .map(convert::scale)
+            .transpose()?
+            .unwrap_or(core::Scale::CSAT),
         top,
         confidence,
         interval: convert::interval(interval)?,
@@ -113,7 +135,11 @@ fn top_box_options(
     })
 }
 
-/// Share of scores in the top `top` points of the scale, with its interval.
+/// Share of scores in the top ``top`` points of ``scale`` (``k`` for 1..k or ``(min, max)``,
+/// default 5), with a Wilson (default) or Wald interval.
+///
+/// >>> cxkit.top_box([10, 9, 8, 0], scale=(0, 10), top=3).estimate
+/// 0.75
 #[pyfunction]
 #[pyo3(signature = (scores, scale=None, top=2, weights=None, confidence=0.95, interval="wilson", nan_policy="raise"))]
 #[allow(clippy::too_many_arguments)]
@@ -129,12 +155,17 @@ pub(crate) fn top_box(
 ) -> PyResult<Proportion> {
     let options = top_box_options(scale, top, confidence, interval, nan_policy)?;
     let arr = convert::array(scores, "scores")?;
-    with_weights(weights, |w| {
-        with_scores!(arr, s => py.detach(|| core::top_box(s, w, &options)).py_err().map(Proportion::from))
-    })
+    with_weights(
+        weights,
+        |w| with_scores!(arr, s => py.detach(|| core::top_box(s, w, &options)).py_err().map(Proportion::from)),
+    )
 }
 
-/// CSAT: top-box share (4-5 of 1-5 by default) and mean score.
+/// CSAT: top-box share (4-5 of 1-5 by default) with its interval, and the mean score.
+///
+/// >>> r = cxkit.csat([5] * 42 + [4] * 32 + [3] * 10 + [2] * 9 + [1] * 14)
+/// >>> round(100 * r.top_box.estimate, 2), round(r.mean.estimate, 4)
+/// (69.16, 3.7383)
 #[pyfunction]
 #[pyo3(signature = (scores, scale=None, top=2, weights=None, confidence=0.95, interval="wilson", nan_policy="raise"))]
 #[allow(clippy::too_many_arguments)]
@@ -150,12 +181,17 @@ pub(crate) fn csat(
 ) -> PyResult<Csat> {
     let options = top_box_options(scale, top, confidence, interval, nan_policy)?;
     let arr = convert::array(scores, "scores")?;
-    with_weights(weights, |w| {
-        with_scores!(arr, s => py.detach(|| core::csat(s, w, &options)).py_err().map(Csat::from))
-    })
+    with_weights(
+        weights,
+        |w| with_scores!(arr, s => py.detach(|| core::csat(s, w, &options)).py_err().map(Csat::from)),
+    )
 }
 
-/// Customer Effort Score: mean agreement (1-7 by default) and share at or above `threshold`.
+/// Customer Effort Score: mean agreement (1-7 by default) and share at or above ``threshold``.
+///
+/// >>> r = cxkit.ces([7, 6, 5, 2])
+/// >>> r.mean.estimate, r.easy.estimate
+/// (5.0, 0.75)
 #[pyfunction]
 #[pyo3(signature = (scores, scale=None, threshold=5, weights=None, confidence=0.95, interval="wilson", nan_policy="raise"))]
 #[allow(clippy::too_many_arguments)]
@@ -170,20 +206,28 @@ pub(crate) fn ces(
     nan_policy: &str,
 ) -> PyResult<Ces> {
     let options = CesOptions {
-        scale: scale.map(convert::scale).transpose()?.unwrap_or(core::Scale::CES),
+        scale: scale
+            .map(convert::scale)
+            .transpose()?
+            .unwrap_or(core::Scale::CES),
         threshold,
         confidence,
         interval: convert::interval(interval)?,
         nan_policy: convert::nan_policy(nan_policy)?,
     };
     let arr = convert::array(scores, "scores")?;
-    with_weights(weights, |w| {
-        with_scores!(arr, s => py.detach(|| core::ces(s, w, &options)).py_err().map(Ces::from))
-    })
+    with_weights(
+        weights,
+        |w| with_scores!(arr, s => py.detach(|| core::ces(s, w, &options)).py_err().map(Ces::from)),
+    )
 }
 
 /// Tests whether a top-box share differs between two waves: delta = a - b (fractions).
-/// `a` and `b` are Proportion results, or Csat / Ces results (their top-box / easy share).
+/// ``a`` and ``b`` are Proportion results, or Csat / Ces results (their top-box / easy share).
+///
+/// >>> t = cxkit.top_box_test(cxkit.csat([5, 5, 4, 2]), cxkit.csat([5, 3, 2, 1]))
+/// >>> t.delta
+/// 0.5
 #[pyfunction]
 #[pyo3(signature = (a, b, confidence=0.95))]
 pub(crate) fn top_box_test(
@@ -211,6 +255,10 @@ pub(crate) fn top_box_test(
 }
 
 /// Distribution summary of a Likert item: counts, shares, mean, sd, median, top/bottom box.
+///
+/// >>> r = cxkit.likert_summary([1, 2, 4, 5, 5])
+/// >>> r.counts, r.median, r.top_box
+/// ([1, 1, 0, 1, 2], 4.0, 0.6)
 #[pyfunction]
 #[pyo3(signature = (scores, scale=None, boxes=2, weights=None, nan_policy="raise"))]
 pub(crate) fn likert_summary(
@@ -222,17 +270,24 @@ pub(crate) fn likert_summary(
     nan_policy: &str,
 ) -> PyResult<Likert> {
     let options = LikertOptions {
-        scale: scale.map(convert::scale).transpose()?.unwrap_or(core::Scale::CSAT),
+        scale: scale
+            .map(convert::scale)
+            .transpose()?
+            .unwrap_or(core::Scale::CSAT),
         boxes,
         nan_policy: convert::nan_policy(nan_policy)?,
     };
     let arr = convert::array(scores, "scores")?;
-    with_weights(weights, |w| {
-        with_scores!(arr, s => py.detach(|| core::likert_summary(s, w, &options)).py_err().map(Likert::from))
-    })
+    with_weights(
+        weights,
+        |w| with_scores!(arr, s => py.detach(|| core::likert_summary(s, w, &options)).py_err().map(Likert::from)),
+    )
 }
 
-/// Wilson score interval for `successes` of `n` at `confidence`: (low, high).
+/// Wilson score interval for ``successes`` of ``n`` at ``confidence``: (low, high).
+///
+/// >>> [round(x, 6) for x in cxkit.wilson_interval(7, 10)]
+/// [0.396778, 0.892209]
 #[pyfunction]
 #[pyo3(signature = (successes, n, confidence=0.95))]
 pub(crate) fn wilson_interval(successes: f64, n: f64, confidence: f64) -> PyResult<(f64, f64)> {
@@ -252,4 +307,3 @@ pub(crate) fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(wilson_interval, m)?)?;
     Ok(())
 }
-

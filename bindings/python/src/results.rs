@@ -19,7 +19,8 @@ fn repr<T: serde::Serialize>(name: &str, value: &T) -> String {
         match v {
             Value::String(s) => format!("'{s}'"),
             Value::Object(m) => {
-                let fields: Vec<String> = m.iter().map(|(k, v)| format!("{k}={}", show(v))).collect();
+                let fields: Vec<String> =
+                    m.iter().map(|(k, v)| format!("{k}={}", show(v))).collect();
                 format!("({})", fields.join(", "))
             }
             Value::Array(a) => {
@@ -29,7 +30,9 @@ fn repr<T: serde::Serialize>(name: &str, value: &T) -> String {
             other => other.to_string(),
         }
     }
-    let body = serde_json::to_value(value).map(|v| show(&v)).unwrap_or_default();
+    let body = serde_json::to_value(value)
+        .map(|v| show(&v))
+        .unwrap_or_default();
     format!("{name}{body}")
 }
 
@@ -40,14 +43,46 @@ pub(crate) fn _restore(py: Python<'_>, kind: &str, state: &str) -> PyResult<Py<P
         serde_json::from_str(state).map_err(|e| PyValueError::new_err(format!("bad state: {e}")))
     }
     let obj = match kind {
-        "Nps" => Nps { inner: load(state)? }.into_pyobject(py)?.into_any(),
-        "Proportion" => Proportion { inner: load(state)? }.into_pyobject(py)?.into_any(),
-        "Mean" => Mean { inner: load(state)? }.into_pyobject(py)?.into_any(),
-        "Csat" => Csat { inner: load(state)? }.into_pyobject(py)?.into_any(),
-        "Ces" => Ces { inner: load(state)? }.into_pyobject(py)?.into_any(),
-        "Likert" => Likert { inner: load(state)? }.into_pyobject(py)?.into_any(),
-        "WaveTest" => WaveTest { inner: load(state)? }.into_pyobject(py)?.into_any(),
-        _ => return Err(PyValueError::new_err(format!("unknown result kind {kind:?}"))),
+        "Nps" => Nps {
+            inner: load(state)?,
+        }
+        .into_pyobject(py)?
+        .into_any(),
+        "Proportion" => Proportion {
+            inner: load(state)?,
+        }
+        .into_pyobject(py)?
+        .into_any(),
+        "Mean" => Mean {
+            inner: load(state)?,
+        }
+        .into_pyobject(py)?
+        .into_any(),
+        "Csat" => Csat {
+            inner: load(state)?,
+        }
+        .into_pyobject(py)?
+        .into_any(),
+        "Ces" => Ces {
+            inner: load(state)?,
+        }
+        .into_pyobject(py)?
+        .into_any(),
+        "Likert" => Likert {
+            inner: load(state)?,
+        }
+        .into_pyobject(py)?
+        .into_any(),
+        "WaveTest" => WaveTest {
+            inner: load(state)?,
+        }
+        .into_pyobject(py)?
+        .into_any(),
+        _ => {
+            return Err(PyValueError::new_err(format!(
+                "unknown result kind {kind:?}"
+            )))
+        }
     };
     Ok(obj.unbind())
 }
@@ -59,6 +94,7 @@ macro_rules! result_class {
         $name:ident($inner:ty) {
             $($field:ident: $ty:ty = |$r:ident| $get:expr),* $(,)?
         }
+        $(methods { $($extra:tt)* })?
     ) => {
         $(#[$doc])*
         #[pyclass(module = "cxkit", frozen, eq)]
@@ -85,6 +121,8 @@ macro_rules! result_class {
             fn __repr__(&self) -> String {
                 repr(stringify!($name), &self.inner)
             }
+
+            $($($extra)*)?
 
             fn __reduce__<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyTuple>> {
                 let state = serde_json::to_string(&self.inner)
@@ -205,6 +243,33 @@ result_class! {
         boxes: u32 = |r| r.boxes,
         top_box: f64 = |r| r.top_box,
         bottom_box: f64 = |r| r.bottom_box,
+    }
+    methods {
+        /// The distribution as a pandas DataFrame with columns point, count, share.
+        fn to_pandas<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+            let r = &self.inner;
+            let columns = pyo3::types::PyDict::new(py);
+            columns.set_item("point", (r.scale.min()..=r.scale.max()).collect::<Vec<i32>>())?;
+            columns.set_item("count", r.counts.clone())?;
+            columns.set_item("share", r.shares.clone())?;
+            py.import("pandas")?.call_method1("DataFrame", (columns,))
+        }
+
+        /// An HTML table of the distribution, for notebooks.
+        fn _repr_html_(&self) -> String {
+            let r = &self.inner;
+            let rows: String = (r.scale.min()..=r.scale.max())
+                .zip(r.counts.iter().zip(&r.shares))
+                .map(|(p, (c, s))| format!("<tr><td>{p}</td><td>{c}</td><td>{:.1}%</td></tr>", 100.0 * s))
+                .collect();
+            format!(
+                "<table><caption>Likert {}..{}: n = {}, mean {:.2}, sd {:.2}, median {}, \
+                 top-{b} {:.1}%, bottom-{b} {:.1}%</caption>\
+                 <tr><th>point</th><th>count</th><th>share</th></tr>{rows}</table>",
+                r.scale.min(), r.scale.max(), r.n, r.mean, r.sd, r.median,
+                100.0 * r.top_box, 100.0 * r.bottom_box, b = r.boxes
+            )
+        }
     }
 }
 

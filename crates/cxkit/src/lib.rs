@@ -18,6 +18,7 @@
 //!
 //! Bad input is an [`Error`], never a panic and never a silent NaN.
 
+pub mod data;
 pub mod error;
 pub mod survey;
 
@@ -25,3 +26,8 @@ pub use error::{Error, Result};
 
 /// The version of this crate (and of the C header and Python package built with it).
 pub const VERSION: &str = env!("CARGO_PKG_VERSION");
+
+/// The README's Rust example, run as a doctest.
+#[cfg(doctest)]
+#[doc = include_str!("../../../README.md")]
+struct ReadmeExample;

@@ -1,0 +1,343 @@
+"""Type stubs of the compiled module cxkit._cxkit (re-exported by ``cxkit``)."""
+
+from typing import Any, Literal, Optional, Sequence, Tuple, Union
+
+import numpy as np
+import numpy.typing as npt
+
+__version__: str
+
+ArrayLike = Union[npt.ArrayLike, Sequence[float], Any]
+"""Scores or weights: a list, a 1-D numpy array of any integer or float dtype, a pandas or
+polars Series. numpy arrays and numeric Series are read without a copy."""
+
+Scale = Union[int, Tuple[int, int]]
+"""A rating scale: ``k`` for the points 1..k, or ``(min, max)`` (e.g. ``(0, 10)``)."""
+
+NanPolicy = Literal["raise", "omit"]
+NpsMethod = Literal["adjusted_wald", "wald"]
+Interval = Literal["wilson", "wald"]
+
+class CxError(ValueError):
+    """Base class of every cxkit error."""
+
+class InvalidScoreError(CxError):
+    """A score is not a point of the declared scale (out of range, fractional or infinite)."""
+
+    index: int
+    value: float
+
+class MissingScoreError(CxError):
+    """A score is NaN and ``nan_policy`` is ``"raise"``."""
+
+    index: int
+
+class EmptyInputError(CxError):
+    """Nothing to compute on."""
+
+class LengthMismatchError(CxError):
+    """Two inputs that must be as long as each other are not."""
+
+class InvalidWeightError(CxError):
+    """A survey weight is negative, NaN or infinite."""
+
+    index: int
+    value: float
+
+class InvalidParameterError(CxError):
+    """An argument is outside the values it may take."""
+
+class InsufficientDataError(CxError):
+    """A statistic needs more data than it was given."""
+
+class ZeroVarianceError(CxError):
+    """A test is undefined because its standard error is zero."""
+
+class CorruptBytesError(CxError):
+    """Serialized state could not be read back."""
+
+class IncompatibleError(CxError):
+    """Two objects cannot be combined."""
+
+class _Result:
+    def to_dict(self) -> dict[str, Any]:
+        """The result as a dict of plain Python values."""
+
+class Nps(_Result):
+    """A Net Promoter Score. Points (-100..100) for score, se, ci_low and ci_high; fractions
+    for the shares; Kish's effective sample size in n_effective."""
+
+    @property
+    def score(self) -> float: ...
+    @property
+    def promoters(self) -> float: ...
+    @property
+    def passives(self) -> float: ...
+    @property
+    def detractors(self) -> float: ...
+    @property
+    def n(self) -> int: ...
+    @property
+    def n_effective(self) -> float: ...
+    @property
+    def se(self) -> float: ...
+    @property
+    def ci_low(self) -> float: ...
+    @property
+    def ci_high(self) -> float: ...
+    @property
+    def confidence(self) -> float: ...
+    @property
+    def method(self) -> NpsMethod: ...
+
+class Proportion(_Result):
+    """A share (fraction) with its confidence interval."""
+
+    @property
+    def estimate(self) -> float: ...
+    @property
+    def ci_low(self) -> float: ...
+    @property
+    def ci_high(self) -> float: ...
+    @property
+    def n(self) -> int: ...
+    @property
+    def n_effective(self) -> float: ...
+    @property
+    def confidence(self) -> float: ...
+    @property
+    def method(self) -> Interval: ...
+
+class Mean(_Result):
+    """A mean with its Student-t confidence interval."""
+
+    @property
+    def estimate(self) -> float: ...
+    @property
+    def sd(self) -> float: ...
+    @property
+    def se(self) -> float: ...
+    @property
+    def ci_low(self) -> float: ...
+    @property
+    def ci_high(self) -> float: ...
+    @property
+    def n(self) -> int: ...
+    @property
+    def n_effective(self) -> float: ...
+    @property
+    def confidence(self) -> float: ...
+
+class Csat(_Result):
+    """CSAT: the top-box share (``top_box``, also ``score``) and the mean."""
+
+    @property
+    def scale(self) -> Tuple[int, int]: ...
+    @property
+    def top(self) -> int: ...
+    @property
+    def top_box(self) -> Proportion: ...
+    @property
+    def mean(self) -> Mean: ...
+    @property
+    def score(self) -> float: ...
+
+class Ces(_Result):
+    """Customer Effort Score: the mean (also ``score``) and the share at or above the
+    threshold (``easy``)."""
+
+    @property
+    def scale(self) -> Tuple[int, int]: ...
+    @property
+    def threshold(self) -> int: ...
+    @property
+    def mean(self) -> Mean: ...
+    @property
+    def easy(self) -> Proportion: ...
+    @property
+    def score(self) -> float: ...
+
+class Likert(_Result):
+    """A Likert item's distribution summary (per-point lists run from the lowest point)."""
+
+    @property
+    def scale(self) -> Tuple[int, int]: ...
+    @property
+    def points(self) -> list[int]: ...
+    @property
+    def counts(self) -> list[int]: ...
+    @property
+    def shares(self) -> list[float]: ...
+    @property
+    def n(self) -> int: ...
+    @property
+    def n_effective(self) -> float: ...
+    @property
+    def mean(self) -> float: ...
+    @property
+    def sd(self) -> float: ...
+    @property
+    def median(self) -> float: ...
+    @property
+    def boxes(self) -> int: ...
+    @property
+    def top_box(self) -> float: ...
+    @property
+    def bottom_box(self) -> float: ...
+    def to_pandas(self) -> Any:
+        """The distribution as a pandas DataFrame with columns point, count, share."""
+    def _repr_html_(self) -> str: ...
+
+class WaveTest(_Result):
+    """A two-wave z-test: delta = a - b (NPS points or share fractions)."""
+
+    @property
+    def delta(self) -> float: ...
+    @property
+    def se(self) -> float: ...
+    @property
+    def z(self) -> float: ...
+    @property
+    def p_value(self) -> float: ...
+    @property
+    def ci_low(self) -> float: ...
+    @property
+    def ci_high(self) -> float: ...
+    @property
+    def confidence(self) -> float: ...
+
+def nps(
+    scores: ArrayLike,
+    weights: Optional[ArrayLike] = None,
+    confidence: float = 0.95,
+    method: NpsMethod = "adjusted_wald",
+    nan_policy: NanPolicy = "raise",
+) -> Nps:
+    """Net Promoter Score of 0-10 scores: promoters (9-10) minus detractors (0-6), in points.
+
+    ``weights`` are survey weights (Kish's effective n is used for the interval).
+    ``method`` chooses the interval: adjusted Wald (default) or Wald.
+    """
+
+def nps_from_counts(
+    detractors: int,
+    passives: int,
+    promoters: int,
+    confidence: float = 0.95,
+    method: NpsMethod = "adjusted_wald",
+) -> Nps:
+    """Net Promoter Score from counts of detractors, passives and promoters."""
+
+def nps_test(
+    a: Union[Nps, ArrayLike],
+    b: Union[Nps, ArrayLike],
+    method: NpsMethod = "wald",
+    confidence: float = 0.95,
+) -> WaveTest:
+    """Two-sample z-test of NPS a against b (results or raw 0-10 scores); delta = a - b."""
+
+def top_box(
+    scores: ArrayLike,
+    scale: Optional[Scale] = None,
+    top: int = 2,
+    weights: Optional[ArrayLike] = None,
+    confidence: float = 0.95,
+    interval: Interval = "wilson",
+    nan_policy: NanPolicy = "raise",
+) -> Proportion:
+    """Share of scores in the top ``top`` points of ``scale`` (default 1..5)."""
+
+def csat(
+    scores: ArrayLike,
+    scale: Optional[Scale] = None,
+    top: int = 2,
+    weights: Optional[ArrayLike] = None,
+    confidence: float = 0.95,
+    interval: Interval = "wilson",
+    nan_policy: NanPolicy = "raise",
+) -> Csat:
+    """CSAT: top-box share (4-5 of 1-5 by default) with its interval, and the mean score."""
+
+def ces(
+    scores: ArrayLike,
+    scale: Optional[Scale] = None,
+    threshold: int = 5,
+    weights: Optional[ArrayLike] = None,
+    confidence: float = 0.95,
+    interval: Interval = "wilson",
+    nan_policy: NanPolicy = "raise",
+) -> Ces:
+    """Customer Effort Score: mean agreement (1..7 by default) and share >= ``threshold``."""
+
+def top_box_test(
+    a: Union[Proportion, Csat, Ces],
+    b: Union[Proportion, Csat, Ces],
+    confidence: float = 0.95,
+) -> WaveTest:
+    """Two-proportion z-test of the top-box share a against b; delta = a - b."""
+
+def likert_summary(
+    scores: ArrayLike,
+    scale: Optional[Scale] = None,
+    boxes: int = 2,
+    weights: Optional[ArrayLike] = None,
+    nan_policy: NanPolicy = "raise",
+) -> Likert:
+    """Counts and shares per point, mean, sd, median, top and bottom box of a Likert item."""
+
+def wilson_interval(successes: float, n: float, confidence: float = 0.95) -> Tuple[float, float]:
+    """Wilson score interval for ``successes`` of ``n``."""
+
+class NpsAccumulator:
+    """Mergeable NPS state."""
+
+    def __init__(self) -> None: ...
+    def update(
+        self,
+        scores: ArrayLike,
+        weights: Optional[ArrayLike] = None,
+        nan_policy: NanPolicy = "raise",
+    ) -> None: ...
+    def merge(self, other: NpsAccumulator) -> None: ...
+    @property
+    def n(self) -> int: ...
+    def finish(self, confidence: float = 0.95, method: NpsMethod = "adjusted_wald") -> Nps: ...
+    def to_bytes(self) -> bytes: ...
+    @classmethod
+    def from_bytes(cls, data: bytes) -> NpsAccumulator: ...
+
+class TopBoxAccumulator:
+    """Mergeable top-box (CSAT) state."""
+
+    def __init__(self, scale: Optional[Scale] = None, top: int = 2) -> None: ...
+    def update(
+        self,
+        scores: ArrayLike,
+        weights: Optional[ArrayLike] = None,
+        nan_policy: NanPolicy = "raise",
+    ) -> None: ...
+    def merge(self, other: TopBoxAccumulator) -> None: ...
+    @property
+    def n(self) -> int: ...
+    def finish(self, confidence: float = 0.95, interval: Interval = "wilson") -> Csat: ...
+    def to_bytes(self) -> bytes: ...
+    @classmethod
+    def from_bytes(cls, data: bytes) -> TopBoxAccumulator: ...
+
+class LikertAccumulator:
+    """Mergeable Likert state."""
+
+    def __init__(self, scale: Optional[Scale] = None, boxes: int = 2) -> None: ...
+    def update(
+        self,
+        scores: ArrayLike,
+        weights: Optional[ArrayLike] = None,
+        nan_policy: NanPolicy = "raise",
+    ) -> None: ...
+    def merge(self, other: LikertAccumulator) -> None: ...
+    @property
+    def n(self) -> int: ...
+    def finish(self) -> Likert: ...
+    def to_bytes(self) -> bytes: ...
+    @classmethod
+    def from_bytes(cls, data: bytes) -> LikertAccumulator: ...

@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# Runs every test of cxkit: formatting and lints, the Rust tests (core, CLI, C header drift),
+# the C program against libcxkit under valgrind, and pytest against the freshly built wheel.
+# Usage: scripts/test.sh            (from anywhere; installs what Python needs into .venv)
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+cd "$root"
+
+step() { printf '\n== %s\n' "$*"; }
+
+step "cargo fmt --check"
+cargo fmt --all -- --check
+
+step "cargo clippy (all crates, all targets, warnings are errors)"
+cargo clippy --workspace --all-targets --quiet -- -D warnings
+
+step "Rust tests (core, CLI, C header drift)"
+cargo test --quiet
+
+step "C ABI: tests/c under valgrind"
+tests/c/run.sh
+
+step "Python: build the wheel and run pytest"
+scripts/python-env.sh
+rm -rf target/wheels
+.venv/bin/maturin build --quiet --out target/wheels
+.venv/bin/python -m pip install --quiet --disable-pip-version-check --force-reinstall --no-deps target/wheels/cxkit-*.whl
+.venv/bin/python -m pytest tests/python -q -p no:cacheprovider

@@ -1,0 +1,71 @@
+"""The package surface: stubs match the module, docstring examples run, py.typed ships."""
+
+import ast
+import doctest
+import inspect
+import pathlib
+
+import cxkit
+from cxkit import _cxkit
+
+PACKAGE = pathlib.Path(cxkit.__file__).parent
+
+
+def stub_names():
+    tree = ast.parse((PACKAGE / "_cxkit.pyi").read_text())
+    names = set()
+    for node in tree.body:
+        if isinstance(node, (ast.FunctionDef, ast.ClassDef)):
+            names.add(node.name)
+        elif isinstance(node, ast.AnnAssign) and isinstance(node.target, ast.Name):
+            names.add(node.target.id)
+    return names
+
+
+def test_stubs_cover_the_module_and_nothing_else():
+    public = {n for n in dir(_cxkit) if not n.startswith("_")} | {"__version__"}
+    stubbed = stub_names() - {"_Result"}
+    assert public == stubbed
+
+
+def test_stubbed_methods_exist():
+    tree = ast.parse((PACKAGE / "_cxkit.pyi").read_text())
+    for node in tree.body:
+        if isinstance(node, ast.ClassDef) and not node.name.startswith("_"):
+            cls = getattr(_cxkit, node.name)
+            for item in node.body:
+                if isinstance(item, ast.FunctionDef) and item.name != "__init__":
+                    assert hasattr(cls, item.name), f"{node.name}.{item.name}"
+
+
+def test_package_exports_everything_and_ships_py_typed():
+    assert set(cxkit.__all__) == {n for n in dir(_cxkit) if not n.startswith("_")} | {"__version__"}
+    assert (PACKAGE / "py.typed").exists()
+    assert cxkit.__version__.count(".") == 2
+
+
+def test_docstring_examples_run():
+    failures = doctest.testmod(cxkit, extraglobs={"cxkit": cxkit}).failed
+    finder = doctest.DocTestFinder()
+    runner = doctest.DocTestRunner()
+    for name in cxkit.__all__:
+        obj = getattr(cxkit, name)
+        doc = inspect.getdoc(obj) if callable(obj) else None
+        if doc and ">>>" in doc:
+            for test in finder.find(doc, name, globs={"cxkit": cxkit}):
+                runner.run(test)
+    assert failures == 0 and runner.failures == 0
+
+
+def test_functions_have_text_signatures():
+    for name in ["nps", "nps_from_counts", "nps_test", "csat", "ces", "top_box", "likert_summary"]:
+        assert inspect.signature(getattr(cxkit, name)).parameters
+
+
+def test_readme_python_example_runs(capsys):
+    readme = pathlib.Path(__file__).resolve().parents[2] / "README.md"
+    blocks = readme.read_text().split("```python\n")[1:]
+    assert blocks, "README has a Python example"
+    for block in blocks:
+        exec(compile(block.split("```")[0], "README.md", "exec"), {})
+    assert "score 11 at index 1" in capsys.readouterr().out

@@ -2,7 +2,7 @@
 
 use cxkit_core::survey::NpsAccumulator;
 
-use crate::status::{arg, copy_out, cx_status, guard, optional_slice, out, slice, Failure};
+use crate::status::{arg, copy_out, cx_status, guard, out, slice, Failure};
 use crate::survey::{cx_nan_policy, cx_nps_options, cx_nps_result};
 
 /// Mergeable NPS state. Opaque: make one with cx_nps_accumulator_new or
@@ -47,11 +47,10 @@ pub unsafe extern "C" fn cx_nps_accumulator_update(
 ) -> cx_status {
     guard("cx_nps_accumulator_update", || {
         // SAFETY: caller contract.
-        let (acc, scores, weights) = unsafe {
+        let (acc, (scores, weights)) = unsafe {
             (
                 out(accumulator, "accumulator")?,
-                slice(scores, len, "scores")?,
-                optional_slice(weights, len),
+                crate::status::scores(scores, len, weights)?,
             )
         };
         let policy = crate::survey::nan_policy(nan_policy)?;

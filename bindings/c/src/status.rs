@@ -151,13 +151,20 @@ pub(crate) unsafe fn slice<'a, T>(
     Ok(unsafe { std::slice::from_raw_parts(ptr, len) })
 }
 
-/// An optional array: NULL means absent.
+/// Scores and their optional weights (NULL for none, else `len` of them) as slices.
 ///
 /// # Safety
-/// As for [`slice`].
-pub(crate) unsafe fn optional_slice<'a, T>(ptr: *const T, len: usize) -> Option<&'a [T]> {
-    // SAFETY: non-NULL pointers are valid for `len` values by the caller's contract.
-    (!ptr.is_null()).then(|| unsafe { std::slice::from_raw_parts(ptr, len) })
+/// `scores` is NULL or valid for `len` doubles; `weights` NULL or valid for `len` doubles.
+pub(crate) unsafe fn scores<'a>(
+    scores: *const f64,
+    len: usize,
+    weights: *const f64,
+) -> Result<(&'a [f64], Option<&'a [f64]>), Failure> {
+    // SAFETY: forwarded caller contract.
+    let scores = unsafe { slice(scores, len, "scores") }?;
+    // SAFETY: non-NULL weights are valid for `len` values by the caller's contract.
+    let weights = (!weights.is_null()).then(|| unsafe { std::slice::from_raw_parts(weights, len) });
+    Ok((scores, weights))
 }
 
 /// Copies `bytes` into the caller's buffer `buf` of `capacity` bytes and writes the length to

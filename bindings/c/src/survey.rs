@@ -6,7 +6,7 @@ use cxkit_core::survey::{
 };
 use cxkit_core::Error;
 
-use crate::status::{arg, cx_status, guard, optional_slice, out, slice, Failure};
+use crate::status::{arg, cx_status, guard, out, scores, Failure};
 
 /// What to do with missing scores (NaN): one of CX_NAN_RAISE, CX_NAN_OMIT.
 pub type cx_nan_policy = u32;
@@ -423,10 +423,9 @@ pub unsafe extern "C" fn cx_nps(
 ) -> cx_status {
     guard("cx_nps", || {
         // SAFETY: pointer contracts are the caller's, as documented.
-        let (scores, weights, result) = unsafe {
+        let ((scores, weights), result) = unsafe {
             (
-                slice(scores, len, "scores")?,
-                optional_slice(weights, len),
+                self::scores(scores, len, weights)?,
                 out(out_result, "out_result")?,
             )
         };
@@ -518,10 +517,9 @@ pub unsafe extern "C" fn cx_csat(
 ) -> cx_status {
     guard("cx_csat", || {
         // SAFETY: caller contract.
-        let (scores, weights, result) = unsafe {
+        let ((scores, weights), result) = unsafe {
             (
-                slice(scores, len, "scores")?,
-                optional_slice(weights, len),
+                self::scores(scores, len, weights)?,
                 out(out_result, "out_result")?,
             )
         };
@@ -556,10 +554,9 @@ pub unsafe extern "C" fn cx_ces(
 ) -> cx_status {
     guard("cx_ces", || {
         // SAFETY: caller contract.
-        let (scores, weights, result) = unsafe {
+        let ((scores, weights), result) = unsafe {
             (
-                slice(scores, len, "scores")?,
-                optional_slice(weights, len),
+                self::scores(scores, len, weights)?,
                 out(out_result, "out_result")?,
             )
         };

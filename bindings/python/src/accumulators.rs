@@ -4,9 +4,8 @@ use cxkit_core::survey::{self as core, NpsMethod};
 use pyo3::prelude::*;
 use pyo3::types::{PyBytes, PyTuple, PyType};
 
-use crate::convert::{self, with_scores};
+use crate::convert::{self, tally};
 use crate::errors::IntoPyResult;
-use crate::functions::with_weights;
 use crate::results::{Csat, Likert, Nps};
 
 /// Defines an accumulator class over a core accumulator: update, merge, to_bytes,
@@ -34,11 +33,9 @@ macro_rules! accumulator_class {
                 nan_policy: &str,
             ) -> PyResult<()> {
                 let policy = convert::nan_policy(nan_policy)?;
-                let arr = convert::array(scores, "scores")?;
-                let inner = &mut self.inner;
-                with_weights(weights, |w| {
-                    with_scores!(arr, s => py.detach(|| inner.update(s, w, policy)).py_err())
-                })
+                let scale = self.inner.histogram().scale();
+                let batch = tally(py, scores, weights, scale, policy)?;
+                self.inner.add(&batch).py_err()
             }
 
             /// Adds another accumulator's state into this one (same scale and setting).

@@ -1,7 +1,7 @@
 //! Conversion of Python arguments: array-likes of scores and weights, scales and option strings.
 
-use cxkit_core::survey::{NanPolicy, NpsMethod, ProportionMethod, Scale};
-use numpy::PyArray1;
+use cxkit_core::survey::{Histogram, NanPolicy, NpsMethod, ProportionMethod, Scale};
+use numpy::{PyArray1, PyArrayMethods};
 use pyo3::exceptions::PyTypeError;
 use pyo3::prelude::*;
 use pyo3::types::PyDict;
@@ -45,9 +45,7 @@ fn kind(arr: &Bound<'_, PyAny>) -> PyResult<String> {
 }
 
 /// Survey weights as a contiguous float64 array (a view when they already are), or None.
-pub(crate) fn weights<'py>(
-    obj: Option<&Bound<'py, PyAny>>,
-) -> PyResult<Option<Bound<'py, PyArray1<f64>>>> {
+fn weights<'py>(obj: Option<&Bound<'py, PyAny>>) -> PyResult<Option<Bound<'py, PyArray1<f64>>>> {
     let Some(obj) = obj.filter(|o| !o.is_none()) else {
         return Ok(None);
     };
@@ -58,7 +56,7 @@ pub(crate) fn weights<'py>(
 }
 
 /// The error for a dtype cxkit does not take as scores.
-pub(crate) fn unsupported_dtype(arr: &Bound<'_, PyAny>) -> PyErr {
+fn unsupported_dtype(arr: &Bound<'_, PyAny>) -> PyErr {
     let dtype = arr
         .getattr("dtype")
         .map(|d| d.to_string())
@@ -68,27 +66,43 @@ pub(crate) fn unsupported_dtype(arr: &Bound<'_, PyAny>) -> PyErr {
     ))
 }
 
-/// Runs `$body` with `$s` bound to the scores of the contiguous array `$arr` as a slice of
-/// its own element type (no copy), for every integer and float dtype.
-macro_rules! with_scores {
-    ($arr:expr, $s:ident => $body:expr) => {{
-        let arr = $arr;
-        with_scores!(@try arr, $s, $body, f64, f32, i64, i32, i16, i8, u64, u32, u16, u8)
-    }};
-    (@try $arr:ident, $s:ident, $body:expr, $($t:ty),*) => {'found: {
-        $(
-            if let Ok(a) = $arr.cast::<numpy::PyArray1<$t>>() {
-                let view = numpy::PyArrayMethods::readonly(a);
-                let $s: &[$t] = view
-                    .as_slice()
-                    .map_err(|e| pyo3::exceptions::PyValueError::new_err(e.to_string()))?;
-                break 'found $body;
-            }
-        )*
-        Err($crate::convert::unsupported_dtype(&$arr))
-    }};
+/// Tallies array-like `scores` (with optional `weights`) on `scale`, with the GIL released.
+///
+/// The scores are read in their own dtype (any integer or float) without a copy where numpy's
+/// layout allows; this is the one place where Python data enters the core.
+pub(crate) fn tally(
+    py: Python<'_>,
+    scores: &Bound<'_, PyAny>,
+    weights: Option<&Bound<'_, PyAny>>,
+    scale: Scale,
+    nan_policy: NanPolicy,
+) -> PyResult<Histogram> {
+    let arr = array(scores, "scores")?;
+    let weights = self::weights(weights)?;
+    let weights_view = weights.as_ref().map(|w| w.readonly());
+    let w = weights_view
+        .as_ref()
+        .map(|v| v.as_slice())
+        .transpose()
+        .map_err(not_viewable)?;
+    macro_rules! dispatch {
+        ($($t:ty),*) => {
+            $(
+                if let Ok(a) = arr.cast::<PyArray1<$t>>() {
+                    let view = a.readonly();
+                    let s = view.as_slice().map_err(not_viewable)?;
+                    return py.detach(|| Histogram::from_scores(scale, s, w, nan_policy)).py_err();
+                }
+            )*
+        };
+    }
+    dispatch!(f64, f32, i64, i32, i16, i8, u64, u32, u16, u8);
+    Err(unsupported_dtype(&arr))
 }
-pub(crate) use with_scores;
+
+fn not_viewable(e: numpy::AsSliceError) -> PyErr {
+    pyo3::exceptions::PyValueError::new_err(e.to_string())
+}
 
 /// A scale from `k` (meaning 1..=k) or a pair `(min, max)`.
 pub(crate) fn scale(obj: &Bound<'_, PyAny>) -> PyResult<Scale> {

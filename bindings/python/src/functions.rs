@@ -1,30 +1,11 @@
 //! The survey functions: convert arguments, release the GIL, call the core, wrap the result.
 
-use cxkit_core::survey::{
-    self as core, CesOptions, LikertOptions, NpsOptions, NpsTestOptions, TopBoxOptions,
-};
-use numpy::PyArrayMethods;
+use cxkit_core::survey::{self as core, NpsTestOptions, Scale};
 use pyo3::prelude::*;
 
-use crate::convert::{self, with_scores};
+use crate::convert::{self, tally};
 use crate::errors::IntoPyResult;
 use crate::results::{Ces, Csat, Likert, Nps, Proportion, WaveTest};
-
-/// Borrows optional weights as a slice for the duration of `f`.
-pub(crate) fn with_weights<R>(
-    weights: Option<&Bound<'_, PyAny>>,
-    f: impl FnOnce(Option<&[f64]>) -> PyResult<R>,
-) -> PyResult<R> {
-    match convert::weights(weights)? {
-        None => f(None),
-        Some(w) => {
-            let view = w.readonly();
-            f(Some(view.as_slice().map_err(|e| {
-                pyo3::exceptions::PyValueError::new_err(e.to_string())
-            })?))
-        }
-    }
-}
 
 /// Net Promoter Score of 0-10 scores: promoters (9-10) minus detractors (0-6), in points.
 ///
@@ -46,16 +27,17 @@ pub(crate) fn nps(
     method: &str,
     nan_policy: &str,
 ) -> PyResult<Nps> {
-    let options = NpsOptions {
-        confidence,
-        method: convert::nps_method(method)?,
-        nan_policy: convert::nan_policy(nan_policy)?,
-    };
-    let arr = convert::array(scores, "scores")?;
-    with_weights(
+    let method = convert::nps_method(method)?;
+    let h = tally(
+        py,
+        scores,
         weights,
-        |w| with_scores!(arr, s => py.detach(|| core::nps(s, w, &options)).py_err().map(Nps::from)),
-    )
+        Scale::NPS,
+        convert::nan_policy(nan_policy)?,
+    )?;
+    core::Nps::from_histogram(&h, confidence, method)
+        .py_err()
+        .map(Nps::from)
 }
 
 /// Net Promoter Score from counts of detractors, passives and promoters.
@@ -72,10 +54,10 @@ pub(crate) fn nps_from_counts(
     confidence: f64,
     method: &str,
 ) -> PyResult<Nps> {
-    let options = NpsOptions {
+    let options = core::NpsOptions {
         confidence,
         method: convert::nps_method(method)?,
-        ..NpsOptions::default()
+        ..core::NpsOptions::default()
     };
     core::nps_from_counts(detractors, passives, promoters, &options)
         .py_err()
@@ -116,23 +98,12 @@ pub(crate) fn nps_test(
         .map(WaveTest::from)
 }
 
-fn top_box_options(
-    scale: Option<&Bound<'_, PyAny>>,
-    top: u32,
-    confidence: f64,
-    interval: &str,
-    nan_policy: &str,
-) -> PyResult<TopBoxOptions> {
-    Ok(TopBoxOptions {
-        scale: scale
-            .map(convert::scale)
-            .transpose()?
-            .unwrap_or(core::Scale::CSAT),
-        top,
-        confidence,
-        interval: convert::interval(interval)?,
-        nan_policy: convert::nan_policy(nan_policy)?,
-    })
+/// The scale argument, or `default` when it is None.
+fn scale_or(scale: Option<&Bound<'_, PyAny>>, default: Scale) -> PyResult<Scale> {
+    scale
+        .map(convert::scale)
+        .transpose()
+        .map(|s| s.unwrap_or(default))
 }
 
 /// Share of scores in the top ``top`` points of ``scale`` (``k`` for 1..k or ``(min, max)``,
@@ -153,12 +124,17 @@ pub(crate) fn top_box(
     interval: &str,
     nan_policy: &str,
 ) -> PyResult<Proportion> {
-    let options = top_box_options(scale, top, confidence, interval, nan_policy)?;
-    let arr = convert::array(scores, "scores")?;
-    with_weights(
+    let interval = convert::interval(interval)?;
+    let h = tally(
+        py,
+        scores,
         weights,
-        |w| with_scores!(arr, s => py.detach(|| core::top_box(s, w, &options)).py_err().map(Proportion::from)),
-    )
+        scale_or(scale, Scale::CSAT)?,
+        convert::nan_policy(nan_policy)?,
+    )?;
+    core::Proportion::top_box(&h, top, confidence, interval)
+        .py_err()
+        .map(Proportion::from)
 }
 
 /// CSAT: top-box share (4-5 of 1-5 by default) with its interval, and the mean score.
@@ -179,12 +155,17 @@ pub(crate) fn csat(
     interval: &str,
     nan_policy: &str,
 ) -> PyResult<Csat> {
-    let options = top_box_options(scale, top, confidence, interval, nan_policy)?;
-    let arr = convert::array(scores, "scores")?;
-    with_weights(
+    let interval = convert::interval(interval)?;
+    let h = tally(
+        py,
+        scores,
         weights,
-        |w| with_scores!(arr, s => py.detach(|| core::csat(s, w, &options)).py_err().map(Csat::from)),
-    )
+        scale_or(scale, Scale::CSAT)?,
+        convert::nan_policy(nan_policy)?,
+    )?;
+    core::Csat::from_histogram(&h, top, confidence, interval)
+        .py_err()
+        .map(Csat::from)
 }
 
 /// Customer Effort Score: mean agreement (1-7 by default) and share at or above ``threshold``.
@@ -205,21 +186,17 @@ pub(crate) fn ces(
     interval: &str,
     nan_policy: &str,
 ) -> PyResult<Ces> {
-    let options = CesOptions {
-        scale: scale
-            .map(convert::scale)
-            .transpose()?
-            .unwrap_or(core::Scale::CES),
-        threshold,
-        confidence,
-        interval: convert::interval(interval)?,
-        nan_policy: convert::nan_policy(nan_policy)?,
-    };
-    let arr = convert::array(scores, "scores")?;
-    with_weights(
+    let interval = convert::interval(interval)?;
+    let h = tally(
+        py,
+        scores,
         weights,
-        |w| with_scores!(arr, s => py.detach(|| core::ces(s, w, &options)).py_err().map(Ces::from)),
-    )
+        scale_or(scale, Scale::CES)?,
+        convert::nan_policy(nan_policy)?,
+    )?;
+    core::Ces::from_histogram(&h, threshold, confidence, interval)
+        .py_err()
+        .map(Ces::from)
 }
 
 /// Tests whether a top-box share differs between two waves: delta = a - b (fractions).
@@ -269,19 +246,16 @@ pub(crate) fn likert_summary(
     weights: Option<&Bound<'_, PyAny>>,
     nan_policy: &str,
 ) -> PyResult<Likert> {
-    let options = LikertOptions {
-        scale: scale
-            .map(convert::scale)
-            .transpose()?
-            .unwrap_or(core::Scale::CSAT),
-        boxes,
-        nan_policy: convert::nan_policy(nan_policy)?,
-    };
-    let arr = convert::array(scores, "scores")?;
-    with_weights(
+    let h = tally(
+        py,
+        scores,
         weights,
-        |w| with_scores!(arr, s => py.detach(|| core::likert_summary(s, w, &options)).py_err().map(Likert::from)),
-    )
+        scale_or(scale, Scale::CSAT)?,
+        convert::nan_policy(nan_policy)?,
+    )?;
+    core::Likert::from_histogram(&h, boxes)
+        .py_err()
+        .map(Likert::from)
 }
 
 /// Wilson score interval for ``successes`` of ``n`` at ``confidence``: (low, high).

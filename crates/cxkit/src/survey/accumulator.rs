@@ -13,7 +13,7 @@ use serde::{Deserialize, Serialize};
 use super::histogram::{ByteReader, Histogram};
 use super::interval::ProportionMethod;
 use super::likert::Likert;
-use super::nps::{Nps, NpsMethod, NpsOptions};
+use super::nps::{Nps, NpsMethod};
 use super::scale::{NanPolicy, Scale, Score};
 use super::top_box::Csat;
 use crate::{Error, Result};
@@ -141,7 +141,12 @@ impl<K: AccumulatorKind> Accumulator<K> {
         nan_policy: NanPolicy,
     ) -> Result<()> {
         let batch = Histogram::from_scores(self.histogram.scale(), scores, weights, nan_policy)?;
-        self.histogram.merge(&batch)
+        self.add(&batch)
+    }
+
+    /// Adds a tally made elsewhere (on the accumulator's scale) to the state.
+    pub fn add(&mut self, tally: &Histogram) -> Result<()> {
+        self.histogram.merge(tally)
     }
 
     /// Adds another accumulator's state into this one. Both must have the same scale and setting.
@@ -224,14 +229,7 @@ impl NpsAccumulator {
 
     /// The NPS of everything accumulated.
     pub fn finish(&self, confidence: f64, method: NpsMethod) -> Result<Nps> {
-        Nps::from_histogram(
-            &self.histogram,
-            &NpsOptions {
-                confidence,
-                method,
-                nan_policy: NanPolicy::Raise,
-            },
-        )
+        Nps::from_histogram(&self.histogram, confidence, method)
     }
 }
 

@@ -98,8 +98,29 @@ pub struct Proportion {
 }
 
 impl Proportion {
+    /// The share of the top `top` points of a tally's scale (1 ≤ top < points), with its
+    /// interval.
+    ///
+    /// ```
+    /// use cxkit::survey::{Histogram, NanPolicy, Proportion, ProportionMethod, Scale};
+    ///
+    /// let h = Histogram::from_scores(Scale::CSAT, &[5, 4, 3, 1], None, NanPolicy::Raise)?;
+    /// assert_eq!(Proportion::top_box(&h, 2, 0.95, ProportionMethod::Wilson)?.estimate, 0.5);
+    /// # Ok::<(), cxkit::Error>(())
+    /// ```
+    pub fn top_box(
+        h: &Histogram,
+        top: u32,
+        confidence: f64,
+        method: ProportionMethod,
+    ) -> Result<Proportion> {
+        h.scale().check_top(top)?;
+        let points = h.scale().points();
+        Proportion::from_histogram(h, points - top as usize..points, confidence, method)
+    }
+
     /// The share of the histogram's weight on the points at positions `range`, with its interval.
-    pub(crate) fn from_histogram(
+    fn from_histogram(
         h: &Histogram,
         range: std::ops::Range<usize>,
         confidence: f64,
@@ -154,8 +175,8 @@ pub struct Mean {
 }
 
 impl Mean {
-    /// The histogram's mean score with its t-interval; needs an effective n above 1.
-    pub(crate) fn from_histogram(h: &Histogram, confidence: f64) -> Result<Mean> {
+    /// The mean score of a tally with its t-interval; needs an effective n above 1.
+    pub fn from_histogram(h: &Histogram, confidence: f64) -> Result<Mean> {
         check_confidence(confidence)?;
         h.check_nonempty()?;
         let sd = h.sd()?;

@@ -76,8 +76,8 @@ pub fn likert_summary<S: Score>(
 }
 
 impl Likert {
-    /// The summary of a tally.
-    pub(crate) fn from_histogram(h: &Histogram, boxes: u32) -> Result<Likert> {
+    /// The summary of a tally, with `boxes` points in the top and bottom boxes.
+    pub fn from_histogram(h: &Histogram, boxes: u32) -> Result<Likert> {
         h.scale().check_top(boxes)?;
         h.check_nonempty()?;
         let total = h.total_weight();

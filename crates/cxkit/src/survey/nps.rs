@@ -102,7 +102,7 @@ pub(crate) fn adjusted_shares(promoters: f64, detractors: f64, n: f64) -> (f64, 
 pub fn nps<S: Score>(scores: &[S], weights: Option<&[f64]>, options: &NpsOptions) -> Result<Nps> {
     check_confidence(options.confidence)?;
     let h = Histogram::from_scores(Scale::NPS, scores, weights, options.nan_policy)?;
-    Nps::from_histogram(&h, options)
+    Nps::from_histogram(&h, options.confidence, options.method)
 }
 
 /// Net Promoter Score from counts of detractors, passives and promoters.
@@ -134,13 +134,22 @@ pub fn nps_from_counts(
             reason: "the total number of responses overflows".into(),
         });
     }
-    Nps::from_histogram(&Histogram::from_counts(Scale::NPS, &counts)?, options)
+    let h = Histogram::from_counts(Scale::NPS, &counts)?;
+    Nps::from_histogram(&h, options.confidence, options.method)
 }
 
 impl Nps {
-    /// The NPS of a 0–10 tally.
-    pub(crate) fn from_histogram(h: &Histogram, options: &NpsOptions) -> Result<Nps> {
-        check_confidence(options.confidence)?;
+    /// The NPS of a tally on the 0–10 scale.
+    ///
+    /// ```
+    /// use cxkit::survey::{Histogram, NanPolicy, Nps, NpsMethod, Scale};
+    ///
+    /// let h = Histogram::from_scores(Scale::NPS, &[10, 9, 0, 7], None, NanPolicy::Raise)?;
+    /// assert_eq!(Nps::from_histogram(&h, 0.95, NpsMethod::Wald)?.score, 25.0);
+    /// # Ok::<(), cxkit::Error>(())
+    /// ```
+    pub fn from_histogram(h: &Histogram, confidence: f64, method: NpsMethod) -> Result<Nps> {
+        check_confidence(confidence)?;
         if h.scale() != Scale::NPS {
             return Err(Error::Incompatible {
                 reason: format!("NPS needs the 0..=10 scale, the tally is on {}", h.scale()),
@@ -153,8 +162,8 @@ impl Nps {
         let n_effective = h.effective_n();
         let score = 100.0 * (promoters - detractors);
         let se = 100.0 * (nps_variance(promoters, detractors) / n_effective).sqrt();
-        let z = z_value(options.confidence);
-        let (centre, half) = match options.method {
+        let z = z_value(confidence);
+        let (centre, half) = match method {
             NpsMethod::Wald => (score, z * se),
             NpsMethod::AdjustedWald => {
                 let (p, d, n_adj) = adjusted_shares(promoters, detractors, n_effective);
@@ -172,8 +181,8 @@ impl Nps {
             se,
             ci_low: (centre - half).max(-100.0),
             ci_high: (centre + half).min(100.0),
-            confidence: options.confidence,
-            method: options.method,
+            confidence,
+            method,
         })
     }
 }

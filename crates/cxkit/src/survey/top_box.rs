@@ -63,7 +63,7 @@ pub fn top_box<S: Score>(
     options: &TopBoxOptions,
 ) -> Result<Proportion> {
     let h = tally(scores, weights, options)?;
-    top_share(&h, options.top, options.confidence, options.interval)
+    Proportion::top_box(&h, options.top, options.confidence, options.interval)
 }
 
 /// CSAT of `scores`: top-box share (4–5 of 1–5 by default) and mean.
@@ -100,21 +100,9 @@ fn tally<S: Score>(
     Histogram::from_scores(options.scale, scores, weights, options.nan_policy)
 }
 
-/// The share of the top `top` points of the histogram's scale.
-fn top_share(
-    h: &Histogram,
-    top: u32,
-    confidence: f64,
-    interval: ProportionMethod,
-) -> Result<Proportion> {
-    h.scale().check_top(top)?;
-    let points = h.scale().points();
-    Proportion::from_histogram(h, points - top as usize..points, confidence, interval)
-}
-
 impl Csat {
-    /// CSAT of a tally.
-    pub(crate) fn from_histogram(
+    /// CSAT of a tally: the share of its top `top` points and its mean.
+    pub fn from_histogram(
         h: &Histogram,
         top: u32,
         confidence: f64,
@@ -123,7 +111,7 @@ impl Csat {
         Ok(Csat {
             scale: h.scale(),
             top,
-            top_box: top_share(h, top, confidence, interval)?,
+            top_box: Proportion::top_box(h, top, confidence, interval)?,
             mean: Mean::from_histogram(h, confidence)?,
         })
     }
@@ -181,24 +169,41 @@ pub struct Ces {
 /// ```
 pub fn ces<S: Score>(scores: &[S], weights: Option<&[f64]>, options: &CesOptions) -> Result<Ces> {
     check_confidence(options.confidence)?;
-    let scale = options.scale;
-    if options.threshold <= scale.min() || options.threshold > scale.max() {
+    check_threshold(options.scale, options.threshold)?;
+    let h = Histogram::from_scores(options.scale, scores, weights, options.nan_policy)?;
+    Ces::from_histogram(&h, options.threshold, options.confidence, options.interval)
+}
+
+fn check_threshold(scale: Scale, threshold: i32) -> Result<()> {
+    if threshold <= scale.min() || threshold > scale.max() {
         return Err(Error::InvalidParameter {
             name: "threshold",
             reason: format!(
-                "must lie above the lowest point and within the scale {scale}, got {}",
-                options.threshold
+                "must lie above the lowest point and within the scale {scale}, got {threshold}"
             ),
         });
     }
-    let h = Histogram::from_scores(scale, scores, weights, options.nan_policy)?;
-    let top = (scale.max() - options.threshold + 1) as u32;
-    Ok(Ces {
-        scale,
-        threshold: options.threshold,
-        mean: Mean::from_histogram(&h, options.confidence)?,
-        easy: top_share(&h, top, options.confidence, options.interval)?,
-    })
+    Ok(())
+}
+
+impl Ces {
+    /// CES of a tally: its mean and the share at or above `threshold`.
+    pub fn from_histogram(
+        h: &Histogram,
+        threshold: i32,
+        confidence: f64,
+        interval: ProportionMethod,
+    ) -> Result<Ces> {
+        let scale = h.scale();
+        check_threshold(scale, threshold)?;
+        let top = (scale.max() - threshold + 1) as u32;
+        Ok(Ces {
+            scale,
+            threshold,
+            mean: Mean::from_histogram(h, confidence)?,
+            easy: Proportion::top_box(h, top, confidence, interval)?,
+        })
+    }
 }
 
 #[cfg(test)]

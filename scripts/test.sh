@@ -20,9 +20,13 @@ cargo test --quiet
 step "C ABI: tests/c under valgrind"
 tests/c/run.sh
 
-step "Python: build the wheel and run pytest"
+step "Python: build the wheel and install it into .venv"
 scripts/python-env.sh
 rm -rf target/wheels
 .venv/bin/maturin build --quiet --out target/wheels
 .venv/bin/python -m pip install --quiet --disable-pip-version-check --force-reinstall --no-deps target/wheels/cxkit-*.whl
+step "Python: stubs match the module (mypy stubtest)"
+.venv/bin/python -m mypy.stubtest --ignore-disjoint-bases cxkit
+
+step "Python: pytest against the installed wheel"
 .venv/bin/python -m pytest tests/python -q -p no:cacheprovider

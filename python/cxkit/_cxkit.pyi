@@ -1,22 +1,56 @@
 """Type stubs of the compiled module cxkit._cxkit (re-exported by ``cxkit``)."""
 
-from typing import Any, Literal, Optional, Sequence, Tuple, Union
+from typing import Any, Generic, Literal, Optional, Sequence, Tuple, TypeVar, Union, final
 
 import numpy as np
 import numpy.typing as npt
 
 __version__: str
+__all__ = [
+    "Ces",
+    "CorruptBytesError",
+    "Csat",
+    "CxError",
+    "EmptyInputError",
+    "IncompatibleError",
+    "InsufficientDataError",
+    "InvalidParameterError",
+    "InvalidScoreError",
+    "InvalidWeightError",
+    "LengthMismatchError",
+    "Likert",
+    "LikertAccumulator",
+    "Mean",
+    "MissingScoreError",
+    "Nps",
+    "NpsAccumulator",
+    "Proportion",
+    "TopBoxAccumulator",
+    "WaveTest",
+    "ZeroVarianceError",
+    "__version__",
+    "_restore",
+    "ces",
+    "csat",
+    "likert_summary",
+    "nps",
+    "nps_from_counts",
+    "nps_test",
+    "top_box",
+    "top_box_test",
+    "wilson_interval",
+]
 
-ArrayLike = Union[npt.ArrayLike, Sequence[float], Any]
+_ArrayLike = Union[npt.ArrayLike, Sequence[float], Any]
 """Scores or weights: a list, a 1-D numpy array of any integer or float dtype, a pandas or
 polars Series. numpy arrays and numeric Series are read without a copy."""
 
-Scale = Union[int, Tuple[int, int]]
+_Scale = Union[int, Tuple[int, int]]
 """A rating scale: ``k`` for the points 1..k, or ``(min, max)`` (e.g. ``(0, 10)``)."""
 
-NanPolicy = Literal["raise", "omit"]
-NpsMethod = Literal["adjusted_wald", "wald"]
-Interval = Literal["wilson", "wald"]
+_NanPolicy = Literal["raise", "omit"]
+_NpsMethod = Literal["adjusted_wald", "wald"]
+_Interval = Literal["wilson", "wald"]
 
 class CxError(ValueError):
     """Base class of every cxkit error."""
@@ -63,6 +97,7 @@ class _Result:
     def to_dict(self) -> dict[str, Any]:
         """The result as a dict of plain Python values."""
 
+@final
 class Nps(_Result):
     """A Net Promoter Score. Points (-100..100) for score, se, ci_low and ci_high; fractions
     for the shares; Kish's effective sample size in n_effective."""
@@ -88,8 +123,9 @@ class Nps(_Result):
     @property
     def confidence(self) -> float: ...
     @property
-    def method(self) -> NpsMethod: ...
+    def method(self) -> _NpsMethod: ...
 
+@final
 class Proportion(_Result):
     """A share (fraction) with its confidence interval."""
 
@@ -106,8 +142,9 @@ class Proportion(_Result):
     @property
     def confidence(self) -> float: ...
     @property
-    def method(self) -> Interval: ...
+    def method(self) -> _Interval: ...
 
+@final
 class Mean(_Result):
     """A mean with its Student-t confidence interval."""
 
@@ -128,6 +165,7 @@ class Mean(_Result):
     @property
     def confidence(self) -> float: ...
 
+@final
 class Csat(_Result):
     """CSAT: the top-box share (``top_box``, also ``score``) and the mean."""
 
@@ -142,6 +180,7 @@ class Csat(_Result):
     @property
     def score(self) -> float: ...
 
+@final
 class Ces(_Result):
     """Customer Effort Score: the mean (also ``score``) and the share at or above the
     threshold (``easy``)."""
@@ -157,6 +196,7 @@ class Ces(_Result):
     @property
     def score(self) -> float: ...
 
+@final
 class Likert(_Result):
     """A Likert item's distribution summary (per-point lists run from the lowest point)."""
 
@@ -188,6 +228,7 @@ class Likert(_Result):
         """The distribution as a pandas DataFrame with columns point, count, share."""
     def _repr_html_(self) -> str: ...
 
+@final
 class WaveTest(_Result):
     """A two-wave z-test: delta = a - b (NPS points or share fractions)."""
 
@@ -207,11 +248,11 @@ class WaveTest(_Result):
     def confidence(self) -> float: ...
 
 def nps(
-    scores: ArrayLike,
-    weights: Optional[ArrayLike] = None,
+    scores: _ArrayLike,
+    weights: Optional[_ArrayLike] = None,
     confidence: float = 0.95,
-    method: NpsMethod = "adjusted_wald",
-    nan_policy: NanPolicy = "raise",
+    method: _NpsMethod = "adjusted_wald",
+    nan_policy: _NanPolicy = "raise",
 ) -> Nps:
     """Net Promoter Score of 0-10 scores: promoters (9-10) minus detractors (0-6), in points.
 
@@ -224,48 +265,48 @@ def nps_from_counts(
     passives: int,
     promoters: int,
     confidence: float = 0.95,
-    method: NpsMethod = "adjusted_wald",
+    method: _NpsMethod = "adjusted_wald",
 ) -> Nps:
     """Net Promoter Score from counts of detractors, passives and promoters."""
 
 def nps_test(
-    a: Union[Nps, ArrayLike],
-    b: Union[Nps, ArrayLike],
-    method: NpsMethod = "wald",
+    a: Union[Nps, _ArrayLike],
+    b: Union[Nps, _ArrayLike],
+    method: _NpsMethod = "wald",
     confidence: float = 0.95,
 ) -> WaveTest:
     """Two-sample z-test of NPS a against b (results or raw 0-10 scores); delta = a - b."""
 
 def top_box(
-    scores: ArrayLike,
-    scale: Optional[Scale] = None,
+    scores: _ArrayLike,
+    scale: _Scale = 5,
     top: int = 2,
-    weights: Optional[ArrayLike] = None,
+    weights: Optional[_ArrayLike] = None,
     confidence: float = 0.95,
-    interval: Interval = "wilson",
-    nan_policy: NanPolicy = "raise",
+    interval: _Interval = "wilson",
+    nan_policy: _NanPolicy = "raise",
 ) -> Proportion:
-    """Share of scores in the top ``top`` points of ``scale`` (default 1..5)."""
+    """Share of scores in the top ``top`` points of ``scale``."""
 
 def csat(
-    scores: ArrayLike,
-    scale: Optional[Scale] = None,
+    scores: _ArrayLike,
+    scale: _Scale = 5,
     top: int = 2,
-    weights: Optional[ArrayLike] = None,
+    weights: Optional[_ArrayLike] = None,
     confidence: float = 0.95,
-    interval: Interval = "wilson",
-    nan_policy: NanPolicy = "raise",
+    interval: _Interval = "wilson",
+    nan_policy: _NanPolicy = "raise",
 ) -> Csat:
     """CSAT: top-box share (4-5 of 1-5 by default) with its interval, and the mean score."""
 
 def ces(
-    scores: ArrayLike,
-    scale: Optional[Scale] = None,
+    scores: _ArrayLike,
+    scale: _Scale = 7,
     threshold: int = 5,
-    weights: Optional[ArrayLike] = None,
+    weights: Optional[_ArrayLike] = None,
     confidence: float = 0.95,
-    interval: Interval = "wilson",
-    nan_policy: NanPolicy = "raise",
+    interval: _Interval = "wilson",
+    nan_policy: _NanPolicy = "raise",
 ) -> Ces:
     """Customer Effort Score: mean agreement (1..7 by default) and share >= ``threshold``."""
 
@@ -277,67 +318,62 @@ def top_box_test(
     """Two-proportion z-test of the top-box share a against b; delta = a - b."""
 
 def likert_summary(
-    scores: ArrayLike,
-    scale: Optional[Scale] = None,
+    scores: _ArrayLike,
+    scale: _Scale,
     boxes: int = 2,
-    weights: Optional[ArrayLike] = None,
-    nan_policy: NanPolicy = "raise",
+    weights: Optional[_ArrayLike] = None,
+    nan_policy: _NanPolicy = "raise",
 ) -> Likert:
     """Counts and shares per point, mean, sd, median, top and bottom box of a Likert item."""
 
 def wilson_interval(successes: float, n: float, confidence: float = 0.95) -> Tuple[float, float]:
     """Wilson score interval for ``successes`` of ``n``."""
 
-class NpsAccumulator:
-    """Mergeable NPS state."""
+_R = TypeVar("_R")
+_A = TypeVar("_A", bound="_Accumulator[Any]")
 
-    def __init__(self) -> None: ...
+class _Accumulator(Generic[_R]):
+    """Mergeable state: ``update`` with batches, ``merge`` partitions, ``finish`` into a
+    result; ``to_bytes``/``from_bytes`` (versioned) and pickle for storage and transport."""
+
     def update(
         self,
-        scores: ArrayLike,
-        weights: Optional[ArrayLike] = None,
-        nan_policy: NanPolicy = "raise",
-    ) -> None: ...
-    def merge(self, other: NpsAccumulator) -> None: ...
+        scores: _ArrayLike,
+        weights: Optional[_ArrayLike] = None,
+        nan_policy: _NanPolicy = "raise",
+    ) -> None:
+        """Adds a batch of scores (optionally weighted); on error the state is unchanged."""
+    def merge(self: _A, other: _A) -> None:
+        """Adds another accumulator's state (same scale and setting) into this one."""
     @property
-    def n(self) -> int: ...
-    def finish(self, confidence: float = 0.95, method: NpsMethod = "adjusted_wald") -> Nps: ...
-    def to_bytes(self) -> bytes: ...
+    def n(self) -> int:
+        """Number of responses so far."""
+    def to_bytes(self) -> bytes:
+        """The state as versioned bytes."""
     @classmethod
-    def from_bytes(cls, data: bytes) -> NpsAccumulator: ...
+    def from_bytes(cls: type[_A], data: bytes) -> _A:
+        """Reads state written by ``to_bytes``; raises CorruptBytesError on anything else."""
 
-class TopBoxAccumulator:
-    """Mergeable top-box (CSAT) state."""
+@final
+class NpsAccumulator(_Accumulator[Nps]):
+    """Mergeable NPS state (0..10 scores)."""
 
-    def __init__(self, scale: Optional[Scale] = None, top: int = 2) -> None: ...
-    def update(
-        self,
-        scores: ArrayLike,
-        weights: Optional[ArrayLike] = None,
-        nan_policy: NanPolicy = "raise",
-    ) -> None: ...
-    def merge(self, other: TopBoxAccumulator) -> None: ...
-    @property
-    def n(self) -> int: ...
-    def finish(self, confidence: float = 0.95, interval: Interval = "wilson") -> Csat: ...
-    def to_bytes(self) -> bytes: ...
-    @classmethod
-    def from_bytes(cls, data: bytes) -> TopBoxAccumulator: ...
+    def __new__(cls) -> NpsAccumulator: ...
+    def finish(self, confidence: float = 0.95, method: _NpsMethod = "adjusted_wald") -> Nps: ...
 
-class LikertAccumulator:
-    """Mergeable Likert state."""
+@final
+class TopBoxAccumulator(_Accumulator[Csat]):
+    """Mergeable top-box (CSAT) state on a scale."""
 
-    def __init__(self, scale: Optional[Scale] = None, boxes: int = 2) -> None: ...
-    def update(
-        self,
-        scores: ArrayLike,
-        weights: Optional[ArrayLike] = None,
-        nan_policy: NanPolicy = "raise",
-    ) -> None: ...
-    def merge(self, other: LikertAccumulator) -> None: ...
-    @property
-    def n(self) -> int: ...
+    def __new__(cls, scale: _Scale = 5, top: int = 2) -> TopBoxAccumulator: ...
+    def finish(self, confidence: float = 0.95, interval: _Interval = "wilson") -> Csat: ...
+
+@final
+class LikertAccumulator(_Accumulator[Likert]):
+    """Mergeable Likert state on a scale (required)."""
+
+    def __new__(cls, scale: _Scale, boxes: int = 2) -> LikertAccumulator: ...
     def finish(self) -> Likert: ...
-    def to_bytes(self) -> bytes: ...
-    @classmethod
-    def from_bytes(cls, data: bytes) -> LikertAccumulator: ...
+
+def _restore(kind: str, state: str) -> Any:
+    """Rebuilds a result from its class name and JSON state (the pickle constructor)."""

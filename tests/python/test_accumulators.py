@@ -101,7 +101,7 @@ def test_accumulators_travel_between_processes(rng):
 @pytest.mark.parametrize(
     "result",
     [cxkit.nps([10, 3, 8]), cxkit.csat([5, 4, 1]), cxkit.ces([7, 2, 5]),
-     cxkit.likert_summary([1, 5, 3]), cxkit.nps_test([10, 9, 3], [1, 2, 10]),
+     cxkit.likert_summary([1, 5, 3], scale=5), cxkit.nps_test([10, 9, 3], [1, 2, 10]),
      cxkit.top_box([5, 4, 1])],
 )
 def test_results_pickle_and_convert_to_dict(result):

@@ -98,7 +98,7 @@ def test_statistics_that_need_more_data():
     with pytest.raises(cxkit.InsufficientDataError):
         cxkit.csat([5])
     with pytest.raises(cxkit.InsufficientDataError):
-        cxkit.likert_summary([3])
+        cxkit.likert_summary([3], scale=5)
 
 
 def test_unsupported_inputs():
@@ -108,3 +108,10 @@ def test_unsupported_inputs():
         cxkit.nps(np.array([True, False]))
     with pytest.raises(cxkit.InvalidParameterError, match="one-dimensional"):
         cxkit.nps(np.array([[9, 10], [1, 2]]))
+
+
+def test_likert_scale_is_required_never_guessed():
+    with pytest.raises(TypeError):
+        cxkit.likert_summary([1, 2, 3])
+    with pytest.raises(TypeError):
+        cxkit.LikertAccumulator()

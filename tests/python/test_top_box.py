@@ -81,12 +81,12 @@ def test_likert_summary_against_numpy(rng):
     assert r.median == np.median(scores)
     assert r.top_box == pytest.approx((scores >= 6).mean())
     assert r.bottom_box == pytest.approx((scores <= 2).mean())
-    assert cxkit.likert_summary([1, 2, 3, 4]).median == 2.5
+    assert cxkit.likert_summary([1, 2, 3, 4], scale=5).median == 2.5
 
 
 def test_likert_table_helpers():
     pd = pytest.importorskip("pandas")
-    r = cxkit.likert_summary([1, 2, 2, 5])
+    r = cxkit.likert_summary([1, 2, 2, 5], scale=5)
     df = r.to_pandas()
     assert isinstance(df, pd.DataFrame)
     assert list(df.columns) == ["point", "count", "share"]

@@ -4,7 +4,7 @@ use cxkit_core::survey::{self as core, NpsMethod};
 use pyo3::prelude::*;
 use pyo3::types::{PyBytes, PyTuple, PyType};
 
-use crate::convert::{self, tally};
+use crate::convert::{self, tally, ScaleArg};
 use crate::errors::IntoPyResult;
 use crate::results::{Csat, Likert, Nps};
 
@@ -118,10 +118,9 @@ accumulator_class! {
     /// 0.5
     TopBoxAccumulator(core::TopBoxAccumulator) {
         #[new]
-        #[pyo3(signature = (scale=None, top=2))]
-        fn new(scale: Option<&Bound<'_, PyAny>>, top: u32) -> PyResult<Self> {
-            let scale = scale.map(convert::scale).transpose()?.unwrap_or(core::Scale::CSAT);
-            Ok(TopBoxAccumulator { inner: core::TopBoxAccumulator::new(scale, top).py_err()? })
+        #[pyo3(signature = (scale=ScaleArg::one_to(5), top=2), text_signature = "(scale=5, top=2)")]
+        fn new(scale: ScaleArg, top: u32) -> PyResult<Self> {
+            Ok(TopBoxAccumulator { inner: core::TopBoxAccumulator::new(scale.0, top).py_err()? })
         }
 
         /// CSAT (top-box share and mean) of everything accumulated.
@@ -142,10 +141,9 @@ accumulator_class! {
     /// [1, 0, 0, 0, 0, 1, 1]
     LikertAccumulator(core::LikertAccumulator) {
         #[new]
-        #[pyo3(signature = (scale=None, boxes=2))]
-        fn new(scale: Option<&Bound<'_, PyAny>>, boxes: u32) -> PyResult<Self> {
-            let scale = scale.map(convert::scale).transpose()?.unwrap_or(core::Scale::CSAT);
-            Ok(LikertAccumulator { inner: core::LikertAccumulator::new(scale, boxes).py_err()? })
+        #[pyo3(signature = (scale, boxes=2))]
+        fn new(scale: ScaleArg, boxes: u32) -> PyResult<Self> {
+            Ok(LikertAccumulator { inner: core::LikertAccumulator::new(scale.0, boxes).py_err()? })
         }
 
         /// The distribution summary of everything accumulated.

@@ -104,17 +104,35 @@ fn not_viewable(e: numpy::AsSliceError) -> PyErr {
     pyo3::exceptions::PyValueError::new_err(e.to_string())
 }
 
-/// A scale from `k` (meaning 1..=k) or a pair `(min, max)`.
-pub(crate) fn scale(obj: &Bound<'_, PyAny>) -> PyResult<Scale> {
-    if let Ok((min, max)) = obj.extract::<(i32, i32)>() {
-        return Scale::new(min, max).py_err();
+/// A scale argument: `k` for the points 1..=k, or a pair `(min, max)`.
+#[derive(Clone, Copy)]
+pub(crate) struct ScaleArg(pub(crate) Scale);
+
+impl ScaleArg {
+    /// The scale 1..=k (a default argument).
+    pub(crate) fn one_to(k: i32) -> ScaleArg {
+        ScaleArg(Scale::new(1, k).expect("a default scale is valid"))
     }
-    match obj.extract::<i32>() {
-        Ok(k) => Scale::new(1, k).py_err(),
-        Err(_) => Err(invalid(
-            "scale",
-            format!("expected k (for 1..=k) or a pair (min, max), got {obj}"),
-        )),
+}
+
+impl<'a, 'py> FromPyObject<'a, 'py> for ScaleArg {
+    type Error = PyErr;
+
+    fn extract(obj: pyo3::Borrowed<'a, 'py, PyAny>) -> PyResult<Self> {
+        let scale = if let Ok((min, max)) = obj.extract::<(i32, i32)>() {
+            Scale::new(min, max)
+        } else if let Ok(k) = obj.extract::<i32>() {
+            Scale::new(1, k)
+        } else {
+            return Err(invalid(
+                "scale",
+                format!(
+                    "expected k (for 1..=k) or a pair (min, max), got {}",
+                    obj.as_any()
+                ),
+            ));
+        };
+        scale.map(ScaleArg).py_err()
     }
 }
 

@@ -3,7 +3,7 @@
 use cxkit_core::survey::{self as core, NpsTestOptions, Scale};
 use pyo3::prelude::*;
 
-use crate::convert::{self, tally};
+use crate::convert::{self, tally, ScaleArg};
 use crate::errors::IntoPyResult;
 use crate::results::{Ces, Csat, Likert, Nps, Proportion, WaveTest};
 
@@ -98,26 +98,21 @@ pub(crate) fn nps_test(
         .map(WaveTest::from)
 }
 
-/// The scale argument, or `default` when it is None.
-fn scale_or(scale: Option<&Bound<'_, PyAny>>, default: Scale) -> PyResult<Scale> {
-    scale
-        .map(convert::scale)
-        .transpose()
-        .map(|s| s.unwrap_or(default))
-}
-
 /// Share of scores in the top ``top`` points of ``scale`` (``k`` for 1..k or ``(min, max)``,
 /// default 5), with a Wilson (default) or Wald interval.
 ///
 /// >>> cxkit.top_box([10, 9, 8, 0], scale=(0, 10), top=3).estimate
 /// 0.75
 #[pyfunction]
-#[pyo3(signature = (scores, scale=None, top=2, weights=None, confidence=0.95, interval="wilson", nan_policy="raise"))]
+#[pyo3(
+    signature = (scores, scale=ScaleArg::one_to(5), top=2, weights=None, confidence=0.95, interval="wilson", nan_policy="raise"),
+    text_signature = "(scores, scale=5, top=2, weights=None, confidence=0.95, interval='wilson', nan_policy='raise')"
+)]
 #[allow(clippy::too_many_arguments)]
 pub(crate) fn top_box(
     py: Python<'_>,
     scores: &Bound<'_, PyAny>,
-    scale: Option<&Bound<'_, PyAny>>,
+    scale: ScaleArg,
     top: u32,
     weights: Option<&Bound<'_, PyAny>>,
     confidence: f64,
@@ -129,7 +124,7 @@ pub(crate) fn top_box(
         py,
         scores,
         weights,
-        scale_or(scale, Scale::CSAT)?,
+        scale.0,
         convert::nan_policy(nan_policy)?,
     )?;
     core::Proportion::top_box(&h, top, confidence, interval)
@@ -143,12 +138,15 @@ pub(crate) fn top_box(
 /// >>> round(100 * r.top_box.estimate, 2), round(r.mean.estimate, 4)
 /// (69.16, 3.7383)
 #[pyfunction]
-#[pyo3(signature = (scores, scale=None, top=2, weights=None, confidence=0.95, interval="wilson", nan_policy="raise"))]
+#[pyo3(
+    signature = (scores, scale=ScaleArg::one_to(5), top=2, weights=None, confidence=0.95, interval="wilson", nan_policy="raise"),
+    text_signature = "(scores, scale=5, top=2, weights=None, confidence=0.95, interval='wilson', nan_policy='raise')"
+)]
 #[allow(clippy::too_many_arguments)]
 pub(crate) fn csat(
     py: Python<'_>,
     scores: &Bound<'_, PyAny>,
-    scale: Option<&Bound<'_, PyAny>>,
+    scale: ScaleArg,
     top: u32,
     weights: Option<&Bound<'_, PyAny>>,
     confidence: f64,
@@ -160,7 +158,7 @@ pub(crate) fn csat(
         py,
         scores,
         weights,
-        scale_or(scale, Scale::CSAT)?,
+        scale.0,
         convert::nan_policy(nan_policy)?,
     )?;
     core::Csat::from_histogram(&h, top, confidence, interval)
@@ -174,12 +172,15 @@ pub(crate) fn csat(
 /// >>> r.mean.estimate, r.easy.estimate
 /// (5.0, 0.75)
 #[pyfunction]
-#[pyo3(signature = (scores, scale=None, threshold=5, weights=None, confidence=0.95, interval="wilson", nan_policy="raise"))]
+#[pyo3(
+    signature = (scores, scale=ScaleArg::one_to(7), threshold=5, weights=None, confidence=0.95, interval="wilson", nan_policy="raise"),
+    text_signature = "(scores, scale=7, threshold=5, weights=None, confidence=0.95, interval='wilson', nan_policy='raise')"
+)]
 #[allow(clippy::too_many_arguments)]
 pub(crate) fn ces(
     py: Python<'_>,
     scores: &Bound<'_, PyAny>,
-    scale: Option<&Bound<'_, PyAny>>,
+    scale: ScaleArg,
     threshold: i32,
     weights: Option<&Bound<'_, PyAny>>,
     confidence: f64,
@@ -191,7 +192,7 @@ pub(crate) fn ces(
         py,
         scores,
         weights,
-        scale_or(scale, Scale::CES)?,
+        scale.0,
         convert::nan_policy(nan_policy)?,
     )?;
     core::Ces::from_histogram(&h, threshold, confidence, interval)
@@ -231,17 +232,18 @@ pub(crate) fn top_box_test(
         .map(WaveTest::from)
 }
 
-/// Distribution summary of a Likert item: counts, shares, mean, sd, median, top/bottom box.
+/// Distribution summary of a Likert item on ``scale`` (``k`` for 1..k or ``(min, max)``;
+/// required, never guessed): counts, shares, mean, sd, median, top/bottom box.
 ///
-/// >>> r = cxkit.likert_summary([1, 2, 4, 5, 5])
+/// >>> r = cxkit.likert_summary([1, 2, 4, 5, 5], scale=5)
 /// >>> r.counts, r.median, r.top_box
 /// ([1, 1, 0, 1, 2], 4.0, 0.6)
 #[pyfunction]
-#[pyo3(signature = (scores, scale=None, boxes=2, weights=None, nan_policy="raise"))]
+#[pyo3(signature = (scores, scale, boxes=2, weights=None, nan_policy="raise"))]
 pub(crate) fn likert_summary(
     py: Python<'_>,
     scores: &Bound<'_, PyAny>,
-    scale: Option<&Bound<'_, PyAny>>,
+    scale: ScaleArg,
     boxes: u32,
     weights: Option<&Bound<'_, PyAny>>,
     nan_policy: &str,
@@ -250,7 +252,7 @@ pub(crate) fn likert_summary(
         py,
         scores,
         weights,
-        scale_or(scale, Scale::CSAT)?,
+        scale.0,
         convert::nan_policy(nan_policy)?,
     )?;
     core::Likert::from_histogram(&h, boxes)

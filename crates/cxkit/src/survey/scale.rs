@@ -193,8 +193,11 @@ macro_rules! float_score {
                     return Located::Missing;
                 }
                 let offset = f64::from(self) - f64::from(scale.min);
-                if offset >= 0.0 && offset < scale.points() as f64 && offset.fract() == 0.0 {
-                    Located::Point(offset as usize)
+                // A saturating cast and a compare back: integral and in range without a libm
+                // call (infinities saturate and compare unequal).
+                let point = offset as i64;
+                if point as f64 == offset && point >= 0 && (point as usize) < scale.points() {
+                    Located::Point(point as usize)
                 } else {
                     Located::Invalid
                 }

@@ -14,6 +14,9 @@ cargo fmt --all -- --check
 step "cargo clippy (all crates, all targets, warnings are errors)"
 cargo clippy --workspace --all-targets --quiet -- -D warnings
 
+step "cargo doc (broken links and missing docs are errors)"
+RUSTDOCFLAGS="-D warnings" cargo doc --workspace --no-deps --quiet
+
 step "Rust tests (core, CLI, C header drift)"
 cargo test --quiet
 

@@ -106,8 +106,10 @@ def test_unsupported_inputs():
         cxkit.nps(["9", "10"])
     with pytest.raises(TypeError, match="dtype"):
         cxkit.nps(np.array([True, False]))
-    with pytest.raises(cxkit.InvalidParameterError, match="one-dimensional"):
+    with pytest.raises(cxkit.InvalidParameterError, match="invalid scores: must be one-dimensional"):
         cxkit.nps(np.array([[9, 10], [1, 2]]))
+    with pytest.raises(cxkit.InvalidParameterError, match="invalid weights: must be one-dimensional"):
+        cxkit.nps([9, 10], weights=np.ones((2, 1)))
 
 
 def test_likert_scale_is_required_never_guessed():

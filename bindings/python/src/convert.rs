@@ -11,7 +11,10 @@ use crate::errors::{invalid, IntoPyResult};
 /// A one-dimensional, C-contiguous numpy view of `obj` (a list, numpy array, pandas or polars
 /// Series). numpy arrays and numeric Series are viewed without a copy; missing values of
 /// pandas' nullable dtypes and `None` in lists become NaN.
-pub(crate) fn array<'py>(obj: &Bound<'py, PyAny>, what: &str) -> PyResult<Bound<'py, PyAny>> {
+pub(crate) fn array<'py>(
+    obj: &Bound<'py, PyAny>,
+    what: &'static str,
+) -> PyResult<Bound<'py, PyAny>> {
     let py = obj.py();
     let np = py.import("numpy")?;
     let has_to_numpy = !obj.is_instance_of::<numpy::PyUntypedArray>() && obj.hasattr("to_numpy")?;
@@ -33,8 +36,8 @@ pub(crate) fn array<'py>(obj: &Bound<'py, PyAny>, what: &str) -> PyResult<Bound<
     let ndim: usize = arr.getattr("ndim")?.extract()?;
     if ndim != 1 {
         return Err(invalid(
-            "scores",
-            format!("{what} must be one-dimensional, got {ndim} dimensions"),
+            what,
+            format!("must be one-dimensional, got {ndim} dimensions"),
         ));
     }
     np.call_method1("ascontiguousarray", (arr,))

@@ -64,12 +64,12 @@ kind!(
     LikertKind, 3, "Likert accumulator", Scale::check_top
 );
 
-fn check_nps(scale: Scale, _setting: u32) -> Result<()> {
-    if scale == Scale::NPS {
+fn check_nps(scale: Scale, setting: u32) -> Result<()> {
+    if scale == Scale::NPS && setting == 0 {
         Ok(())
     } else {
         Err(Error::Incompatible {
-            reason: format!("an NPS tally must be on 0..=10, not {scale}"),
+            reason: format!("an NPS tally is on 0..=10 with setting 0, not {scale} with {setting}"),
         })
     }
 }

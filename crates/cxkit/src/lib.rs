@@ -18,6 +18,7 @@
 //!
 //! Bad input is an [`Error`], never a panic and never a silent NaN.
 
+mod bytes;
 pub mod data;
 pub mod error;
 pub mod survey;

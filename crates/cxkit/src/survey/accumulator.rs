@@ -10,7 +10,8 @@ use std::marker::PhantomData;
 
 use serde::{Deserialize, Serialize};
 
-use super::histogram::{ByteReader, Histogram};
+use super::histogram::Histogram;
+use crate::bytes::{corrupt, write_header, ByteReader};
 use super::interval::ProportionMethod;
 use super::likert::Likert;
 use super::nps::{Nps, NpsMethod};
@@ -18,7 +19,6 @@ use super::scale::{NanPolicy, Scale, Score};
 use super::top_box::Csat;
 use crate::{Error, Result};
 
-const MAGIC: &[u8; 4] = b"CXKA";
 /// Version of the byte format written by `to_bytes`.
 pub const FORMAT_VERSION: u8 = 1;
 
@@ -177,9 +177,7 @@ impl<K: AccumulatorKind> Accumulator<K> {
     /// The state as versioned bytes, for storage or to send to another process.
     pub fn to_bytes(&self) -> Vec<u8> {
         let mut out = Vec::with_capacity(22 + 16 * self.histogram.scale().points());
-        out.extend_from_slice(MAGIC);
-        out.push(FORMAT_VERSION);
-        out.push(K::TAG);
+        write_header(&mut out, FORMAT_VERSION, K::TAG);
         out.extend_from_slice(&self.setting.to_le_bytes());
         self.histogram.write_bytes(&mut out);
         out
@@ -188,26 +186,8 @@ impl<K: AccumulatorKind> Accumulator<K> {
     /// Reads state written by [`to_bytes`](Self::to_bytes); errors with
     /// [`Error::CorruptBytes`] on anything else (other kinds, other versions, truncation).
     pub fn from_bytes(bytes: &[u8]) -> Result<Self> {
-        let corrupt = |reason: String| Error::CorruptBytes { reason };
         let mut r = ByteReader::new(bytes);
-        let magic = [r.u8()?, r.u8()?, r.u8()?, r.u8()?];
-        if &magic != MAGIC {
-            return Err(corrupt("not cxkit accumulator state (bad magic)".into()));
-        }
-        let version = r.u8()?;
-        if version != FORMAT_VERSION {
-            return Err(corrupt(format!(
-                "format version {version}, this build reads version {FORMAT_VERSION}"
-            )));
-        }
-        let tag = r.u8()?;
-        if tag != K::TAG {
-            return Err(corrupt(format!(
-                "state of kind {tag}, expected a {} (kind {})",
-                K::NAME,
-                K::TAG
-            )));
-        }
+        r.header(FORMAT_VERSION, K::TAG, K::NAME)?;
         let setting = r.u32()?;
         let histogram = Histogram::read_bytes(&mut r)?;
         r.finish()?;

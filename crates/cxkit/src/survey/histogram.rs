@@ -9,6 +9,7 @@ use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
 use super::scale::{Located, NanPolicy, Scale, Score};
+use crate::bytes::{corrupt, ByteReader};
 use crate::{Error, Result};
 
 /// Inputs longer than this are counted in parallel chunks of this size.
@@ -282,59 +283,6 @@ fn check_weight_field(value: f64) -> Result<f64> {
         Err(corrupt(format!(
             "weight sum {value} is not finite and non-negative"
         )))
-    }
-}
-
-fn corrupt(reason: String) -> Error {
-    Error::CorruptBytes { reason }
-}
-
-/// Reads little-endian fields from serialized state, failing with [`Error::CorruptBytes`].
-pub(crate) struct ByteReader<'a> {
-    bytes: &'a [u8],
-}
-
-impl<'a> ByteReader<'a> {
-    pub(crate) fn new(bytes: &'a [u8]) -> Self {
-        ByteReader { bytes }
-    }
-
-    fn take<const N: usize>(&mut self) -> Result<[u8; N]> {
-        if self.bytes.len() < N {
-            return Err(corrupt("truncated".into()));
-        }
-        let (head, rest) = self.bytes.split_at(N);
-        self.bytes = rest;
-        Ok(head.try_into().expect("split_at gave N bytes"))
-    }
-
-    pub(crate) fn u8(&mut self) -> Result<u8> {
-        Ok(self.take::<1>()?[0])
-    }
-
-    pub(crate) fn u32(&mut self) -> Result<u32> {
-        Ok(u32::from_le_bytes(self.take()?))
-    }
-
-    fn i32(&mut self) -> Result<i32> {
-        Ok(i32::from_le_bytes(self.take()?))
-    }
-
-    fn u64(&mut self) -> Result<u64> {
-        Ok(u64::from_le_bytes(self.take()?))
-    }
-
-    fn f64(&mut self) -> Result<f64> {
-        Ok(f64::from_le_bytes(self.take()?))
-    }
-
-    /// Errors unless every byte was read.
-    pub(crate) fn finish(self) -> Result<()> {
-        if self.bytes.is_empty() {
-            Ok(())
-        } else {
-            Err(corrupt(format!("{} trailing bytes", self.bytes.len())))
-        }
     }
 }
 

@@ -1,0 +1,90 @@
+//! The little-endian byte format of serialized state (accumulators): a reader that fails with
+//! [`Error::CorruptBytes`] instead of panicking, and the header every state starts with.
+
+use crate::{Error, Result};
+
+/// Magic bytes that open every serialized cxkit state.
+pub(crate) const MAGIC: &[u8; 4] = b"CXKA";
+
+/// The error for unreadable state.
+pub(crate) fn corrupt(reason: String) -> Error {
+    Error::CorruptBytes { reason }
+}
+
+/// Writes the header: magic, format `version`, kind `tag`.
+pub(crate) fn write_header(out: &mut Vec<u8>, version: u8, tag: u8) {
+    out.extend_from_slice(MAGIC);
+    out.push(version);
+    out.push(tag);
+}
+
+/// Reads little-endian fields from serialized state, failing with [`Error::CorruptBytes`].
+pub(crate) struct ByteReader<'a> {
+    bytes: &'a [u8],
+}
+
+impl<'a> ByteReader<'a> {
+    pub(crate) fn new(bytes: &'a [u8]) -> Self {
+        ByteReader { bytes }
+    }
+
+    fn take<const N: usize>(&mut self) -> Result<[u8; N]> {
+        if self.bytes.len() < N {
+            return Err(corrupt("truncated".into()));
+        }
+        let (head, rest) = self.bytes.split_at(N);
+        self.bytes = rest;
+        Ok(head.try_into().expect("split_at gave N bytes"))
+    }
+
+    pub(crate) fn u8(&mut self) -> Result<u8> {
+        Ok(self.take::<1>()?[0])
+    }
+
+    pub(crate) fn u32(&mut self) -> Result<u32> {
+        Ok(u32::from_le_bytes(self.take()?))
+    }
+
+    pub(crate) fn i32(&mut self) -> Result<i32> {
+        Ok(i32::from_le_bytes(self.take()?))
+    }
+
+    pub(crate) fn u64(&mut self) -> Result<u64> {
+        Ok(u64::from_le_bytes(self.take()?))
+    }
+
+    pub(crate) fn f64(&mut self) -> Result<f64> {
+        Ok(f64::from_le_bytes(self.take()?))
+    }
+
+    /// Errors unless every byte was read.
+    pub(crate) fn finish(self) -> Result<()> {
+        if self.bytes.is_empty() {
+            Ok(())
+        } else {
+            Err(corrupt(format!("{} trailing bytes", self.bytes.len())))
+        }
+    }
+
+    /// Reads and checks the header written by [`write_header`]; `what` names the expected
+    /// kind in messages.
+    pub(crate) fn header(&mut self, version: u8, tag: u8, what: &str) -> Result<()> {
+        let magic = [self.u8()?, self.u8()?, self.u8()?, self.u8()?];
+        if &magic != MAGIC {
+            return Err(corrupt("not cxkit state (bad magic)".into()));
+        }
+        let found = self.u8()?;
+        if found != version {
+            return Err(corrupt(format!(
+                "format version {found}, this build reads version {version}"
+            )));
+        }
+        let found = self.u8()?;
+        if found != tag {
+            return Err(corrupt(format!(
+                "state of kind {found}, expected a {what} (kind {tag})"
+            )));
+        }
+        Ok(())
+    }
+}

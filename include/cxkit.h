@@ -48,6 +48,12 @@ typedef enum {
   CX_INCOMPATIBLE = 11,
   // The caller's buffer is too small; the size needed was written.
   CX_BUFFER_TOO_SMALL = 12,
+  // A KANO answer is not a position of the questionnaire form.
+  CX_INVALID_ANSWER = 13,
+  // A KANO answer is missing (NaN) and the NaN policy is CX_NAN_RAISE.
+  CX_MISSING_ANSWER = 14,
+  // A KANO feature has no answers left to analyse.
+  CX_EMPTY_FEATURE = 15,
   // cxkit panicked: a bug in cxkit, please report it with the message.
   CX_PANIC = 99,
 } cx_status;

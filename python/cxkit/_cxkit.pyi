@@ -11,9 +11,11 @@ __all__ = [
     "CorruptBytesError",
     "Csat",
     "CxError",
+    "EmptyFeatureError",
     "EmptyInputError",
     "IncompatibleError",
     "InsufficientDataError",
+    "InvalidAnswerError",
     "InvalidParameterError",
     "InvalidScoreError",
     "InvalidWeightError",
@@ -21,6 +23,7 @@ __all__ = [
     "Likert",
     "LikertAccumulator",
     "Mean",
+    "MissingAnswerError",
     "MissingScoreError",
     "Nps",
     "NpsAccumulator",
@@ -65,6 +68,24 @@ class MissingScoreError(CxError):
     """A score is NaN and ``nan_policy`` is ``"raise"``."""
 
     index: int
+
+class InvalidAnswerError(CxError):
+    """A KANO answer is not a position of the questionnaire form or a known label."""
+
+    respondent: int
+    feature: int
+    value: str
+
+class MissingAnswerError(CxError):
+    """A KANO answer is missing and ``nan_policy`` is ``"raise"``."""
+
+    respondent: int
+    feature: int
+
+class EmptyFeatureError(CxError):
+    """A KANO feature has no answers left to analyse."""
+
+    feature: int
 
 class EmptyInputError(CxError):
     """Nothing to compute on."""

@@ -37,6 +37,12 @@ pub enum cx_status {
     CX_INCOMPATIBLE = 11,
     /// The caller's buffer is too small; the size needed was written.
     CX_BUFFER_TOO_SMALL = 12,
+    /// A KANO answer is not a position of the questionnaire form.
+    CX_INVALID_ANSWER = 13,
+    /// A KANO answer is missing (NaN) and the NaN policy is CX_NAN_RAISE.
+    CX_MISSING_ANSWER = 14,
+    /// A KANO feature has no answers left to analyse.
+    CX_EMPTY_FEATURE = 15,
     /// cxkit panicked: a bug in cxkit, please report it with the message.
     CX_PANIC = 99,
 }
@@ -66,6 +72,9 @@ fn status_of(e: &Error) -> cx_status {
         Error::ZeroVariance { .. } => cx_status::CX_ZERO_VARIANCE,
         Error::CorruptBytes { .. } => cx_status::CX_CORRUPT_BYTES,
         Error::Incompatible { .. } => cx_status::CX_INCOMPATIBLE,
+        Error::InvalidAnswer { .. } => cx_status::CX_INVALID_ANSWER,
+        Error::MissingAnswer { .. } => cx_status::CX_MISSING_ANSWER,
+        Error::EmptyFeature { .. } => cx_status::CX_EMPTY_FEATURE,
         _ => cx_status::CX_INVALID_PARAMETER,
     }
 }
@@ -210,6 +219,9 @@ pub extern "C" fn cx_status_str(status: u32) -> *const c_char {
         10 => c"corrupt bytes",
         11 => c"incompatible",
         12 => c"buffer too small",
+        13 => c"invalid answer",
+        14 => c"missing answer",
+        15 => c"empty feature",
         99 => c"internal error (panic)",
         _ => c"unknown status",
     };

@@ -3,6 +3,7 @@
 use cxkit_core::Error;
 use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
+use pyo3::IntoPyObjectExt;
 
 pyo3::create_exception!(
     cxkit,
@@ -23,6 +24,24 @@ pyo3::create_exception!(
     "A score is missing (NaN) and nan_policy is \"raise\". Attribute: index."
 );
 pyo3::create_exception!(cxkit, EmptyInputError, CxError, "Nothing to compute on.");
+pyo3::create_exception!(
+    cxkit,
+    InvalidAnswerError,
+    CxError,
+    "A KANO answer is not a position of the questionnaire form or a known label. Attributes: respondent, feature, value."
+);
+pyo3::create_exception!(
+    cxkit,
+    MissingAnswerError,
+    CxError,
+    "A KANO answer is missing and nan_policy is \"raise\". Attributes: respondent, feature."
+);
+pyo3::create_exception!(
+    cxkit,
+    EmptyFeatureError,
+    CxError,
+    "A KANO feature has no answers left to analyse. Attribute: feature."
+);
 pyo3::create_exception!(
     cxkit,
     LengthMismatchError,
@@ -66,43 +85,79 @@ pyo3::create_exception!(
     "Two objects cannot be combined (accumulators on different scales, ...)."
 );
 
-/// The Python exception for a core error, with `index` and `value` attributes where the error
-/// names a position.
+/// An attribute set on an exception: name and value.
+type Attribute = (&'static str, PyResult<Py<PyAny>>);
+
+/// The Python exception for a core error, with attributes (`index`, `value`, `respondent`,
+/// `feature`) where the error names a position.
 pub(crate) fn to_py(e: Error) -> PyErr {
     let message = e.to_string();
-    let (err, index, value) = match e {
-        Error::InvalidScore { index, value, .. } => (
-            InvalidScoreError::new_err(message),
-            Some(index),
-            Some(value),
-        ),
-        Error::MissingScore { index } => (MissingScoreError::new_err(message), Some(index), None),
-        Error::InvalidWeight { index, value } => (
-            InvalidWeightError::new_err(message),
-            Some(index),
-            Some(value),
-        ),
-        Error::EmptyInput { .. } => (EmptyInputError::new_err(message), None, None),
-        Error::LengthMismatch { .. } => (LengthMismatchError::new_err(message), None, None),
-        Error::InvalidParameter { .. } => (InvalidParameterError::new_err(message), None, None),
-        Error::InsufficientData { .. } => (InsufficientDataError::new_err(message), None, None),
-        Error::ZeroVariance { .. } => (ZeroVarianceError::new_err(message), None, None),
-        Error::CorruptBytes { .. } => (CorruptBytesError::new_err(message), None, None),
-        Error::Incompatible { .. } => (IncompatibleError::new_err(message), None, None),
-        _ => (CxError::new_err(message), None, None),
-    };
     Python::attach(|py| {
+        let (err, attrs): (PyErr, Vec<Attribute>) = match e {
+            Error::InvalidScore { index, value, .. } => (
+                InvalidScoreError::new_err(message),
+                vec![
+                    ("index", index.into_py_any(py)),
+                    ("value", value.into_py_any(py)),
+                ],
+            ),
+            Error::MissingScore { index } => (
+                MissingScoreError::new_err(message),
+                vec![("index", index.into_py_any(py))],
+            ),
+            Error::InvalidWeight { index, value } => (
+                InvalidWeightError::new_err(message),
+                vec![
+                    ("index", index.into_py_any(py)),
+                    ("value", value.into_py_any(py)),
+                ],
+            ),
+            Error::InvalidAnswer {
+                respondent,
+                feature,
+                value,
+                ..
+            } => (
+                InvalidAnswerError::new_err(message),
+                vec![
+                    ("respondent", respondent.into_py_any(py)),
+                    ("feature", feature.into_py_any(py)),
+                    ("value", value.into_py_any(py)),
+                ],
+            ),
+            Error::MissingAnswer {
+                respondent,
+                feature,
+            } => (
+                MissingAnswerError::new_err(message),
+                vec![
+                    ("respondent", respondent.into_py_any(py)),
+                    ("feature", feature.into_py_any(py)),
+                ],
+            ),
+            Error::EmptyFeature { feature } => (
+                EmptyFeatureError::new_err(message),
+                vec![("feature", feature.into_py_any(py))],
+            ),
+            Error::EmptyInput { .. } => (EmptyInputError::new_err(message), vec![]),
+            Error::LengthMismatch { .. } => (LengthMismatchError::new_err(message), vec![]),
+            Error::InvalidParameter { .. } => (InvalidParameterError::new_err(message), vec![]),
+            Error::InsufficientData { .. } => (InsufficientDataError::new_err(message), vec![]),
+            Error::ZeroVariance { .. } => (ZeroVarianceError::new_err(message), vec![]),
+            Error::CorruptBytes { .. } => (CorruptBytesError::new_err(message), vec![]),
+            Error::Incompatible { .. } => (IncompatibleError::new_err(message), vec![]),
+            _ => (CxError::new_err(message), vec![]),
+        };
         let v = err.value(py);
-        // Setting attributes on a fresh exception instance cannot fail in practice; if it
-        // did, the exception without them is still the right one to raise.
-        if let Some(i) = index {
-            let _ = v.setattr("index", i);
+        for (name, value) in attrs {
+            // Setting an attribute on a fresh exception instance cannot fail in practice; if
+            // it did, the exception without it is still the right one to raise.
+            if let Ok(value) = value {
+                let _ = v.setattr(name, value);
+            }
         }
-        if let Some(x) = value {
-            let _ = v.setattr("value", x);
-        }
-    });
-    err
+        err
+    })
 }
 
 /// `map_err` adaptor: core result to Python result.
@@ -128,6 +183,9 @@ pub(crate) fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("InvalidScoreError", py.get_type::<InvalidScoreError>())?;
     m.add("MissingScoreError", py.get_type::<MissingScoreError>())?;
     m.add("EmptyInputError", py.get_type::<EmptyInputError>())?;
+    m.add("InvalidAnswerError", py.get_type::<InvalidAnswerError>())?;
+    m.add("MissingAnswerError", py.get_type::<MissingAnswerError>())?;
+    m.add("EmptyFeatureError", py.get_type::<EmptyFeatureError>())?;
     m.add("LengthMismatchError", py.get_type::<LengthMismatchError>())?;
     m.add("InvalidWeightError", py.get_type::<InvalidWeightError>())?;
     m.add(

@@ -55,6 +55,32 @@ pub enum Error {
         /// The length it has.
         actual: usize,
     },
+    /// A KANO answer is not a position of the questionnaire form (or not a known label).
+    #[error("answer {value} of respondent {respondent} to feature {feature} is not {expected}")]
+    InvalidAnswer {
+        /// Row of the respondent.
+        respondent: usize,
+        /// Column of the feature.
+        feature: usize,
+        /// The offending answer, as given.
+        value: String,
+        /// What answers may be ("a position 1..=5", "a known label", …).
+        expected: &'static str,
+    },
+    /// A KANO answer is missing (NaN) and the caller asked missing answers to raise.
+    #[error("answer of respondent {respondent} to feature {feature} is missing (NaN); use nan_policy \"omit\" to skip missing answers")]
+    MissingAnswer {
+        /// Row of the respondent.
+        respondent: usize,
+        /// Column of the feature.
+        feature: usize,
+    },
+    /// A feature has no answers left to analyse (all missing, or all respondents dropped).
+    #[error("feature {feature} has no answers to analyse")]
+    EmptyFeature {
+        /// Column of the feature.
+        feature: usize,
+    },
     /// A survey weight is negative, NaN or infinite.
     #[error("weight {value} at index {index} is not a finite non-negative number")]
     InvalidWeight {

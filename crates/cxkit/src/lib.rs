@@ -21,6 +21,7 @@
 mod bytes;
 pub mod data;
 pub mod error;
+pub mod kano;
 pub mod survey;
 
 pub use error::{Error, Result};

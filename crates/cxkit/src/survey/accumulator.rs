@@ -11,12 +11,12 @@ use std::marker::PhantomData;
 use serde::{Deserialize, Serialize};
 
 use super::histogram::Histogram;
-use crate::bytes::{corrupt, write_header, ByteReader};
 use super::interval::ProportionMethod;
 use super::likert::Likert;
 use super::nps::{Nps, NpsMethod};
 use super::scale::{NanPolicy, Scale, Score};
 use super::top_box::Csat;
+use crate::bytes::{corrupt, write_header, ByteReader};
 use crate::{Error, Result};
 
 /// Version of the byte format written by `to_bytes`.

@@ -1,0 +1,185 @@
+//! Answers to a KANO question: positions on the 5-point (or 3-point short) form, or labels.
+
+use serde::{Deserialize, Serialize};
+
+use crate::survey::{Located, Scale, Score};
+
+/// An answer to a functional ("if the feature is there") or dysfunctional ("if it is not")
+/// question, in the order of the 5-point form: positions 1 to 5.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Answer {
+    /// 1: "I like it that way".
+    Like,
+    /// 2: "It must be that way" (I expect it).
+    MustBe,
+    /// 3: "I am neutral".
+    Neutral,
+    /// 4: "I can live with it that way" (I can tolerate it).
+    LiveWith,
+    /// 5: "I dislike it that way".
+    Dislike,
+}
+
+/// Which questionnaire form the positions refer to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum AnswerForm {
+    /// 1 like, 2 must-be, 3 neutral, 4 live-with, 5 dislike. The default.
+    #[default]
+    Full,
+    /// The 3-point short form: 1 like, 2 neutral, 3 dislike.
+    Short,
+}
+
+impl AnswerForm {
+    /// The scale of the positions: 1..=5 or 1..=3.
+    pub fn scale(self) -> Scale {
+        match self {
+            AnswerForm::Full => Scale::new(1, 5),
+            AnswerForm::Short => Scale::new(1, 3),
+        }
+        .expect("a valid scale")
+    }
+
+    /// The answers in position order.
+    fn answers(self) -> &'static [Answer] {
+        match self {
+            AnswerForm::Full => &Answer::ALL,
+            AnswerForm::Short => &[Answer::Like, Answer::Neutral, Answer::Dislike],
+        }
+    }
+}
+
+/// Where an answer code falls.
+pub(crate) enum Coded {
+    Answer(Answer),
+    Missing,
+    Invalid,
+}
+
+impl Answer {
+    /// The five answers in the order of the 5-point form.
+    pub const ALL: [Answer; 5] = [
+        Answer::Like,
+        Answer::MustBe,
+        Answer::Neutral,
+        Answer::LiveWith,
+        Answer::Dislike,
+    ];
+
+    /// The answer at `position` (1-based) of `form`, if there is one.
+    ///
+    /// ```
+    /// use cxkit::kano::{Answer, AnswerForm};
+    ///
+    /// assert_eq!(Answer::from_position(2, AnswerForm::Full), Some(Answer::MustBe));
+    /// assert_eq!(Answer::from_position(2, AnswerForm::Short), Some(Answer::Neutral));
+    /// assert_eq!(Answer::from_position(6, AnswerForm::Full), None);
+    /// ```
+    pub fn from_position(position: i64, form: AnswerForm) -> Option<Answer> {
+        usize::try_from(position - 1)
+            .ok()
+            .and_then(|i| form.answers().get(i).copied())
+    }
+
+    /// An answer code of any numeric type (NaN is missing).
+    pub(crate) fn decode<S: Score>(code: S, form: AnswerForm) -> Coded {
+        match code.locate(form.scale()) {
+            Located::Point(i) => Coded::Answer(form.answers()[i]),
+            Located::Missing => Coded::Missing,
+            Located::Invalid => Coded::Invalid,
+        }
+    }
+
+    /// The answer a label stands for, in any of the common wordings (case, hyphens and
+    /// punctuation do not matter): like / must-be (expect) / neutral / live-with (tolerate) /
+    /// dislike, the Berger et al. sentences ("I like it that way", "It must be that way", …)
+    /// and the Blauth wordings ("This would be very helpful to me", "This is a basic
+    /// requirement for me", …).
+    ///
+    /// ```
+    /// use cxkit::kano::Answer;
+    ///
+    /// assert_eq!(Answer::from_label("Must-be"), Some(Answer::MustBe));
+    /// assert_eq!(Answer::from_label("I can tolerate it."), Some(Answer::LiveWith));
+    /// assert_eq!(Answer::from_label("maybe"), None);
+    /// ```
+    pub fn from_label(label: &str) -> Option<Answer> {
+        let normal: String = label
+            .to_lowercase()
+            .chars()
+            .map(|c| {
+                if c.is_alphanumeric() || c == '\'' {
+                    c
+                } else {
+                    ' '
+                }
+            })
+            .collect();
+        let words: Vec<&str> = normal.split_whitespace().collect();
+        let key = words.join(" ");
+        let answer = match key.as_str() {
+            "like"
+            | "i like it"
+            | "i like it that way"
+            | "i like it this way"
+            | "like it"
+            | "i would like it"
+            | "delighted"
+            | "this would be very helpful to me"
+            | "very helpful" => Answer::Like,
+            "must be"
+            | "mustbe"
+            | "must"
+            | "expect"
+            | "expected"
+            | "i expect it"
+            | "it must be that way"
+            | "it must be"
+            | "i expect it that way"
+            | "this is a basic requirement for me"
+            | "basic requirement" => Answer::MustBe,
+            "neutral"
+            | "i am neutral"
+            | "i'm neutral"
+            | "indifferent"
+            | "i don't care"
+            | "don't care"
+            | "this would not affect me"
+            | "does not matter" => Answer::Neutral,
+            "live with"
+            | "livewith"
+            | "i can live with it"
+            | "i can live with it that way"
+            | "tolerate"
+            | "i can tolerate it"
+            | "tolerable"
+            | "this would be a minor inconvenience"
+            | "minor inconvenience" => Answer::LiveWith,
+            "dislike"
+            | "i dislike it"
+            | "i dislike it that way"
+            | "i would dislike it"
+            | "this would be a major problem for me"
+            | "major problem" => Answer::Dislike,
+            _ => return None,
+        };
+        Some(answer)
+    }
+
+    /// Position on the 5-point form (1 to 5).
+    pub fn position(self) -> u8 {
+        self as u8 + 1
+    }
+
+    /// DuMouchel's functional score: like 4, must-be 2, neutral 0, live-with −1, dislike −2.
+    pub fn functional_score(self) -> f64 {
+        [4.0, 2.0, 0.0, -1.0, -2.0][self as usize]
+    }
+
+    /// DuMouchel's dysfunctional score: like −2, must-be −1, neutral 0, live-with 2, dislike 4.
+    pub fn dysfunctional_score(self) -> f64 {
+        [-2.0, -1.0, 0.0, 2.0, 4.0][self as usize]
+    }
+}

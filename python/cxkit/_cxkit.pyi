@@ -19,6 +19,9 @@ __all__ = [
     "InvalidParameterError",
     "InvalidScoreError",
     "InvalidWeightError",
+    "KanoAccumulator",
+    "KanoFeature",
+    "KanoResult",
     "LengthMismatchError",
     "Likert",
     "LikertAccumulator",
@@ -33,8 +36,13 @@ __all__ = [
     "ZeroVarianceError",
     "__version__",
     "_restore",
+    "_restore_kano_feature",
+    "_restore_kano_result",
     "ces",
     "csat",
+    "kano_analyze",
+    "kano_classify",
+    "kano_from_counts",
     "likert_summary",
     "nps",
     "nps_from_counts",
@@ -350,6 +358,111 @@ def likert_summary(
 def wilson_interval(successes: float, n: float, confidence: float = 0.95) -> Tuple[float, float]:
     """Wilson score interval for ``successes`` of ``n``."""
 
+_KanoForm = Literal["full", "short", "5", "3"]
+
+def kano_classify(
+    functional: _ArrayLike,
+    dysfunctional: _ArrayLike,
+    form: _KanoForm = "full",
+    nan_policy: _NanPolicy = "raise",
+) -> npt.NDArray[np.str_]:
+    """Category letters ("A", "O", "M", "I", "R", "Q"; "" for a missing pair) of every
+    functional/dysfunctional answer pair, positions or labels, in the answers' shape."""
+
+def kano_analyze(
+    functional: _ArrayLike,
+    dysfunctional: _ArrayLike,
+    features: Optional[Sequence[str]] = None,
+    importance: Optional[_ArrayLike] = None,
+    segments: Optional[_ArrayLike] = None,
+    form: _KanoForm = "full",
+    nan_policy: _NanPolicy = "raise",
+    max_questionable: Optional[float] = None,
+    max_indifferent: Optional[float] = None,
+) -> KanoResult:
+    """A verdict per feature of a respondents x features KANO questionnaire."""
+
+def kano_from_counts(A: int, O: int, M: int, I: int, R: int = 0, Q: int = 0) -> KanoFeature:
+    """The verdict on one feature from its counts alone."""
+
+@final
+class KanoFeature:
+    """The verdict on one feature."""
+
+    @property
+    def name(self) -> Optional[str]: ...
+    @property
+    def counts(self) -> dict[str, int]: ...
+    @property
+    def n(self) -> int: ...
+    @property
+    def mode(self) -> str: ...
+    @property
+    def rule_category(self) -> str: ...
+    @property
+    def oam_category(self) -> str: ...
+    @property
+    def category(self) -> str: ...
+    @property
+    def decided_by(self) -> Literal["fong", "m>o>a>i"]: ...
+    @property
+    def category_strength(self) -> float: ...
+    @property
+    def total_strength(self) -> float: ...
+    @property
+    def better(self) -> Optional[float]: ...
+    @property
+    def worse(self) -> Optional[float]: ...
+    @property
+    def fong_significant(self) -> bool: ...
+    @property
+    def fong_difference(self) -> float: ...
+    @property
+    def fong_critical(self) -> float: ...
+    @property
+    def chi_square_p(self) -> Optional[float]: ...
+    def to_dict(self) -> dict[str, Any]: ...
+
+@final
+class KanoResult:
+    """The analysis of a KANO questionnaire."""
+
+    @property
+    def table(self) -> Any:
+        """One row per feature: a pandas DataFrame (a dict of columns without pandas)."""
+    @property
+    def features(self) -> list[str]: ...
+    @property
+    def respondents(self) -> int: ...
+    @property
+    def dropped(self) -> int: ...
+    @property
+    def importance_cut(self) -> Optional[float]: ...
+    @property
+    def segments(self) -> Optional[dict[Any, KanoResult]]: ...
+    def feature(self, name: str) -> KanoFeature: ...
+    def category(self, name: str) -> str: ...
+    def to_dict(self) -> dict[str, Any]: ...
+    def _repr_html_(self) -> str: ...
+
+@final
+class KanoAccumulator:
+    """Mergeable KANO counts per feature."""
+
+    def __new__(cls, features: int, names: Optional[Sequence[str]] = None) -> KanoAccumulator: ...
+    def update(
+        self,
+        functional: _ArrayLike,
+        dysfunctional: _ArrayLike,
+        form: _KanoForm = "full",
+        nan_policy: _NanPolicy = "raise",
+    ) -> None: ...
+    def merge(self, other: KanoAccumulator) -> None: ...
+    def finish(self) -> KanoResult: ...
+    def to_bytes(self) -> bytes: ...
+    @classmethod
+    def from_bytes(cls, data: bytes, names: Optional[Sequence[str]] = None) -> KanoAccumulator: ...
+
 _R = TypeVar("_R")
 _A = TypeVar("_A", bound="_Accumulator[Any]")
 
@@ -396,5 +509,9 @@ class LikertAccumulator(_Accumulator[Likert]):
     def __new__(cls, scale: _Scale, boxes: int = 2) -> LikertAccumulator: ...
     def finish(self) -> Likert: ...
 
+def _restore_kano_feature(state: str, name: Optional[str]) -> KanoFeature: ...
+def _restore_kano_result(
+    table: str, names: list[str], segments: Optional[list[tuple[Any, str]]]
+) -> KanoResult: ...
 def _restore(kind: str, state: str) -> Any:
     """Rebuilds a result from its class name and JSON state (the pickle constructor)."""

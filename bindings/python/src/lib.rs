@@ -9,6 +9,7 @@ mod accumulators;
 mod convert;
 mod errors;
 mod functions;
+mod kano;
 mod results;
 
 /// cxkit: customer-experience analytics for retail banking (compiled core).
@@ -19,5 +20,6 @@ fn _cxkit(m: &Bound<'_, PyModule>) -> PyResult<()> {
     results::register(m)?;
     functions::register(m)?;
     accumulators::register(m)?;
+    kano::register(m)?;
     Ok(())
 }

@@ -135,8 +135,10 @@ fn cleaning_drops_questionable_respondents() {
 fn segments_get_their_own_tables() {
     let f = array![[1], [1], [3], [3], [1]];
     let d = array![[3], [3], [5], [5], [5]];
-    let by = analyze_by_segment(f.view(), d.view(), None, &[0, 0, 1, 1, 1], &omit()).unwrap();
+    let (all, by) =
+        analyze_by_segment(f.view(), d.view(), None, &[0, 0, 1, 1, 1], &omit()).unwrap();
     assert_eq!(by.len(), 2);
+    assert_eq!(all, analyze(f.view(), d.view(), None, &omit()).unwrap());
     assert_eq!(by[0].features[0].counts.as_array(), [2, 0, 0, 0, 0, 0]);
     assert_eq!(by[1].features[0].counts.as_array(), [0, 1, 2, 0, 0, 0]);
     assert_eq!((by[0].respondents, by[1].respondents), (2, 3));

@@ -324,8 +324,9 @@ pub fn analyze<S: Score>(
     groups.remove(0).finish()
 }
 
-/// [`analyze`] per segment: `segments[r]` is respondent r's segment code, 0 to k − 1; the
-/// result holds one table per code.
+/// [`analyze`] per segment in the same pass: `segments[r]` is respondent r's segment code,
+/// 0 to k − 1 with every code used. Returns the table of all respondents and one table per
+/// code.
 ///
 /// ```
 /// use cxkit::kano::{analyze_by_segment, KanoCategory, KanoOptions};
@@ -333,8 +334,9 @@ pub fn analyze<S: Score>(
 ///
 /// let functional = array![[1], [1], [3], [3]];
 /// let dysfunctional = array![[3], [3], [5], [5]];
-/// let by = analyze_by_segment(functional.view(), dysfunctional.view(), None, &[0, 0, 1, 1],
-///                             &KanoOptions::default())?;
+/// let (all, by) = analyze_by_segment(functional.view(), dysfunctional.view(), None,
+///                                    &[0, 0, 1, 1], &KanoOptions::default())?;
+/// assert_eq!(all.respondents, 4);
 /// assert_eq!(by[0].features[0].category, KanoCategory::A);
 /// assert_eq!(by[1].features[0].category, KanoCategory::M);
 /// # Ok::<(), cxkit::Error>(())
@@ -345,7 +347,7 @@ pub fn analyze_by_segment<S: Score>(
     importance: Option<ArrayView2<f64>>,
     segments: &[usize],
     options: &KanoOptions,
-) -> Result<Vec<KanoTable>> {
+) -> Result<(KanoTable, Vec<KanoTable>)> {
     check_inputs(&functional, &dysfunctional, importance.as_ref(), options)?;
     if segments.len() != functional.nrows() {
         return Err(Error::LengthMismatch {
@@ -364,7 +366,15 @@ pub fn analyze_by_segment<S: Score>(
     if let Some(c) = groups.iter().position(|g| g.respondents == 0) {
         return Err(unused_segment(c));
     }
-    groups.into_iter().map(Sums::finish).collect()
+    let mut whole = Sums::new(functional.ncols());
+    for g in &groups {
+        whole.merge(g);
+    }
+    let tables = groups
+        .into_iter()
+        .map(Sums::finish)
+        .collect::<Result<Vec<_>>>()?;
+    Ok((whole.finish()?, tables))
 }
 
 fn unused_segment(code: usize) -> Error {

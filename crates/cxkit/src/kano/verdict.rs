@@ -143,7 +143,8 @@ impl KanoFeature {
             let d = aomi as f64;
             (
                 Some((counts.a + counts.o) as f64 / d),
-                Some(-((counts.o + counts.m) as f64) / d),
+                // 0 − x rather than −x: no negative zero when O + M = 0.
+                Some(0.0 - (counts.o + counts.m) as f64 / d),
             )
         };
         let chi_square = (aomi > 0).then(|| {

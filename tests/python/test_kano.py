@@ -1,0 +1,203 @@
+"""KANO analysis through Python: classification, the verdict table, labels, DataFrames,
+importance, segments, cleaning, the accumulator and bad input. Reference values are hand
+calculations (DESIGN.md's table and formulas) and a pandas crosstab."""
+
+import math
+import pickle
+
+import numpy as np
+import pytest
+from scipy import stats
+
+import cxkit
+
+# DESIGN.md's evaluation table: rows functional, columns dysfunctional (like .. dislike).
+TABLE = [
+    "QAAAO",
+    "RIIIM",
+    "RIIIM",
+    "RIIIM",
+    "RRRRQ",
+]
+
+
+def test_all_25_cells():
+    f, d = np.meshgrid(np.arange(1, 6), np.arange(1, 6), indexing="ij")
+    letters = cxkit.kano_classify(f, d)
+    assert ["".join(row) for row in letters] == TABLE
+
+
+def test_labels_in_several_wordings_and_the_short_form():
+    assert cxkit.kano_classify(
+        ["I like it that way", "expect", "Neutral", "tolerate"],
+        ["dislike", "I dislike it that way", "must-be", "live with"],
+    ).tolist() == ["O", "M", "I", "I"]
+    # 3-point short form: 1 like, 2 neutral, 3 dislike.
+    assert cxkit.kano_classify([1, 2, 1], [3, 3, 2], form="short").tolist() == ["O", "M", "A"]
+
+
+def random_answers(rng, respondents=400, features=6):
+    f = rng.integers(1, 6, size=(respondents, features))
+    d = rng.integers(1, 6, size=(respondents, features))
+    return f, d
+
+
+def test_table_counts_match_a_pandas_crosstab(rng):
+    pd = pytest.importorskip("pandas")
+    f, d = random_answers(rng)
+    r = cxkit.kano_analyze(f, d)
+    letters = np.array([[TABLE[a - 1][b - 1] for a, b in zip(fr, dr)] for fr, dr in zip(f, d)])
+    long = pd.DataFrame(letters).melt(var_name="feature", value_name="category")
+    expected = pd.crosstab(long["feature"], long["category"]).reindex(
+        columns=list("AOMIRQ"), fill_value=0
+    )
+    got = r.table[list("AOMIRQ")].to_numpy()
+    assert (got == expected.to_numpy()).all()
+    assert r.features == [f"F{j}" for j in range(1, 7)]
+
+
+def test_verdict_columns_by_hand():
+    # 5 like/neutral (A) and 1 must-be/neutral (I) for feature 0; neutral/dislike (M) for 1.
+    r = cxkit.kano_analyze([[1, 3]] * 5 + [[2, 3]], [[3, 5]] * 6, features=["queue", "fees"])
+    t = r.table
+    q = t.loc["queue"]
+    assert (q["A"], q["I"], q["n"]) == (5, 1, 6)
+    assert q["better"] == pytest.approx(5 / 6)
+    assert q["worse"] == 0.0
+    # Fong: |5 − 1| = 4 ≥ 1.65·√(6·6/12) = 2.8579 → significant, A decided by Fong.
+    assert q["fong_critical"] == pytest.approx(1.65 * math.sqrt(3))
+    assert bool(q["fong_significant"]) and q["category"] == "A" and q["decided_by"] == "fong"
+    assert q["category_strength"] == pytest.approx(4 / 6)
+    assert q["total_strength"] == pytest.approx(5 / 6)
+    # Chi-square of (A, O, M, I) = (5, 0, 0, 1) against 1.5 each.
+    chi = stats.chisquare([5, 0, 0, 1])
+    assert q["chi_square_p"] == pytest.approx(chi.pvalue, rel=1e-9)
+    # DuMouchel: functional (5·4 + 2)/6, dysfunctional 0.
+    assert q["functional"] == pytest.approx(22 / 6)
+    assert q["dysfunctional"] == 0.0
+    assert r.category("fees") == "M"
+    fees = r.feature("fees")
+    assert fees.better == 0.0 and fees.worse == -1.0 and fees.name == "fees"
+
+
+def test_from_counts_and_undefined_better_worse():
+    v = cxkit.kano_from_counts(10, 25, 40, 15, 5, 5)
+    assert (v.category, v.decided_by, v.mode) == ("M", "fong", "M")
+    assert v.better == pytest.approx(35 / 90) and v.worse == pytest.approx(-65 / 90)
+    assert v.counts == {"A": 10, "O": 25, "M": 40, "I": 15, "R": 5, "Q": 5}
+    only_rq = cxkit.kano_from_counts(0, 0, 0, 0, 3, 4)
+    assert only_rq.better is None and only_rq.worse is None and only_rq.chi_square_p is None
+    close = cxkit.kano_from_counts(30, 28, 10, 8, 2, 2)
+    assert (close.mode, close.category, close.decided_by) == ("A", "O", "m>o>a>i")
+    with pytest.raises(cxkit.EmptyFeatureError):
+        cxkit.kano_from_counts(0, 0, 0, 0)
+
+
+def test_dataframes_name_the_features_and_labels_work():
+    pd = pytest.importorskip("pandas")
+    f = pd.DataFrame({"queue time": ["like", "like", "must-be"], "cashback": ["neutral"] * 3})
+    d = pd.DataFrame({"queue time": ["neutral"] * 3, "cashback": ["dislike"] * 3})
+    r = cxkit.kano_analyze(f, d)
+    assert r.features == ["queue time", "cashback"]
+    assert r.table.index.tolist() == ["queue time", "cashback"]
+    assert r.category("cashback") == "M"
+    with pytest.raises(KeyError):
+        r.feature("fees")
+
+
+def test_importance_and_refined_categories():
+    f = [[1, 3], [1, 3]]
+    d = [[5, 3], [3, 3]]
+    w = [[3.0, 5.0], [1.0, 5.0]]
+    r = cxkit.kano_analyze(f, d, importance=w)
+    t = r.table
+    assert r.importance_cut == 3.5
+    assert t["dysfunctional_weighted"].tolist()[0] == pytest.approx(3.0)
+    assert t["refined"].tolist() == ["low_value_added", "potential"]
+
+
+def test_segments_and_cleaning():
+    f = [[1], [1], [3], [3], [1], [1]]
+    d = [[3], [3], [5], [5], [5], [1]]
+    r = cxkit.kano_analyze(f, d, segments=["north", "north", "south", "south", "south", "south"],
+                           max_questionable=0.5)
+    assert r.respondents == 6 and r.dropped == 1
+    seg = r.segments
+    assert set(seg) == {"north", "south"}
+    assert seg["north"].table["A"].tolist() == [2]
+    assert seg["south"].table[["O", "M", "Q"]].iloc[0].tolist() == [1, 2, 0]
+    assert seg["south"].dropped == 1
+    assert cxkit.kano_analyze(f, d).segments is None
+
+
+def test_missing_answers():
+    f = np.array([[1.0, np.nan], [1.0, 3.0]])
+    d = np.array([[5.0, 5.0], [5.0, 5.0]])
+    with pytest.raises(cxkit.MissingAnswerError) as e:
+        cxkit.kano_analyze(f, d)
+    assert (e.value.respondent, e.value.feature) == (0, 1)
+    r = cxkit.kano_analyze(f, d, nan_policy="omit")
+    assert r.table["n"].tolist() == [2, 1]
+    assert cxkit.kano_classify(f, d, nan_policy="omit").tolist() == [["O", ""], ["O", "M"]]
+
+
+def test_bad_input():
+    with pytest.raises(cxkit.InvalidAnswerError, match="answer 7 of respondent 1 to feature 0") as e:
+        cxkit.kano_analyze([[1], [7]], [[5], [5]])
+    assert (e.value.respondent, e.value.feature, e.value.value) == (1, 0, "7")
+    with pytest.raises(cxkit.InvalidAnswerError, match="meh") as e:
+        cxkit.kano_analyze([["like", "meh"]], [["dislike", "dislike"]])
+    assert (e.value.respondent, e.value.feature) == (0, 1)
+    with pytest.raises(cxkit.LengthMismatchError):
+        cxkit.kano_analyze([[1, 2]], [[5]])
+    with pytest.raises(cxkit.LengthMismatchError):
+        cxkit.kano_analyze([[1, 2]], [[5, 5]], importance=[[1.0]])
+    with pytest.raises(cxkit.LengthMismatchError):
+        cxkit.kano_analyze([[1, 2]], [[5, 5]], features=["only one"])
+    with pytest.raises(cxkit.LengthMismatchError):
+        cxkit.kano_analyze([[1, 2]], [[5, 5]], segments=["a", "b"])
+    with pytest.raises(cxkit.InvalidParameterError, match="importance"):
+        cxkit.kano_analyze([[1, 2]], [[5, 5]], importance=[[1.0, -1.0]])
+    with pytest.raises(cxkit.InvalidParameterError, match="max_questionable"):
+        cxkit.kano_analyze([[1]], [[5]], max_questionable=2.0)
+    with pytest.raises(cxkit.InvalidParameterError, match="form"):
+        cxkit.kano_classify([[1]], [[5]], form="7")
+    with pytest.raises(cxkit.EmptyFeatureError):
+        cxkit.kano_analyze([[1]], [[1]], max_questionable=0.0)
+    with pytest.raises(cxkit.InvalidParameterError, match="2-D"):
+        cxkit.kano_analyze(np.ones((2, 2, 2)), np.ones((2, 2, 2)))
+    with pytest.raises(TypeError):
+        cxkit.kano_analyze([[True]], [[False]])
+    with pytest.raises(ValueError):  # ragged rows: numpy refuses them
+        cxkit.kano_analyze([[1, 2], [1]], [[5, 5], [5]])
+
+
+def test_accumulator_merges_to_the_whole(rng):
+    f, d = random_answers(rng, respondents=1000, features=4)
+    whole = cxkit.kano_analyze(f, d)
+    a = cxkit.KanoAccumulator(4, names=whole.features)
+    a.update(f[:300], d[:300])
+    b = cxkit.KanoAccumulator(4)
+    b.update(f[300:], d[300:])
+    a.merge(cxkit.KanoAccumulator.from_bytes(b.to_bytes()))
+    merged = a.finish()
+    cols = list("AOMIRQ") + ["category", "better"]
+    assert merged.table[cols].equals(whole.table[cols])
+    assert pickle.loads(pickle.dumps(a)) == a
+    with pytest.raises(cxkit.IncompatibleError):
+        a.merge(cxkit.KanoAccumulator(3))
+    with pytest.raises(cxkit.CorruptBytesError):
+        cxkit.KanoAccumulator.from_bytes(b"CXKA")
+
+
+def test_results_pickle_and_convert(rng):
+    f, d = random_answers(rng, respondents=50, features=3)
+    r = cxkit.kano_analyze(f, d, segments=rng.integers(0, 2, size=50))
+    back = pickle.loads(pickle.dumps(r))
+    assert back.table.equals(r.table)
+    assert set(back.segments) == set(r.segments)
+    v = r.feature("F2")
+    assert pickle.loads(pickle.dumps(v)) == v
+    d = r.to_dict()
+    assert d["feature_names"] == ["F1", "F2", "F3"] and len(d["features"]) == 3
+    assert "<table" in r._repr_html_()

@@ -19,6 +19,9 @@
 
 #define CXKIT_VERSION "0.1.0"
 
+// No cleaning limit (for max_questionable / max_indifferent).
+#define CX_KANO_NO_LIMIT -1.0
+
 // Result of every cxkit call. The numbers are stable across releases; new codes are added at
 // the end.
 typedef enum {
@@ -103,6 +106,103 @@ typedef struct {
   // Interval method used.
   cx_nps_method method;
 } cx_nps_result;
+
+// Questionnaire form: CX_KANO_FULL (1 like … 5 dislike) or CX_KANO_SHORT (1 like, 2 neutral,
+// 3 dislike).
+typedef uint32_t cx_kano_form;
+
+// Options of the KANO calls; start from cx_kano_options_default().
+typedef struct {
+  // Questionnaire form (default CX_KANO_FULL).
+  cx_kano_form form;
+  // Missing answers (NaN): CX_NAN_RAISE (default) or CX_NAN_OMIT.
+  cx_nan_policy nan_policy;
+  // Drop respondents whose share of Q answers exceeds this (0…1), or CX_KANO_NO_LIMIT.
+  double max_questionable;
+  // Drop respondents whose share of I answers exceeds this (0…1), or CX_KANO_NO_LIMIT.
+  double max_indifferent;
+} cx_kano_options;
+
+// A KANO category code: CX_KANO_A … CX_KANO_Q, or CX_KANO_MISSING.
+typedef uint8_t cx_kano_category;
+
+// Which rule decided a category: CX_KANO_RULE_FONG or CX_KANO_RULE_PRIORITY (M>O>A>I).
+typedef uint8_t cx_kano_rule;
+
+// Yang's refined categories (`refined` of cx_kano_feature), or CX_KANO_MISSING.
+typedef uint8_t cx_kano_refined;
+
+// The verdict on one feature. Undefined values are NaN and flagged: `better_defined` (for
+// better and worse), `chi_square_defined`, `continuous_defined` (DuMouchel scores, absent
+// from counts alone) and `importance_given` (weighted scores, importance, refined).
+typedef struct {
+  // Answers per category, in the order A, O, M, I, R, Q.
+  uint64_t counts[6];
+  // All answers.
+  uint64_t n;
+  // Most frequent category.
+  cx_kano_category mode;
+  // The M > O > A > I rule's category.
+  cx_kano_category rule_category;
+  // The (O + A + M) vs (I + R + Q) rule's category.
+  cx_kano_category oam_category;
+  // The final category.
+  cx_kano_category category;
+  // The rule that decided `category`.
+  cx_kano_rule decided_by;
+  // Share of the first minus share of the second category.
+  double category_strength;
+  // Share of A + O + M.
+  double total_strength;
+  // Whether better and worse are defined (A + O + M + I > 0).
+  bool better_defined;
+  // (A + O)/(A + O + M + I), or NaN.
+  double better;
+  // −(O + M)/(A + O + M + I), or NaN.
+  double worse;
+  // Fong: the most frequent of A, O, M, I, R.
+  cx_kano_category fong_first;
+  // Fong: the second.
+  cx_kano_category fong_second;
+  // Fong: |a − b|.
+  double fong_difference;
+  // Fong: 1.65·√((a + b)(2n − a − b)/(2n)).
+  double fong_critical;
+  // Fong: significant.
+  bool fong_significant;
+  // Whether the chi-square test is defined (A + O + M + I > 0).
+  bool chi_square_defined;
+  // Chi-square statistic of A, O, M, I against equal shares, or NaN.
+  double chi_square;
+  // Its p-value (3 df), or NaN.
+  double chi_square_p;
+  // Whether DuMouchel's scores were computed (not from counts alone).
+  bool continuous_defined;
+  // Mean functional score, or NaN.
+  double functional;
+  // Mean dysfunctional score, or NaN.
+  double dysfunctional;
+  // Whether importance was given for this feature.
+  bool importance_given;
+  // Importance-weighted functional score, or NaN.
+  double functional_weighted;
+  // Importance-weighted dysfunctional score, or NaN.
+  double dysfunctional_weighted;
+  // Mean importance, or NaN.
+  double importance;
+  // Yang's refined category, or CX_KANO_MISSING.
+  cx_kano_refined refined;
+} cx_kano_feature;
+
+// Totals of a cx_kano_analyze call.
+typedef struct {
+  // Respondents given.
+  uint64_t respondents;
+  // Respondents dropped by the cleaning limits.
+  uint64_t dropped;
+  // The importance splitting Yang's refined categories, or NaN without importance.
+  double importance_cut;
+} cx_kano_summary;
 
 // Proportion interval method: one of CX_INTERVAL_WILSON, CX_INTERVAL_WALD.
 typedef uint32_t cx_interval;
@@ -223,6 +323,63 @@ typedef struct {
   cx_proportion easy;
 } cx_ces_result;
 
+// Attractive.
+#define CX_KANO_A 0
+
+// One-dimensional.
+#define CX_KANO_O 1
+
+// Must-be.
+#define CX_KANO_M 2
+
+// Indifferent.
+#define CX_KANO_I 3
+
+// Reverse.
+#define CX_KANO_R 4
+
+// Questionable.
+#define CX_KANO_Q 5
+
+// No category: an answer was missing (under CX_NAN_OMIT), or no refined category applies.
+#define CX_KANO_MISSING 255
+
+// The 5-point form.
+#define CX_KANO_FULL 0
+
+// The 3-point short form.
+#define CX_KANO_SHORT 1
+
+// The top category is significantly ahead of the second (Fong's test).
+#define CX_KANO_RULE_FONG 0
+
+// The M > O > A > I rule chose between the top two.
+#define CX_KANO_RULE_PRIORITY 1
+
+// Attractive and important.
+#define CX_KANO_HIGHLY_ATTRACTIVE 0
+
+// Attractive, less important.
+#define CX_KANO_LESS_ATTRACTIVE 1
+
+// One-dimensional and important.
+#define CX_KANO_HIGH_VALUE_ADDED 2
+
+// One-dimensional, less important.
+#define CX_KANO_LOW_VALUE_ADDED 3
+
+// Must-be and important.
+#define CX_KANO_CRITICAL 4
+
+// Must-be, less important.
+#define CX_KANO_NECESSARY 5
+
+// Indifferent yet important.
+#define CX_KANO_POTENTIAL 6
+
+// Indifferent and unimportant.
+#define CX_KANO_CARE_FREE 7
+
 // A NaN score fails the call with CX_MISSING_SCORE.
 #define CX_NAN_RAISE 0
 
@@ -310,6 +467,54 @@ cx_status cx_nps_accumulator_from_bytes(const uint8_t *bytes,
 // # Safety
 // `accumulator` NULL or a live handle, not used again.
 void cx_nps_accumulator_free(cx_nps_accumulator *accumulator);
+
+// The default KANO options: 5-point form, NaN raises, no cleaning.
+cx_kano_options cx_kano_options_default(void);
+
+// Classifies every answer pair of two row-major respondents × features matrices of
+// positions (NaN = missing) into `out_categories` (respondents × features codes,
+// CX_KANO_MISSING where an answer is missing under CX_NAN_OMIT). `options` may be NULL.
+//
+// # Safety
+// `functional`, `dysfunctional` valid for respondents × features doubles; `out_categories`
+// valid for as many bytes; `options` NULL or valid.
+cx_status cx_kano_classify(const double *functional,
+                           const double *dysfunctional,
+                           size_t respondents,
+                           size_t features,
+                           const cx_kano_options *options,
+                           cx_kano_category *out_categories);
+
+// The verdict on one feature from its counts of A, O, M, I, R and Q answers.
+//
+// # Safety
+// `out_feature` valid for a write.
+cx_status cx_kano_from_counts(uint64_t a,
+                              uint64_t o,
+                              uint64_t m,
+                              uint64_t i,
+                              uint64_t r,
+                              uint64_t q,
+                              cx_kano_feature *out_feature);
+
+// Analyses a questionnaire: row-major respondents × features matrices of functional and
+// dysfunctional positions (NaN = missing) and optional `importance` (NULL, or the same
+// shape, NaN = not given). Writes one cx_kano_feature per feature into the caller's
+// `out_features` array of `out_len` entries (CX_BUFFER_TOO_SMALL when `out_len` <
+// `features`) and, when `out_summary` is not NULL, the totals. `options` may be NULL.
+//
+// # Safety
+// Matrices valid for respondents × features doubles; `out_features` valid for `out_len`
+// entries; `options`, `out_summary` NULL or valid.
+cx_status cx_kano_analyze(const double *functional,
+                          const double *dysfunctional,
+                          const double *importance,
+                          size_t respondents,
+                          size_t features,
+                          const cx_kano_options *options,
+                          cx_kano_feature *out_features,
+                          size_t out_len,
+                          cx_kano_summary *out_summary);
 
 // A static description of a status code, e.g. "invalid score" for CX_INVALID_SCORE.
 // Unknown codes give "unknown status". The string is static: do not free it.

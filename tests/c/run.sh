@@ -22,7 +22,7 @@ awk '/^```c$/{on=1; next} /^```$/{on=0} on' README.md > "$out/readme_example.c"
   -L "$lib" -Wl,-rpath,"$lib" -lcxkit
 "$out/readme_example" | grep -q "^NPS 40.0 "
 if command -v valgrind > /dev/null; then
-  valgrind --quiet --leak-check=full --show-leak-kinds=definite,indirect,possible \
+  valgrind --quiet --suppressions="$root/tests/c/valgrind.supp" --leak-check=full --show-leak-kinds=definite,indirect,possible \
     --errors-for-leak-kinds=definite,indirect,possible --error-exitcode=99 \
     "$out/test_cxkit_shared"
 else

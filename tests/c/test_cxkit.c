@@ -256,6 +256,96 @@ static void test_accumulator(void) {
   cx_nps_accumulator_free(NULL);
 }
 
+static void test_kano(void) {
+  /* Every cell of DESIGN.md's evaluation table, rows functional like..dislike. */
+  const char *table[5] = {"QAAAO", "RIIIM", "RIIIM", "RIIIM", "RRRRQ"};
+  const char *letters = "AOMIRQ";
+  double f[25], d[25];
+  for (int i = 0; i < 5; i++)
+    for (int j = 0; j < 5; j++) {
+      f[5 * i + j] = i + 1;
+      d[5 * i + j] = j + 1;
+    }
+  cx_kano_category cats[25];
+  CHECK(cx_kano_classify(f, d, 5, 5, NULL, cats) == CX_OK);
+  int cells_ok = 0;
+  for (int k = 0; k < 25; k++) cells_ok += letters[cats[k]] == table[k / 5][k % 5];
+  CHECK(cells_ok == 25);
+
+  /* From counts: stp25stat's example feature (A 3, O 1, M 3, I 9, R 7, Q 2): Better 0.25,
+   * Worse -0.25, Fong 2 < 5.4425 (not significant) so M>O>A>I picks I; chi-square 9, p 0.0293. */
+  cx_kano_feature v;
+  CHECK(cx_kano_from_counts(3, 1, 3, 9, 7, 2, &v) == CX_OK);
+  CHECK(v.n == 25 && v.counts[3] == 9);
+  CHECK(v.category == CX_KANO_I && v.decided_by == CX_KANO_RULE_PRIORITY);
+  CHECK(v.better_defined);
+  NEAR(v.better, 0.25, 1e-15);
+  NEAR(v.worse, -0.25, 1e-15);
+  CHECK(!v.fong_significant && v.fong_first == CX_KANO_I && v.fong_second == CX_KANO_R);
+  NEAR(v.fong_critical, 1.65 * sqrt(16.0 * 34.0 / 50.0), 1e-12);
+  NEAR(v.chi_square, 9.0, 1e-12);
+  NEAR(v.chi_square_p, 0.0292909, 1e-6);
+  CHECK(!v.continuous_defined && isnan(v.functional));
+  CHECK(cx_kano_from_counts(0, 0, 0, 0, 3, 4, &v) == CX_OK);
+  CHECK(!v.better_defined && isnan(v.better) && !v.chi_square_defined);
+  CHECK(cx_kano_from_counts(0, 0, 0, 0, 0, 0, &v) == CX_EMPTY_FEATURE);
+  CHECK(cx_kano_from_counts(1, 0, 0, 0, 0, 0, NULL) == CX_NULL_ARGUMENT);
+
+  /* Analyze: 2 respondents x 2 features with importance (see tests/kano.rs):
+   * feature 0 O + A (tie → O), DuMouchel functional 4, dysfunctional 2, weighted 3;
+   * feature 1 I twice; cut 3.5 → low value-added and potential. */
+  double af[] = {1, 3, 1, 3}, ad[] = {5, 3, 3, 3}, w[] = {3, 5, 1, 5};
+  cx_kano_feature out[2];
+  cx_kano_summary sum;
+  CHECK(cx_kano_analyze(af, ad, w, 2, 2, NULL, out, 2, &sum) == CX_OK);
+  CHECK(out[0].category == CX_KANO_O && out[1].category == CX_KANO_I);
+  NEAR(out[0].functional, 4.0, 1e-15);
+  NEAR(out[0].dysfunctional, 2.0, 1e-15);
+  NEAR(out[0].dysfunctional_weighted, 3.0, 1e-15);
+  CHECK(out[0].refined == CX_KANO_LOW_VALUE_ADDED && out[1].refined == CX_KANO_POTENTIAL);
+  CHECK(sum.respondents == 2 && sum.dropped == 0);
+  NEAR(sum.importance_cut, 3.5, 1e-15);
+  CHECK(cx_kano_analyze(af, ad, NULL, 2, 2, NULL, out, 2, NULL) == CX_OK);
+  CHECK(!out[0].importance_given && out[0].refined == CX_KANO_MISSING);
+
+  /* Cleaning: respondent 1 answers Q on both features. */
+  double cf[] = {1, 1, 1, 1}, cd[] = {5, 5, 1, 1};
+  cx_kano_options o = cx_kano_options_default();
+  o.max_questionable = 0.5;
+  CHECK(cx_kano_analyze(cf, cd, NULL, 2, 2, &o, out, 2, &sum) == CX_OK);
+  CHECK(sum.dropped == 1 && out[0].n == 1);
+
+  /* Bad input. */
+  double bad[] = {1, 7, 1, 1};
+  CHECK(cx_kano_analyze(bad, ad, NULL, 2, 2, NULL, out, 2, NULL) == CX_INVALID_ANSWER);
+  CHECK(strstr(last_error(), "answer 7 of respondent 0 to feature 1") != NULL);
+  double missing[] = {1, NAN, 1, 1};
+  CHECK(cx_kano_analyze(missing, ad, NULL, 2, 2, NULL, out, 2, NULL) == CX_MISSING_ANSWER);
+  o = cx_kano_options_default();
+  o.nan_policy = CX_NAN_OMIT;
+  CHECK(cx_kano_classify(missing, ad, 2, 2, &o, cats) == CX_OK);
+  CHECK(cats[1] == CX_KANO_MISSING && cats[0] == CX_KANO_O);
+  CHECK(cx_kano_analyze(af, ad, NULL, 2, 2, NULL, out, 1, NULL) == CX_BUFFER_TOO_SMALL);
+  CHECK(cx_kano_analyze(af, NULL, NULL, 2, 2, NULL, out, 2, NULL) == CX_NULL_ARGUMENT);
+  CHECK(cx_kano_analyze(af, ad, NULL, 2, 2, NULL, NULL, 2, NULL) == CX_NULL_ARGUMENT);
+  CHECK(cx_kano_classify(af, ad, 2, 2, NULL, NULL) == CX_NULL_ARGUMENT);
+  o = cx_kano_options_default();
+  o.form = 9;
+  CHECK(cx_kano_classify(af, ad, 2, 2, &o, cats) == CX_INVALID_PARAMETER);
+  o = cx_kano_options_default();
+  o.max_indifferent = 3.0;
+  CHECK(cx_kano_analyze(af, ad, NULL, 2, 2, &o, out, 2, NULL) == CX_INVALID_PARAMETER);
+  double negative[] = {1, -1, 1, 1};
+  CHECK(cx_kano_analyze(af, ad, negative, 2, 2, NULL, out, 2, NULL) == CX_INVALID_PARAMETER);
+  /* Short form: 1 like, 2 neutral, 3 dislike. */
+  double sf[] = {1, 2}, sd[] = {3, 3};
+  o = cx_kano_options_default();
+  o.form = CX_KANO_SHORT;
+  CHECK(cx_kano_classify(sf, sd, 1, 2, &o, cats) == CX_OK);
+  CHECK(cats[0] == CX_KANO_O && cats[1] == CX_KANO_M);
+  CHECK(strcmp(cx_status_str(CX_INVALID_ANSWER), "invalid answer") == 0);
+}
+
 static void test_last_error_buffer(void) {
   double bad[] = {42};
   cx_nps_result r;
@@ -282,6 +372,7 @@ int main(void) {
   test_csat_ces();
   test_wilson();
   test_accumulator();
+  test_kano();
   test_last_error_buffer();
   printf("c: %d passed, %d failed\n", passed, failed);
   return failed == 0 ? 0 : 1;

@@ -106,7 +106,7 @@ pub(crate) fn guard(
         Ok(Err(Failure::BufferTooSmall { needed, capacity })) => {
             set_last_error(
                 function,
-                format!("buffer of {capacity} bytes is too small, {needed} needed"),
+                format!("output buffer holds {capacity}, {needed} needed"),
             );
             cx_status::CX_BUFFER_TOO_SMALL
         }

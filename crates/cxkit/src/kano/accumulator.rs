@@ -1,21 +1,20 @@
-//! Mergeable KANO state: category counts per feature, fed by batches of respondents.
+//! Mergeable KANO state: answer-pair counts per feature, fed by batches of respondents.
 
 use ndarray::ArrayView2;
-use serde::{Deserialize, Serialize};
 
-use super::analysis::{classify_all, KanoOptions, KanoTable};
+use super::analysis::{check_inputs, fold, KanoOptions, KanoTable, Sums};
 use super::category::KanoCounts;
-use super::verdict::KanoFeature;
 use crate::bytes::{corrupt, write_header, ByteReader};
 use crate::survey::{Score, FORMAT_VERSION};
 use crate::{Error, Result};
 
 const TAG: u8 = 4;
 
-/// Category counts per feature, mergeable across partitions and storable as bytes
-/// (`b"CXKA"`, format version, kind 4, the feature count and six u64 counts per feature).
-/// Cleaning rules need whole respondents and continuous scores need answer pairs, so they
-/// are not part of the state; `finish` gives the verdicts from the counts.
+/// How often each of the 25 functional × dysfunctional answer pairs occurred, per feature:
+/// enough for every categorical verdict and DuMouchel's (unweighted) scores, mergeable across
+/// partitions and storable as bytes (`b"CXKA"`, format version, kind 4, the feature count,
+/// the respondent count and 25 u64 counts per feature, little-endian). The cleaning rules and
+/// importance need whole respondents, so they are not applied to accumulated batches.
 ///
 /// ```
 /// use cxkit::kano::{KanoAccumulator, KanoCategory, KanoOptions};
@@ -26,98 +25,89 @@ const TAG: u8 = 4;
 /// let mut south = KanoAccumulator::new(1);
 /// south.update(array![[1], [1]].view(), array![[5], [5]].view(), &KanoOptions::default())?;
 /// north.merge(&KanoAccumulator::from_bytes(&south.to_bytes())?)?;
-/// assert_eq!(north.finish()?.features[0].counts.o, 3);
+/// let table = north.finish()?;
+/// assert_eq!(table.features[0].counts.o, 3);
+/// assert_eq!(table.features[0].continuous.unwrap().functional, 4.0);
 /// # Ok::<(), cxkit::Error>(())
 /// ```
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct KanoAccumulator {
-    counts: Vec<KanoCounts>,
-    respondents: usize,
+    sums: Sums,
 }
 
 impl KanoAccumulator {
     /// An empty accumulator for `features` features.
     pub fn new(features: usize) -> KanoAccumulator {
         KanoAccumulator {
-            counts: vec![KanoCounts::default(); features],
-            respondents: 0,
+            sums: Sums::new(features),
         }
     }
 
-    /// Adds a batch of respondents (rows). The cleaning options are not applied (see the type's
-    /// documentation); on error the state is unchanged.
+    /// Adds a batch of respondents (rows) with the form and NaN policy of `options` (its
+    /// cleaning limits are not applied; see the type's documentation). On error the state is
+    /// unchanged.
     pub fn update<S: Score>(
         &mut self,
         functional: ArrayView2<S>,
         dysfunctional: ArrayView2<S>,
         options: &KanoOptions,
     ) -> Result<()> {
-        if functional.ncols() != self.counts.len() {
+        if functional.ncols() != self.sums.pairs.len() {
             return Err(Error::LengthMismatch {
                 what: "features per respondent",
-                expected: self.counts.len(),
+                expected: self.sums.pairs.len(),
                 actual: functional.ncols(),
             });
         }
-        let categories = classify_all(functional, dysfunctional, options)?;
-        for row in categories.rows() {
-            for (counts, c) in self.counts.iter_mut().zip(row) {
-                if let Some(c) = c {
-                    counts.add(*c);
-                }
-            }
-        }
-        self.respondents += categories.nrows();
+        let options = KanoOptions {
+            max_questionable: None,
+            max_indifferent: None,
+            ..*options
+        };
+        check_inputs(&functional, &dysfunctional, None, &options)?;
+        let batch = fold(functional, dysfunctional, None, &options, 1, &|_| 0)?;
+        self.sums.merge(&batch[0]);
         Ok(())
     }
 
     /// Adds another accumulator's counts (same number of features).
     pub fn merge(&mut self, other: &KanoAccumulator) -> Result<()> {
-        if other.counts.len() != self.counts.len() {
+        if other.sums.pairs.len() != self.sums.pairs.len() {
             return Err(Error::Incompatible {
                 reason: format!(
                     "KANO accumulators of {} and {} features",
-                    self.counts.len(),
-                    other.counts.len()
+                    self.sums.pairs.len(),
+                    other.sums.pairs.len()
                 ),
             });
         }
-        for (a, b) in self.counts.iter_mut().zip(&other.counts) {
-            a.merge(b);
-        }
-        self.respondents += other.respondents;
+        self.sums.merge(&other.sums);
         Ok(())
     }
 
-    /// Counts per feature so far.
-    pub fn counts(&self) -> &[KanoCounts] {
-        &self.counts
+    /// Number of features.
+    pub fn features(&self) -> usize {
+        self.sums.pairs.len()
+    }
+
+    /// Category counts per feature so far.
+    pub fn counts(&self) -> Vec<KanoCounts> {
+        self.sums.pairs.iter().map(KanoCounts::from_pairs).collect()
     }
 
     /// The verdict per feature from the counts so far.
     pub fn finish(&self) -> Result<KanoTable> {
-        let features = self
-            .counts
-            .iter()
-            .enumerate()
-            .map(|(j, c)| KanoFeature::from_counts(*c, j))
-            .collect::<Result<Vec<_>>>()?;
-        Ok(KanoTable {
-            features,
-            respondents: self.respondents,
-            dropped: 0,
-            importance_cut: None,
-        })
+        self.sums.finish()
     }
 
     /// The state as versioned bytes.
     pub fn to_bytes(&self) -> Vec<u8> {
-        let mut out = Vec::with_capacity(18 + 48 * self.counts.len());
+        let mut out = Vec::with_capacity(18 + 200 * self.sums.pairs.len());
         write_header(&mut out, FORMAT_VERSION, TAG);
-        out.extend_from_slice(&(self.counts.len() as u32).to_le_bytes());
-        out.extend_from_slice(&(self.respondents as u64).to_le_bytes());
-        for c in &self.counts {
-            for x in c.as_array() {
+        out.extend_from_slice(&(self.sums.pairs.len() as u32).to_le_bytes());
+        out.extend_from_slice(&(self.sums.respondents as u64).to_le_bytes());
+        for pairs in &self.sums.pairs {
+            for x in pairs {
                 out.extend_from_slice(&x.to_le_bytes());
             }
         }
@@ -129,23 +119,21 @@ impl KanoAccumulator {
         let mut r = ByteReader::new(bytes);
         r.header(FORMAT_VERSION, TAG, "KANO accumulator")?;
         let features = r.u32()? as usize;
-        if features.saturating_mul(48) > bytes.len() {
+        if features.saturating_mul(200) > bytes.len() {
             return Err(corrupt(format!(
-                "{features} features do not fit in the bytes"
+                "{features} features do not fit in {} bytes",
+                bytes.len()
             )));
         }
-        let respondents =
+        let mut sums = Sums::new(features);
+        sums.respondents =
             usize::try_from(r.u64()?).map_err(|_| corrupt("respondent count overflows".into()))?;
-        let mut counts = Vec::with_capacity(features);
-        for _ in 0..features {
-            let [a, o, m, i, r6, q] = [r.u64()?, r.u64()?, r.u64()?, r.u64()?, r.u64()?, r.u64()?];
-            let c = KanoCounts::new(a, o, m, i, r6, q);
-            counts.push(c);
+        for pairs in &mut sums.pairs {
+            for x in pairs.iter_mut() {
+                *x = r.u64()?;
+            }
         }
         r.finish()?;
-        Ok(KanoAccumulator {
-            counts,
-            respondents,
-        })
+        Ok(KanoAccumulator { sums })
     }
 }

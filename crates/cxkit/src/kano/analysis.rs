@@ -1,13 +1,13 @@
 //! The whole questionnaire: classify every answer pair, clean respondents, count per feature,
 //! score continuously, and give the verdict per feature (optionally per segment).
 
-use ndarray::{s, Array2, ArrayView2};
+use ndarray::{s, Array2, ArrayView2, Axis};
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
 use super::answer::{Answer, AnswerForm, Coded};
-use super::category::{classify, KanoCategory, KanoCounts};
-use super::continuous::{ContinuousSums, RefinedCategory};
+use super::category::{classify, pair_category, KanoCategory, KanoCounts};
+use super::continuous::{continuous, ImportanceSums, RefinedCategory};
 use super::verdict::KanoFeature;
 use crate::survey::{NanPolicy, Score};
 use crate::{Error, Result};
@@ -43,46 +43,52 @@ pub struct KanoTable {
     pub importance_cut: Option<f64>,
 }
 
-/// Per-feature sums of one group of respondents.
-#[derive(Debug, Clone, Default)]
-struct Sums {
-    counts: Vec<KanoCounts>,
-    continuous: Vec<ContinuousSums>,
-    respondents: usize,
+/// Marks a missing answer pair in the chunk buffer.
+const MISSING: u8 = u8::MAX;
+
+/// Per-feature sums of one group of respondents: how often each of the 25 answer pairs
+/// occurred (categories and DuMouchel scores follow from these), and importance sums.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub(crate) struct Sums {
+    pub(crate) pairs: Vec<[u64; 25]>,
+    importance: Vec<ImportanceSums>,
+    pub(crate) respondents: usize,
     dropped: usize,
 }
 
 impl Sums {
-    fn new(features: usize) -> Sums {
+    pub(crate) fn new(features: usize) -> Sums {
         Sums {
-            counts: vec![KanoCounts::default(); features],
-            continuous: vec![ContinuousSums::default(); features],
+            pairs: vec![[0; 25]; features],
+            importance: vec![ImportanceSums::default(); features],
             ..Sums::default()
         }
     }
 
-    fn merge(&mut self, o: &Sums) {
-        for (a, b) in self.counts.iter_mut().zip(&o.counts) {
-            a.merge(b);
+    pub(crate) fn merge(&mut self, o: &Sums) {
+        for (a, b) in self.pairs.iter_mut().zip(&o.pairs) {
+            for (x, y) in a.iter_mut().zip(b) {
+                *x += y;
+            }
         }
-        for (a, b) in self.continuous.iter_mut().zip(&o.continuous) {
+        for (a, b) in self.importance.iter_mut().zip(&o.importance) {
             a.merge(b);
         }
         self.respondents += o.respondents;
         self.dropped += o.dropped;
     }
 
-    fn finish(self) -> Result<KanoTable> {
-        let mut features = Vec::with_capacity(self.counts.len());
-        for (j, (counts, sums)) in self.counts.iter().zip(&self.continuous).enumerate() {
-            let mut f = KanoFeature::from_counts(*counts, j)?;
-            f.continuous = Some(sums.finish());
+    pub(crate) fn finish(&self) -> Result<KanoTable> {
+        let mut features = Vec::with_capacity(self.pairs.len());
+        for (j, (pairs, importance)) in self.pairs.iter().zip(&self.importance).enumerate() {
+            let mut f = KanoFeature::from_counts(KanoCounts::from_pairs(pairs), j)?;
+            f.continuous = Some(continuous(pairs, importance));
             features.push(f);
         }
         let importances: Vec<f64> = self
-            .continuous
+            .importance
             .iter()
-            .filter_map(ContinuousSums::importance)
+            .filter_map(ImportanceSums::importance)
             .collect();
         let importance_cut = (!importances.is_empty())
             .then(|| importances.iter().sum::<f64>() / importances.len() as f64);
@@ -106,7 +112,7 @@ impl Sums {
 }
 
 /// Checks shapes and options shared by every entry point.
-fn check_inputs<S>(
+pub(crate) fn check_inputs<S>(
     functional: &ArrayView2<S>,
     dysfunctional: &ArrayView2<S>,
     importance: Option<&ArrayView2<f64>>,
@@ -180,16 +186,39 @@ fn decode_pair<S: Score>(
     Ok(f.zip(d))
 }
 
-/// One classified answer pair with its DuMouchel scores and importance.
-#[derive(Clone, Copy)]
-struct Cell {
-    category: KanoCategory,
-    functional: f64,
-    dysfunctional: f64,
-    importance: Option<f64>,
+/// The pair code 5·f + d of one cell, MISSING for a pair skipped under nan_policy omit, or
+/// Err(()) for a cell that is an error (found again, in order, by `first_error`).
+#[inline]
+fn pair_code<S: Score>(f: S, d: S, options: &KanoOptions) -> Result<u8, ()> {
+    match (
+        Answer::decode(f, options.form),
+        Answer::decode(d, options.form),
+    ) {
+        (Coded::Answer(f), Coded::Answer(d)) => Ok(f as u8 * 5 + d as u8),
+        (Coded::Invalid, _) | (_, Coded::Invalid) => Err(()),
+        _ if options.nan_policy == NanPolicy::Omit => Ok(MISSING),
+        _ => Err(()),
+    }
 }
 
-/// Folds the rows `offset..offset + f.nrows()` into `groups[group_of(row)]`.
+/// The first error of a chunk in row-major order (respondent, then feature).
+fn first_error<S: Score>(
+    f: ArrayView2<S>,
+    d: ArrayView2<S>,
+    offset: usize,
+    options: &KanoOptions,
+) -> Error {
+    for ((r, j), &fv) in f.indexed_iter() {
+        if let Err(e) = decode_pair(fv, d[[r, j]], offset + r, j, options) {
+            return e;
+        }
+    }
+    unreachable!("first_error is called only on a chunk with an error")
+}
+
+/// Folds the rows `offset..offset + f.nrows()` into `groups[group_of(row)]`: codes every
+/// cell feature by feature (cache-friendly for row- and column-major input alike), applies the
+/// cleaning rules per respondent, then counts answer pairs.
 fn fold_rows<S: Score>(
     f: ArrayView2<S>,
     d: ArrayView2<S>,
@@ -199,48 +228,58 @@ fn fold_rows<S: Score>(
     groups: &mut [Sums],
     group_of: &dyn Fn(usize) -> usize,
 ) -> Result<()> {
-    let features = f.ncols();
-    let mut row_buf: Vec<Option<Cell>> = Vec::with_capacity(features);
-    for r in 0..f.nrows() {
-        let row = offset + r;
-        row_buf.clear();
-        let (mut answered, mut q, mut i) = (0usize, 0usize, 0usize);
-        for j in 0..features {
-            let pair = decode_pair(f[[r, j]], d[[r, j]], row, j, options)?;
-            let importance = match w {
-                Some(w) => importance_at(w[[r, j]], row, j)?,
-                None => None,
-            };
-            row_buf.push(pair.map(|(fa, da)| {
-                let category = classify(fa, da);
-                answered += 1;
-                q += usize::from(category == KanoCategory::Q);
-                i += usize::from(category == KanoCategory::I);
-                Cell {
-                    category,
-                    functional: fa.functional_score(),
-                    dysfunctional: da.dysfunctional_score(),
-                    importance,
-                }
-            }));
+    let (rows, features) = f.dim();
+    let mut codes = vec![MISSING; rows * features];
+    for j in 0..features {
+        let (fc, dc) = (f.column(j), d.column(j));
+        for r in 0..rows {
+            match pair_code(fc[r], dc[r], options) {
+                Ok(code) => codes[r * features + j] = code,
+                Err(()) => return Err(first_error(f, d, offset, options)),
+            }
         }
-        let sums = &mut groups[group_of(row)];
+    }
+    let cleaning = options.max_questionable.is_some() || options.max_indifferent.is_some();
+    for (r, row) in codes.chunks_exact(features).enumerate() {
+        let sums = &mut groups[group_of(offset + r)];
         sums.respondents += 1;
-        let exceeds = |k: usize, limit: Option<f64>| {
-            limit.is_some_and(|l| answered > 0 && k as f64 / answered as f64 > l)
-        };
-        if exceeds(q, options.max_questionable) || exceeds(i, options.max_indifferent) {
+        if cleaning && exceeds_limits(row, options) {
             sums.dropped += 1;
             continue;
         }
-        for (j, cell) in row_buf.iter().enumerate() {
-            if let Some(c) = cell {
-                sums.counts[j].add(c.category);
-                sums.continuous[j].add(c.functional, c.dysfunctional, c.importance);
+        for (pairs, &code) in sums.pairs.iter_mut().zip(row) {
+            if code != MISSING {
+                pairs[code as usize] += 1;
+            }
+        }
+        if let Some(w) = w {
+            for (j, &code) in row.iter().enumerate() {
+                if code != MISSING {
+                    if let Some(x) = importance_at(w[[r, j]], offset + r, j)? {
+                        sums.importance[j].add(x, code as usize);
+                    }
+                }
             }
         }
     }
     Ok(())
+}
+
+/// Whether a respondent's share of Q (or I) answers exceeds the cleaning limits.
+fn exceeds_limits(row: &[u8], options: &KanoOptions) -> bool {
+    let (mut answered, mut q, mut i) = (0usize, 0usize, 0usize);
+    for &code in row.iter().filter(|&&c| c != MISSING) {
+        answered += 1;
+        match pair_category(code as usize) {
+            KanoCategory::Q => q += 1,
+            KanoCategory::I => i += 1,
+            _ => {}
+        }
+    }
+    let over = |k: usize, limit: Option<f64>| {
+        limit.is_some_and(|l| answered > 0 && k as f64 / answered as f64 > l)
+    };
+    over(q, options.max_questionable) || over(i, options.max_indifferent)
 }
 
 fn importance_at(value: f64, respondent: usize, feature: usize) -> Result<Option<f64>> {
@@ -259,7 +298,7 @@ fn importance_at(value: f64, respondent: usize, feature: usize) -> Result<Option
 }
 
 /// Folds all rows in parallel chunks, merged in order (deterministic sums and first error).
-fn fold<S: Score>(
+pub(crate) fn fold<S: Score>(
     f: ArrayView2<S>,
     d: ArrayView2<S>,
     w: Option<ArrayView2<f64>>,
@@ -320,8 +359,8 @@ pub fn analyze<S: Score>(
     options: &KanoOptions,
 ) -> Result<KanoTable> {
     check_inputs(&functional, &dysfunctional, importance.as_ref(), options)?;
-    let mut groups = fold(functional, dysfunctional, importance, options, 1, &|_| 0)?;
-    groups.remove(0).finish()
+    let groups = fold(functional, dysfunctional, importance, options, 1, &|_| 0)?;
+    groups[0].finish()
 }
 
 /// [`analyze`] per segment in the same pass: `segments[r]` is respondent r's segment code,
@@ -371,7 +410,7 @@ pub fn analyze_by_segment<S: Score>(
         whole.merge(g);
     }
     let tables = groups
-        .into_iter()
+        .iter()
         .map(Sums::finish)
         .collect::<Result<Vec<_>>>()?;
     Ok((whole.finish()?, tables))
@@ -405,9 +444,25 @@ pub fn classify_all<S: Score>(
 ) -> Result<Array2<Option<KanoCategory>>> {
     check_inputs(&functional, &dysfunctional, None, options)?;
     let mut out = Array2::from_elem(functional.dim(), None);
-    for ((r, j), cell) in out.indexed_iter_mut() {
-        *cell = decode_pair(functional[[r, j]], dysfunctional[[r, j]], r, j, options)?
-            .map(|(f, d)| classify(f, d));
-    }
+    let parts: Vec<Result<()>> = out
+        .axis_chunks_iter_mut(Axis(0), ROWS)
+        .into_par_iter()
+        .enumerate()
+        .map(|(c, mut chunk)| {
+            for ((r, j), cell) in chunk.indexed_iter_mut() {
+                let row = c * ROWS + r;
+                *cell = decode_pair(
+                    functional[[row, j]],
+                    dysfunctional[[row, j]],
+                    row,
+                    j,
+                    options,
+                )?
+                .map(|(f, d)| classify(f, d));
+            }
+            Ok(())
+        })
+        .collect();
+    parts.into_iter().collect::<Result<()>>()?;
     Ok(out)
 }

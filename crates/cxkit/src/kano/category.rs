@@ -35,6 +35,11 @@ const TABLE: [[KanoCategory; 5]; 5] = [
     [R, R, R, R, Q],
 ];
 
+/// The category of answer pair `5·f + d` (f, d the answers' positions − 1).
+pub(crate) fn pair_category(pair: usize) -> KanoCategory {
+    TABLE[pair / 5][pair % 5]
+}
+
 /// The category of one functional/dysfunctional answer pair.
 ///
 /// ```
@@ -129,6 +134,15 @@ impl KanoCounts {
     /// Counts in the order A, O, M, I, R, Q.
     pub fn new(a: u64, o: u64, m: u64, i: u64, r: u64, q: u64) -> KanoCounts {
         KanoCounts { a, o, m, i, r, q }
+    }
+
+    /// The counts of answer-pair counts `pairs[5·f + d]` (f, d the answers' positions − 1).
+    pub(crate) fn from_pairs(pairs: &[u64; 25]) -> KanoCounts {
+        let mut counts = KanoCounts::default();
+        for (pair, &n) in pairs.iter().enumerate() {
+            *counts.slot(TABLE[pair / 5][pair % 5]) += n;
+        }
+        counts
     }
 
     /// All answers.

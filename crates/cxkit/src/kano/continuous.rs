@@ -3,6 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::answer::Answer;
 use super::category::KanoCategory;
 
 /// Yang's (2005) refinement of a category by self-stated importance.
@@ -72,58 +73,63 @@ pub struct KanoContinuous {
     pub refined: Option<RefinedCategory>,
 }
 
-/// Running sums for one feature's continuous scores.
+/// Importance-weighted sums of one feature's scores.
 #[derive(Debug, Clone, Copy, Default, PartialEq)]
-pub(crate) struct ContinuousSums {
-    pub(crate) n: u64,
-    pub(crate) functional: f64,
-    pub(crate) dysfunctional: f64,
-    pub(crate) weight: f64,
-    pub(crate) weighted_functional: f64,
-    pub(crate) weighted_dysfunctional: f64,
-    pub(crate) importance_n: u64,
+pub(crate) struct ImportanceSums {
+    n: u64,
+    weight: f64,
+    functional: f64,
+    dysfunctional: f64,
 }
 
-impl ContinuousSums {
-    pub(crate) fn add(&mut self, functional: f64, dysfunctional: f64, importance: Option<f64>) {
+impl ImportanceSums {
+    pub(crate) fn add(&mut self, importance: f64, pair: usize) {
+        let (f, d) = scores(pair);
         self.n += 1;
-        self.functional += functional;
-        self.dysfunctional += dysfunctional;
-        if let Some(w) = importance {
-            self.importance_n += 1;
-            self.weight += w;
-            self.weighted_functional += w * functional;
-            self.weighted_dysfunctional += w * dysfunctional;
-        }
+        self.weight += importance;
+        self.functional += importance * f;
+        self.dysfunctional += importance * d;
     }
 
-    pub(crate) fn merge(&mut self, o: &ContinuousSums) {
+    pub(crate) fn merge(&mut self, o: &ImportanceSums) {
         self.n += o.n;
+        self.weight += o.weight;
         self.functional += o.functional;
         self.dysfunctional += o.dysfunctional;
-        self.weight += o.weight;
-        self.weighted_functional += o.weighted_functional;
-        self.weighted_dysfunctional += o.weighted_dysfunctional;
-        self.importance_n += o.importance_n;
     }
 
     /// Mean importance, when any was given.
     pub(crate) fn importance(&self) -> Option<f64> {
-        (self.importance_n > 0).then(|| self.weight / self.importance_n as f64)
+        (self.n > 0).then(|| self.weight / self.n as f64)
     }
+}
 
-    /// The scores; `refined` is filled in once every feature's importance is known.
-    pub(crate) fn finish(&self) -> KanoContinuous {
-        let n = self.n as f64;
-        let weighted = |s: f64| (self.weight > 0.0).then(|| s / self.weight);
-        KanoContinuous {
-            functional: self.functional / n,
-            dysfunctional: self.dysfunctional / n,
-            n: self.n,
-            functional_weighted: weighted(self.weighted_functional),
-            dysfunctional_weighted: weighted(self.weighted_dysfunctional),
-            importance: self.importance(),
-            refined: None,
-        }
+/// DuMouchel's (functional, dysfunctional) scores of answer pair `pair` = 5·f + d.
+fn scores(pair: usize) -> (f64, f64) {
+    (
+        Answer::ALL[pair / 5].functional_score(),
+        Answer::ALL[pair % 5].dysfunctional_score(),
+    )
+}
+
+/// The continuous scores of a feature from its answer-pair counts and importance sums;
+/// `refined` is filled in once every feature's importance is known.
+pub(crate) fn continuous(pairs: &[u64; 25], importance: &ImportanceSums) -> KanoContinuous {
+    let (mut n, mut functional, mut dysfunctional) = (0u64, 0.0, 0.0);
+    for (pair, &count) in pairs.iter().enumerate() {
+        let (f, d) = scores(pair);
+        n += count;
+        functional += count as f64 * f;
+        dysfunctional += count as f64 * d;
+    }
+    let weighted = |s: f64| (importance.weight > 0.0).then(|| s / importance.weight);
+    KanoContinuous {
+        functional: functional / n as f64,
+        dysfunctional: dysfunctional / n as f64,
+        n,
+        functional_weighted: weighted(importance.functional),
+        dysfunctional_weighted: weighted(importance.dysfunctional),
+        importance: importance.importance(),
+        refined: None,
     }
 }

@@ -105,6 +105,15 @@ def test_dataframes_name_the_features_and_labels_work():
         r.feature("fees")
 
 
+def test_nullable_integers_and_lists_with_none_are_numbers_with_gaps():
+    pd = pytest.importorskip("pandas")
+    f = pd.DataFrame({"a": pd.array([1, None, 1], dtype="Int64")})
+    d = pd.DataFrame({"a": pd.array([5, 5, None], dtype="Int64")})
+    r = cxkit.kano_analyze(f, d, nan_policy="omit")
+    assert r.table["O"].tolist() == [1] and r.table["n"].tolist() == [1]
+    assert cxkit.kano_classify([[1, None]], [[5, 5]], nan_policy="omit").tolist() == [["O", ""]]
+
+
 def test_importance_and_refined_categories():
     f = [[1, 3], [1, 3]]
     d = [[5, 3], [3, 3]]

@@ -55,7 +55,18 @@ fn answers<'py>(obj: &Bound<'py, PyAny>, what: &'static str) -> PyResult<Answers
             ))
         }
     }
-    let kind: String = arr.getattr("dtype")?.getattr("kind")?.extract()?;
+    let mut kind: String = arr.getattr("dtype")?.getattr("kind")?.extract()?;
+    if kind == "O" {
+        // Numbers with gaps (pandas' nullable integers, lists with None) read as floats with
+        // NaN; anything else in an object array is taken for labels.
+        if let Ok(numbers) = np.call_method1("asarray", (&arr, "float64")) {
+            arr = numbers;
+            kind = "f".into();
+        } else if let Ok(numbers) = numeric_with_na(obj, &np) {
+            arr = numbers;
+            kind = "f".into();
+        }
+    }
     let labels = matches!(kind.as_str(), "U" | "S" | "O");
     if labels {
         arr = label_positions(&np, &arr)?;
@@ -71,6 +82,22 @@ fn answers<'py>(obj: &Bound<'py, PyAny>, what: &'static str) -> PyResult<Answers
         labels,
         flat,
     })
+}
+
+/// A pandas object's values as float64 with NaN for its missing values, when they are numbers.
+fn numeric_with_na<'py>(
+    obj: &Bound<'py, PyAny>,
+    np: &Bound<'py, PyModule>,
+) -> PyResult<Bound<'py, PyAny>> {
+    let kwargs = PyDict::new(obj.py());
+    kwargs.set_item("dtype", "float64")?;
+    kwargs.set_item("na_value", np.getattr("nan")?)?;
+    let arr = obj.call_method("to_numpy", (), Some(&kwargs))?;
+    if arr.getattr("ndim")?.extract::<usize>()? == 1 {
+        arr.call_method1("reshape", ((-1i64, 1i64),))
+    } else {
+        Ok(arr)
+    }
 }
 
 /// Positions (1 to 5, NaN for missing) of a matrix of labels, parsing each distinct label once.

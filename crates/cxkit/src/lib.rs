@@ -23,6 +23,7 @@ pub mod data;
 pub mod error;
 pub mod kano;
 pub mod survey;
+pub mod value;
 
 pub use error::{Error, Result};
 

@@ -113,6 +113,22 @@ pub enum Error {
         /// The statistic that is undefined.
         what: &'static str,
     },
+    /// A customer's (frequency, recency, T, monetary value) observation is impossible.
+    #[error("customer {index}: {reason}")]
+    InvalidObservation {
+        /// Position of the customer in the input.
+        index: usize,
+        /// What is wrong (negative frequency, recency after T, …).
+        reason: String,
+    },
+    /// An iterative computation did not converge.
+    #[error("{what} did not converge in {iterations} iterations")]
+    DidNotConverge {
+        /// The computation.
+        what: &'static str,
+        /// Iterations spent.
+        iterations: usize,
+    },
     /// Serialized state could not be read back.
     #[error("corrupt serialized state: {reason}")]
     CorruptBytes {

@@ -19,6 +19,7 @@
 //! Bad input is an [`Error`], never a panic and never a silent NaN.
 
 mod bytes;
+pub mod clv;
 pub mod data;
 pub mod error;
 pub mod kano;

@@ -1,0 +1,199 @@
+//! What every buy-till-you-die fit shares: options, the report, input checks, parallel sums.
+
+use rayon::prelude::*;
+use serde::{Deserialize, Serialize};
+
+use super::optimize::{hessian, inverse_positive_definite, minimize};
+use crate::{Error, Result};
+
+/// Customers per parallel chunk of a log-likelihood sum.
+const CHUNK: usize = 16_384;
+
+/// Options of a maximum-likelihood fit.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub struct FitOptions {
+    /// L2 penalty λ: the fit minimises −LL/n + λ·Σ parameter² (as `lifetimes` does). Default 0.
+    pub penalizer: f64,
+    /// Most quasi-Newton iterations. Default 200.
+    pub max_iterations: usize,
+    /// Converged when every component of the gradient of −LL/n with respect to the
+    /// log-parameters is below this. Default 1e-7.
+    pub tolerance: f64,
+}
+
+impl Default for FitOptions {
+    fn default() -> Self {
+        FitOptions {
+            penalizer: 0.0,
+            max_iterations: 200,
+            tolerance: 1e-7,
+        }
+    }
+}
+
+/// How a fit went.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct FitReport {
+    /// Log-likelihood of the data at the fitted parameters (without the penalty).
+    pub log_likelihood: f64,
+    /// Quasi-Newton iterations.
+    pub iterations: usize,
+    /// Whether the gradient tolerance was met.
+    pub converged: bool,
+    /// Standard errors of the parameters from the inverse Hessian of the log-likelihood, in
+    /// the parameters' order; None when the Hessian is not negative definite.
+    pub standard_errors: Option<Vec<f64>>,
+    /// Customers the model was fitted on.
+    pub customers: usize,
+}
+
+impl FitOptions {
+    pub(crate) fn check(&self) -> Result<()> {
+        if !(self.penalizer.is_finite() && self.penalizer >= 0.0) {
+            return Err(Error::InvalidParameter {
+                name: "penalizer",
+                reason: format!("must be finite and non-negative, got {}", self.penalizer),
+            });
+        }
+        if !(self.tolerance > 0.0) {
+            return Err(Error::InvalidParameter {
+                name: "tolerance",
+                reason: format!("must be positive, got {}", self.tolerance),
+            });
+        }
+        Ok(())
+    }
+}
+
+/// Checks (frequency, recency, T) observations: equal lengths, not empty, finite, x ≥ 0,
+/// 0 ≤ tₓ ≤ T, and tₓ = 0 when x = 0.
+pub(crate) fn check_rfm(x: &[f64], tx: &[f64], t: &[f64]) -> Result<()> {
+    for (what, len) in [
+        ("recency (one per customer)", tx.len()),
+        ("T (one per customer)", t.len()),
+    ] {
+        if len != x.len() {
+            return Err(Error::LengthMismatch {
+                what,
+                expected: x.len(),
+                actual: len,
+            });
+        }
+    }
+    if x.is_empty() {
+        return Err(Error::EmptyInput { what: "customers" });
+    }
+    let bad = (0..x.len()).into_par_iter().find_first(|&i| {
+        let (xi, ri, ti) = (x[i], tx[i], t[i]);
+        !(xi.is_finite() && ri.is_finite() && ti.is_finite())
+            || xi < 0.0
+            || ri < 0.0
+            || ri > ti
+            || (xi == 0.0 && ri > 0.0)
+    });
+    if let Some(i) = bad {
+        let (xi, ri, ti) = (x[i], tx[i], t[i]);
+        let reason = if !(xi.is_finite() && ri.is_finite() && ti.is_finite()) {
+            format!("frequency {xi}, recency {ri}, T {ti} must all be finite")
+        } else if xi < 0.0 {
+            format!("frequency {xi} is negative")
+        } else if ri < 0.0 {
+            format!("recency {ri} is negative")
+        } else if ri > ti {
+            format!("recency {ri} is after T {ti}")
+        } else {
+            format!("recency {ri} must be 0 when frequency is 0")
+        };
+        return Err(Error::InvalidObservation { index: i, reason });
+    }
+    Ok(())
+}
+
+/// Σ over customers of `term(i)` (a value and a gradient of length `n`), in parallel chunks
+/// added up in order: the same sums on any number of threads.
+pub(crate) fn sum_terms(
+    customers: usize,
+    n: usize,
+    term: &(dyn Fn(usize, &mut [f64]) -> f64 + Sync),
+) -> (f64, Vec<f64>) {
+    let starts: Vec<usize> = (0..customers).step_by(CHUNK).collect();
+    let parts: Vec<(f64, Vec<f64>)> = starts
+        .par_iter()
+        .map(|&lo| {
+            let mut grad = vec![0.0; n];
+            let mut value = 0.0;
+            for i in lo..(lo + CHUNK).min(customers) {
+                value += term(i, &mut grad);
+            }
+            (value, grad)
+        })
+        .collect();
+    let mut grad = vec![0.0; n];
+    let mut value = 0.0;
+    for (v, g) in parts {
+        value += v;
+        grad.iter_mut().zip(g).for_each(|(a, b)| *a += b);
+    }
+    (value, grad)
+}
+
+/// Fits by maximum likelihood over log-parameters. `ll(params)` gives the log-likelihood and
+/// its gradient in natural parameters over `customers` customers. Returns the parameters and
+/// the report; errors when the optimum is not finite.
+pub(crate) fn fit_log_params(
+    what: &'static str,
+    ll: &dyn Fn(&[f64]) -> (f64, Vec<f64>),
+    start: &[f64],
+    customers: usize,
+    options: &FitOptions,
+) -> Result<(Vec<f64>, FitReport)> {
+    options.check()?;
+    let n = customers as f64;
+    let objective = |theta: &[f64]| {
+        let p: Vec<f64> = theta.iter().map(|t| t.exp()).collect();
+        if p.iter().any(|v| !v.is_finite() || *v <= 0.0) {
+            return (f64::INFINITY, vec![f64::NAN; p.len()]);
+        }
+        let (value, grad) = ll(&p);
+        let penalty: f64 = p.iter().map(|v| v * v).sum::<f64>() * options.penalizer;
+        let g = grad
+            .iter()
+            .zip(&p)
+            .map(|(g, p)| -g * p / n + 2.0 * options.penalizer * p * p)
+            .collect();
+        (-value / n + penalty, g)
+    };
+    let start: Vec<f64> = start.iter().map(|v| v.ln()).collect();
+    let (f0, _) = objective(&start);
+    if !f0.is_finite() {
+        return Err(Error::InvalidParameter {
+            name: what,
+            reason: "the log-likelihood is not finite at the starting values".into(),
+        });
+    }
+    let m = minimize(&objective, start, options.max_iterations, options.tolerance);
+    let params: Vec<f64> = m.x.iter().map(|t| t.exp()).collect();
+    if !m.f.is_finite() || params.iter().any(|p| !p.is_finite()) {
+        return Err(Error::DidNotConverge {
+            what,
+            iterations: m.iterations,
+        });
+    }
+    let (log_likelihood, _) = ll(&params);
+    let h = hessian(&|p: &[f64]| ll(p).1.iter().map(|g| -g).collect(), &params);
+    let standard_errors = inverse_positive_definite(&h, params.len()).map(|inv| {
+        (0..params.len())
+            .map(|i| inv[i * params.len() + i].sqrt())
+            .collect()
+    });
+    Ok((
+        params,
+        FitReport {
+            log_likelihood,
+            iterations: m.iterations,
+            converged: m.converged,
+            standard_errors,
+            customers,
+        },
+    ))
+}

@@ -1,0 +1,13 @@
+//! Customer lifetime value from transaction logs: the (frequency, recency, T, monetary value)
+//! summary, the BG/NBD and Gamma-Gamma models fitted by maximum likelihood, and CLV.
+
+mod bgnbd;
+mod fit;
+mod optimize;
+mod special;
+mod summary;
+
+pub use bgnbd::BetaGeo;
+pub use fit::{FitOptions, FitReport};
+pub use special::hyp2f1;
+pub use summary::{summarize_transactions, Period, SummaryOptions, TransactionSummary};

@@ -1,0 +1,94 @@
+//! Buy-till-you-die fits on data simulated from known parameters.
+
+use cxkit::clv::{BetaGeo, FitOptions};
+use cxkit::data::simulate_bgnbd;
+use cxkit::Error;
+
+#[test]
+fn bgnbd_recovers_simulated_parameters() {
+    // 20 000 customers simulated from FHL's CDNOW-like parameters, observed 52 weeks.
+    let truth = [0.25, 4.0, 0.8, 2.5];
+    let (x, tx, t) = simulate_bgnbd(7, 20_000, truth, 52.0);
+    let m = BetaGeo::fit(&x, &tx, &t, &FitOptions::default()).unwrap();
+    let fit = m.fit.as_ref().unwrap();
+    assert!(fit.converged, "{fit:?}");
+    let got = [m.r, m.alpha, m.a, m.b];
+    let se = fit.standard_errors.as_ref().unwrap();
+    for k in 0..4 {
+        // Within four standard errors of the truth.
+        assert!(
+            (got[k] - truth[k]).abs() < 4.0 * se[k],
+            "param {k}: {} ± {} vs {}",
+            got[k],
+            se[k],
+            truth[k]
+        );
+    }
+    // The maximum is at least as likely as the truth.
+    let at_truth = BetaGeo::new(truth[0], truth[1], truth[2], truth[3])
+        .unwrap()
+        .log_likelihood(&x, &tx, &t)
+        .unwrap();
+    assert!(fit.log_likelihood >= at_truth - 1e-6);
+    // A penalty shrinks the parameters.
+    let penalized = BetaGeo::fit(
+        &x,
+        &tx,
+        &t,
+        &FitOptions {
+            penalizer: 0.1,
+            ..FitOptions::default()
+        },
+    )
+    .unwrap();
+    assert!(penalized.a + penalized.b < m.a + m.b);
+}
+
+#[test]
+fn bgnbd_rejects_impossible_histories() {
+    let o = FitOptions::default();
+    let bad =
+        |x: f64, tx: f64, t: f64| BetaGeo::fit(&[1.0, x], &[1.0, tx], &[5.0, t], &o).unwrap_err();
+    assert_eq!(
+        bad(-1.0, 0.0, 5.0),
+        Error::InvalidObservation {
+            index: 1,
+            reason: "frequency -1 is negative".into()
+        }
+    );
+    assert!(matches!(
+        bad(1.0, 6.0, 5.0),
+        Error::InvalidObservation { index: 1, .. }
+    ));
+    assert!(matches!(
+        bad(0.0, 2.0, 5.0),
+        Error::InvalidObservation { index: 1, .. }
+    ));
+    assert!(matches!(
+        bad(f64::NAN, 0.0, 5.0),
+        Error::InvalidObservation { index: 1, .. }
+    ));
+    assert!(matches!(
+        BetaGeo::fit(&[], &[], &[], &o),
+        Err(Error::EmptyInput { .. })
+    ));
+    assert!(matches!(
+        BetaGeo::fit(&[1.0], &[1.0, 2.0], &[5.0], &o),
+        Err(Error::LengthMismatch { .. })
+    ));
+    assert!(matches!(
+        BetaGeo::fit(
+            &[1.0],
+            &[1.0],
+            &[5.0],
+            &FitOptions {
+                penalizer: -1.0,
+                ..o
+            }
+        ),
+        Err(Error::InvalidParameter {
+            name: "penalizer",
+            ..
+        })
+    ));
+}

@@ -136,7 +136,7 @@ impl BetaGeo {
     ) -> Result<BetaGeo> {
         check_rfm(frequency, recency, t)?;
         let max_t = t.iter().fold(0.0f64, |m, v| m.max(*v));
-        if !(max_t > 0.0) {
+        if max_t.is_nan() || max_t <= 0.0 {
             return Err(Error::InvalidParameter {
                 name: "T",
                 reason: "every customer has T = 0: nothing was observed".into(),

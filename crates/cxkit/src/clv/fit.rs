@@ -3,7 +3,7 @@
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
-use super::optimize::{hessian, inverse_positive_definite, minimize};
+use super::optimize::{hessian, inverse_positive_definite, minimize, Objective};
 use crate::{Error, Result};
 
 /// Customers per parallel chunk of a log-likelihood sum.
@@ -55,7 +55,7 @@ impl FitOptions {
                 reason: format!("must be finite and non-negative, got {}", self.penalizer),
             });
         }
-        if !(self.tolerance > 0.0) {
+        if self.tolerance.is_nan() || self.tolerance <= 0.0 {
             return Err(Error::InvalidParameter {
                 name: "tolerance",
                 reason: format!("must be positive, got {}", self.tolerance),
@@ -142,7 +142,7 @@ pub(crate) fn sum_terms(
 /// the report; errors when the optimum is not finite.
 pub(crate) fn fit_log_params(
     what: &'static str,
-    ll: &dyn Fn(&[f64]) -> (f64, Vec<f64>),
+    ll: &Objective<'_>,
     start: &[f64],
     customers: usize,
     options: &FitOptions,

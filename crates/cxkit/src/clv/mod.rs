@@ -3,11 +3,15 @@
 
 mod bgnbd;
 mod fit;
+mod gamma_gamma;
+mod lifetime;
 mod optimize;
 mod special;
 mod summary;
 
 pub use bgnbd::BetaGeo;
 pub use fit::{FitOptions, FitReport};
+pub use gamma_gamma::GammaGamma;
+pub use lifetime::{customer_lifetime_value, ClvOptions, TransactionModel};
 pub use special::hyp2f1;
 pub use summary::{summarize_transactions, Period, SummaryOptions, TransactionSummary};

@@ -1,6 +1,9 @@
 //! A BFGS minimiser with analytic gradients and a backtracking Armijo line search, and a
 //! finite-difference Hessian for standard errors. Small problems (3–4 parameters) only.
 
+/// A function's value and gradient at a point.
+pub(crate) type Objective<'a> = dyn Fn(&[f64]) -> (f64, Vec<f64>) + 'a;
+
 /// The result of a minimisation.
 #[derive(Debug, Clone)]
 pub(crate) struct Minimum {
@@ -21,7 +24,7 @@ fn dot(a: &[f64], b: &[f64]) -> f64 {
 /// Minimises `objective` (value and gradient; non-finite values count as +∞) from `x0`.
 /// Converged when the largest gradient component is below `gtol`.
 pub(crate) fn minimize(
-    objective: &dyn Fn(&[f64]) -> (f64, Vec<f64>),
+    objective: &Objective<'_>,
     x0: Vec<f64>,
     max_iterations: usize,
     gtol: f64,
@@ -49,7 +52,7 @@ pub(crate) fn minimize(
         iterations += 1;
         let mut p: Vec<f64> = (0..n).map(|i| -dot(&h[i * n..(i + 1) * n], &g)).collect();
         let mut slope = dot(&g, &p);
-        if !(slope < 0.0) {
+        if slope.is_nan() || slope >= 0.0 {
             identity(&mut h);
             p = g.iter().map(|v| -v).collect();
             slope = dot(&g, &p);

@@ -41,7 +41,7 @@ fn series(a: f64, b: f64, c: f64, z: f64) -> Result<f64> {
 /// assert!((hyp2f1(1.0, 1.0, 2.0, z).unwrap() + (1.0 - z).ln() / z).abs() < 1e-12);
 /// ```
 pub fn hyp2f1(a: f64, b: f64, c: f64, z: f64) -> Result<f64> {
-    if !(z < 1.0) || !a.is_finite() || !b.is_finite() || !c.is_finite() {
+    if z.is_nan() || z >= 1.0 || !a.is_finite() || !b.is_finite() || !c.is_finite() {
         return Err(Error::InvalidParameter {
             name: "z",
             reason: format!("2F1({a}, {b}; {c}; {z}) needs finite parameters and z < 1"),

@@ -7,12 +7,14 @@ import numpy.typing as npt
 
 __version__: str
 __all__ = [
+    "BetaGeo",
     "Ces",
     "CorruptBytesError",
     "Csat",
     "CxError",
     "EmptyFeatureError",
     "EmptyInputError",
+    "GammaGamma",
     "IncompatibleError",
     "InsufficientDataError",
     "InvalidAnswerError",
@@ -39,7 +41,10 @@ __all__ = [
     "_restore_kano_feature",
     "_restore_kano_result",
     "ces",
+    "compare_offers",
     "csat",
+    "customer_lifetime_value",
+    "delivered_value",
     "kano_analyze",
     "kano_classify",
     "kano_from_counts",
@@ -47,6 +52,7 @@ __all__ = [
     "nps",
     "nps_from_counts",
     "nps_test",
+    "summarize_transactions",
     "top_box",
     "top_box_test",
     "wilson_interval",
@@ -462,6 +468,98 @@ class KanoAccumulator:
     def to_bytes(self) -> bytes: ...
     @classmethod
     def from_bytes(cls, data: bytes, names: Optional[Sequence[str]] = None) -> KanoAccumulator: ...
+
+_Freq = Literal["D", "W", "M"]
+
+def summarize_transactions(
+    customer_ids: _ArrayLike,
+    dates: _ArrayLike,
+    amounts: Optional[_ArrayLike] = None,
+    observation_end: Any = None,
+    freq: _Freq = "D",
+    calibration_end: Any = None,
+) -> Any:
+    """Frequency, recency, T and monetary_value per customer (a DataFrame indexed by
+    customer id), with lifetimes' definitions; holdout columns with ``calibration_end``."""
+
+class _Model:
+    @property
+    def params(self) -> dict[str, float]: ...
+    @property
+    def standard_errors(self) -> Optional[dict[str, float]]: ...
+    @property
+    def log_likelihood(self) -> Optional[float]: ...
+    @property
+    def converged(self) -> Optional[bool]: ...
+    @property
+    def iterations(self) -> Optional[int]: ...
+    def to_dict(self) -> dict[str, Any]: ...
+
+@final
+class BetaGeo(_Model):
+    """The BG/NBD model of repeat purchases (Fader, Hardie & Lee 2005)."""
+
+    def __new__(cls, penalizer: float = 0.0) -> BetaGeo: ...
+    @staticmethod
+    def from_params(r: float, alpha: float, a: float, b: float) -> BetaGeo: ...
+    def fit(
+        self,
+        frequency: _ArrayLike,
+        recency: _ArrayLike,
+        T: _ArrayLike,
+        max_iterations: int = 200,
+        tolerance: float = 1e-7,
+    ) -> BetaGeo: ...
+    def expected_purchases(self, t: float, frequency: Any, recency: Any, T: Any) -> Any: ...
+    def probability_alive(self, frequency: Any, recency: Any, T: Any) -> Any: ...
+    def unconditional_expected_purchases(self, t: float) -> float: ...
+
+@final
+class GammaGamma(_Model):
+    """The Gamma-Gamma model of spend per transaction."""
+
+    def __new__(cls, penalizer: float = 0.0) -> GammaGamma: ...
+    @staticmethod
+    def from_params(p: float, q: float, v: float) -> GammaGamma: ...
+    def fit(
+        self,
+        frequency: _ArrayLike,
+        monetary_value: _ArrayLike,
+        max_iterations: int = 200,
+        tolerance: float = 1e-7,
+    ) -> GammaGamma: ...
+    def expected_average_value(self, frequency: Any, monetary_value: Any) -> Any: ...
+
+def customer_lifetime_value(
+    transaction_model: BetaGeo,
+    spend_model: GammaGamma,
+    frequency: _ArrayLike,
+    recency: _ArrayLike,
+    T: _ArrayLike,
+    monetary_value: _ArrayLike,
+    horizon: int = 12,
+    freq: _Freq = "W",
+    discount_rate: float = 0.01,
+) -> npt.NDArray[np.float64]:
+    """CLV per customer over ``horizon`` months, discounted monthly."""
+
+def delivered_value(
+    value: Any,
+    cost: Any,
+    value_weights: Any = None,
+    cost_weights: Any = None,
+) -> Any:
+    """Total value, total cost, delivered value and value/cost ratio per customer."""
+
+def compare_offers(
+    our_value: dict[str, float],
+    our_cost: dict[str, float],
+    their_value: dict[str, float],
+    their_cost: dict[str, float],
+    value_weights: Any = None,
+    cost_weights: Any = None,
+) -> dict[str, Any]:
+    """Our offer against a competitor's: surplus, ratios and ranked drivers."""
 
 _R = TypeVar("_R")
 _A = TypeVar("_A", bound="_Accumulator[Any]")

@@ -6,6 +6,7 @@
 use pyo3::prelude::*;
 
 mod accumulators;
+mod clv;
 mod convert;
 mod errors;
 mod functions;
@@ -21,5 +22,6 @@ fn _cxkit(m: &Bound<'_, PyModule>) -> PyResult<()> {
     functions::register(m)?;
     accumulators::register(m)?;
     kano::register(m)?;
+    clv::register(m)?;
     Ok(())
 }

@@ -5,7 +5,7 @@ use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 use statrs::function::gamma::{digamma, ln_gamma};
 
-use super::fit::{check_rfm, fit_log_params, sum_terms, FitOptions, FitReport};
+use super::fit::{check_rfm, fit_log_params, map_customers, sum_terms, FitOptions, FitReport};
 use super::special::hyp2f1;
 use crate::{Error, Result};
 
@@ -222,6 +222,24 @@ impl BetaGeo {
         let z = horizon / (alpha + horizon);
         let f = hyp2f1(r, b, a + b - 1.0, z)?;
         Ok((a + b - 1.0) / (a - 1.0) * (1.0 - (alpha / (alpha + horizon)).powf(r) * f))
+    }
+
+    /// [`probability_alive`](Self::probability_alive) for every customer.
+    pub fn probability_alive_all(&self, x: &[f64], tx: &[f64], t: &[f64]) -> Result<Vec<f64>> {
+        map_customers(x, tx, t, &|x, tx, t| self.probability_alive(x, tx, t))
+    }
+
+    /// [`expected_purchases`](Self::expected_purchases) for every customer.
+    pub fn expected_purchases_all(
+        &self,
+        horizon: f64,
+        x: &[f64],
+        tx: &[f64],
+        t: &[f64],
+    ) -> Result<Vec<f64>> {
+        map_customers(x, tx, t, &|x, tx, t| {
+            self.expected_purchases(horizon, x, tx, t)
+        })
     }
 
     fn check_a(&self, what: &str) -> Result<()> {

@@ -197,3 +197,17 @@ pub(crate) fn fit_log_params(
         },
     ))
 }
+
+/// `f(x, tₓ, T)` for every customer, in parallel, after checking the histories once.
+pub(crate) fn map_customers(
+    x: &[f64],
+    tx: &[f64],
+    t: &[f64],
+    f: &(dyn Fn(f64, f64, f64) -> Result<f64> + Sync),
+) -> Result<Vec<f64>> {
+    check_rfm(x, tx, t)?;
+    (0..x.len())
+        .into_par_iter()
+        .map(|i| f(x[i], tx[i], t[i]))
+        .collect()
+}

@@ -169,6 +169,28 @@ impl GammaGamma {
     }
 }
 
+impl GammaGamma {
+    /// [`expected_average_value`](Self::expected_average_value) for every customer.
+    pub fn expected_average_values(
+        &self,
+        frequency: &[f64],
+        monetary_value: &[f64],
+    ) -> Result<Vec<f64>> {
+        if monetary_value.len() != frequency.len() {
+            return Err(Error::LengthMismatch {
+                what: "monetary values (one per customer)",
+                expected: frequency.len(),
+                actual: monetary_value.len(),
+            });
+        }
+        frequency
+            .iter()
+            .zip(monetary_value)
+            .map(|(&x, &m)| self.expected_average_value(x, m))
+            .collect()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

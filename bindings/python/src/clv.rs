@@ -1,0 +1,572 @@
+//! Customer value and lifetime value for Python: delivered value, transaction summaries,
+//! BG/NBD and Gamma-Gamma models, CLV.
+
+use cxkit_core::clv::{self as core, FitOptions, Period};
+use cxkit_core::value::{self as value_core, ValueModel};
+use numpy::{PyArray1, PyArray2, PyArrayMethods, PyUntypedArrayMethods, ToPyArray};
+use pyo3::exceptions::{PyTypeError, PyValueError};
+use pyo3::prelude::*;
+use pyo3::types::{PyDict, PyList};
+
+use crate::errors::{invalid, IntoPyResult};
+
+/// A float64 1-D array (a view when the input already is one).
+fn floats<'py>(obj: &Bound<'py, PyAny>, what: &'static str) -> PyResult<Bound<'py, PyArray1<f64>>> {
+    let arr = if is_scalar(obj) {
+        crate::convert::array(&PyList::new(obj.py(), [obj])?.into_any(), what)?
+    } else {
+        crate::convert::array(obj, what)?
+    };
+    let np = obj.py().import("numpy")?;
+    Ok(np
+        .call_method1("ascontiguousarray", (arr, "float64"))?
+        .cast_into::<PyArray1<f64>>()?)
+}
+
+/// Runs `f` on float64 views of the given array-likes, with the GIL released.
+macro_rules! with_floats {
+    ($py:expr, [$($obj:expr => $name:ident),*], $body:expr) => {{
+        $( let $name = floats($obj, stringify!($name))?; let $name = $name.readonly(); let $name = $name.as_slice().map_err(|e| PyValueError::new_err(e.to_string()))?; )*
+        $py.detach(|| $body)
+    }};
+}
+
+fn period(freq: &str) -> PyResult<Period> {
+    match freq {
+        "D" => Ok(Period::Day),
+        "W" => Ok(Period::Week),
+        "M" => Ok(Period::Month),
+        _ => Err(invalid(
+            "freq",
+            format!("expected \"D\", \"W\" or \"M\", got {freq:?}"),
+        )),
+    }
+}
+
+fn fit_options(penalizer: f64, max_iterations: usize, tolerance: f64) -> FitOptions {
+    FitOptions {
+        penalizer,
+        max_iterations,
+        tolerance,
+    }
+}
+
+/// A float result: a Python float for scalar input, else a numpy array.
+fn shaped<'py>(py: Python<'py>, values: Vec<f64>, scalar: bool) -> PyResult<Bound<'py, PyAny>> {
+    if scalar {
+        Ok(values[0].into_pyobject(py)?.into_any())
+    } else {
+        Ok(PyArray1::from_vec(py, values).into_any())
+    }
+}
+
+fn is_scalar(obj: &Bound<'_, PyAny>) -> bool {
+    obj.extract::<f64>().is_ok()
+}
+
+/// Days since 1970-01-01 of array-like dates (datetime64, pandas timestamps or ISO strings).
+fn days<'py>(py: Python<'py>, dates: &Bound<'py, PyAny>) -> PyResult<Vec<i64>> {
+    let np = py.import("numpy")?;
+    let arr = np
+        .call_method1("asarray", (dates, "datetime64[D]"))
+        .map_err(|e| invalid("dates", format!("could not be read as dates: {e}")))?;
+    let nat = np.call_method1("isnat", (&arr,))?.call_method0("any")?;
+    if nat.extract::<bool>()? {
+        return Err(invalid("dates", "contain missing values (NaT)".into()));
+    }
+    arr.call_method1("astype", ("int64",))?.extract()
+}
+
+fn one_day<'py>(py: Python<'py>, date: &Bound<'py, PyAny>, what: &'static str) -> PyResult<i64> {
+    let d = days(py, &PyList::new(py, [date])?.into_any())
+        .map_err(|_| invalid(what, format!("{date} is not a date")))?;
+    Ok(d[0])
+}
+
+/// Summarises a transaction log into frequency, recency, T and monetary_value per customer,
+/// with the definitions of `lifetimes`' summary_data_from_transaction_data: purchases in the
+/// same period (``freq`` "D", "W" or "M") count once, the first period is left out of
+/// frequency and monetary value. ``observation_end`` defaults to the last date;
+/// ``calibration_end`` splits off a holdout (frequency_holdout, monetary_value_holdout,
+/// duration_holdout). Returns a DataFrame indexed by customer id (a dict without pandas).
+///
+/// >>> s = cxkit.summarize_transactions(["a", "a", "a", "b"], ["2024-01-01", "2024-01-11", "2024-01-31", "2024-01-05"], [10, 20, 40, 5], observation_end="2024-02-10")
+/// >>> s.loc["a"].tolist()
+/// [2.0, 30.0, 40.0, 30.0]
+#[pyfunction]
+#[pyo3(signature = (customer_ids, dates, amounts=None, observation_end=None, freq="D", calibration_end=None))]
+#[allow(clippy::too_many_arguments)]
+pub(crate) fn summarize_transactions<'py>(
+    py: Python<'py>,
+    customer_ids: &Bound<'py, PyAny>,
+    dates: &Bound<'py, PyAny>,
+    amounts: Option<&Bound<'py, PyAny>>,
+    observation_end: Option<&Bound<'py, PyAny>>,
+    freq: &str,
+    calibration_end: Option<&Bound<'py, PyAny>>,
+) -> PyResult<Bound<'py, PyAny>> {
+    let np = py.import("numpy")?;
+    let day = days(py, dates)?;
+    let kwargs = PyDict::new(py);
+    kwargs.set_item("return_inverse", true)?;
+    let ids = np.call_method1("asarray", (customer_ids,))?;
+    let (labels, codes): (Bound<'_, PyAny>, Bound<'_, PyAny>) =
+        np.call_method("unique", (ids,), Some(&kwargs))?.extract()?;
+    let codes: Vec<u64> = codes.call_method1("astype", ("uint64",))?.extract()?;
+    let observation_end = match observation_end {
+        Some(d) => one_day(py, d, "observation_end")?,
+        None => *day
+            .iter()
+            .max()
+            .ok_or_else(|| invalid("dates", "no transactions".into()))?,
+    };
+    let options = core::SummaryOptions {
+        period: period(freq)?,
+        observation_end,
+        calibration_end: calibration_end
+            .map(|d| one_day(py, d, "calibration_end"))
+            .transpose()?,
+    };
+    let amounts = amounts.map(|a| floats(a, "amounts")).transpose()?;
+    let amounts_view = amounts.as_ref().map(|a| a.readonly());
+    let amount = amounts_view
+        .as_ref()
+        .map(|a| a.as_slice())
+        .transpose()
+        .map_err(|e| PyValueError::new_err(e.to_string()))?;
+    let s = py
+        .detach(|| core::summarize_transactions(&codes, &day, amount, &options))
+        .py_err()?;
+    let index: Vec<usize> = s.customer.iter().map(|&c| c as usize).collect();
+    let columns = PyDict::new(py);
+    columns.set_item("frequency", s.frequency.to_pyarray(py))?;
+    columns.set_item("recency", s.recency.to_pyarray(py))?;
+    columns.set_item("T", s.t.to_pyarray(py))?;
+    columns.set_item("monetary_value", s.monetary_value.to_pyarray(py))?;
+    if let (Some(f), Some(m), Some(d)) = (
+        &s.frequency_holdout,
+        &s.monetary_value_holdout,
+        s.duration_holdout,
+    ) {
+        columns.set_item("frequency_holdout", f.to_pyarray(py))?;
+        columns.set_item("monetary_value_holdout", m.to_pyarray(py))?;
+        columns.set_item("duration_holdout", vec![d; f.len()].to_pyarray(py))?;
+    }
+    let customer = labels.get_item(index.to_pyarray(py))?;
+    match py.import("pandas") {
+        Ok(pd) => {
+            let kwargs = PyDict::new(py);
+            let idx = pd.call_method1("Index", (customer,))?;
+            idx.setattr("name", "customer_id")?;
+            kwargs.set_item("index", idx)?;
+            pd.call_method("DataFrame", (columns,), Some(&kwargs))
+        }
+        Err(_) => {
+            columns.set_item("customer_id", customer)?;
+            Ok(columns.into_any())
+        }
+    }
+}
+
+/// Defines the Python class of a fitted model: construction with a penalizer, `params`,
+/// the fit report's attributes, pickling.
+macro_rules! model_class {
+    ($(#[$doc:meta])* $name:ident($inner:ty) { params: [$($p:ident),*] $(, $($extra:tt)*)? }) => {
+        $(#[$doc])*
+        #[pyclass(module = "cxkit")]
+        #[derive(Clone)]
+        pub struct $name {
+            penalizer: f64,
+            model: Option<$inner>,
+        }
+
+        impl $name {
+            fn model(&self) -> PyResult<&$inner> {
+                self.model.as_ref().ok_or_else(|| {
+                    pyo3::exceptions::PyRuntimeError::new_err(concat!(stringify!($name), " is not fitted yet: call fit() or from_params()"))
+                })
+            }
+        }
+
+        #[pymethods]
+        impl $name {
+            #[new]
+            #[pyo3(signature = (penalizer=0.0))]
+            fn new(penalizer: f64) -> Self {
+                $name { penalizer, model: None }
+            }
+
+            /// A model with the given parameters, without fitting.
+            #[staticmethod]
+            fn from_params($($p: f64),*) -> PyResult<Self> {
+                Ok($name { penalizer: 0.0, model: Some(<$inner>::new($($p),*).py_err()?) })
+            }
+
+            /// The fitted parameters as a dict.
+            #[getter]
+            fn params<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
+                let m = self.model()?;
+                let d = PyDict::new(py);
+                $( d.set_item(stringify!($p), m.$p)?; )*
+                Ok(d)
+            }
+
+            /// Standard errors of the parameters (dict), None without a fit or when the Hessian
+            /// is not negative definite.
+            #[getter]
+            fn standard_errors<'py>(&self, py: Python<'py>) -> PyResult<Option<Bound<'py, PyDict>>> {
+                let m = self.model()?;
+                let Some(se) = m.fit.as_ref().and_then(|f| f.standard_errors.clone()) else { return Ok(None) };
+                let d = PyDict::new(py);
+                for (name, v) in [$(stringify!($p)),*].iter().zip(se) {
+                    d.set_item(name, v)?;
+                }
+                Ok(Some(d))
+            }
+
+            /// Log-likelihood at the fitted parameters.
+            #[getter]
+            fn log_likelihood(&self) -> PyResult<Option<f64>> {
+                Ok(self.model()?.fit.as_ref().map(|f| f.log_likelihood))
+            }
+
+            /// Whether the fit converged.
+            #[getter]
+            fn converged(&self) -> PyResult<Option<bool>> {
+                Ok(self.model()?.fit.as_ref().map(|f| f.converged))
+            }
+
+            /// Quasi-Newton iterations of the fit.
+            #[getter]
+            fn iterations(&self) -> PyResult<Option<usize>> {
+                Ok(self.model()?.fit.as_ref().map(|f| f.iterations))
+            }
+
+            /// Parameters and fit report as a dict.
+            fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+                let d = crate::results::to_dict(py, self.model()?)?;
+                d.set_item("penalizer", self.penalizer)?;
+                Ok(d)
+            }
+
+            fn __repr__(&self) -> String {
+                match &self.model {
+                    None => format!("{}(penalizer={}, not fitted)", stringify!($name), self.penalizer),
+                    Some(m) => {
+                        let params: Vec<String> = vec![$(format!("{}={:.6}", stringify!($p), m.$p)),*];
+                        let fit = m.fit.as_ref().map_or(String::new(), |f| format!(", log_likelihood={:.4}, converged={}", f.log_likelihood, f.converged));
+                        format!("{}({}{})", stringify!($name), params.join(", "), fit)
+                    }
+                }
+            }
+
+            fn __getstate__(&self) -> PyResult<(f64, Option<String>)> {
+                let state = self.model.as_ref().map(serde_json::to_string).transpose().map_err(|e| PyValueError::new_err(e.to_string()))?;
+                Ok((self.penalizer, state))
+            }
+
+            fn __setstate__(&mut self, state: (f64, Option<String>)) -> PyResult<()> {
+                self.penalizer = state.0;
+                self.model = state.1.map(|s| serde_json::from_str(&s)).transpose().map_err(|e| PyValueError::new_err(format!("bad state: {e}")))?;
+                Ok(())
+            }
+
+            fn __getnewargs__(&self) -> (f64,) {
+                (self.penalizer,)
+            }
+
+            $($($extra)*)?
+        }
+    };
+}
+
+model_class! {
+    /// The BG/NBD model of repeat purchases (Fader, Hardie & Lee 2005).
+    ///
+    /// >>> m = cxkit.BetaGeo.from_params(0.243, 4.414, 0.793, 2.426)
+    /// >>> round(m.expected_purchases(39, 2, 30.43, 38.86), 3)
+    /// 1.226
+    BetaGeo(core::BetaGeo) {
+        params: [r, alpha, a, b],
+        /// Fits by maximum likelihood to frequency (repeat purchases), recency (time of the
+        /// last one) and T (time observed) per customer. Returns the model.
+        #[pyo3(signature = (frequency, recency, T, max_iterations=200, tolerance=1e-7))]
+        #[allow(non_snake_case)]
+        fn fit<'py>(mut slf: PyRefMut<'py, Self>, frequency: &Bound<'py, PyAny>, recency: &Bound<'py, PyAny>, T: &Bound<'py, PyAny>, max_iterations: usize, tolerance: f64) -> PyResult<PyRefMut<'py, Self>> {
+            let py = slf.py();
+            let options = fit_options(slf.penalizer, max_iterations, tolerance);
+            let model = with_floats!(py, [frequency => x, recency => tx, T => t], core::BetaGeo::fit(x, tx, t, &options)).py_err()?;
+            slf.model = Some(model);
+            Ok(slf)
+        }
+
+        /// Expected repeat purchases in the next ``t`` periods given each history.
+        #[allow(non_snake_case)]
+        fn expected_purchases<'py>(&self, py: Python<'py>, t: f64, frequency: &Bound<'py, PyAny>, recency: &Bound<'py, PyAny>, T: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
+            let m = self.model()?;
+            let scalar = is_scalar(frequency);
+            let v = with_floats!(py, [frequency => x, recency => tx, T => tt], m.expected_purchases_all(t, x, tx, tt)).py_err()?;
+            shaped(py, v, scalar)
+        }
+
+        /// Probability that each customer is still alive.
+        #[allow(non_snake_case)]
+        fn probability_alive<'py>(&self, py: Python<'py>, frequency: &Bound<'py, PyAny>, recency: &Bound<'py, PyAny>, T: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
+            let m = self.model()?;
+            let scalar = is_scalar(frequency);
+            let v = with_floats!(py, [frequency => x, recency => tx, T => tt], m.probability_alive_all(x, tx, tt)).py_err()?;
+            shaped(py, v, scalar)
+        }
+
+        /// Expected repeat purchases of a new customer in ``t`` periods.
+        fn unconditional_expected_purchases(&self, t: f64) -> PyResult<f64> {
+            self.model()?.unconditional_expected_purchases(t).py_err()
+        }
+    }
+}
+
+model_class! {
+    /// The Gamma-Gamma model of spend per transaction.
+    ///
+    /// >>> gg = cxkit.GammaGamma.from_params(6.25, 3.74, 15.44)
+    /// >>> round(gg.expected_average_value(0, 0), 2)
+    /// 35.22
+    GammaGamma(core::GammaGamma) {
+        params: [p, q, v],
+        /// Fits to customers with repeat purchases: frequency > 0 and the mean value of those
+        /// purchases (others are skipped). Returns the model.
+        #[pyo3(signature = (frequency, monetary_value, max_iterations=200, tolerance=1e-7))]
+        fn fit<'py>(mut slf: PyRefMut<'py, Self>, frequency: &Bound<'py, PyAny>, monetary_value: &Bound<'py, PyAny>, max_iterations: usize, tolerance: f64) -> PyResult<PyRefMut<'py, Self>> {
+            let py = slf.py();
+            let options = fit_options(slf.penalizer, max_iterations, tolerance);
+            let model = with_floats!(py, [frequency => x, monetary_value => m], core::GammaGamma::fit(x, m, &options)).py_err()?;
+            slf.model = Some(model);
+            Ok(slf)
+        }
+
+        /// Each customer's expected mean transaction value (needs q > 1).
+        fn expected_average_value<'py>(&self, py: Python<'py>, frequency: &Bound<'py, PyAny>, monetary_value: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
+            let model = self.model()?;
+            let scalar = is_scalar(frequency);
+            let v = with_floats!(py, [frequency => x, monetary_value => m], model.expected_average_values(x, m)).py_err()?;
+            shaped(py, v, scalar)
+        }
+    }
+}
+
+/// CLV of each customer over ``horizon`` months: discounted expected purchases (from the
+/// transaction model, fitted in ``freq`` units: "D", "W" or "M") times the Gamma-Gamma
+/// expected spend, with a monthly ``discount_rate``, as `lifetimes` computes it.
+#[pyfunction]
+#[pyo3(signature = (transaction_model, spend_model, frequency, recency, T, monetary_value, horizon=12, freq="W", discount_rate=0.01))]
+#[allow(non_snake_case, clippy::too_many_arguments)]
+pub(crate) fn customer_lifetime_value<'py>(
+    py: Python<'py>,
+    transaction_model: &Bound<'py, PyAny>,
+    spend_model: &Bound<'py, PyAny>,
+    frequency: &Bound<'py, PyAny>,
+    recency: &Bound<'py, PyAny>,
+    T: &Bound<'py, PyAny>,
+    monetary_value: &Bound<'py, PyAny>,
+    horizon: u32,
+    freq: &str,
+    discount_rate: f64,
+) -> PyResult<Bound<'py, PyArray1<f64>>> {
+    let bg = transaction_model
+        .cast::<BetaGeo>()
+        .map_err(|_| PyTypeError::new_err("transaction_model must be a fitted cxkit.BetaGeo"))?
+        .borrow()
+        .model()?
+        .clone();
+    let gg = spend_model
+        .cast::<GammaGamma>()
+        .map_err(|_| PyTypeError::new_err("spend_model must be a fitted cxkit.GammaGamma"))?
+        .borrow()
+        .model()?
+        .clone();
+    let options = core::ClvOptions {
+        horizon_months: horizon,
+        period: period(freq)?,
+        discount_rate,
+    };
+    let v = with_floats!(py, [frequency => x, recency => tx, T => t, monetary_value => m], core::customer_lifetime_value(&bg, &gg, x, tx, t, m, &options)).py_err()?;
+    Ok(PyArray1::from_vec(py, v))
+}
+
+/// Delivered value per customer: weighted value components minus weighted cost components.
+///
+/// ``value`` and ``cost`` are customers × components (DataFrames name the components);
+/// ``value_weights`` / ``cost_weights`` map names (or positions) to weights, equal by default.
+/// Returns a DataFrame with total_value, total_cost, delivered_value and value_cost_ratio
+/// (NaN where the cost is 0).
+///
+/// >>> r = cxkit.delivered_value([[8.0, 6.0]], [[5.0, 2.0]], value_weights=[0.5, 0.5], cost_weights=[0.7, 0.3])
+/// >>> round(float(r["delivered_value"][0]), 6)
+/// 2.9
+#[pyfunction]
+#[pyo3(signature = (value, cost, value_weights=None, cost_weights=None))]
+pub(crate) fn delivered_value<'py>(
+    py: Python<'py>,
+    value: &Bound<'py, PyAny>,
+    cost: &Bound<'py, PyAny>,
+    value_weights: Option<&Bound<'py, PyAny>>,
+    cost_weights: Option<&Bound<'py, PyAny>>,
+) -> PyResult<Bound<'py, PyAny>> {
+    let (v, v_names, index) = matrix(py, value, "value")?;
+    let (c, c_names, _) = matrix(py, cost, "cost")?;
+    let model = ValueModel {
+        value: components(&v_names, value_weights)?,
+        cost: components(&c_names, cost_weights)?,
+    };
+    let (vr, cr) = (v.readonly(), c.readonly());
+    let r = value_core::delivered_value(vr.as_array(), cr.as_array(), &model).py_err()?;
+    let cols = PyDict::new(py);
+    cols.set_item("total_value", r.total_value.to_pyarray(py))?;
+    cols.set_item("total_cost", r.total_cost.to_pyarray(py))?;
+    cols.set_item("delivered_value", r.delivered.to_pyarray(py))?;
+    let ratio: Vec<f64> = r.ratio.iter().map(|x| x.unwrap_or(f64::NAN)).collect();
+    cols.set_item("value_cost_ratio", ratio.to_pyarray(py))?;
+    match py.import("pandas") {
+        Ok(pd) => {
+            let kwargs = PyDict::new(py);
+            if let Some(index) = index {
+                kwargs.set_item("index", index)?;
+            }
+            pd.call_method("DataFrame", (cols,), Some(&kwargs))
+        }
+        Err(_) => Ok(cols.into_any()),
+    }
+}
+
+/// A 2-D float64 matrix, its column names and (for DataFrames) its index.
+#[allow(clippy::type_complexity)]
+fn matrix<'py>(
+    py: Python<'py>,
+    obj: &Bound<'py, PyAny>,
+    what: &'static str,
+) -> PyResult<(
+    Bound<'py, PyArray2<f64>>,
+    Vec<String>,
+    Option<Bound<'py, PyAny>>,
+)> {
+    let np = py.import("numpy")?;
+    let is_frame = obj.hasattr("columns")? && obj.hasattr("index")?;
+    let (names, index) = if is_frame {
+        let names: Vec<String> = obj
+            .getattr("columns")?
+            .try_iter()?
+            .map(|c| c.and_then(|c| c.str().map(|s| s.to_string())))
+            .collect::<PyResult<_>>()?;
+        (Some(names), Some(obj.getattr("index")?))
+    } else {
+        (None, None)
+    };
+    let arr = np.call_method1("asarray", (obj, "float64"))?;
+    let arr = if arr.getattr("ndim")?.extract::<usize>()? == 1 {
+        arr.call_method1("reshape", ((1i64, -1i64),))?
+    } else {
+        arr
+    };
+    let arr = arr
+        .cast_into::<PyArray2<f64>>()
+        .map_err(|_| invalid(what, "must be customers × components (2-D)".into()))?;
+    let cols = arr.shape()[1];
+    let names = names.unwrap_or_else(|| (0..cols).map(|j| j.to_string()).collect());
+    Ok((arr, names, index))
+}
+
+/// Components from names and optional weights (a dict by name, or a sequence by position).
+fn components(
+    names: &[String],
+    weights: Option<&Bound<'_, PyAny>>,
+) -> PyResult<Vec<value_core::Component>> {
+    let k = names.len();
+    let weights: Vec<f64> = match weights {
+        None => vec![1.0 / k as f64; k],
+        Some(w) if w.is_instance_of::<PyDict>() => {
+            let d = w.cast::<PyDict>()?;
+            names
+                .iter()
+                .map(|n| {
+                    d.get_item(n)?
+                        .ok_or_else(|| {
+                            invalid("weights", format!("no weight for component {n:?}"))
+                        })?
+                        .extract::<f64>()
+                })
+                .collect::<PyResult<_>>()?
+        }
+        Some(w) => w.extract()?,
+    };
+    if weights.len() != k {
+        return Err(crate::errors::to_py(cxkit_core::Error::LengthMismatch {
+            what: "weights (one per component)",
+            expected: k,
+            actual: weights.len(),
+        }));
+    }
+    Ok(names
+        .iter()
+        .zip(weights)
+        .map(|(n, w)| value_core::Component {
+            name: n.clone(),
+            weight: w,
+        })
+        .collect())
+}
+
+/// Compares the bank's offer with a competitor's: dicts of component → score on each side.
+/// Returns a dict with our/their value, cost and ratio, the value surplus, and the drivers
+/// (components ranked by their contribution to the surplus).
+///
+/// >>> c = cxkit.compare_offers({"rates": 7, "app": 9}, {"fees": 3}, {"rates": 8, "app": 5}, {"fees": 4})
+/// >>> c["value_surplus"], [d["name"] for d in c["drivers"]]
+/// (2.5, ['app', 'fees', 'rates'])
+#[pyfunction]
+#[pyo3(signature = (our_value, our_cost, their_value, their_cost, value_weights=None, cost_weights=None))]
+pub(crate) fn compare_offers<'py>(
+    py: Python<'py>,
+    our_value: &Bound<'py, PyDict>,
+    our_cost: &Bound<'py, PyDict>,
+    their_value: &Bound<'py, PyDict>,
+    their_cost: &Bound<'py, PyDict>,
+    value_weights: Option<&Bound<'py, PyAny>>,
+    cost_weights: Option<&Bound<'py, PyAny>>,
+) -> PyResult<Bound<'py, PyAny>> {
+    let names = |d: &Bound<'py, PyDict>| -> PyResult<Vec<String>> { d.keys().extract() };
+    let (v_names, c_names) = (names(our_value)?, names(our_cost)?);
+    let scores = |d: &Bound<'py, PyDict>, names: &[String]| -> PyResult<Vec<f64>> {
+        names
+            .iter()
+            .map(|n| {
+                d.get_item(n)?
+                    .ok_or_else(|| invalid("scores", format!("no score for component {n:?}")))?
+                    .extract::<f64>()
+            })
+            .collect()
+    };
+    let model = ValueModel {
+        value: components(&v_names, value_weights)?,
+        cost: components(&c_names, cost_weights)?,
+    };
+    let c = value_core::compare_offers(
+        &scores(our_value, &v_names)?,
+        &scores(our_cost, &c_names)?,
+        &scores(their_value, &v_names)?,
+        &scores(their_cost, &c_names)?,
+        &model,
+    )
+    .py_err()?;
+    crate::results::to_dict(py, &c)
+}
+
+/// Adds the value and CLV functions and classes to the module.
+pub(crate) fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    m.add_function(wrap_pyfunction!(summarize_transactions, m)?)?;
+    m.add_function(wrap_pyfunction!(customer_lifetime_value, m)?)?;
+    m.add_function(wrap_pyfunction!(delivered_value, m)?)?;
+    m.add_function(wrap_pyfunction!(compare_offers, m)?)?;
+    m.add_class::<BetaGeo>()?;
+    m.add_class::<GammaGamma>()?;
+    Ok(())
+}

@@ -1,0 +1,211 @@
+"""Customer value and lifetime value through Python, against independent scipy/pandas
+implementations of the published formulas (Fader, Hardie & Lee 2005) and lifetimes'
+summary definitions."""
+
+import pickle
+
+import numpy as np
+import pytest
+from scipy import special
+
+import cxkit
+
+FHL = dict(r=0.243, alpha=4.414, a=0.793, b=2.426)  # CDNOW estimates, FHL (2005)
+
+
+def bgnbd_ll(r, alpha, a, b, x, tx, T):
+    """FHL (2005) eq. 6 in logs, straight from the paper."""
+    lb = special.betaln
+    common = special.gammaln(r + x) + r * np.log(alpha) - special.gammaln(r)
+    first = lb(a, b + x) - lb(a, b) + common - (r + x) * np.log(alpha + T)
+    second = np.where(
+        x > 0,
+        lb(a + 1, b + np.maximum(x, 1) - 1) - lb(a, b) + common - (r + x) * np.log(alpha + tx),
+        -np.inf,
+    )
+    return np.logaddexp(first, second)
+
+
+def bgnbd_conditional(t, r, alpha, a, b, x, tx, T):
+    """FHL (2005) eq. 10 with scipy's hyp2f1."""
+    z = t / (alpha + T + t)
+    f = special.hyp2f1(r + x, b + x, a + b + x - 1, z)
+    num = (a + b + x - 1) / (a - 1) * (1 - ((alpha + T) / (alpha + T + t)) ** (r + x) * f)
+    den = 1 + (x > 0) * a / (b + x - 1) * ((alpha + T) / (alpha + tx)) ** (r + x)
+    return num / den
+
+
+def simulate(rng, n, r, alpha, a, b, T):
+    lam = rng.gamma(r, 1 / alpha, size=n)
+    p = rng.beta(a, b, size=n)
+    x = np.zeros(n)
+    tx = np.zeros(n)
+    for i in range(n):
+        now = 0.0
+        while True:
+            now += rng.exponential(1 / lam[i])
+            if now > T:
+                break
+            x[i] += 1
+            tx[i] = now
+            if rng.random() < p[i]:
+                break
+    return x, tx, np.full(n, float(T))
+
+
+def test_cdnow_conditional_expectation():
+    # FHL (2005): x = 2, tx = 30.43, T = 38.86 → 1.226 purchases in the next 39 weeks.
+    m = cxkit.BetaGeo.from_params(**FHL)
+    assert round(m.expected_purchases(39, 2, 30.43, 38.86), 3) == 1.226
+
+
+def test_predictions_match_scipy(rng):
+    m = cxkit.BetaGeo.from_params(**FHL)
+    x = rng.integers(0, 12, size=200).astype(float)
+    T = rng.uniform(20, 78, size=200)
+    tx = np.where(x > 0, rng.uniform(0, 1, size=200) * T, 0.0)
+    for t in (1.0, 10.0, 39.0, 200.0):
+        got = m.expected_purchases(t, x, tx, T)
+        assert got == pytest.approx(bgnbd_conditional(t, *FHL.values(), x, tx, T), rel=1e-9)
+    odds = (x > 0) * FHL["a"] / (FHL["b"] + x - 1) * ((FHL["alpha"] + T) / (FHL["alpha"] + tx)) ** (FHL["r"] + x)
+    assert m.probability_alive(x, tx, T) == pytest.approx(1 / (1 + odds), rel=1e-12)
+    r, alpha, a, b = FHL.values()
+    t = 52.0
+    expected = (a + b - 1) / (a - 1) * (1 - (alpha / (alpha + t)) ** r * special.hyp2f1(r, b, a + b - 1, t / (alpha + t)))
+    assert m.unconditional_expected_purchases(t) == pytest.approx(expected, rel=1e-10)
+
+
+def test_fit_recovers_parameters_and_maximises_the_paper_likelihood(rng):
+    truth = dict(r=0.3, alpha=5.0, a=0.9, b=2.0)
+    x, tx, T = simulate(rng, 5000, *truth.values(), T=52)
+    m = cxkit.BetaGeo().fit(x, tx, T)
+    assert m.converged
+    se = m.standard_errors
+    for k, v in truth.items():
+        assert abs(m.params[k] - v) < 4 * se[k], (k, m.params[k], se[k])
+    at_fit = bgnbd_ll(*m.params.values(), x, tx, T).sum()
+    assert m.log_likelihood == pytest.approx(at_fit, rel=1e-10)
+    # No neighbouring parameter set is more likely.
+    for k in truth:
+        for f in (0.99, 1.01):
+            p = dict(m.params)
+            p[k] *= f
+            assert bgnbd_ll(*p.values(), x, tx, T).sum() <= at_fit + 1e-6
+    back = pickle.loads(pickle.dumps(m))
+    assert back.params == m.params and back.log_likelihood == m.log_likelihood
+
+
+def test_gamma_gamma(rng):
+    # Spend simulated from the model: ν ~ Gamma(q, 1/v), each purchase ~ Gamma(p, 1/ν).
+    p, q, v = 6.0, 4.0, 15.0
+    n = 4000
+    x = rng.integers(1, 10, size=n).astype(float)
+    nu = rng.gamma(q, 1 / v, size=n)
+    m = np.array([rng.gamma(p, 1 / nu[i], size=int(x[i])).mean() for i in range(n)])
+    gg = cxkit.GammaGamma().fit(np.append(x, 0.0), np.append(m, 0.0))
+    assert gg.converged
+    for k, val in dict(p=p, q=q, v=v).items():
+        assert abs(gg.params[k] - val) < 4 * gg.standard_errors[k], (k, gg.params[k])
+    w = gg.params["p"] * 3 / (gg.params["p"] * 3 + gg.params["q"] - 1)
+    pop = gg.params["p"] * gg.params["v"] / (gg.params["q"] - 1)
+    assert gg.expected_average_value(3, 50.0) == pytest.approx((1 - w) * pop + w * 50.0)
+    with pytest.raises(cxkit.InvalidParameterError, match="q"):
+        cxkit.GammaGamma.from_params(1.0, 0.8, 2.0).expected_average_value(1, 10.0)
+
+
+def test_clv_matches_a_direct_loop():
+    bg = cxkit.BetaGeo.from_params(**FHL)
+    gg = cxkit.GammaGamma.from_params(6.25, 3.74, 15.44)
+    x, tx, T, m = np.array([2.0, 0.0, 7.0]), np.array([30.43, 0.0, 35.0]), np.array([38.86, 38.86, 38.86]), np.array([40.0, 0.0, 22.5])
+    clv = cxkit.customer_lifetime_value(bg, gg, x, tx, T, m, horizon=12, freq="W", discount_rate=0.01)
+    spend = gg.expected_average_value(x, m)
+    expected = np.zeros(3)
+    prev = np.zeros(3)
+    for k in range(1, 13):
+        now = bgnbd_conditional(k * 4.345, *FHL.values(), x, tx, T)
+        expected += (now - prev) * spend / 1.01 ** k
+        prev = now
+    assert clv == pytest.approx(expected, rel=1e-9)
+
+
+def lifetimes_style_summary(pd, df, end, freq):
+    """lifetimes' summary_data_from_transaction_data, re-implemented with pandas."""
+    df = df[df.date <= end].copy()
+    df["period"] = df.date.dt.to_period(freq)
+    per = df.groupby(["customer", "period"], as_index=False)["amount"].sum()
+    first = per.groupby("customer")["period"].transform("min")
+    end_p = pd.Timestamp(end).to_period(freq)
+    g = per.groupby("customer")
+    out = pd.DataFrame({
+        "frequency": g.size() - 1,
+        "recency": g["period"].agg(lambda s: (s.max() - s.min()).n),
+        "T": g["period"].agg(lambda s: (end_p - s.min()).n),
+    }).astype(float)
+    repeat = per[per.period != first].groupby("customer")["amount"].mean()
+    out["monetary_value"] = repeat.reindex(out.index).fillna(0.0)
+    return out
+
+
+@pytest.mark.parametrize("freq", ["D", "W", "M"])
+def test_summary_matches_lifetimes_definitions(rng, freq):
+    pd = pytest.importorskip("pandas")
+    n = 3000
+    df = pd.DataFrame({
+        "customer": rng.integers(0, 300, size=n),
+        "date": pd.Timestamp("2023-01-01") + pd.to_timedelta(rng.integers(0, 500, size=n), unit="D"),
+        "amount": rng.uniform(1, 100, size=n).round(2),
+    })
+    end = "2024-03-31"
+    got = cxkit.summarize_transactions(df.customer, df.date, df.amount, observation_end=end, freq=freq)
+    expected = lifetimes_style_summary(pd, df, pd.Timestamp(end), freq)
+    assert got.index.tolist() == expected.index.tolist()
+    for col in ["frequency", "recency", "T", "monetary_value"]:
+        assert got[col].to_numpy() == pytest.approx(expected[col].to_numpy(), rel=1e-12), col
+
+
+def test_summary_holdout_and_bad_input():
+    pd = pytest.importorskip("pandas")
+    s = cxkit.summarize_transactions(
+        ["a", "a", "a", "b"], ["2024-01-01", "2024-01-11", "2024-02-05", "2024-02-01"], [10, 20, 40, 5],
+        observation_end="2024-02-29", calibration_end="2024-01-31",
+    )
+    assert s.index.tolist() == ["a"]
+    assert s.loc["a", "frequency_holdout"] == 1 and s.loc["a", "monetary_value_holdout"] == 40
+    assert s.loc["a", "duration_holdout"] == 29
+    with pytest.raises(cxkit.InvalidParameterError, match="dates"):
+        cxkit.summarize_transactions(["a"], ["not a date"])
+    with pytest.raises(cxkit.InvalidParameterError, match="amounts"):
+        cxkit.summarize_transactions(["a"], ["2024-01-01"], [-1.0])
+    with pytest.raises(cxkit.InvalidParameterError, match="freq"):
+        cxkit.summarize_transactions(["a"], ["2024-01-01"], freq="Q")
+
+
+def test_bad_histories_and_unfitted_models():
+    with pytest.raises(cxkit.CxError, match="customer 1: recency 6 is after T 5"):
+        cxkit.BetaGeo().fit([1, 1], [1, 6], [5, 5])
+    with pytest.raises(cxkit.CxError, match="frequency -1"):
+        cxkit.BetaGeo().fit([1, -1], [1, 0], [5, 5])
+    with pytest.raises(cxkit.CxError):
+        cxkit.BetaGeo().fit([0, 1], [2, 1], [5, 5])
+    with pytest.raises(RuntimeError, match="not fitted"):
+        cxkit.BetaGeo().params
+    with pytest.raises(cxkit.CxError):
+        cxkit.GammaGamma().fit([1, 2], [5.0, -1.0])
+    with pytest.raises(TypeError):
+        cxkit.customer_lifetime_value(cxkit.GammaGamma(), cxkit.GammaGamma(), [1], [1], [2], [3])
+
+
+def test_delivered_value_and_offer_comparison():
+    pd = pytest.importorskip("pandas")
+    value = pd.DataFrame({"product": [8.0, 4.0], "service": [6.0, 4.0]}, index=["ann", "bob"])
+    cost = pd.DataFrame({"price": [5.0, 0.0], "time": [2.0, 0.0]}, index=["ann", "bob"])
+    r = cxkit.delivered_value(value, cost, value_weights={"product": 0.5, "service": 0.5}, cost_weights=[0.7, 0.3])
+    assert r.loc["ann", "delivered_value"] == pytest.approx(7.0 - 4.1)
+    assert r.loc["ann", "value_cost_ratio"] == pytest.approx(7.0 / 4.1)
+    assert np.isnan(r.loc["bob", "value_cost_ratio"])  # no cost: ratio undefined
+    c = cxkit.compare_offers({"rates": 7, "app": 9}, {"fees": 3}, {"rates": 8, "app": 5}, {"fees": 4})
+    assert c["value_surplus"] == 2.5 and c["drivers"][0]["name"] == "app"
+    with pytest.raises(cxkit.CxError):
+        cxkit.delivered_value([[1.0, np.nan]], [[1.0]])
+    with pytest.raises(cxkit.CxError, match="no weight"):
+        cxkit.delivered_value(value, cost, value_weights={"product": 1.0})

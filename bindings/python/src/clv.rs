@@ -65,7 +65,7 @@ fn is_scalar(obj: &Bound<'_, PyAny>) -> bool {
 }
 
 /// Days since 1970-01-01 of array-like dates (datetime64, pandas timestamps or ISO strings).
-fn days<'py>(py: Python<'py>, dates: &Bound<'py, PyAny>) -> PyResult<Vec<i64>> {
+fn days<'py>(py: Python<'py>, dates: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyArray1<i64>>> {
     let np = py.import("numpy")?;
     let arr = np
         .call_method1("asarray", (dates, "datetime64[D]"))
@@ -74,13 +74,21 @@ fn days<'py>(py: Python<'py>, dates: &Bound<'py, PyAny>) -> PyResult<Vec<i64>> {
     if nat.extract::<bool>()? {
         return Err(invalid("dates", "contain missing values (NaT)".into()));
     }
-    arr.call_method1("astype", ("int64",))?.extract()
+    let arr = np.call_method1("ravel", (arr,))?;
+    Ok(np
+        .call_method1(
+            "ascontiguousarray",
+            (arr.call_method1("view", ("int64",))?,),
+        )?
+        .cast_into::<PyArray1<i64>>()?)
 }
 
 fn one_day<'py>(py: Python<'py>, date: &Bound<'py, PyAny>, what: &'static str) -> PyResult<i64> {
     let d = days(py, &PyList::new(py, [date])?.into_any())
         .map_err(|_| invalid(what, format!("{date} is not a date")))?;
-    Ok(d[0])
+    Ok(d.readonly()
+        .as_slice()
+        .map_err(|e| PyValueError::new_err(e.to_string()))?[0])
 }
 
 /// Summarises a transaction log into frequency, recency, T and monetary_value per customer,
@@ -112,7 +120,17 @@ pub(crate) fn summarize_transactions<'py>(
     let ids = np.call_method1("asarray", (customer_ids,))?;
     let (labels, codes): (Bound<'_, PyAny>, Bound<'_, PyAny>) =
         np.call_method("unique", (ids,), Some(&kwargs))?.extract()?;
-    let codes: Vec<u64> = codes.call_method1("astype", ("uint64",))?.extract()?;
+    let codes = np
+        .call_method1("ascontiguousarray", (codes, "uint64"))?
+        .cast_into::<PyArray1<u64>>()?;
+    let codes = codes.readonly();
+    let codes = codes
+        .as_slice()
+        .map_err(|e| PyValueError::new_err(e.to_string()))?;
+    let day_view = day.readonly();
+    let day = day_view
+        .as_slice()
+        .map_err(|e| PyValueError::new_err(e.to_string()))?;
     let observation_end = match observation_end {
         Some(d) => one_day(py, d, "observation_end")?,
         None => *day
@@ -135,7 +153,7 @@ pub(crate) fn summarize_transactions<'py>(
         .transpose()
         .map_err(|e| PyValueError::new_err(e.to_string()))?;
     let s = py
-        .detach(|| core::summarize_transactions(&codes, &day, amount, &options))
+        .detach(|| core::summarize_transactions(codes, day, amount, &options))
         .py_err()?;
     let index: Vec<usize> = s.customer.iter().map(|&c| c as usize).collect();
     let columns = PyDict::new(py);

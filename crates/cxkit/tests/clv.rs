@@ -92,3 +92,4 @@ fn bgnbd_rejects_impossible_histories() {
         })
     ));
 }
+

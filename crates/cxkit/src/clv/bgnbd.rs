@@ -5,7 +5,9 @@ use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 use statrs::function::gamma::{digamma, ln_gamma};
 
-use super::fit::{check_rfm, fit_log_params, map_customers, sum_terms, FitOptions, FitReport};
+use super::fit::{
+    check_rfm, fit_log_params, map_customers, sum_terms, FitOptions, FitReport, PerFrequency,
+};
 use super::special::hyp2f1;
 use crate::{Error, Result};
 
@@ -24,25 +26,6 @@ pub struct BetaGeo {
     pub fit: Option<FitReport>,
 }
 
-/// The terms of lnΓ that depend only on x, with their derivatives (r, a, b), per distinct x.
-struct PerFrequency {
-    values: Vec<f64>,
-    index: Vec<u32>,
-}
-
-impl PerFrequency {
-    fn new(x: &[f64]) -> PerFrequency {
-        let mut values: Vec<f64> = x.to_vec();
-        values.par_sort_unstable_by(|a, b| a.total_cmp(b));
-        values.dedup();
-        let index = x
-            .par_iter()
-            .map(|v| values.partition_point(|u| u < v) as u32)
-            .collect();
-        PerFrequency { values, index }
-    }
-}
-
 /// Log-likelihood of every customer and its gradient in (r, α, a, b).
 fn log_likelihood(
     p: &[f64],
@@ -53,7 +36,7 @@ fn log_likelihood(
 ) -> (f64, Vec<f64>) {
     let (r, alpha, a, b) = (p[0], p[1], p[2], p[3]);
     // Per distinct x: G = lnΓ(r+x) − lnΓ(r) + lnΓ(b+x) − lnΓ(b) + lnΓ(a+b) − lnΓ(a+b+x).
-    let terms: Vec<[f64; 4]> = per
+    let terms: Vec<[f64; 5]> = per
         .values
         .iter()
         .map(|&xv| {
@@ -63,33 +46,44 @@ fn log_likelihood(
             let dr = digamma(r + xv) - digamma(r);
             let da = digamma(a + b) - digamma(a + b + xv);
             let db = digamma(b + xv) - digamma(b) + da;
-            [g, dr, da, db]
+            // ln(a/(b + x − 1)), the dropout branch's constant (unused when x = 0).
+            let branch = if xv > 0.0 {
+                a.ln() - (b + xv - 1.0).ln()
+            } else {
+                0.0
+            };
+            [g, dr, da, db, branch]
         })
         .collect();
     let ln_alpha = alpha.ln();
-    let (ln_a, r_ln_alpha) = (a.ln(), r * ln_alpha);
+    let r_ln_alpha = r * ln_alpha;
     sum_terms(x.len(), 4, &|i, grad| {
-        let [g, dr, da, db] = terms[per.index[i] as usize];
+        let [g, dr, da, db, branch] = terms[per.index[i] as usize];
         let (xi, rx) = (x[i], r + x[i]);
         let ln_at = (alpha + t[i]).ln();
         let l1 = -rx * ln_at;
+        // ln(e^l1 + e^l2) = l1 + softplus(l2 − l1); w2 = e^l2/(e^l1 + e^l2) = σ(l2 − l1).
         let (lse, w2, ln_ax) = if xi > 0.0 {
             let ln_ax = (alpha + tx[i]).ln();
-            let l2 = ln_a - (b + xi - 1.0).ln() - rx * ln_ax;
-            let m = l1.max(l2);
-            let lse = m + ((l1 - m).exp() + (l2 - m).exp()).ln();
-            (lse, (l2 - lse).exp(), ln_ax)
+            let d = branch - rx * ln_ax - l1;
+            let e = (-d.abs()).exp();
+            let softplus = d.max(0.0) + e.ln_1p();
+            let w2 = if d > 0.0 {
+                1.0 / (1.0 + e)
+            } else {
+                e / (1.0 + e)
+            };
+            (l1 + softplus, w2, ln_ax)
         } else {
             (l1, 0.0, 0.0)
         };
         let w1 = 1.0 - w2;
         grad[0] += dr + ln_alpha - w1 * ln_at - w2 * ln_ax;
         grad[1] += r / alpha - w1 * rx / (alpha + t[i]) - w2 * rx / (alpha + tx[i]);
+        grad[2] += da + w2 / a;
         if xi > 0.0 {
-            grad[2] += da + w2 / a;
             grad[3] += db - w2 / (b + xi - 1.0);
         } else {
-            grad[2] += da;
             grad[3] += db;
         }
         g + r_ln_alpha + lse
@@ -186,12 +180,7 @@ impl BetaGeo {
     /// P(alive | x, tₓ, T) = 1/(1 + 1{x>0}·a/(b+x−1)·((α+T)/(α+tₓ))^(r+x)).
     pub fn probability_alive(&self, x: f64, tx: f64, t: f64) -> Result<f64> {
         check_rfm(&[x], &[tx], &[t])?;
-        if x == 0.0 {
-            return Ok(1.0);
-        }
-        let log_odds = self.a.ln() - (self.b + x - 1.0).ln()
-            + (self.r + x) * ((self.alpha + t).ln() - (self.alpha + tx).ln());
-        Ok(1.0 / (1.0 + log_odds.exp()))
+        Ok(1.0 / (1.0 + self.dead_odds(x, tx, t)))
     }
 
     /// Expected repeat purchases in the next `horizon` periods of a customer with history
@@ -200,18 +189,27 @@ impl BetaGeo {
         check_rfm(&[x], &[tx], &[t])?;
         self.check_a("the conditional expected purchases")?;
         check_horizon(horizon)?;
+        Ok(self.if_alive(horizon, x, t)? / (1.0 + self.dead_odds(x, tx, t)))
+    }
+
+    /// Eq. 10's numerator: expected purchases in the next `horizon` periods if alive at T.
+    fn if_alive(&self, horizon: f64, x: f64, t: f64) -> Result<f64> {
         let (r, alpha, a, b) = (self.r, self.alpha, self.a, self.b);
         let z = horizon / (alpha + t + horizon);
         let f = hyp2f1(r + x, b + x, a + b + x - 1.0, z)?;
         let ln_ratio = (r + x) * ((alpha + t).ln() - (alpha + t + horizon).ln());
-        let numerator = (a + b + x - 1.0) / (a - 1.0) * (1.0 - ln_ratio.exp() * f);
-        let denominator = if x > 0.0 {
-            1.0 + (a.ln() - (b + x - 1.0).ln() + (r + x) * ((alpha + t).ln() - (alpha + tx).ln()))
-                .exp()
+        Ok((a + b + x - 1.0) / (a - 1.0) * (1.0 - ln_ratio.exp() * f))
+    }
+
+    /// Odds of having dropped out at tₓ rather than being alive at T.
+    fn dead_odds(&self, x: f64, tx: f64, t: f64) -> f64 {
+        if x > 0.0 {
+            (self.a.ln() - (self.b + x - 1.0).ln()
+                + (self.r + x) * ((self.alpha + t).ln() - (self.alpha + tx).ln()))
+            .exp()
         } else {
-            1.0
-        };
-        Ok(numerator / denominator)
+            0.0
+        }
     }
 
     /// Expected repeat purchases of a new customer in `horizon` periods (FHL 2005, eq. 9).
@@ -229,7 +227,8 @@ impl BetaGeo {
         map_customers(x, tx, t, &|x, tx, t| self.probability_alive(x, tx, t))
     }
 
-    /// [`expected_purchases`](Self::expected_purchases) for every customer.
+    /// [`expected_purchases`](Self::expected_purchases) for every customer. The
+    /// hypergeometric part depends only on (x, T), so it is computed once per distinct pair.
     pub fn expected_purchases_all(
         &self,
         horizon: f64,
@@ -237,9 +236,28 @@ impl BetaGeo {
         tx: &[f64],
         t: &[f64],
     ) -> Result<Vec<f64>> {
-        map_customers(x, tx, t, &|x, tx, t| {
-            self.expected_purchases(horizon, x, tx, t)
-        })
+        check_rfm(x, tx, t)?;
+        self.check_a("the conditional expected purchases")?;
+        check_horizon(horizon)?;
+        let mut order: Vec<u32> = (0..x.len() as u32).collect();
+        let key = |i: u32| (x[i as usize].to_bits(), t[i as usize].to_bits());
+        order.par_sort_unstable_by_key(|&i| key(i));
+        let groups: Vec<&[u32]> = order.chunk_by(|&i, &j| key(i) == key(j)).collect();
+        let mut out = vec![0.0; x.len()];
+        let values: Vec<Result<f64>> = groups
+            .par_iter()
+            .map(|g| self.if_alive(horizon, x[g[0] as usize], t[g[0] as usize]))
+            .collect();
+        for (g, value) in groups.iter().zip(values) {
+            let value = value?;
+            for &i in g.iter() {
+                out[i as usize] = value;
+            }
+        }
+        out.par_iter_mut().enumerate().for_each(|(i, v)| {
+            *v /= 1.0 + self.dead_odds(x[i], tx[i], t[i]);
+        });
+        Ok(out)
     }
 
     fn check_a(&self, what: &str) -> Result<()> {

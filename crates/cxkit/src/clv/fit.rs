@@ -211,3 +211,23 @@ pub(crate) fn map_customers(
         .map(|i| f(x[i], tx[i], t[i]))
         .collect()
 }
+
+/// The distinct frequencies and each customer's index among them: likelihood terms that
+/// depend only on x are computed once per distinct x.
+pub(crate) struct PerFrequency {
+    pub(crate) values: Vec<f64>,
+    pub(crate) index: Vec<u32>,
+}
+
+impl PerFrequency {
+    pub(crate) fn new(x: &[f64]) -> PerFrequency {
+        let mut values: Vec<f64> = x.to_vec();
+        values.par_sort_unstable_by(|a, b| a.total_cmp(b));
+        values.dedup();
+        let index = x
+            .par_iter()
+            .map(|v| values.partition_point(|u| u < v) as u32)
+            .collect();
+        PerFrequency { values, index }
+    }
+}

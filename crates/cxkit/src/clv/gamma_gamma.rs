@@ -4,7 +4,7 @@
 use serde::{Deserialize, Serialize};
 use statrs::function::gamma::{digamma, ln_gamma};
 
-use super::fit::{fit_log_params, sum_terms, FitOptions, FitReport};
+use super::fit::{fit_log_params, sum_terms, FitOptions, FitReport, PerFrequency};
 use crate::{Error, Result};
 
 /// A fitted Gamma-Gamma model: parameters p, q, v, and the fit.
@@ -58,21 +58,52 @@ fn repeat_customers(frequency: &[f64], monetary_value: &[f64]) -> Result<(Vec<f6
     Ok((x, m))
 }
 
+/// Repeat customers' frequencies and mean values, with what the likelihood needs of them
+/// that does not depend on the parameters.
+struct Spend {
+    x: Vec<f64>,
+    m: Vec<f64>,
+    ln_m: Vec<f64>,
+    per: PerFrequency,
+}
+
+impl Spend {
+    fn new(x: Vec<f64>, m: Vec<f64>) -> Spend {
+        let ln_m = m.iter().map(|v| v.ln()).collect();
+        let per = PerFrequency::new(&x);
+        Spend { x, m, ln_m, per }
+    }
+}
+
 /// Log-likelihood and gradient in (p, q, v).
-fn log_likelihood(params: &[f64], x: &[f64], m: &[f64]) -> (f64, Vec<f64>) {
+fn log_likelihood(params: &[f64], data: &Spend) -> (f64, Vec<f64>) {
     let (p, q, v) = (params[0], params[1], params[2]);
     let (ln_q, ln_v, psi_q) = (ln_gamma(q), v.ln(), digamma(q));
-    sum_terms(x.len(), 3, &|i, grad| {
-        let (xi, mi) = (x[i], m[i]);
+    // Per distinct x: lnΓ(px + q) − lnΓ(px) + px·ln x, ψ(px + q), and ψ(px + q) − ψ(px) + ln x.
+    let terms: Vec<[f64; 3]> = data
+        .per
+        .values
+        .iter()
+        .map(|&x| {
+            let px = p * x;
+            let psi = digamma(px + q);
+            [
+                ln_gamma(px + q) - ln_gamma(px) + px * x.ln(),
+                psi,
+                psi - digamma(px) + x.ln(),
+            ]
+        })
+        .collect();
+    sum_terms(data.x.len(), 3, &|i, grad| {
+        let [g, psi_pxq, dp] = terms[data.per.index[i] as usize];
+        let (xi, ln_m) = (data.x[i], data.ln_m[i]);
         let px = p * xi;
-        let ln_xm_v = (xi * mi + v).ln();
-        let (ln_m, ln_x) = (mi.ln(), xi.ln());
-        let psi_pxq = digamma(px + q);
-        grad[0] += xi * (psi_pxq - digamma(px) + ln_m + ln_x - ln_xm_v);
+        let xm_v = xi * data.m[i] + v;
+        let ln_xm_v = xm_v.ln();
+        grad[0] += xi * (dp + ln_m - ln_xm_v);
         grad[1] += psi_pxq - psi_q + ln_v - ln_xm_v;
-        grad[2] += q / v - (px + q) / (xi * mi + v);
-        ln_gamma(px + q) - ln_gamma(px) - ln_q + q * ln_v + (px - 1.0) * ln_m + px * ln_x
-            - (px + q) * ln_xm_v
+        grad[2] += q / v - (px + q) / xm_v;
+        g - ln_q + q * ln_v + (px - 1.0) * ln_m - (px + q) * ln_xm_v
     })
 }
 
@@ -108,12 +139,13 @@ impl GammaGamma {
         options: &FitOptions,
     ) -> Result<GammaGamma> {
         let (x, m) = repeat_customers(frequency, monetary_value)?;
-        let ll = |params: &[f64]| log_likelihood(params, &x, &m);
+        let data = Spend::new(x, m);
+        let ll = |params: &[f64]| log_likelihood(params, &data);
         let (p, report) = fit_log_params(
             "the Gamma-Gamma fit",
             &ll,
             &[1.0, 1.0, 1.0],
-            x.len(),
+            data.x.len(),
             options,
         )?;
         Ok(GammaGamma {
@@ -127,7 +159,7 @@ impl GammaGamma {
     /// Total log-likelihood of (frequency, monetary value) pairs with frequency > 0.
     pub fn log_likelihood(&self, frequency: &[f64], monetary_value: &[f64]) -> Result<f64> {
         let (x, m) = repeat_customers(frequency, monetary_value)?;
-        Ok(log_likelihood(&[self.p, self.q, self.v], &x, &m).0)
+        Ok(log_likelihood(&[self.p, self.q, self.v], &Spend::new(x, m)).0)
     }
 
     /// E[M | x, m̄] = (1 − w)·p·v/(q − 1) + w·m̄ with w = px/(px + q − 1): a customer's expected
@@ -202,7 +234,8 @@ mod tests {
         use statrs::function::gamma::gamma;
         let (x, m) = (vec![1.0, 3.0, 2.0], vec![20.0, 35.5, 12.0]);
         let p = [6.25, 3.74, 15.44];
-        let (ll, grad) = log_likelihood(&p, &x, &m);
+        let data = Spend::new(x.clone(), m.clone());
+        let (ll, grad) = log_likelihood(&p, &data);
         let direct: f64 = x
             .iter()
             .zip(&m)
@@ -223,7 +256,7 @@ mod tests {
             up[k] += h;
             down[k] -= h;
             let numeric =
-                (log_likelihood(&up, &x, &m).0 - log_likelihood(&down, &x, &m).0) / (2.0 * h);
+                (log_likelihood(&up, &data).0 - log_likelihood(&down, &data).0) / (2.0 * h);
             assert!((grad[k] - numeric).abs() < 1e-5 * (1.0 + numeric.abs()));
         }
     }

@@ -57,6 +57,10 @@ typedef enum {
   CX_MISSING_ANSWER = 14,
   // A KANO feature has no answers left to analyse.
   CX_EMPTY_FEATURE = 15,
+  // A customer's (frequency, recency, T, monetary value) observation is impossible.
+  CX_INVALID_OBSERVATION = 16,
+  // An iterative computation (a model fit) did not converge.
+  CX_DID_NOT_CONVERGE = 17,
   // cxkit panicked: a bug in cxkit, please report it with the message.
   CX_PANIC = 99,
 } cx_status;
@@ -106,6 +110,58 @@ typedef struct {
   // Interval method used.
   cx_nps_method method;
 } cx_nps_result;
+
+// Options of the maximum-likelihood fits; start from cx_fit_options_default().
+typedef struct {
+  // L2 penalty on the parameters (default 0).
+  double penalizer;
+  // Most quasi-Newton iterations (default 200).
+  uint32_t max_iterations;
+  // Gradient tolerance (default 1e-7).
+  double tolerance;
+} cx_fit_options;
+
+// BG/NBD parameters.
+typedef struct {
+  // Shape of the purchase-rate distribution.
+  double r;
+  // Scale of the purchase-rate distribution.
+  double alpha;
+  // First shape of the dropout distribution.
+  double a;
+  // Second shape of the dropout distribution.
+  double b;
+} cx_bgnbd_params;
+
+// How a fit went. `standard_errors` holds one entry per parameter (in the parameter struct's
+// order; unused entries NaN) and is valid only when `standard_errors_defined`.
+typedef struct {
+  // Log-likelihood at the fitted parameters.
+  double log_likelihood;
+  // Quasi-Newton iterations.
+  uint32_t iterations;
+  // Whether the gradient tolerance was met.
+  bool converged;
+  // Whether the Hessian gave standard errors.
+  bool standard_errors_defined;
+  // Standard errors of the parameters.
+  double standard_errors[4];
+  // Customers fitted on.
+  uint64_t customers;
+} cx_fit_report;
+
+// Gamma-Gamma parameters.
+typedef struct {
+  // Shape of each transaction value's distribution.
+  double p;
+  // Shape of the distribution of ν across customers.
+  double q;
+  // Scale of the distribution of ν across customers.
+  double v;
+} cx_gamma_gamma_params;
+
+// Time unit of a model, for CLV: CX_PERIOD_DAY, CX_PERIOD_WEEK or CX_PERIOD_MONTH.
+typedef uint32_t cx_period;
 
 // Questionnaire form: CX_KANO_FULL (1 like … 5 dislike) or CX_KANO_SHORT (1 like, 2 neutral,
 // 3 dislike).
@@ -323,6 +379,15 @@ typedef struct {
   cx_proportion easy;
 } cx_ces_result;
 
+// Days.
+#define CX_PERIOD_DAY 0
+
+// Weeks.
+#define CX_PERIOD_WEEK 1
+
+// Months.
+#define CX_PERIOD_MONTH 2
+
 // Attractive.
 #define CX_KANO_A 0
 
@@ -467,6 +532,103 @@ cx_status cx_nps_accumulator_from_bytes(const uint8_t *bytes,
 // # Safety
 // `accumulator` NULL or a live handle, not used again.
 void cx_nps_accumulator_free(cx_nps_accumulator *accumulator);
+
+// The default fit options: no penalty, 200 iterations, tolerance 1e-7.
+cx_fit_options cx_fit_options_default(void);
+
+// Fits the BG/NBD model to `len` customers' frequency (repeat purchases), recency (time of
+// the last) and T (time observed). Writes the parameters and, when `out_report` is not NULL,
+// the fit report. `options` may be NULL.
+//
+// # Safety
+// Arrays valid for `len` doubles; `out_params` valid; `options`, `out_report` NULL or valid.
+cx_status cx_bgnbd_fit(const double *frequency,
+                       const double *recency,
+                       const double *t,
+                       size_t len,
+                       const cx_fit_options *options,
+                       cx_bgnbd_params *out_params,
+                       cx_fit_report *out_report);
+
+// Expected repeat purchases in the next `horizon` periods for `len` customers, into `out`.
+//
+// # Safety
+// `params` valid; arrays valid for `len` doubles; `out` valid for `len` doubles.
+cx_status cx_bgnbd_expected_purchases(const cx_bgnbd_params *params,
+                                      double horizon,
+                                      const double *frequency,
+                                      const double *recency,
+                                      const double *t,
+                                      size_t len,
+                                      double *out_values);
+
+// Probability that each of `len` customers is alive, into `out`.
+//
+// # Safety
+// `params` valid; arrays valid for `len` doubles; `out` valid for `len` doubles.
+cx_status cx_bgnbd_probability_alive(const cx_bgnbd_params *params,
+                                     const double *frequency,
+                                     const double *recency,
+                                     const double *t,
+                                     size_t len,
+                                     double *out_values);
+
+// Fits the Gamma-Gamma spend model to the customers with frequency > 0 (others are skipped)
+// and their mean purchase value. `options` and `out_report` may be NULL.
+//
+// # Safety
+// Arrays valid for `len` doubles; `out_params` valid; `options`, `out_report` NULL or valid.
+cx_status cx_gamma_gamma_fit(const double *frequency,
+                             const double *monetary_value,
+                             size_t len,
+                             const cx_fit_options *options,
+                             cx_gamma_gamma_params *out_params,
+                             cx_fit_report *out_report);
+
+// Each customer's expected mean purchase value (needs q > 1), into `out`.
+//
+// # Safety
+// `params` valid; arrays valid for `len` doubles; `out` valid for `len` doubles.
+cx_status cx_gamma_gamma_expected_average_value(const cx_gamma_gamma_params *params,
+                                                const double *frequency,
+                                                const double *monetary_value,
+                                                size_t len,
+                                                double *out_values);
+
+// CLV of `len` customers over `horizon_months` months with a monthly `discount_rate`, the
+// models fitted in `period` units, into `out`.
+//
+// # Safety
+// `transactions`, `spend` valid; arrays valid for `len` doubles; `out` valid for `len`.
+cx_status cx_customer_lifetime_value(const cx_bgnbd_params *transactions,
+                                     const cx_gamma_gamma_params *spend,
+                                     const double *frequency,
+                                     const double *recency,
+                                     const double *t,
+                                     const double *monetary_value,
+                                     size_t len,
+                                     uint32_t horizon_months,
+                                     cx_period period,
+                                     double discount_rate,
+                                     double *out_values);
+
+// Delivered value of `customers` customers: `value` is customers × `value_components`
+// (row-major) weighted by `value_weights`, `cost` customers × `cost_components` weighted by
+// `cost_weights`. Writes total value, total cost and delivered value (value − cost) per
+// customer into the three caller arrays.
+//
+// # Safety
+// Matrices and weights valid for their sizes; outputs valid for `customers` doubles each.
+cx_status cx_delivered_value(const double *value,
+                             const double *value_weights,
+                             size_t value_components,
+                             const double *cost,
+                             const double *cost_weights,
+                             size_t cost_components,
+                             size_t customers,
+                             double *out_total_value,
+                             double *out_total_cost,
+                             double *out_delivered);
 
 // The default KANO options: 5-point form, NaN raises, no cleaning.
 cx_kano_options cx_kano_options_default(void);

@@ -12,12 +12,14 @@ __all__ = [
     "CorruptBytesError",
     "Csat",
     "CxError",
+    "DidNotConvergeError",
     "EmptyFeatureError",
     "EmptyInputError",
     "GammaGamma",
     "IncompatibleError",
     "InsufficientDataError",
     "InvalidAnswerError",
+    "InvalidObservationError",
     "InvalidParameterError",
     "InvalidScoreError",
     "InvalidWeightError",
@@ -100,6 +102,14 @@ class EmptyFeatureError(CxError):
     """A KANO feature has no answers left to analyse."""
 
     feature: int
+
+class InvalidObservationError(CxError):
+    """A customer's (frequency, recency, T, monetary value) observation is impossible."""
+
+    index: int
+
+class DidNotConvergeError(CxError):
+    """An iterative computation (a model fit) did not converge."""
 
 class EmptyInputError(CxError):
     """Nothing to compute on."""

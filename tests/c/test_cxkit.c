@@ -346,6 +346,69 @@ static void test_kano(void) {
   CHECK(strcmp(cx_status_str(CX_INVALID_ANSWER), "invalid answer") == 0);
 }
 
+static void test_clv(void) {
+  /* FHL (2005) CDNOW parameters: x = 2, tx = 30.43, T = 38.86 → 1.226 purchases in 39 weeks;
+   * P(alive) = 1/(1 + 0.793/3.426·(43.274/34.844)^2.243). */
+  cx_bgnbd_params fhl = {0.243, 4.414, 0.793, 2.426};
+  double x[] = {2, 0}, tx[] = {30.43, 0}, T[] = {38.86, 38.86}, e[2], p[2];
+  CHECK(cx_bgnbd_expected_purchases(&fhl, 39.0, x, tx, T, 2, e) == CX_OK);
+  NEAR(e[0], 1.226, 5e-4);
+  CHECK(cx_bgnbd_probability_alive(&fhl, x, tx, T, 2, p) == CX_OK);
+  NEAR(p[0], 1.0 / (1.0 + 0.793 / 3.426 * pow(43.274 / 34.844, 2.243)), 1e-12);
+  NEAR(p[1], 1.0, 0.0);
+
+  /* Fit on a small deterministic panel: parameters come back positive with a report. */
+  double fx[40], ftx[40], fT[40], m[40];
+  for (int i = 0; i < 40; i++) {
+    fx[i] = i % 7;
+    fT[i] = 30.0 + i % 11;
+    ftx[i] = fx[i] > 0 ? fT[i] * (0.2 + 0.02 * i) : 0.0;
+    m[i] = fx[i] > 0 ? 10.0 + 3.0 * (i % 5) + 0.5 * i : 0.0;
+  }
+  cx_bgnbd_params bg;
+  cx_fit_report rep;
+  CHECK(cx_bgnbd_fit(fx, ftx, fT, 40, NULL, &bg, &rep) == CX_OK);
+  CHECK(bg.r > 0 && bg.alpha > 0 && bg.a > 0 && bg.b > 0);
+  CHECK(rep.customers == 40 && rep.iterations > 0 && isfinite(rep.log_likelihood));
+  cx_gamma_gamma_params gg;
+  CHECK(cx_gamma_gamma_fit(fx, m, 40, NULL, &gg, &rep) == CX_OK);
+  CHECK(rep.customers == 34); /* customers with frequency > 0 */
+  cx_gamma_gamma_params cdnow_spend = {6.25, 3.74, 15.44};
+  double spend[2], clv[2], m2[] = {40, 0};
+  CHECK(cx_gamma_gamma_expected_average_value(&cdnow_spend, x, m2, 2, spend) == CX_OK);
+  NEAR(spend[1], 6.25 * 15.44 / 2.74, 1e-9);
+  CHECK(cx_customer_lifetime_value(&fhl, &cdnow_spend, x, tx, T, m2, 2, 12, CX_PERIOD_WEEK, 0.01, clv) == CX_OK);
+  CHECK(clv[0] > clv[1] && clv[1] > 0);
+  CHECK(cx_customer_lifetime_value(&fhl, &cdnow_spend, x, tx, T, m2, 2, 12, 7, 0.01, clv) == CX_INVALID_PARAMETER);
+
+  /* Bad histories and parameters. */
+  double bad_tx[] = {40.0, 0};
+  CHECK(cx_bgnbd_probability_alive(&fhl, x, bad_tx, T, 2, p) == CX_INVALID_OBSERVATION);
+  CHECK(strstr(last_error(), "customer 0: recency 40 is after T 38.86") != NULL);
+  cx_bgnbd_params negative = {-1, 1, 1, 1};
+  CHECK(cx_bgnbd_expected_purchases(&negative, 1.0, x, tx, T, 2, e) == CX_INVALID_PARAMETER);
+  CHECK(cx_bgnbd_fit(fx, ftx, NULL, 40, NULL, &bg, NULL) == CX_NULL_ARGUMENT);
+  CHECK(cx_bgnbd_fit(fx, ftx, fT, 0, NULL, &bg, NULL) == CX_EMPTY_INPUT);
+  CHECK(cx_bgnbd_expected_purchases(&fhl, 1.0, x, tx, T, 2, NULL) == CX_NULL_ARGUMENT);
+  cx_gamma_gamma_params heavy = {1.0, 0.9, 2.0};
+  CHECK(cx_gamma_gamma_expected_average_value(&heavy, x, m2, 2, spend) == CX_INVALID_PARAMETER);
+  double neg_m[] = {-5, 0};
+  CHECK(cx_gamma_gamma_fit(x, neg_m, 2, NULL, &gg, NULL) == CX_INVALID_OBSERVATION);
+  cx_fit_options o = cx_fit_options_default();
+  o.penalizer = -1;
+  CHECK(cx_bgnbd_fit(fx, ftx, fT, 40, &o, &bg, NULL) == CX_INVALID_PARAMETER);
+
+  /* Delivered value: value 0.5·8 + 0.5·6 = 7, cost 0.7·5 + 0.3·2 = 4.1. */
+  double v[] = {8, 6}, vw[] = {0.5, 0.5}, c[] = {5, 2}, cw[] = {0.7, 0.3}, tv, tc, dv;
+  CHECK(cx_delivered_value(v, vw, 2, c, cw, 2, 1, &tv, &tc, &dv) == CX_OK);
+  NEAR(tv, 7.0, 1e-12);
+  NEAR(tc, 4.1, 1e-12);
+  NEAR(dv, 2.9, 1e-12);
+  double nan_v[] = {8, NAN};
+  CHECK(cx_delivered_value(nan_v, vw, 2, c, cw, 2, 1, &tv, &tc, &dv) == CX_INVALID_PARAMETER);
+  CHECK(cx_delivered_value(v, vw, 2, c, cw, 2, 1, &tv, NULL, &dv) == CX_NULL_ARGUMENT);
+}
+
 static void test_last_error_buffer(void) {
   double bad[] = {42};
   cx_nps_result r;
@@ -373,6 +436,7 @@ int main(void) {
   test_wilson();
   test_accumulator();
   test_kano();
+  test_clv();
   test_last_error_buffer();
   printf("c: %d passed, %d failed\n", passed, failed);
   return failed == 0 ? 0 : 1;

@@ -181,8 +181,9 @@ def test_summary_holdout_and_bad_input():
 
 
 def test_bad_histories_and_unfitted_models():
-    with pytest.raises(cxkit.CxError, match="customer 1: recency 6 is after T 5"):
+    with pytest.raises(cxkit.InvalidObservationError, match="customer 1: recency 6 is after T 5") as e:
         cxkit.BetaGeo().fit([1, 1], [1, 6], [5, 5])
+    assert e.value.index == 1
     with pytest.raises(cxkit.CxError, match="frequency -1"):
         cxkit.BetaGeo().fit([1, -1], [1, 0], [5, 5])
     with pytest.raises(cxkit.CxError):

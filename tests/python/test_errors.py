@@ -18,6 +18,11 @@ ERRORS = [
     cxkit.ZeroVarianceError,
     cxkit.CorruptBytesError,
     cxkit.IncompatibleError,
+    cxkit.InvalidAnswerError,
+    cxkit.MissingAnswerError,
+    cxkit.EmptyFeatureError,
+    cxkit.InvalidObservationError,
+    cxkit.DidNotConvergeError,
 ]
 
 

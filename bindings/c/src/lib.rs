@@ -13,11 +13,13 @@
 #![allow(non_camel_case_types)]
 
 mod accumulator;
+mod clv;
 mod kano;
 mod status;
 mod survey;
 
 pub use accumulator::*;
+pub use clv::*;
 pub use kano::*;
 pub use status::{cx_last_error_message, cx_status, cx_status_str, cx_version};
 pub use survey::*;

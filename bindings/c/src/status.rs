@@ -43,6 +43,10 @@ pub enum cx_status {
     CX_MISSING_ANSWER = 14,
     /// A KANO feature has no answers left to analyse.
     CX_EMPTY_FEATURE = 15,
+    /// A customer's (frequency, recency, T, monetary value) observation is impossible.
+    CX_INVALID_OBSERVATION = 16,
+    /// An iterative computation (a model fit) did not converge.
+    CX_DID_NOT_CONVERGE = 17,
     /// cxkit panicked: a bug in cxkit, please report it with the message.
     CX_PANIC = 99,
 }
@@ -75,6 +79,8 @@ fn status_of(e: &Error) -> cx_status {
         Error::InvalidAnswer { .. } => cx_status::CX_INVALID_ANSWER,
         Error::MissingAnswer { .. } => cx_status::CX_MISSING_ANSWER,
         Error::EmptyFeature { .. } => cx_status::CX_EMPTY_FEATURE,
+        Error::InvalidObservation { .. } => cx_status::CX_INVALID_OBSERVATION,
+        Error::DidNotConverge { .. } => cx_status::CX_DID_NOT_CONVERGE,
         _ => cx_status::CX_INVALID_PARAMETER,
     }
 }
@@ -222,6 +228,8 @@ pub extern "C" fn cx_status_str(status: u32) -> *const c_char {
         13 => c"invalid answer",
         14 => c"missing answer",
         15 => c"empty feature",
+        16 => c"invalid observation",
+        17 => c"did not converge",
         99 => c"internal error (panic)",
         _ => c"unknown status",
     };

@@ -26,6 +26,18 @@ pyo3::create_exception!(
 pyo3::create_exception!(cxkit, EmptyInputError, CxError, "Nothing to compute on.");
 pyo3::create_exception!(
     cxkit,
+    InvalidObservationError,
+    CxError,
+    "A customer's (frequency, recency, T, monetary value) observation is impossible. Attribute: index."
+);
+pyo3::create_exception!(
+    cxkit,
+    DidNotConvergeError,
+    CxError,
+    "An iterative computation (a model fit) did not converge."
+);
+pyo3::create_exception!(
+    cxkit,
     InvalidAnswerError,
     CxError,
     "A KANO answer is not a position of the questionnaire form or a known label. Attributes: respondent, feature, value."
@@ -139,6 +151,11 @@ pub(crate) fn to_py(e: Error) -> PyErr {
                 EmptyFeatureError::new_err(message),
                 vec![("feature", feature.into_py_any(py))],
             ),
+            Error::InvalidObservation { index, .. } => (
+                InvalidObservationError::new_err(message),
+                vec![("index", index.into_py_any(py))],
+            ),
+            Error::DidNotConverge { .. } => (DidNotConvergeError::new_err(message), vec![]),
             Error::EmptyInput { .. } => (EmptyInputError::new_err(message), vec![]),
             Error::LengthMismatch { .. } => (LengthMismatchError::new_err(message), vec![]),
             Error::InvalidParameter { .. } => (InvalidParameterError::new_err(message), vec![]),
@@ -183,6 +200,11 @@ pub(crate) fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("InvalidScoreError", py.get_type::<InvalidScoreError>())?;
     m.add("MissingScoreError", py.get_type::<MissingScoreError>())?;
     m.add("EmptyInputError", py.get_type::<EmptyInputError>())?;
+    m.add(
+        "InvalidObservationError",
+        py.get_type::<InvalidObservationError>(),
+    )?;
+    m.add("DidNotConvergeError", py.get_type::<DidNotConvergeError>())?;
     m.add("InvalidAnswerError", py.get_type::<InvalidAnswerError>())?;
     m.add("MissingAnswerError", py.get_type::<MissingAnswerError>())?;
     m.add("EmptyFeatureError", py.get_type::<EmptyFeatureError>())?;

@@ -92,4 +92,3 @@ fn bgnbd_rejects_impossible_histories() {
         })
     ));
 }
-

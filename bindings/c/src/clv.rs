@@ -1,0 +1,451 @@
+//! Customer value and lifetime value over C arrays: delivered value, BG/NBD and Gamma-Gamma
+//! fits into parameter structs, predictions into caller arrays, CLV.
+
+use cxkit_core::clv::{self as core, FitOptions, Period};
+use cxkit_core::value::{self as value_core, Component, ValueModel};
+use cxkit_core::Error;
+use ndarray::ArrayView2;
+
+use crate::status::{arg, cx_status, guard, out, slice, Failure};
+
+/// Options of the maximum-likelihood fits; start from cx_fit_options_default().
+#[repr(C)]
+#[derive(Debug, Clone, Copy)]
+pub struct cx_fit_options {
+    /// L2 penalty on the parameters (default 0).
+    pub penalizer: f64,
+    /// Most quasi-Newton iterations (default 200).
+    pub max_iterations: u32,
+    /// Gradient tolerance (default 1e-7).
+    pub tolerance: f64,
+}
+
+/// The default fit options: no penalty, 200 iterations, tolerance 1e-7.
+#[no_mangle]
+pub extern "C" fn cx_fit_options_default() -> cx_fit_options {
+    let d = FitOptions::default();
+    cx_fit_options {
+        penalizer: d.penalizer,
+        max_iterations: d.max_iterations as u32,
+        tolerance: d.tolerance,
+    }
+}
+
+fn fit_options(options: *const cx_fit_options) -> FitOptions {
+    // SAFETY: NULL or valid by the entry point's contract.
+    let o = unsafe { options.as_ref() }
+        .copied()
+        .unwrap_or_else(|| cx_fit_options_default());
+    FitOptions {
+        penalizer: o.penalizer,
+        max_iterations: o.max_iterations as usize,
+        tolerance: o.tolerance,
+    }
+}
+
+/// How a fit went. `standard_errors` holds one entry per parameter (in the parameter struct's
+/// order; unused entries NaN) and is valid only when `standard_errors_defined`.
+#[repr(C)]
+#[derive(Debug, Clone, Copy)]
+pub struct cx_fit_report {
+    /// Log-likelihood at the fitted parameters.
+    pub log_likelihood: f64,
+    /// Quasi-Newton iterations.
+    pub iterations: u32,
+    /// Whether the gradient tolerance was met.
+    pub converged: bool,
+    /// Whether the Hessian gave standard errors.
+    pub standard_errors_defined: bool,
+    /// Standard errors of the parameters.
+    pub standard_errors: [f64; 4],
+    /// Customers fitted on.
+    pub customers: u64,
+}
+
+impl From<&core::FitReport> for cx_fit_report {
+    fn from(f: &core::FitReport) -> Self {
+        let mut se = [f64::NAN; 4];
+        if let Some(s) = &f.standard_errors {
+            se.iter_mut().zip(s).for_each(|(a, b)| *a = *b);
+        }
+        cx_fit_report {
+            log_likelihood: f.log_likelihood,
+            iterations: f.iterations as u32,
+            converged: f.converged,
+            standard_errors_defined: f.standard_errors.is_some(),
+            standard_errors: se,
+            customers: f.customers as u64,
+        }
+    }
+}
+
+/// BG/NBD parameters.
+#[repr(C)]
+#[derive(Debug, Clone, Copy)]
+pub struct cx_bgnbd_params {
+    /// Shape of the purchase-rate distribution.
+    pub r: f64,
+    /// Scale of the purchase-rate distribution.
+    pub alpha: f64,
+    /// First shape of the dropout distribution.
+    pub a: f64,
+    /// Second shape of the dropout distribution.
+    pub b: f64,
+}
+
+impl cx_bgnbd_params {
+    fn model(&self) -> Result<core::BetaGeo, Failure> {
+        Ok(core::BetaGeo::new(self.r, self.alpha, self.a, self.b)?)
+    }
+}
+
+/// Gamma-Gamma parameters.
+#[repr(C)]
+#[derive(Debug, Clone, Copy)]
+pub struct cx_gamma_gamma_params {
+    /// Shape of each transaction value's distribution.
+    pub p: f64,
+    /// Shape of the distribution of ν across customers.
+    pub q: f64,
+    /// Scale of the distribution of ν across customers.
+    pub v: f64,
+}
+
+impl cx_gamma_gamma_params {
+    fn model(&self) -> Result<core::GammaGamma, Failure> {
+        Ok(core::GammaGamma::new(self.p, self.q, self.v)?)
+    }
+}
+
+/// Time unit of a model, for CLV: CX_PERIOD_DAY, CX_PERIOD_WEEK or CX_PERIOD_MONTH.
+pub type cx_period = u32;
+/// Days.
+pub const CX_PERIOD_DAY: cx_period = 0;
+/// Weeks.
+pub const CX_PERIOD_WEEK: cx_period = 1;
+/// Months.
+pub const CX_PERIOD_MONTH: cx_period = 2;
+
+/// Frequency, recency and T of each customer.
+type Histories<'a> = (&'a [f64], &'a [f64], &'a [f64]);
+
+/// `len` (frequency, recency, T) histories as slices.
+///
+/// # Safety
+/// Each pointer NULL or valid for `len` doubles.
+unsafe fn histories<'a>(
+    x: *const f64,
+    tx: *const f64,
+    t: *const f64,
+    len: usize,
+) -> Result<Histories<'a>, Failure> {
+    // SAFETY: forwarded caller contract.
+    unsafe {
+        Ok((
+            slice(x, len, "frequency")?,
+            slice(tx, len, "recency")?,
+            slice(t, len, "T")?,
+        ))
+    }
+}
+
+/// Copies `values` into the caller's array `out` of the same length.
+///
+/// # Safety
+/// `out` NULL or valid for `values.len()` doubles.
+unsafe fn write_all(values: &[f64], out: *mut f64) -> Result<(), Failure> {
+    if out.is_null() {
+        return Err(Failure::Null("out"));
+    }
+    // SAFETY: non-NULL and valid for `values.len()` doubles (caller contract).
+    unsafe { std::ptr::copy_nonoverlapping(values.as_ptr(), out, values.len()) };
+    Ok(())
+}
+
+/// Fits the BG/NBD model to `len` customers' frequency (repeat purchases), recency (time of
+/// the last) and T (time observed). Writes the parameters and, when `out_report` is not NULL,
+/// the fit report. `options` may be NULL.
+///
+/// # Safety
+/// Arrays valid for `len` doubles; `out_params` valid; `options`, `out_report` NULL or valid.
+#[no_mangle]
+pub unsafe extern "C" fn cx_bgnbd_fit(
+    frequency: *const f64,
+    recency: *const f64,
+    t: *const f64,
+    len: usize,
+    options: *const cx_fit_options,
+    out_params: *mut cx_bgnbd_params,
+    out_report: *mut cx_fit_report,
+) -> cx_status {
+    guard("cx_bgnbd_fit", || {
+        // SAFETY: caller contract.
+        let ((x, tx, tt), params) = unsafe {
+            (
+                histories(frequency, recency, t, len)?,
+                out(out_params, "out_params")?,
+            )
+        };
+        let m = core::BetaGeo::fit(x, tx, tt, &fit_options(options))?;
+        *params = cx_bgnbd_params {
+            r: m.r,
+            alpha: m.alpha,
+            a: m.a,
+            b: m.b,
+        };
+        // SAFETY: caller contract.
+        if let (Some(report), Some(fit)) = (unsafe { out_report.as_mut() }, m.fit.as_ref()) {
+            *report = fit.into();
+        }
+        Ok(())
+    })
+}
+
+/// Expected repeat purchases in the next `horizon` periods for `len` customers, into `out`.
+///
+/// # Safety
+/// `params` valid; arrays valid for `len` doubles; `out` valid for `len` doubles.
+#[no_mangle]
+pub unsafe extern "C" fn cx_bgnbd_expected_purchases(
+    params: *const cx_bgnbd_params,
+    horizon: f64,
+    frequency: *const f64,
+    recency: *const f64,
+    t: *const f64,
+    len: usize,
+    out_values: *mut f64,
+) -> cx_status {
+    guard("cx_bgnbd_expected_purchases", || {
+        // SAFETY: caller contract.
+        let (p, (x, tx, tt)) = unsafe {
+            (
+                arg(params, "params")?,
+                histories(frequency, recency, t, len)?,
+            )
+        };
+        let v = p.model()?.expected_purchases_all(horizon, x, tx, tt)?;
+        // SAFETY: caller contract.
+        unsafe { write_all(&v, out_values) }
+    })
+}
+
+/// Probability that each of `len` customers is alive, into `out`.
+///
+/// # Safety
+/// `params` valid; arrays valid for `len` doubles; `out` valid for `len` doubles.
+#[no_mangle]
+pub unsafe extern "C" fn cx_bgnbd_probability_alive(
+    params: *const cx_bgnbd_params,
+    frequency: *const f64,
+    recency: *const f64,
+    t: *const f64,
+    len: usize,
+    out_values: *mut f64,
+) -> cx_status {
+    guard("cx_bgnbd_probability_alive", || {
+        // SAFETY: caller contract.
+        let (p, (x, tx, tt)) = unsafe {
+            (
+                arg(params, "params")?,
+                histories(frequency, recency, t, len)?,
+            )
+        };
+        let v = p.model()?.probability_alive_all(x, tx, tt)?;
+        // SAFETY: caller contract.
+        unsafe { write_all(&v, out_values) }
+    })
+}
+
+/// Fits the Gamma-Gamma spend model to the customers with frequency > 0 (others are skipped)
+/// and their mean purchase value. `options` and `out_report` may be NULL.
+///
+/// # Safety
+/// Arrays valid for `len` doubles; `out_params` valid; `options`, `out_report` NULL or valid.
+#[no_mangle]
+pub unsafe extern "C" fn cx_gamma_gamma_fit(
+    frequency: *const f64,
+    monetary_value: *const f64,
+    len: usize,
+    options: *const cx_fit_options,
+    out_params: *mut cx_gamma_gamma_params,
+    out_report: *mut cx_fit_report,
+) -> cx_status {
+    guard("cx_gamma_gamma_fit", || {
+        // SAFETY: caller contract.
+        let (x, m, params) = unsafe {
+            (
+                slice(frequency, len, "frequency")?,
+                slice(monetary_value, len, "monetary_value")?,
+                out(out_params, "out_params")?,
+            )
+        };
+        let g = core::GammaGamma::fit(x, m, &fit_options(options))?;
+        *params = cx_gamma_gamma_params {
+            p: g.p,
+            q: g.q,
+            v: g.v,
+        };
+        // SAFETY: caller contract.
+        if let (Some(report), Some(fit)) = (unsafe { out_report.as_mut() }, g.fit.as_ref()) {
+            *report = fit.into();
+        }
+        Ok(())
+    })
+}
+
+/// Each customer's expected mean purchase value (needs q > 1), into `out`.
+///
+/// # Safety
+/// `params` valid; arrays valid for `len` doubles; `out` valid for `len` doubles.
+#[no_mangle]
+pub unsafe extern "C" fn cx_gamma_gamma_expected_average_value(
+    params: *const cx_gamma_gamma_params,
+    frequency: *const f64,
+    monetary_value: *const f64,
+    len: usize,
+    out_values: *mut f64,
+) -> cx_status {
+    guard("cx_gamma_gamma_expected_average_value", || {
+        // SAFETY: caller contract.
+        let (p, x, m) = unsafe {
+            (
+                arg(params, "params")?,
+                slice(frequency, len, "frequency")?,
+                slice(monetary_value, len, "monetary_value")?,
+            )
+        };
+        let v = p.model()?.expected_average_values(x, m)?;
+        // SAFETY: caller contract.
+        unsafe { write_all(&v, out_values) }
+    })
+}
+
+/// CLV of `len` customers over `horizon_months` months with a monthly `discount_rate`, the
+/// models fitted in `period` units, into `out`.
+///
+/// # Safety
+/// `transactions`, `spend` valid; arrays valid for `len` doubles; `out` valid for `len`.
+#[no_mangle]
+#[allow(clippy::too_many_arguments)]
+pub unsafe extern "C" fn cx_customer_lifetime_value(
+    transactions: *const cx_bgnbd_params,
+    spend: *const cx_gamma_gamma_params,
+    frequency: *const f64,
+    recency: *const f64,
+    t: *const f64,
+    monetary_value: *const f64,
+    len: usize,
+    horizon_months: u32,
+    period: cx_period,
+    discount_rate: f64,
+    out_values: *mut f64,
+) -> cx_status {
+    guard("cx_customer_lifetime_value", || {
+        // SAFETY: caller contract.
+        let (bg, gg, (x, tx, tt), m) = unsafe {
+            (
+                arg(transactions, "transactions")?,
+                arg(spend, "spend")?,
+                histories(frequency, recency, t, len)?,
+                slice(monetary_value, len, "monetary_value")?,
+            )
+        };
+        let period = match period {
+            CX_PERIOD_DAY => Period::Day,
+            CX_PERIOD_WEEK => Period::Week,
+            CX_PERIOD_MONTH => Period::Month,
+            other => {
+                return Err(Failure::Core(Error::InvalidParameter {
+                    name: "period",
+                    reason: format!(
+                        "{other} is not one of CX_PERIOD_DAY, CX_PERIOD_WEEK, CX_PERIOD_MONTH"
+                    ),
+                }))
+            }
+        };
+        let options = core::ClvOptions {
+            horizon_months,
+            period,
+            discount_rate,
+        };
+        let v = core::customer_lifetime_value(&bg.model()?, &gg.model()?, x, tx, tt, m, &options)?;
+        // SAFETY: caller contract.
+        unsafe { write_all(&v, out_values) }
+    })
+}
+
+/// Delivered value of `customers` customers: `value` is customers × `value_components`
+/// (row-major) weighted by `value_weights`, `cost` customers × `cost_components` weighted by
+/// `cost_weights`. Writes total value, total cost and delivered value (value − cost) per
+/// customer into the three caller arrays.
+///
+/// # Safety
+/// Matrices and weights valid for their sizes; outputs valid for `customers` doubles each.
+#[no_mangle]
+#[allow(clippy::too_many_arguments)]
+pub unsafe extern "C" fn cx_delivered_value(
+    value: *const f64,
+    value_weights: *const f64,
+    value_components: usize,
+    cost: *const f64,
+    cost_weights: *const f64,
+    cost_components: usize,
+    customers: usize,
+    out_total_value: *mut f64,
+    out_total_cost: *mut f64,
+    out_delivered: *mut f64,
+) -> cx_status {
+    guard("cx_delivered_value", || {
+        let size = |k: usize| {
+            customers.checked_mul(k).ok_or_else(|| {
+                Failure::Core(Error::InvalidParameter {
+                    name: "customers",
+                    reason: "customers × components overflows".into(),
+                })
+            })
+        };
+        // SAFETY: caller contract.
+        let (v, vw, c, cw) = unsafe {
+            (
+                slice(value, size(value_components)?, "value")?,
+                slice(value_weights, value_components, "value_weights")?,
+                slice(cost, size(cost_components)?, "cost")?,
+                slice(cost_weights, cost_components, "cost_weights")?,
+            )
+        };
+        for (ptr, name) in [
+            (out_total_value, "out_total_value"),
+            (out_total_cost, "out_total_cost"),
+            (out_delivered, "out_delivered"),
+        ] {
+            if ptr.is_null() {
+                return Err(Failure::Null(name));
+            }
+        }
+        let side = |w: &[f64]| {
+            w.iter()
+                .enumerate()
+                .map(|(i, &weight)| Component {
+                    name: format!("component {i}"),
+                    weight,
+                })
+                .collect()
+        };
+        let model = ValueModel {
+            value: side(vw),
+            cost: side(cw),
+        };
+        let view = |m, k| ArrayView2::from_shape((customers, k), m).expect("length checked");
+        let r = value_core::delivered_value(
+            view(v, value_components),
+            view(c, cost_components),
+            &model,
+        )?;
+        // SAFETY: caller contract.
+        unsafe {
+            write_all(&r.total_value, out_total_value)?;
+            write_all(&r.total_cost, out_total_cost)?;
+            write_all(&r.delivered, out_delivered)
+        }
+    })
+}

@@ -115,11 +115,22 @@ pub(crate) fn summarize_transactions<'py>(
 ) -> PyResult<Bound<'py, PyAny>> {
     let np = py.import("numpy")?;
     let day = days(py, dates)?;
-    let kwargs = PyDict::new(py);
-    kwargs.set_item("return_inverse", true)?;
-    let ids = np.call_method1("asarray", (customer_ids,))?;
-    let (labels, codes): (Bound<'_, PyAny>, Bound<'_, PyAny>) =
-        np.call_method("unique", (ids,), Some(&kwargs))?.extract()?;
+    let ids = crate::convert::array(customer_ids, "customer_ids")
+        .or_else(|_| np.call_method1("asarray", (customer_ids,)))?;
+    let kind: String = ids.getattr("dtype")?.getattr("kind")?.extract()?;
+    let non_negative_integers = matches!(kind.as_str(), "i" | "u")
+        && (ids.call_method0("__len__")?.extract::<usize>()? == 0
+            || ids.call_method0("min")?.extract::<i128>()? >= 0);
+    // Non-negative integer ids are their own codes; anything else is coded by np.unique.
+    let (labels, codes) = if non_negative_integers {
+        (None, ids)
+    } else {
+        let kwargs = PyDict::new(py);
+        kwargs.set_item("return_inverse", true)?;
+        let (labels, codes): (Bound<'_, PyAny>, Bound<'_, PyAny>) =
+            np.call_method("unique", (ids,), Some(&kwargs))?.extract()?;
+        (Some(labels), codes)
+    };
     let codes = np
         .call_method1("ascontiguousarray", (codes, "uint64"))?
         .cast_into::<PyArray1<u64>>()?;
@@ -155,7 +166,7 @@ pub(crate) fn summarize_transactions<'py>(
     let s = py
         .detach(|| core::summarize_transactions(codes, day, amount, &options))
         .py_err()?;
-    let index: Vec<usize> = s.customer.iter().map(|&c| c as usize).collect();
+
     let columns = PyDict::new(py);
     columns.set_item("frequency", s.frequency.to_pyarray(py))?;
     columns.set_item("recency", s.recency.to_pyarray(py))?;
@@ -170,7 +181,13 @@ pub(crate) fn summarize_transactions<'py>(
         columns.set_item("monetary_value_holdout", m.to_pyarray(py))?;
         columns.set_item("duration_holdout", vec![d; f.len()].to_pyarray(py))?;
     }
-    let customer = labels.get_item(index.to_pyarray(py))?;
+    let customer = match labels {
+        Some(labels) => {
+            let index: Vec<usize> = s.customer.iter().map(|&c| c as usize).collect();
+            labels.get_item(index.to_pyarray(py))?
+        }
+        None => s.customer.to_pyarray(py).into_any(),
+    };
     match py.import("pandas") {
         Ok(pd) => {
             let kwargs = PyDict::new(py);

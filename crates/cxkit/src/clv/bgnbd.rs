@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 use statrs::function::gamma::{digamma, ln_gamma};
 
 use super::fit::{
-    check_rfm, fit_log_params, map_customers, sum_terms, FitOptions, FitReport, PerFrequency,
+    check_rfm, fit_log_params, map_customers, sum_terms, Distinct, FitOptions, FitReport,
 };
 use super::special::hyp2f1;
 use crate::{Error, Result};
@@ -27,12 +27,30 @@ pub struct BetaGeo {
 }
 
 /// Log-likelihood of every customer and its gradient in (r, α, a, b).
-fn log_likelihood(
+fn log_likelihood(p: &[f64], x: &[f64], tx: &[f64], t: &[f64], per: &Distinct) -> (f64, Vec<f64>) {
+    log_likelihood_memo(p, x, tx, t, per, None, None)
+}
+
+/// (ln(α + τ), 1/(α + τ)) for each distinct τ of a time column.
+fn time_terms(alpha: f64, times: Option<&Distinct>) -> Option<Vec<(f64, f64)>> {
+    times.map(|d| {
+        d.values
+            .iter()
+            .map(|&v| ((alpha + v).ln(), 1.0 / (alpha + v)))
+            .collect()
+    })
+}
+
+/// [`log_likelihood`] with optional indexes of distinct T and tₓ values, whose logarithms are
+/// then computed once per distinct value.
+fn log_likelihood_memo(
     p: &[f64],
     x: &[f64],
     tx: &[f64],
     t: &[f64],
-    per: &PerFrequency,
+    per: &Distinct,
+    distinct_t: Option<&Distinct>,
+    distinct_tx: Option<&Distinct>,
 ) -> (f64, Vec<f64>) {
     let (r, alpha, a, b) = (p[0], p[1], p[2], p[3]);
     // Per distinct x: G = lnΓ(r+x) − lnΓ(r) + lnΓ(b+x) − lnΓ(b) + lnΓ(a+b) − lnΓ(a+b+x).
@@ -57,14 +75,24 @@ fn log_likelihood(
         .collect();
     let ln_alpha = alpha.ln();
     let r_ln_alpha = r * ln_alpha;
+    let (t_terms, tx_terms) = (
+        time_terms(alpha, distinct_t),
+        time_terms(alpha, distinct_tx),
+    );
+    let lookup = |terms: &Option<Vec<(f64, f64)>>, d: Option<&Distinct>, v: f64, i: usize| match (
+        terms, d,
+    ) {
+        (Some(terms), Some(d)) => terms[d.index[i] as usize],
+        _ => ((alpha + v).ln(), 1.0 / (alpha + v)),
+    };
     sum_terms(x.len(), 4, &|i, grad| {
         let [g, dr, da, db, branch] = terms[per.index[i] as usize];
         let (xi, rx) = (x[i], r + x[i]);
-        let ln_at = (alpha + t[i]).ln();
+        let (ln_at, inv_at) = lookup(&t_terms, distinct_t, t[i], i);
         let l1 = -rx * ln_at;
         // ln(e^l1 + e^l2) = l1 + softplus(l2 − l1); w2 = e^l2/(e^l1 + e^l2) = σ(l2 − l1).
-        let (lse, w2, ln_ax) = if xi > 0.0 {
-            let ln_ax = (alpha + tx[i]).ln();
+        let (lse, w2, ln_ax, inv_ax) = if xi > 0.0 {
+            let (ln_ax, inv_ax) = lookup(&tx_terms, distinct_tx, tx[i], i);
             let d = branch - rx * ln_ax - l1;
             let e = (-d.abs()).exp();
             let softplus = d.max(0.0) + e.ln_1p();
@@ -73,13 +101,13 @@ fn log_likelihood(
             } else {
                 e / (1.0 + e)
             };
-            (l1 + softplus, w2, ln_ax)
+            (l1 + softplus, w2, ln_ax, inv_ax)
         } else {
-            (l1, 0.0, 0.0)
+            (l1, 0.0, 0.0, 0.0)
         };
         let w1 = 1.0 - w2;
         grad[0] += dr + ln_alpha - w1 * ln_at - w2 * ln_ax;
-        grad[1] += r / alpha - w1 * rx / (alpha + t[i]) - w2 * rx / (alpha + tx[i]);
+        grad[1] += r / alpha - rx * (w1 * inv_at + w2 * inv_ax);
         grad[2] += da + w2 / a;
         if xi > 0.0 {
             grad[3] += db - w2 / (b + xi - 1.0);
@@ -139,8 +167,19 @@ impl BetaGeo {
         let scale = 10.0 / max_t;
         let rec: Vec<f64> = recency.par_iter().map(|v| v * scale).collect();
         let tt: Vec<f64> = t.par_iter().map(|v| v * scale).collect();
-        let per = PerFrequency::new(frequency);
-        let ll = |p: &[f64]| log_likelihood(p, frequency, &rec, &tt, &per);
+        let per = Distinct::new(frequency);
+        let (distinct_t, distinct_tx) = (Distinct::if_few(&tt), Distinct::if_few(&rec));
+        let ll = |p: &[f64]| {
+            log_likelihood_memo(
+                p,
+                frequency,
+                &rec,
+                &tt,
+                &per,
+                distinct_t.as_ref(),
+                distinct_tx.as_ref(),
+            )
+        };
         let (p, mut report) = fit_log_params(
             "the BG/NBD fit",
             &ll,
@@ -166,7 +205,7 @@ impl BetaGeo {
     /// Total log-likelihood of observations under this model's parameters.
     pub fn log_likelihood(&self, frequency: &[f64], recency: &[f64], t: &[f64]) -> Result<f64> {
         check_rfm(frequency, recency, t)?;
-        let per = PerFrequency::new(frequency);
+        let per = Distinct::new(frequency);
         Ok(log_likelihood(
             &[self.r, self.alpha, self.a, self.b],
             frequency,
@@ -312,7 +351,7 @@ mod tests {
             vec![38.86, 38.86, 30.0, 10.0],
         );
         let p = [0.243, 4.414, 0.793, 2.426];
-        let per = PerFrequency::new(&x);
+        let per = Distinct::new(&x);
         let (ll, grad) = log_likelihood(&p, &x, &tx, &t, &per);
         let direct: f64 = (0..4)
             .map(|i| likelihood(p[0], p[1], p[2], p[3], x[i], tx[i], t[i]).ln())
@@ -332,6 +371,26 @@ mod tests {
                 grad[k]
             );
         }
+    }
+
+    #[test]
+    fn memoised_times_give_the_same_likelihood() {
+        let (x, tx, t) = (
+            vec![0.0, 2.0, 2.0, 1.0],
+            vec![0.0, 30.0, 30.0, 10.0],
+            vec![52.0; 4],
+        );
+        let p = [0.3, 5.0, 0.9, 2.0];
+        let per = Distinct::new(&x);
+        let (dt, dtx) = (Distinct::new(&t), Distinct::new(&tx));
+        let plain = log_likelihood(&p, &x, &tx, &t, &per);
+        let memo = log_likelihood_memo(&p, &x, &tx, &t, &per, Some(&dt), Some(&dtx));
+        assert!((plain.0 - memo.0).abs() < 1e-12);
+        assert!(plain
+            .1
+            .iter()
+            .zip(&memo.1)
+            .all(|(a, b)| (a - b).abs() < 1e-12));
     }
 
     #[test]

@@ -212,15 +212,23 @@ pub(crate) fn map_customers(
         .collect()
 }
 
-/// The distinct frequencies and each customer's index among them: likelihood terms that
-/// depend only on x are computed once per distinct x.
-pub(crate) struct PerFrequency {
+/// The distinct values of a column and each customer's index among them: likelihood terms
+/// that depend only on that column are computed once per distinct value.
+pub(crate) struct Distinct {
     pub(crate) values: Vec<f64>,
     pub(crate) index: Vec<u32>,
 }
 
-impl PerFrequency {
-    pub(crate) fn new(x: &[f64]) -> PerFrequency {
+impl Distinct {
+    pub(crate) fn new(x: &[f64]) -> Distinct {
+        // Whole numbers from 0 to a modest maximum (frequencies, whole weeks) index themselves.
+        let max = x.par_iter().copied().reduce(|| 0.0, f64::max);
+        if max <= 10_000.0 && x.par_iter().all(|v| *v >= 0.0 && v.fract() == 0.0) {
+            return Distinct {
+                values: (0..=max as u32).map(f64::from).collect(),
+                index: x.par_iter().map(|v| *v as u32).collect(),
+            };
+        }
         let mut values: Vec<f64> = x.to_vec();
         values.par_sort_unstable_by(|a, b| a.total_cmp(b));
         values.dedup();
@@ -228,6 +236,22 @@ impl PerFrequency {
             .par_iter()
             .map(|v| values.partition_point(|u| u < v) as u32)
             .collect();
-        PerFrequency { values, index }
+        Distinct { values, index }
+    }
+
+    /// The index when the column has few distinct values (at most one per eight customers,
+    /// as with whole weeks), else None: then memoising costs more than it saves.
+    pub(crate) fn if_few(x: &[f64]) -> Option<Distinct> {
+        // A sample of evenly spaced values first: continuous columns are given up cheaply.
+        let step = (x.len() / 4096).max(1);
+        let mut sample: Vec<u64> = x.iter().step_by(step).map(|v| v.to_bits()).collect();
+        let sampled = sample.len();
+        sample.sort_unstable();
+        sample.dedup();
+        if sample.len() * 8 > sampled {
+            return None;
+        }
+        let d = Distinct::new(x);
+        (d.values.len() * 8 <= x.len()).then_some(d)
     }
 }

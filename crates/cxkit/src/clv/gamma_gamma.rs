@@ -4,7 +4,7 @@
 use serde::{Deserialize, Serialize};
 use statrs::function::gamma::{digamma, ln_gamma};
 
-use super::fit::{fit_log_params, sum_terms, FitOptions, FitReport, PerFrequency};
+use super::fit::{fit_log_params, sum_terms, Distinct, FitOptions, FitReport};
 use crate::{Error, Result};
 
 /// A fitted Gamma-Gamma model: parameters p, q, v, and the fit.
@@ -64,13 +64,13 @@ struct Spend {
     x: Vec<f64>,
     m: Vec<f64>,
     ln_m: Vec<f64>,
-    per: PerFrequency,
+    per: Distinct,
 }
 
 impl Spend {
     fn new(x: Vec<f64>, m: Vec<f64>) -> Spend {
         let ln_m = m.iter().map(|v| v.ln()).collect();
-        let per = PerFrequency::new(&x);
+        let per = Distinct::new(&x);
         Spend { x, m, ln_m, per }
     }
 }

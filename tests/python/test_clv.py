@@ -210,3 +210,9 @@ def test_delivered_value_and_offer_comparison():
         cxkit.delivered_value([[1.0, np.nan]], [[1.0]])
     with pytest.raises(cxkit.CxError, match="no weight"):
         cxkit.delivered_value(value, cost, value_weights={"product": 1.0})
+
+
+def test_no_interior_maximum_is_an_error_that_says_why():
+    # Nobody bought again: the likelihood rises towards r → 0 without a maximum.
+    with pytest.raises(cxkit.DidNotConvergeError, match="no interior maximum"):
+        cxkit.BetaGeo().fit(np.zeros(300), np.zeros(300), np.full(300, 52.0))

@@ -121,13 +121,15 @@ pub enum Error {
         /// What is wrong (negative frequency, recency after T, …).
         reason: String,
     },
-    /// An iterative computation did not converge.
-    #[error("{what} did not converge in {iterations} iterations")]
+    /// An iterative computation did not converge, or converged to no usable answer.
+    #[error("{what} did not converge after {iterations} iterations: {reason}")]
     DidNotConverge {
         /// The computation.
         what: &'static str,
         /// Iterations spent.
         iterations: usize,
+        /// Why, and what may help.
+        reason: String,
     },
     /// Serialized state could not be read back.
     #[error("corrupt serialized state: {reason}")]

@@ -92,3 +92,27 @@ fn bgnbd_rejects_impossible_histories() {
         })
     ));
 }
+
+#[test]
+fn degenerate_data_never_gives_nan() {
+    // Nobody bought again: the likelihood keeps rising as r → 0, so there is no interior
+    // maximum. lifetimes returns whatever its optimiser stopped at; cxkit says why it failed.
+    let n = 500;
+    let (x, tx, t) = (vec![0.0; n], vec![0.0; n], vec![52.0; n]);
+    let err = BetaGeo::fit(&x, &tx, &t, &FitOptions::default()).unwrap_err();
+    assert!(matches!(err, Error::DidNotConverge { .. }), "{err}");
+    assert!(err.to_string().contains("no interior maximum"), "{err}");
+    // One customer with one repeat purchase: the same.
+    assert!(matches!(
+        BetaGeo::fit(&[1.0], &[3.0], &[10.0], &FitOptions::default()),
+        Err(Error::DidNotConverge { .. })
+    ));
+    // A small panel with repeat purchases has a maximum, and every estimate is finite.
+    let (x, tx, t) = simulate_bgnbd(3, 300, [0.25, 4.0, 0.8, 2.5], 52.0);
+    let m = BetaGeo::fit(&x, &tx, &t, &FitOptions::default()).unwrap();
+    assert!([m.r, m.alpha, m.a, m.b]
+        .iter()
+        .all(|v| v.is_finite() && *v > 0.0));
+    let se = m.fit.unwrap().standard_errors.unwrap();
+    assert!(se.iter().all(|s| s.is_finite()));
+}

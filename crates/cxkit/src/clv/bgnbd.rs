@@ -278,21 +278,51 @@ impl BetaGeo {
         check_rfm(x, tx, t)?;
         self.check_a("the conditional expected purchases")?;
         check_horizon(horizon)?;
-        let mut order: Vec<u32> = (0..x.len() as u32).collect();
-        let key = |i: u32| (x[i as usize].to_bits(), t[i as usize].to_bits());
-        order.par_sort_unstable_by_key(|&i| key(i));
-        let groups: Vec<&[u32]> = order.chunk_by(|&i, &j| key(i) == key(j)).collect();
-        let mut out = vec![0.0; x.len()];
-        let values: Vec<Result<f64>> = groups
-            .par_iter()
-            .map(|g| self.if_alive(horizon, x[g[0] as usize], t[g[0] as usize]))
-            .collect();
-        for (g, value) in groups.iter().zip(values) {
-            let value = value?;
-            for &i in g.iter() {
-                out[i as usize] = value;
+        let mut out = match (Distinct::if_few(x), Distinct::if_few(t)) {
+            // Few frequencies and few T (whole periods): a grid of (x, T) cells, filled where
+            // a customer needs one, without sorting.
+            (Some(dx), Some(dt)) if dx.values.len() * dt.values.len() <= x.len() => {
+                let cols = dt.values.len();
+                let cell = |i: usize| dx.index[i] as usize * cols + dt.index[i] as usize;
+                let mut needed = vec![false; dx.values.len() * cols];
+                (0..x.len()).for_each(|i| needed[cell(i)] = true);
+                let grid: Vec<Option<Result<f64>>> = needed
+                    .par_iter()
+                    .enumerate()
+                    .map(|(c, &need)| {
+                        need.then(|| {
+                            self.if_alive(horizon, dx.values[c / cols], dt.values[c % cols])
+                        })
+                    })
+                    .collect();
+                let grid: Vec<f64> = grid
+                    .into_iter()
+                    .map(|v| v.transpose().map(|v| v.unwrap_or(0.0)))
+                    .collect::<Result<_>>()?;
+                (0..x.len())
+                    .into_par_iter()
+                    .map(|i| grid[cell(i)])
+                    .collect()
             }
-        }
+            _ => {
+                let mut order: Vec<u32> = (0..x.len() as u32).collect();
+                let key = |i: u32| (x[i as usize].to_bits(), t[i as usize].to_bits());
+                order.par_sort_unstable_by_key(|&i| key(i));
+                let groups: Vec<&[u32]> = order.chunk_by(|&i, &j| key(i) == key(j)).collect();
+                let mut out = vec![0.0; x.len()];
+                let values: Vec<Result<f64>> = groups
+                    .par_iter()
+                    .map(|g| self.if_alive(horizon, x[g[0] as usize], t[g[0] as usize]))
+                    .collect();
+                for (g, value) in groups.iter().zip(values) {
+                    let value = value?;
+                    for &i in g.iter() {
+                        out[i as usize] = value;
+                    }
+                }
+                out
+            }
+        };
         out.par_iter_mut().enumerate().for_each(|(i, v)| {
             *v /= 1.0 + self.dead_odds(x[i], tx[i], t[i]);
         });
@@ -400,6 +430,29 @@ mod tests {
         let m = BetaGeo::new(0.243, 4.414, 0.793, 2.426).unwrap();
         let e = m.expected_purchases(39.0, 2.0, 30.43, 38.86).unwrap();
         assert!((e - 1.226).abs() < 5e-4, "{e}");
+    }
+
+    #[test]
+    fn batch_predictions_match_one_at_a_time() {
+        // Whole weeks (the grid path) and continuous times (the sorted path).
+        let m = BetaGeo::new(0.243, 4.414, 0.793, 2.426).unwrap();
+        let n = 400;
+        let x: Vec<f64> = (0..n).map(|i| f64::from(i % 5)).collect();
+        for continuous in [false, true] {
+            let t: Vec<f64> = (0..n)
+                .map(|i| {
+                    30.0 + f64::from(i % 3) + if continuous { f64::from(i) * 1e-3 } else { 0.0 }
+                })
+                .collect();
+            let tx: Vec<f64> = (0..n as usize)
+                .map(|i| if x[i] > 0.0 { t[i] / 2.0 } else { 0.0 })
+                .collect();
+            let all = m.expected_purchases_all(20.0, &x, &tx, &t).unwrap();
+            for i in 0..n as usize {
+                let one = m.expected_purchases(20.0, x[i], tx[i], t[i]).unwrap();
+                assert!((all[i] - one).abs() < 1e-12, "{continuous} {i}");
+            }
+        }
     }
 
     #[test]

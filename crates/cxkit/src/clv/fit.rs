@@ -40,8 +40,9 @@ pub struct FitReport {
     pub iterations: usize,
     /// Whether the gradient tolerance was met.
     pub converged: bool,
-    /// Standard errors of the parameters from the inverse Hessian of the log-likelihood, in
-    /// the parameters' order; None when the Hessian is not negative definite.
+    /// Standard errors of the parameters, in their order, from the inverse Hessian of the
+    /// (penalised) negative log-likelihood at the maximum. Always present after a fit: a fit
+    /// whose Hessian is not positive definite has no interior maximum and is an error.
     pub standard_errors: Option<Vec<f64>>,
     /// Customers the model was fitted on.
     pub customers: usize,
@@ -177,15 +178,42 @@ pub(crate) fn fit_log_params(
         return Err(Error::DidNotConverge {
             what,
             iterations: m.iterations,
+            reason: "the parameters or the log-likelihood became non-finite".into(),
         });
     }
     let (log_likelihood, _) = ll(&params);
-    let h = hessian(&|p: &[f64]| ll(p).1.iter().map(|g| -g).collect(), &params);
-    let standard_errors = inverse_positive_definite(&h, params.len()).map(|inv| {
-        (0..params.len())
-            .map(|i| inv[i * params.len() + i].sqrt())
+    // The penalised objective's Hessian in natural parameters: a usable maximum is a strict
+    // one, where it is positive definite (the likelihood curves down in every direction).
+    let penalty = 2.0 * options.penalizer * n;
+    let gradient = |p: &[f64]| -> Vec<f64> {
+        ll(p)
+            .1
+            .iter()
+            .zip(p)
+            .map(|(g, v)| -g + penalty * v)
             .collect()
-    });
+    };
+    let Some(inverse) = inverse_positive_definite(&hessian(&gradient, &params), params.len())
+    else {
+        return Err(Error::DidNotConverge {
+            what,
+            iterations: m.iterations,
+            reason: format!(
+                "the likelihood has no interior maximum (the parameters ran to {}); the data may \
+                 hold too few repeat purchases, or a penalizer may help",
+                params
+                    .iter()
+                    .map(|p| format!("{p:.3e}"))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
+        });
+    };
+    let standard_errors = Some(
+        (0..params.len())
+            .map(|i| inverse[i * params.len() + i].sqrt())
+            .collect(),
+    );
     Ok((
         params,
         FitReport {

@@ -127,10 +127,15 @@ impl GammaGamma {
     /// ```
     /// use cxkit::clv::{FitOptions, GammaGamma};
     ///
-    /// let x = [1.0, 2.0, 5.0, 3.0, 0.0, 8.0, 1.0, 4.0];
-    /// let m = [20.0, 35.5, 28.1, 50.0, 0.0, 31.2, 12.9, 44.0];
+    /// // 300 customers with 1 to 6 repeat purchases whose mean values differ from customer to
+    /// // customer (10 to 50), and one customer without repeats (skipped).
+    /// let mut x: Vec<f64> = (0..300).map(|i| f64::from(1 + i % 6)).collect();
+    /// let mut m: Vec<f64> = (0..300).map(|i| 30.0 + 20.0 * (f64::from(i) * 0.37).sin()).collect();
+    /// x.push(0.0);
+    /// m.push(0.0);
     /// let gg = GammaGamma::fit(&x, &m, &FitOptions::default())?;
-    /// assert_eq!(gg.fit.as_ref().unwrap().customers, 7);
+    /// assert_eq!(gg.fit.as_ref().unwrap().customers, 300);
+    /// assert!(gg.q > 1.0);
     /// # Ok::<(), cxkit::Error>(())
     /// ```
     pub fn fit(

@@ -24,6 +24,7 @@ fn series(a: f64, b: f64, c: f64, z: f64) -> Result<f64> {
     Err(Error::DidNotConverge {
         what: "the hypergeometric series",
         iterations: MAX_TERMS,
+        reason: format!("2F1({a}, {b}; {c}; {z}) converges too slowly"),
     })
 }
 

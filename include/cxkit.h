@@ -150,6 +150,18 @@ typedef struct {
   uint64_t customers;
 } cx_fit_report;
 
+// Pareto/NBD parameters.
+typedef struct {
+  // Shape of the purchase-rate distribution.
+  double r;
+  // Scale of the purchase-rate distribution.
+  double alpha;
+  // Shape of the dropout-rate distribution.
+  double s;
+  // Scale of the dropout-rate distribution.
+  double beta;
+} cx_pareto_nbd_params;
+
 // Gamma-Gamma parameters.
 typedef struct {
   // Shape of each transaction value's distribution.
@@ -572,6 +584,42 @@ cx_status cx_bgnbd_probability_alive(const cx_bgnbd_params *params,
                                      const double *t,
                                      size_t len,
                                      double *out_values);
+
+// Fits the Pareto/NBD model to `len` customers' frequency, recency and T. Writes the
+// parameters and, when `out_report` is not NULL, the fit report. `options` may be NULL.
+//
+// # Safety
+// Arrays valid for `len` doubles; `out_params` valid; `options`, `out_report` NULL or valid.
+cx_status cx_pareto_nbd_fit(const double *frequency,
+                            const double *recency,
+                            const double *t,
+                            size_t len,
+                            const cx_fit_options *options,
+                            cx_pareto_nbd_params *out_params,
+                            cx_fit_report *out_report);
+
+// Pareto/NBD expected repeat purchases in the next `horizon` periods for `len` customers.
+//
+// # Safety
+// `params` valid; arrays valid for `len` doubles; `out` valid for `len` doubles.
+cx_status cx_pareto_nbd_expected_purchases(const cx_pareto_nbd_params *params,
+                                           double horizon,
+                                           const double *frequency,
+                                           const double *recency,
+                                           const double *t,
+                                           size_t len,
+                                           double *out_values);
+
+// Pareto/NBD probability that each of `len` customers is alive.
+//
+// # Safety
+// `params` valid; arrays valid for `len` doubles; `out` valid for `len` doubles.
+cx_status cx_pareto_nbd_probability_alive(const cx_pareto_nbd_params *params,
+                                          const double *frequency,
+                                          const double *recency,
+                                          const double *t,
+                                          size_t len,
+                                          double *out_values);
 
 // Fits the Gamma-Gamma spend model to the customers with frequency > 0 (others are skipped)
 // and their mean purchase value. `options` and `out_report` may be NULL.

@@ -34,6 +34,7 @@ __all__ = [
     "MissingScoreError",
     "Nps",
     "NpsAccumulator",
+    "ParetoNbd",
     "Proportion",
     "TopBoxAccumulator",
     "WaveTest",
@@ -525,6 +526,24 @@ class BetaGeo(_Model):
     def unconditional_expected_purchases(self, t: float) -> float: ...
 
 @final
+class ParetoNbd(_Model):
+    """The Pareto/NBD model of repeat purchases (Schmittlein, Morrison & Colombo 1987)."""
+
+    def __new__(cls, penalizer: float = 0.0) -> ParetoNbd: ...
+    @staticmethod
+    def from_params(r: float, alpha: float, s: float, beta: float) -> ParetoNbd: ...
+    def fit(
+        self,
+        frequency: _ArrayLike,
+        recency: _ArrayLike,
+        T: _ArrayLike,
+        max_iterations: int = 200,
+        tolerance: float = 1e-7,
+    ) -> ParetoNbd: ...
+    def expected_purchases(self, t: float, frequency: Any, recency: Any, T: Any) -> Any: ...
+    def probability_alive(self, frequency: Any, recency: Any, T: Any) -> Any: ...
+
+@final
 class GammaGamma(_Model):
     """The Gamma-Gamma model of spend per transaction."""
 
@@ -541,7 +560,7 @@ class GammaGamma(_Model):
     def expected_average_value(self, frequency: Any, monetary_value: Any) -> Any: ...
 
 def customer_lifetime_value(
-    transaction_model: BetaGeo,
+    transaction_model: Union[BetaGeo, ParetoNbd],
     spend_model: GammaGamma,
     frequency: _ArrayLike,
     recency: _ArrayLike,

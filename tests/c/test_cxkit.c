@@ -381,6 +381,18 @@ static void test_clv(void) {
   CHECK(clv[0] > clv[1] && clv[1] > 0);
   CHECK(cx_customer_lifetime_value(&fhl, &cdnow_spend, x, tx, T, m2, 2, 12, 7, 0.01, clv) == CX_INVALID_PARAMETER);
 
+  /* Pareto/NBD: P(alive) falls with the silence since the last purchase; fit on the panel. */
+  cx_pareto_nbd_params pn = {0.55, 10.58, 0.61, 11.67};
+  double px[] = {3, 3}, ptx[] = {38.0, 5.0}, pT[] = {38.86, 38.86}, palive[2], pe[2];
+  CHECK(cx_pareto_nbd_probability_alive(&pn, px, ptx, pT, 2, palive) == CX_OK);
+  CHECK(palive[0] > palive[1] && palive[1] > 0 && palive[0] < 1);
+  CHECK(cx_pareto_nbd_expected_purchases(&pn, 52.0, px, ptx, pT, 2, pe) == CX_OK);
+  CHECK(pe[0] > pe[1] && pe[1] > 0);
+  cx_pareto_nbd_params pfit;
+  CHECK(cx_pareto_nbd_fit(fx, ftx, fT, 40, NULL, &pfit, &rep) == CX_OK);
+  CHECK(pfit.r > 0 && pfit.alpha > 0 && pfit.s > 0 && pfit.beta > 0 && rep.customers == 40);
+  CHECK(cx_pareto_nbd_fit(fx, ftx, NULL, 40, NULL, &pfit, NULL) == CX_NULL_ARGUMENT);
+
   /* Bad histories and parameters. */
   double bad_tx[] = {40.0, 0};
   CHECK(cx_bgnbd_probability_alive(&fhl, x, bad_tx, T, 2, p) == CX_INVALID_OBSERVATION);

@@ -99,6 +99,26 @@ impl cx_bgnbd_params {
     }
 }
 
+/// Pareto/NBD parameters.
+#[repr(C)]
+#[derive(Debug, Clone, Copy)]
+pub struct cx_pareto_nbd_params {
+    /// Shape of the purchase-rate distribution.
+    pub r: f64,
+    /// Scale of the purchase-rate distribution.
+    pub alpha: f64,
+    /// Shape of the dropout-rate distribution.
+    pub s: f64,
+    /// Scale of the dropout-rate distribution.
+    pub beta: f64,
+}
+
+impl cx_pareto_nbd_params {
+    fn model(&self) -> Result<core::ParetoNbd, Failure> {
+        Ok(core::ParetoNbd::new(self.r, self.alpha, self.s, self.beta)?)
+    }
+}
+
 /// Gamma-Gamma parameters.
 #[repr(C)]
 #[derive(Debug, Clone, Copy)]
@@ -243,6 +263,99 @@ pub unsafe extern "C" fn cx_bgnbd_probability_alive(
     out_values: *mut f64,
 ) -> cx_status {
     guard("cx_bgnbd_probability_alive", || {
+        // SAFETY: caller contract.
+        let (p, (x, tx, tt)) = unsafe {
+            (
+                arg(params, "params")?,
+                histories(frequency, recency, t, len)?,
+            )
+        };
+        let v = p.model()?.probability_alive_all(x, tx, tt)?;
+        // SAFETY: caller contract.
+        unsafe { write_all(&v, out_values) }
+    })
+}
+
+/// Fits the Pareto/NBD model to `len` customers' frequency, recency and T. Writes the
+/// parameters and, when `out_report` is not NULL, the fit report. `options` may be NULL.
+///
+/// # Safety
+/// Arrays valid for `len` doubles; `out_params` valid; `options`, `out_report` NULL or valid.
+#[no_mangle]
+pub unsafe extern "C" fn cx_pareto_nbd_fit(
+    frequency: *const f64,
+    recency: *const f64,
+    t: *const f64,
+    len: usize,
+    options: *const cx_fit_options,
+    out_params: *mut cx_pareto_nbd_params,
+    out_report: *mut cx_fit_report,
+) -> cx_status {
+    guard("cx_pareto_nbd_fit", || {
+        // SAFETY: caller contract.
+        let ((x, tx, tt), params) = unsafe {
+            (
+                histories(frequency, recency, t, len)?,
+                out(out_params, "out_params")?,
+            )
+        };
+        let m = core::ParetoNbd::fit(x, tx, tt, &fit_options(options))?;
+        *params = cx_pareto_nbd_params {
+            r: m.r,
+            alpha: m.alpha,
+            s: m.s,
+            beta: m.beta,
+        };
+        // SAFETY: caller contract.
+        if let (Some(report), Some(fit)) = (unsafe { out_report.as_mut() }, m.fit.as_ref()) {
+            *report = fit.into();
+        }
+        Ok(())
+    })
+}
+
+/// Pareto/NBD expected repeat purchases in the next `horizon` periods for `len` customers.
+///
+/// # Safety
+/// `params` valid; arrays valid for `len` doubles; `out` valid for `len` doubles.
+#[no_mangle]
+pub unsafe extern "C" fn cx_pareto_nbd_expected_purchases(
+    params: *const cx_pareto_nbd_params,
+    horizon: f64,
+    frequency: *const f64,
+    recency: *const f64,
+    t: *const f64,
+    len: usize,
+    out_values: *mut f64,
+) -> cx_status {
+    guard("cx_pareto_nbd_expected_purchases", || {
+        // SAFETY: caller contract.
+        let (p, (x, tx, tt)) = unsafe {
+            (
+                arg(params, "params")?,
+                histories(frequency, recency, t, len)?,
+            )
+        };
+        let v = p.model()?.expected_purchases_all(horizon, x, tx, tt)?;
+        // SAFETY: caller contract.
+        unsafe { write_all(&v, out_values) }
+    })
+}
+
+/// Pareto/NBD probability that each of `len` customers is alive.
+///
+/// # Safety
+/// `params` valid; arrays valid for `len` doubles; `out` valid for `len` doubles.
+#[no_mangle]
+pub unsafe extern "C" fn cx_pareto_nbd_probability_alive(
+    params: *const cx_pareto_nbd_params,
+    frequency: *const f64,
+    recency: *const f64,
+    t: *const f64,
+    len: usize,
+    out_values: *mut f64,
+) -> cx_status {
+    guard("cx_pareto_nbd_probability_alive", || {
         // SAFETY: caller contract.
         let (p, (x, tx, tt)) = unsafe {
             (

@@ -361,6 +361,45 @@ model_class! {
 }
 
 model_class! {
+    /// The Pareto/NBD model of repeat purchases (Schmittlein, Morrison & Colombo 1987).
+    ///
+    /// >>> m = cxkit.ParetoNbd.from_params(0.55, 10.58, 0.61, 11.67)
+    /// >>> 0 < m.probability_alive(2, 30.43, 38.86) < 1
+    /// True
+    ParetoNbd(core::ParetoNbd) {
+        params: [r, alpha, s, beta],
+        /// Fits by maximum likelihood to frequency, recency and T per customer. Returns the model.
+        #[pyo3(signature = (frequency, recency, T, max_iterations=200, tolerance=1e-7))]
+        #[allow(non_snake_case)]
+        fn fit<'py>(mut slf: PyRefMut<'py, Self>, frequency: &Bound<'py, PyAny>, recency: &Bound<'py, PyAny>, T: &Bound<'py, PyAny>, max_iterations: usize, tolerance: f64) -> PyResult<PyRefMut<'py, Self>> {
+            let py = slf.py();
+            let options = fit_options(slf.penalizer, max_iterations, tolerance);
+            let model = with_floats!(py, [frequency => x, recency => tx, T => t], core::ParetoNbd::fit(x, tx, t, &options)).py_err()?;
+            slf.model = Some(model);
+            Ok(slf)
+        }
+
+        /// Expected repeat purchases in the next ``t`` periods given each history.
+        #[allow(non_snake_case)]
+        fn expected_purchases<'py>(&self, py: Python<'py>, t: f64, frequency: &Bound<'py, PyAny>, recency: &Bound<'py, PyAny>, T: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
+            let m = self.model()?;
+            let scalar = is_scalar(frequency);
+            let v = with_floats!(py, [frequency => x, recency => tx, T => tt], m.expected_purchases_all(t, x, tx, tt)).py_err()?;
+            shaped(py, v, scalar)
+        }
+
+        /// Probability that each customer is still alive.
+        #[allow(non_snake_case)]
+        fn probability_alive<'py>(&self, py: Python<'py>, frequency: &Bound<'py, PyAny>, recency: &Bound<'py, PyAny>, T: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
+            let m = self.model()?;
+            let scalar = is_scalar(frequency);
+            let v = with_floats!(py, [frequency => x, recency => tx, T => tt], m.probability_alive_all(x, tx, tt)).py_err()?;
+            shaped(py, v, scalar)
+        }
+    }
+}
+
+model_class! {
     /// The Gamma-Gamma model of spend per transaction.
     ///
     /// >>> gg = cxkit.GammaGamma.from_params(6.25, 3.74, 15.44)
@@ -407,12 +446,16 @@ pub(crate) fn customer_lifetime_value<'py>(
     freq: &str,
     discount_rate: f64,
 ) -> PyResult<Bound<'py, PyArray1<f64>>> {
-    let bg = transaction_model
-        .cast::<BetaGeo>()
-        .map_err(|_| PyTypeError::new_err("transaction_model must be a fitted cxkit.BetaGeo"))?
-        .borrow()
-        .model()?
-        .clone();
+    let model: Box<dyn core::TransactionModel> = if let Ok(m) = transaction_model.cast::<BetaGeo>()
+    {
+        Box::new(m.borrow().model()?.clone())
+    } else if let Ok(m) = transaction_model.cast::<ParetoNbd>() {
+        Box::new(m.borrow().model()?.clone())
+    } else {
+        return Err(PyTypeError::new_err(
+            "transaction_model must be a fitted cxkit.BetaGeo or cxkit.ParetoNbd",
+        ));
+    };
     let gg = spend_model
         .cast::<GammaGamma>()
         .map_err(|_| PyTypeError::new_err("spend_model must be a fitted cxkit.GammaGamma"))?
@@ -424,7 +467,7 @@ pub(crate) fn customer_lifetime_value<'py>(
         period: period(freq)?,
         discount_rate,
     };
-    let v = with_floats!(py, [frequency => x, recency => tx, T => t, monetary_value => m], core::customer_lifetime_value(&bg, &gg, x, tx, t, m, &options)).py_err()?;
+    let v = with_floats!(py, [frequency => x, recency => tx, T => t, monetary_value => m], core::customer_lifetime_value(model.as_ref(), &gg, x, tx, t, m, &options)).py_err()?;
     Ok(PyArray1::from_vec(py, v))
 }
 
@@ -603,5 +646,6 @@ pub(crate) fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(compare_offers, m)?)?;
     m.add_class::<BetaGeo>()?;
     m.add_class::<GammaGamma>()?;
+    m.add_class::<ParetoNbd>()?;
     Ok(())
 }

@@ -22,6 +22,12 @@ impl TransactionModel for BetaGeo {
     }
 }
 
+impl TransactionModel for super::pareto::ParetoNbd {
+    fn expected_purchases(&self, horizon: f64, x: f64, tx: f64, t: f64) -> Result<f64> {
+        super::pareto::ParetoNbd::expected_purchases(self, horizon, x, tx, t)
+    }
+}
+
 /// Options for [`customer_lifetime_value`].
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 pub struct ClvOptions {

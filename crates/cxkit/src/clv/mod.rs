@@ -6,6 +6,8 @@ mod fit;
 mod gamma_gamma;
 mod lifetime;
 mod optimize;
+mod pareto;
+mod quadrature;
 mod special;
 mod summary;
 
@@ -13,5 +15,6 @@ pub use bgnbd::BetaGeo;
 pub use fit::{FitOptions, FitReport};
 pub use gamma_gamma::GammaGamma;
 pub use lifetime::{customer_lifetime_value, ClvOptions, TransactionModel};
+pub use pareto::ParetoNbd;
 pub use special::hyp2f1;
 pub use summary::{summarize_transactions, Period, SummaryOptions, TransactionSummary};

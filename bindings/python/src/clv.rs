@@ -396,6 +396,11 @@ model_class! {
             let v = with_floats!(py, [frequency => x, recency => tx, T => tt], m.probability_alive_all(x, tx, tt)).py_err()?;
             shaped(py, v, scalar)
         }
+
+        /// Expected repeat purchases of a new customer in ``t`` periods.
+        fn unconditional_expected_purchases(&self, t: f64) -> PyResult<f64> {
+            self.model()?.unconditional_expected_purchases(t).py_err()
+        }
     }
 }
 

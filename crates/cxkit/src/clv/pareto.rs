@@ -216,6 +216,30 @@ impl ParetoNbd {
         Ok(alive * rate * time)
     }
 
+    /// Expected purchases of a new customer in `horizon` periods (Schmittlein et al. 1987):
+    /// rβ/(α(s−1))·[1 − (β/(β+t))^(s−1)], and rβ/α·ln(1 + t/β) at s = 1.
+    ///
+    /// ```
+    /// use cxkit::clv::ParetoNbd;
+    ///
+    /// let m = ParetoNbd::new(0.55, 10.58, 0.61, 11.67)?;
+    /// let e = m.unconditional_expected_purchases(52.0)?;
+    /// let by_hand = 0.55 * 11.67 / (10.58 * -0.39) * (1.0 - (11.67f64 / 63.67).powf(-0.39));
+    /// assert!((e - by_hand).abs() < 1e-12);
+    /// # Ok::<(), cxkit::Error>(())
+    /// ```
+    pub fn unconditional_expected_purchases(&self, horizon: f64) -> Result<f64> {
+        check_horizon(horizon)?;
+        let (r, alpha, s, beta) = (self.r, self.alpha, self.s, self.beta);
+        let ratio = (beta / (beta + horizon)).ln();
+        let time = if (s - 1.0).abs() < 1e-10 {
+            -ratio
+        } else {
+            -((s - 1.0) * ratio).exp_m1() / (s - 1.0)
+        };
+        Ok(r * beta / alpha * time)
+    }
+
     /// [`probability_alive`](Self::probability_alive) for every customer.
     pub fn probability_alive_all(&self, x: &[f64], tx: &[f64], t: &[f64]) -> Result<Vec<f64>> {
         map_customers(x, tx, t, &|x, tx, t| self.probability_alive(x, tx, t))

@@ -315,93 +315,69 @@ macro_rules! model_class {
     };
 }
 
-model_class! {
+/// A model class of repeat purchases over (frequency, recency, T): `model_class!` plus fit,
+/// expected purchases, P(alive) and unconditional expected purchases.
+macro_rules! transaction_model_class {
+    ($(#[$doc:meta])* $name:ident($inner:ty) { params: [$($p:ident),*] }) => {
+        model_class! {
+            $(#[$doc])*
+            $name($inner) {
+                params: [$($p),*],
+                /// Fits by maximum likelihood to frequency (repeat purchases), recency (time of
+                /// the last one) and T (time observed) per customer. Returns the model.
+                #[pyo3(signature = (frequency, recency, T, max_iterations=200, tolerance=1e-7))]
+                #[allow(non_snake_case)]
+                fn fit<'py>(mut slf: PyRefMut<'py, Self>, frequency: &Bound<'py, PyAny>, recency: &Bound<'py, PyAny>, T: &Bound<'py, PyAny>, max_iterations: usize, tolerance: f64) -> PyResult<PyRefMut<'py, Self>> {
+                    let py = slf.py();
+                    let options = fit_options(slf.penalizer, max_iterations, tolerance);
+                    let model = with_floats!(py, [frequency => x, recency => tx, T => t], <$inner>::fit(x, tx, t, &options)).py_err()?;
+                    slf.model = Some(model);
+                    Ok(slf)
+                }
+
+                /// Expected repeat purchases in the next ``t`` periods given each history.
+                #[allow(non_snake_case)]
+                fn expected_purchases<'py>(&self, py: Python<'py>, t: f64, frequency: &Bound<'py, PyAny>, recency: &Bound<'py, PyAny>, T: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
+                    let m = self.model()?;
+                    let scalar = is_scalar(frequency);
+                    let v = with_floats!(py, [frequency => x, recency => tx, T => tt], m.expected_purchases_all(t, x, tx, tt)).py_err()?;
+                    shaped(py, v, scalar)
+                }
+
+                /// Probability that each customer is still alive.
+                #[allow(non_snake_case)]
+                fn probability_alive<'py>(&self, py: Python<'py>, frequency: &Bound<'py, PyAny>, recency: &Bound<'py, PyAny>, T: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
+                    let m = self.model()?;
+                    let scalar = is_scalar(frequency);
+                    let v = with_floats!(py, [frequency => x, recency => tx, T => tt], m.probability_alive_all(x, tx, tt)).py_err()?;
+                    shaped(py, v, scalar)
+                }
+
+                /// Expected repeat purchases of a new customer in ``t`` periods.
+                fn unconditional_expected_purchases(&self, t: f64) -> PyResult<f64> {
+                    self.model()?.unconditional_expected_purchases(t).py_err()
+                }
+            }
+        }
+    };
+}
+
+transaction_model_class! {
     /// The BG/NBD model of repeat purchases (Fader, Hardie & Lee 2005).
     ///
     /// >>> m = cxkit.BetaGeo.from_params(0.243, 4.414, 0.793, 2.426)
     /// >>> round(m.expected_purchases(39, 2, 30.43, 38.86), 3)
     /// 1.226
-    BetaGeo(core::BetaGeo) {
-        params: [r, alpha, a, b],
-        /// Fits by maximum likelihood to frequency (repeat purchases), recency (time of the
-        /// last one) and T (time observed) per customer. Returns the model.
-        #[pyo3(signature = (frequency, recency, T, max_iterations=200, tolerance=1e-7))]
-        #[allow(non_snake_case)]
-        fn fit<'py>(mut slf: PyRefMut<'py, Self>, frequency: &Bound<'py, PyAny>, recency: &Bound<'py, PyAny>, T: &Bound<'py, PyAny>, max_iterations: usize, tolerance: f64) -> PyResult<PyRefMut<'py, Self>> {
-            let py = slf.py();
-            let options = fit_options(slf.penalizer, max_iterations, tolerance);
-            let model = with_floats!(py, [frequency => x, recency => tx, T => t], core::BetaGeo::fit(x, tx, t, &options)).py_err()?;
-            slf.model = Some(model);
-            Ok(slf)
-        }
-
-        /// Expected repeat purchases in the next ``t`` periods given each history.
-        #[allow(non_snake_case)]
-        fn expected_purchases<'py>(&self, py: Python<'py>, t: f64, frequency: &Bound<'py, PyAny>, recency: &Bound<'py, PyAny>, T: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
-            let m = self.model()?;
-            let scalar = is_scalar(frequency);
-            let v = with_floats!(py, [frequency => x, recency => tx, T => tt], m.expected_purchases_all(t, x, tx, tt)).py_err()?;
-            shaped(py, v, scalar)
-        }
-
-        /// Probability that each customer is still alive.
-        #[allow(non_snake_case)]
-        fn probability_alive<'py>(&self, py: Python<'py>, frequency: &Bound<'py, PyAny>, recency: &Bound<'py, PyAny>, T: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
-            let m = self.model()?;
-            let scalar = is_scalar(frequency);
-            let v = with_floats!(py, [frequency => x, recency => tx, T => tt], m.probability_alive_all(x, tx, tt)).py_err()?;
-            shaped(py, v, scalar)
-        }
-
-        /// Expected repeat purchases of a new customer in ``t`` periods.
-        fn unconditional_expected_purchases(&self, t: f64) -> PyResult<f64> {
-            self.model()?.unconditional_expected_purchases(t).py_err()
-        }
-    }
+    BetaGeo(core::BetaGeo) { params: [r, alpha, a, b] }
 }
 
-model_class! {
+transaction_model_class! {
     /// The Pareto/NBD model of repeat purchases (Schmittlein, Morrison & Colombo 1987).
     ///
     /// >>> m = cxkit.ParetoNbd.from_params(0.55, 10.58, 0.61, 11.67)
     /// >>> 0 < m.probability_alive(2, 30.43, 38.86) < 1
     /// True
-    ParetoNbd(core::ParetoNbd) {
-        params: [r, alpha, s, beta],
-        /// Fits by maximum likelihood to frequency, recency and T per customer. Returns the model.
-        #[pyo3(signature = (frequency, recency, T, max_iterations=200, tolerance=1e-7))]
-        #[allow(non_snake_case)]
-        fn fit<'py>(mut slf: PyRefMut<'py, Self>, frequency: &Bound<'py, PyAny>, recency: &Bound<'py, PyAny>, T: &Bound<'py, PyAny>, max_iterations: usize, tolerance: f64) -> PyResult<PyRefMut<'py, Self>> {
-            let py = slf.py();
-            let options = fit_options(slf.penalizer, max_iterations, tolerance);
-            let model = with_floats!(py, [frequency => x, recency => tx, T => t], core::ParetoNbd::fit(x, tx, t, &options)).py_err()?;
-            slf.model = Some(model);
-            Ok(slf)
-        }
-
-        /// Expected repeat purchases in the next ``t`` periods given each history.
-        #[allow(non_snake_case)]
-        fn expected_purchases<'py>(&self, py: Python<'py>, t: f64, frequency: &Bound<'py, PyAny>, recency: &Bound<'py, PyAny>, T: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
-            let m = self.model()?;
-            let scalar = is_scalar(frequency);
-            let v = with_floats!(py, [frequency => x, recency => tx, T => tt], m.expected_purchases_all(t, x, tx, tt)).py_err()?;
-            shaped(py, v, scalar)
-        }
-
-        /// Probability that each customer is still alive.
-        #[allow(non_snake_case)]
-        fn probability_alive<'py>(&self, py: Python<'py>, frequency: &Bound<'py, PyAny>, recency: &Bound<'py, PyAny>, T: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
-            let m = self.model()?;
-            let scalar = is_scalar(frequency);
-            let v = with_floats!(py, [frequency => x, recency => tx, T => tt], m.probability_alive_all(x, tx, tt)).py_err()?;
-            shaped(py, v, scalar)
-        }
-
-        /// Expected repeat purchases of a new customer in ``t`` periods.
-        fn unconditional_expected_purchases(&self, t: f64) -> PyResult<f64> {
-            self.model()?.unconditional_expected_purchases(t).py_err()
-        }
-    }
+    ParetoNbd(core::ParetoNbd) { params: [r, alpha, s, beta] }
 }
 
 model_class! {

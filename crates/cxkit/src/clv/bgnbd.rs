@@ -7,6 +7,7 @@ use statrs::function::gamma::{digamma, ln_gamma};
 
 use super::fit::{
     check_rfm, fit_log_params, map_customers, sum_terms, Distinct, FitOptions, FitReport,
+    ScaledTimes,
 };
 use super::special::hyp2f1;
 use crate::{Error, Result};
@@ -156,46 +157,35 @@ impl BetaGeo {
         t: &[f64],
         options: &FitOptions,
     ) -> Result<BetaGeo> {
-        check_rfm(frequency, recency, t)?;
-        let max_t = t.iter().fold(0.0f64, |m, v| m.max(*v));
-        if max_t.is_nan() || max_t <= 0.0 {
-            return Err(Error::InvalidParameter {
-                name: "T",
-                reason: "every customer has T = 0: nothing was observed".into(),
-            });
-        }
-        let scale = 10.0 / max_t;
-        let rec: Vec<f64> = recency.par_iter().map(|v| v * scale).collect();
-        let tt: Vec<f64> = t.par_iter().map(|v| v * scale).collect();
+        let scaled = ScaledTimes::new(frequency, recency, t)?;
         let per = Distinct::new(frequency);
-        let (distinct_t, distinct_tx) = (Distinct::if_few(&tt), Distinct::if_few(&rec));
+        let (distinct_t, distinct_tx) = (
+            Distinct::if_few(&scaled.t),
+            Distinct::if_few(&scaled.recency),
+        );
         let ll = |p: &[f64]| {
             log_likelihood_memo(
                 p,
                 frequency,
-                &rec,
-                &tt,
+                &scaled.recency,
+                &scaled.t,
                 &per,
                 distinct_t.as_ref(),
                 distinct_tx.as_ref(),
             )
         };
-        let (p, mut report) = fit_log_params(
+        let (mut p, mut report) = fit_log_params(
             "the BG/NBD fit",
             &ll,
             &[1.0, 1.0, 1.0, 1.0],
             frequency.len(),
             options,
         )?;
-        let alpha = p[1] / scale;
-        let params = [p[0], alpha, p[2], p[3]];
-        report.log_likelihood = log_likelihood(&params, frequency, recency, t, &per).0;
-        if let Some(se) = report.standard_errors.as_mut() {
-            se[1] /= scale;
-        }
+        scaled.unscale(&mut p, &mut report, &[1]);
+        report.log_likelihood = log_likelihood(&p, frequency, recency, t, &per).0;
         Ok(BetaGeo {
             r: p[0],
-            alpha,
+            alpha: p[1],
             a: p[2],
             b: p[3],
             fit: Some(report),

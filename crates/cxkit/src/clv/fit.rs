@@ -283,3 +283,41 @@ impl Distinct {
         (d.values.len() * 8 <= x.len()).then_some(d)
     }
 }
+
+/// Recency and T rescaled so that the longest T is 10, for conditioning (as `lifetimes`
+/// does); rate parameters fitted on them are divided by `factor` to return to the data's unit.
+pub(crate) struct ScaledTimes {
+    pub(crate) recency: Vec<f64>,
+    pub(crate) t: Vec<f64>,
+    pub(crate) factor: f64,
+}
+
+impl ScaledTimes {
+    /// Checks the histories and rescales their times.
+    pub(crate) fn new(x: &[f64], tx: &[f64], t: &[f64]) -> Result<ScaledTimes> {
+        check_rfm(x, tx, t)?;
+        let max_t = t.iter().fold(0.0f64, |m, v| m.max(*v));
+        if max_t.is_nan() || max_t <= 0.0 {
+            return Err(Error::InvalidParameter {
+                name: "T",
+                reason: "every customer has T = 0: nothing was observed".into(),
+            });
+        }
+        let factor = 10.0 / max_t;
+        Ok(ScaledTimes {
+            recency: tx.par_iter().map(|v| v * factor).collect(),
+            t: t.par_iter().map(|v| v * factor).collect(),
+            factor,
+        })
+    }
+
+    /// Returns the rate parameters at `rates` (and their standard errors) to the data's unit.
+    pub(crate) fn unscale(&self, params: &mut [f64], report: &mut FitReport, rates: &[usize]) {
+        for &k in rates {
+            params[k] /= self.factor;
+            if let Some(se) = report.standard_errors.as_mut() {
+                se[k] /= self.factor;
+            }
+        }
+    }
+}

@@ -10,13 +10,13 @@
 //! integral and the integrals of its parameter derivatives (the analytic gradient) are
 //! computed together by adaptive Gauss–Kronrod quadrature, in a scale that cannot underflow.
 
-use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 use statrs::function::gamma::{digamma, ln_gamma};
 
 use super::bgnbd::check_horizon;
 use super::fit::{
     check_rfm, fit_log_params, map_customers, sum_terms, Distinct, FitOptions, FitReport,
+    ScaledTimes,
 };
 use super::quadrature::integrate;
 use crate::{Error, Result};
@@ -149,32 +149,18 @@ impl ParetoNbd {
         t: &[f64],
         options: &FitOptions,
     ) -> Result<ParetoNbd> {
-        check_rfm(frequency, recency, t)?;
-        let max_t = t.iter().fold(0.0f64, |m, v| m.max(*v));
-        if max_t.is_nan() || max_t <= 0.0 {
-            return Err(Error::InvalidParameter {
-                name: "T",
-                reason: "every customer has T = 0: nothing was observed".into(),
-            });
-        }
-        let scale = 10.0 / max_t;
-        let rec: Vec<f64> = recency.par_iter().map(|v| v * scale).collect();
-        let tt: Vec<f64> = t.par_iter().map(|v| v * scale).collect();
+        let scaled = ScaledTimes::new(frequency, recency, t)?;
         let per = Distinct::new(frequency);
-        let ll = |p: &[f64]| log_likelihood(p, frequency, &rec, &tt, &per);
-        let (p, mut report) = fit_log_params(
+        let ll = |p: &[f64]| log_likelihood(p, frequency, &scaled.recency, &scaled.t, &per);
+        let (mut params, mut report) = fit_log_params(
             "the Pareto/NBD fit",
             &ll,
             &[1.0, 1.0, 1.0, 1.0],
             frequency.len(),
             options,
         )?;
-        let params = [p[0], p[1] / scale, p[2], p[3] / scale];
+        scaled.unscale(&mut params, &mut report, &[1, 3]);
         report.log_likelihood = log_likelihood(&params, frequency, recency, t, &per).0;
-        if let Some(se) = report.standard_errors.as_mut() {
-            se[1] /= scale;
-            se[3] /= scale;
-        }
         Ok(ParetoNbd {
             r: params[0],
             alpha: params[1],

@@ -32,6 +32,63 @@ fn log_likelihood(p: &[f64], x: &[f64], tx: &[f64], t: &[f64], per: &Distinct) -
     log_likelihood_memo(p, x, tx, t, per, None, None)
 }
 
+/// Customers split for fitting: those with repeat purchases one by one, and those without
+/// (x = 0, so tₓ = 0) as (T, how many) — their likelihood depends on T alone.
+struct Panel {
+    x: Vec<f64>,
+    tx: Vec<f64>,
+    t: Vec<f64>,
+    zeros: Vec<(f64, f64)>,
+}
+
+impl Panel {
+    fn new(x: &[f64], tx: &[f64], t: &[f64]) -> Panel {
+        let mut panel = Panel {
+            x: Vec::new(),
+            tx: Vec::new(),
+            t: Vec::new(),
+            zeros: Vec::new(),
+        };
+        let mut zero_t = Vec::new();
+        for i in 0..x.len() {
+            if x[i] > 0.0 {
+                panel.x.push(x[i]);
+                panel.tx.push(tx[i]);
+                panel.t.push(t[i]);
+            } else {
+                zero_t.push(t[i]);
+            }
+        }
+        zero_t.par_sort_unstable_by(|a, b| a.total_cmp(b));
+        for group in zero_t.chunk_by(|a, b| a == b) {
+            panel.zeros.push((group[0], group.len() as f64));
+        }
+        panel
+    }
+
+    /// Log-likelihood and gradient: Σ over customers without repeats of
+    /// count·(r·ln α − r·ln(α + T)), plus every repeat customer's term.
+    fn log_likelihood(
+        &self,
+        p: &[f64],
+        per: &Distinct,
+        dt: Option<&Distinct>,
+        dtx: Option<&Distinct>,
+    ) -> (f64, Vec<f64>) {
+        let (r, alpha) = (p[0], p[1]);
+        let (mut value, mut grad) =
+            log_likelihood_memo(p, &self.x, &self.tx, &self.t, per, dt, dtx);
+        let ln_alpha = alpha.ln();
+        for &(t, count) in &self.zeros {
+            let ln_at = (alpha + t).ln();
+            value += count * r * (ln_alpha - ln_at);
+            grad[0] += count * (ln_alpha - ln_at);
+            grad[1] += count * r * (1.0 / alpha - 1.0 / (alpha + t));
+        }
+        (value, grad)
+    }
+}
+
 /// (ln(α + τ), 1/(α + τ)) for each distinct τ of a time column.
 fn time_terms(alpha: f64, times: Option<&Distinct>) -> Option<Vec<(f64, f64)>> {
     times.map(|d| {
@@ -158,22 +215,11 @@ impl BetaGeo {
         options: &FitOptions,
     ) -> Result<BetaGeo> {
         let scaled = ScaledTimes::new(frequency, recency, t)?;
-        let per = Distinct::new(frequency);
-        let (distinct_t, distinct_tx) = (
-            Distinct::if_few(&scaled.t),
-            Distinct::if_few(&scaled.recency),
-        );
-        let ll = |p: &[f64]| {
-            log_likelihood_memo(
-                p,
-                frequency,
-                &scaled.recency,
-                &scaled.t,
-                &per,
-                distinct_t.as_ref(),
-                distinct_tx.as_ref(),
-            )
-        };
+        let panel = Panel::new(frequency, &scaled.recency, &scaled.t);
+        let per = Distinct::new(&panel.x);
+        let (distinct_t, distinct_tx) = (Distinct::if_few(&panel.t), Distinct::if_few(&panel.tx));
+        let ll =
+            |p: &[f64]| panel.log_likelihood(p, &per, distinct_t.as_ref(), distinct_tx.as_ref());
         let (mut p, mut report) = fit_log_params(
             "the BG/NBD fit",
             &ll,
@@ -182,7 +228,10 @@ impl BetaGeo {
             options,
         )?;
         scaled.unscale(&mut p, &mut report, &[1]);
-        report.log_likelihood = log_likelihood(&p, frequency, recency, t, &per).0;
+        let original = Panel::new(frequency, recency, t);
+        report.log_likelihood = original
+            .log_likelihood(&p, &Distinct::new(&original.x), None, None)
+            .0;
         Ok(BetaGeo {
             r: p[0],
             alpha: p[1],
@@ -391,6 +440,26 @@ mod tests {
                 grad[k]
             );
         }
+    }
+
+    #[test]
+    fn grouping_customers_without_repeats_gives_the_same_likelihood() {
+        let (x, tx, t) = (
+            vec![0.0, 2.0, 0.0, 1.0, 0.0],
+            vec![0.0, 30.0, 0.0, 10.0, 0.0],
+            vec![52.0, 52.0, 52.0, 40.0, 40.0],
+        );
+        let p = [0.3, 5.0, 0.9, 2.0];
+        let plain = log_likelihood(&p, &x, &tx, &t, &Distinct::new(&x));
+        let panel = Panel::new(&x, &tx, &t);
+        assert_eq!(panel.zeros, vec![(40.0, 1.0), (52.0, 2.0)]);
+        let grouped = panel.log_likelihood(&p, &Distinct::new(&panel.x), None, None);
+        assert!((plain.0 - grouped.0).abs() < 1e-12);
+        assert!(plain
+            .1
+            .iter()
+            .zip(&grouped.1)
+            .all(|(a, b)| (a - b).abs() < 1e-12));
     }
 
     #[test]

@@ -23,6 +23,7 @@ pub mod clv;
 pub mod data;
 pub mod error;
 pub mod kano;
+pub mod segment;
 pub mod survey;
 pub mod value;
 

@@ -60,9 +60,11 @@ from cxkit._cxkit import (
     nps,
     nps_from_counts,
     nps_test,
+    rfm_scores,
     summarize_transactions,
     top_box,
     top_box_test,
+    value_tiers,
     wilson_interval,
 )
 
@@ -112,8 +114,10 @@ __all__ = [
     "nps",
     "nps_from_counts",
     "nps_test",
+    "rfm_scores",
     "summarize_transactions",
     "top_box",
     "top_box_test",
+    "value_tiers",
     "wilson_interval",
 ]

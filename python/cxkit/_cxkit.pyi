@@ -55,9 +55,11 @@ __all__ = [
     "nps",
     "nps_from_counts",
     "nps_test",
+    "rfm_scores",
     "summarize_transactions",
     "top_box",
     "top_box_test",
+    "value_tiers",
     "wilson_interval",
 ]
 
@@ -590,6 +592,24 @@ def compare_offers(
     cost_weights: Any = None,
 ) -> dict[str, Any]:
     """Our offer against a competitor's: surplus, ratios and ranked drivers."""
+
+def rfm_scores(
+    recency: _ArrayLike,
+    frequency: _ArrayLike,
+    monetary: _ArrayLike,
+    bins: int = 5,
+    binning: Literal["independent", "nested"] = "independent",
+    segments: Optional[Sequence[dict[str, Any]]] = None,
+    fallback: str = "Other",
+) -> Any:
+    """RFM scores 1..bins (ties share a bin), the cell and the segment, as a DataFrame."""
+
+def value_tiers(
+    value: _ArrayLike,
+    shares: Optional[Tuple[float, float, float]] = None,
+    thresholds: Optional[Tuple[float, float, float]] = None,
+) -> Tuple[Any, Any]:
+    """The customer pyramid: the tier per customer and the per-tier summary."""
 
 _R = TypeVar("_R")
 _A = TypeVar("_A", bound="_Accumulator[Any]")

@@ -12,6 +12,7 @@ mod errors;
 mod functions;
 mod kano;
 mod results;
+mod segment;
 
 /// cxkit: customer-experience analytics for retail banking (compiled core).
 #[pymodule]
@@ -23,5 +24,6 @@ fn _cxkit(m: &Bound<'_, PyModule>) -> PyResult<()> {
     accumulators::register(m)?;
     kano::register(m)?;
     clv::register(m)?;
+    segment::register(m)?;
     Ok(())
 }

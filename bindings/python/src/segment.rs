@@ -1,0 +1,224 @@
+//! Segmentation for Python: RFM scores and the customer pyramid.
+
+use cxkit_core::segment::{self as core, RfmBinning, RfmOptions, RfmSegmentMap, TierCuts};
+use numpy::{PyArray1, PyArrayMethods, ToPyArray};
+use pyo3::exceptions::PyValueError;
+use pyo3::prelude::*;
+use pyo3::types::PyDict;
+
+use crate::errors::{invalid, IntoPyResult};
+
+/// A float64 1-D view of an array-like.
+fn floats<'py>(obj: &Bound<'py, PyAny>, what: &'static str) -> PyResult<Bound<'py, PyArray1<f64>>> {
+    let arr = crate::convert::array(obj, what)?;
+    let np = obj.py().import("numpy")?;
+    Ok(np
+        .call_method1("ascontiguousarray", (arr, "float64"))?
+        .cast_into::<PyArray1<f64>>()?)
+}
+
+/// The index of a pandas Series argument, if it is one.
+fn index_of<'py>(obj: &Bound<'py, PyAny>) -> PyResult<Option<Bound<'py, PyAny>>> {
+    if obj.hasattr("index")? && obj.hasattr("to_numpy")? {
+        Ok(Some(obj.getattr("index")?))
+    } else {
+        Ok(None)
+    }
+}
+
+/// A DataFrame of the columns (a dict without pandas), indexed like `index` when given.
+fn frame<'py>(
+    py: Python<'py>,
+    columns: Bound<'py, PyDict>,
+    index: Option<Bound<'py, PyAny>>,
+) -> PyResult<Bound<'py, PyAny>> {
+    match py.import("pandas") {
+        Ok(pd) => {
+            let kwargs = PyDict::new(py);
+            if let Some(index) = index {
+                kwargs.set_item("index", index)?;
+            }
+            pd.call_method("DataFrame", (columns,), Some(&kwargs))
+        }
+        Err(_) => Ok(columns.into_any()),
+    }
+}
+
+/// A segment map from a list of dicts {"name", "r": (lo, hi), "f": (lo, hi), "m": (lo, hi)}.
+fn segment_map(rules: &Bound<'_, PyAny>, bins: u32, fallback: &str) -> PyResult<RfmSegmentMap> {
+    let mut out = Vec::new();
+    for rule in rules.try_iter()? {
+        let rule = rule?;
+        let get = |k: &str, default: (u8, u8)| -> PyResult<(u8, u8)> {
+            match rule.get_item(k) {
+                Ok(v) => v.extract(),
+                Err(_) => Ok(default),
+            }
+        };
+        let all = (1, bins as u8);
+        out.push(core::RfmRule {
+            name: rule.get_item("name")?.extract()?,
+            r: get("r", all)?,
+            f: get("f", all)?,
+            m: get("m", all)?,
+        });
+    }
+    Ok(RfmSegmentMap {
+        rules: out,
+        fallback: fallback.to_string(),
+        bins,
+    })
+}
+
+/// RFM scores: recency (time since the last purchase, smaller is better), frequency and
+/// monetary value scored 1..``bins`` in quantile bins (5 best), where a score is
+/// 1 + floor(bins × customers strictly worse / n) so ties share a bin; ``binning`` is
+/// "independent" or "nested" (F within R, M within R×F). Returns a DataFrame with r, f, m,
+/// cell (e.g. 545) and segment (the default R×F map for 5 bins, or ``segments``: a list of
+/// {"name", "r": (lo, hi), "f": (lo, hi), "m": (lo, hi)} rules, first match wins).
+///
+/// >>> s = cxkit.rfm_scores([2, 40, 10, 90, 5], [12, 1, 4, 1, 8], [900, 20, 150, 35, 400])
+/// >>> s["cell"].tolist(), s["segment"].tolist()[0]
+/// ([555, 211, 333, 112, 444], 'Champions')
+#[pyfunction]
+#[pyo3(signature = (recency, frequency, monetary, bins=5, binning="independent", segments=None, fallback="Other"))]
+#[allow(clippy::too_many_arguments)]
+pub(crate) fn rfm_scores<'py>(
+    py: Python<'py>,
+    recency: &Bound<'py, PyAny>,
+    frequency: &Bound<'py, PyAny>,
+    monetary: &Bound<'py, PyAny>,
+    bins: u32,
+    binning: &str,
+    segments: Option<&Bound<'py, PyAny>>,
+    fallback: &str,
+) -> PyResult<Bound<'py, PyAny>> {
+    let binning = match binning {
+        "independent" => RfmBinning::Independent,
+        "nested" => RfmBinning::Nested,
+        _ => {
+            return Err(invalid(
+                "binning",
+                format!("expected \"independent\" or \"nested\", got {binning:?}"),
+            ))
+        }
+    };
+    let map = match segments {
+        Some(rules) => segment_map(rules, bins, fallback)?,
+        None => RfmSegmentMap {
+            fallback: fallback.to_string(),
+            ..RfmSegmentMap::default()
+        },
+    };
+    let index = index_of(recency)?;
+    let (r, f, m) = (
+        floats(recency, "recency")?,
+        floats(frequency, "frequency")?,
+        floats(monetary, "monetary")?,
+    );
+    let (r, f, m) = (r.readonly(), f.readonly(), m.readonly());
+    let err = |e: numpy::AsSliceError| PyValueError::new_err(e.to_string());
+    let (r, f, m) = (
+        r.as_slice().map_err(err)?,
+        f.as_slice().map_err(err)?,
+        m.as_slice().map_err(err)?,
+    );
+    let options = RfmOptions { bins, binning };
+    let s = py
+        .detach(|| core::rfm_scores(r, f, m, &options, &map))
+        .py_err()?;
+    let cols = PyDict::new(py);
+    cols.set_item("r", s.r.to_pyarray(py))?;
+    cols.set_item("f", s.f.to_pyarray(py))?;
+    cols.set_item("m", s.m.to_pyarray(py))?;
+    cols.set_item("cell", s.cell.to_pyarray(py))?;
+    cols.set_item("segment", s.segment)?;
+    frame(py, cols, index)
+}
+
+/// The customer pyramid: platinum / gold / iron / lead tiers by ``value`` (profitability or
+/// CLV). ``shares`` (default (0.05, 0.15, 0.30): the share of customers in platinum, gold
+/// and iron; equal values share a tier) or ``thresholds`` (decreasing lowest values of
+/// platinum, gold and iron). Returns (tiers, summary): the tier name per customer and a
+/// DataFrame with customers, customer_share, value and value_share per tier.
+///
+/// >>> tiers, summary = cxkit.value_tiers(list(range(1, 21)))
+/// >>> summary["customers"].tolist()
+/// [1, 3, 6, 10]
+#[pyfunction]
+#[pyo3(signature = (value, shares=None, thresholds=None))]
+pub(crate) fn value_tiers<'py>(
+    py: Python<'py>,
+    value: &Bound<'py, PyAny>,
+    shares: Option<[f64; 3]>,
+    thresholds: Option<[f64; 3]>,
+) -> PyResult<(Bound<'py, PyAny>, Bound<'py, PyAny>)> {
+    let cuts = match (shares, thresholds) {
+        (Some(_), Some(_)) => {
+            return Err(invalid(
+                "cuts",
+                "give shares or thresholds, not both".into(),
+            ))
+        }
+        (Some(s), None) => TierCuts::Shares(s),
+        (None, Some(t)) => TierCuts::Thresholds(t),
+        (None, None) => TierCuts::default(),
+    };
+    let index = index_of(value)?;
+    let v = floats(value, "value")?;
+    let v = v.readonly();
+    let v = v
+        .as_slice()
+        .map_err(|e| PyValueError::new_err(e.to_string()))?;
+    let t = py.detach(|| core::value_tiers(v, &cuts)).py_err()?;
+    let names: Vec<&str> = t
+        .tier
+        .iter()
+        .map(|&k| core::TIER_NAMES[k as usize])
+        .collect();
+    let np = py.import("numpy")?;
+    let mut tiers = np.call_method1("array", (names,))?;
+    if let (Some(index), Ok(pd)) = (index, py.import("pandas")) {
+        let kwargs = PyDict::new(py);
+        kwargs.set_item("index", index)?;
+        kwargs.set_item("name", "tier")?;
+        tiers = pd.call_method("Series", (tiers,), Some(&kwargs))?;
+    }
+    let cols = PyDict::new(py);
+    cols.set_item(
+        "customers",
+        t.summary.iter().map(|s| s.customers).collect::<Vec<_>>(),
+    )?;
+    cols.set_item(
+        "customer_share",
+        t.summary
+            .iter()
+            .map(|s| s.customer_share)
+            .collect::<Vec<_>>(),
+    )?;
+    cols.set_item(
+        "value",
+        t.summary.iter().map(|s| s.value).collect::<Vec<_>>(),
+    )?;
+    cols.set_item(
+        "value_share",
+        t.summary
+            .iter()
+            .map(|s| s.value_share.unwrap_or(f64::NAN))
+            .collect::<Vec<_>>(),
+    )?;
+    let tier_names: Vec<&str> = core::TIER_NAMES.to_vec();
+    let summary = frame(
+        py,
+        cols,
+        Some(pyo3::types::PyList::new(py, tier_names)?.into_any()),
+    )?;
+    Ok((tiers, summary))
+}
+
+/// Adds the segmentation functions to the module.
+pub(crate) fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    m.add_function(wrap_pyfunction!(rfm_scores, m)?)?;
+    m.add_function(wrap_pyfunction!(value_tiers, m)?)?;
+    Ok(())
+}

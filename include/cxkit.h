@@ -272,6 +272,9 @@ typedef struct {
   double importance_cut;
 } cx_kano_summary;
 
+// RFM binning: CX_RFM_INDEPENDENT or CX_RFM_NESTED.
+typedef uint32_t cx_rfm_binning;
+
 // Proportion interval method: one of CX_INTERVAL_WILSON, CX_INTERVAL_WALD.
 typedef uint32_t cx_interval;
 
@@ -456,6 +459,12 @@ typedef struct {
 
 // Indifferent and unimportant.
 #define CX_KANO_CARE_FREE 7
+
+// R, F and M binned over all customers.
+#define CX_RFM_INDEPENDENT 0
+
+// F binned within R, M within R×F.
+#define CX_RFM_NESTED 1
 
 // A NaN score fails the call with CX_MISSING_SCORE.
 #define CX_NAN_RAISE 0
@@ -725,6 +734,39 @@ cx_status cx_kano_analyze(const double *functional,
                           cx_kano_feature *out_features,
                           size_t out_len,
                           cx_kano_summary *out_summary);
+
+// RFM scores of `len` customers (recency: time since the last purchase, smaller is better)
+// in `bins` quantile bins that keep ties together; writes r, f and m scores (1..bins) and,
+// when `out_segment` is not NULL, the index of each customer's segment in the default map
+// (0 Champions, 1 Loyal, 2 Potential Loyalist, 3 New, 4 Promising, 5 Need Attention,
+// 6 About To Sleep, 7 Can't Lose Them, 8 At Risk, 9 Lost, 10 Hibernating, 255 other; needs
+// `bins` = 5).
+//
+// # Safety
+// Inputs valid for `len` doubles; `out_r`, `out_f`, `out_m` valid for `len` bytes;
+// `out_segment` NULL or valid for `len` bytes.
+cx_status cx_rfm_scores(const double *recency,
+                        const double *frequency,
+                        const double *monetary,
+                        size_t len,
+                        uint32_t bins,
+                        cx_rfm_binning binning,
+                        uint8_t *out_r,
+                        uint8_t *out_f,
+                        uint8_t *out_m,
+                        uint8_t *out_segment);
+
+// Customer-pyramid tiers of `len` customers by value: 0 platinum, 1 gold, 2 iron, 3 lead.
+// `cuts` holds three numbers: the customer shares of platinum, gold and iron when
+// `cuts_are_thresholds` is false (ties share a tier), else their lowest values (decreasing).
+//
+// # Safety
+// `value` valid for `len` doubles, `cuts` for 3, `out_tiers` for `len` bytes.
+cx_status cx_value_tiers(const double *value,
+                         size_t len,
+                         const double *cuts,
+                         bool cuts_are_thresholds,
+                         uint8_t *out_tiers);
 
 // A static description of a status code, e.g. "invalid score" for CX_INVALID_SCORE.
 // Unknown codes give "unknown status". The string is static: do not free it.

@@ -428,6 +428,40 @@ static void test_clv(void) {
   CHECK(cx_delivered_value(v, vw, 2, c, cw, 2, 1, &tv, NULL, &dv) == CX_NULL_ARGUMENT);
 }
 
+static void test_segment(void) {
+  /* Hand-scored (see tests/python/test_segment.py): cells 555, 211, 333, 112, 444 →
+   * Champions (0), Hibernating (10), Need Attention (5), Lost (9), Loyal (1). */
+  double rec[] = {2, 40, 10, 90, 5}, freq[] = {12, 1, 4, 1, 8}, mon[] = {900, 20, 150, 35, 400};
+  unsigned char r[5], f[5], m[5], seg[5];
+  CHECK(cx_rfm_scores(rec, freq, mon, 5, 5, CX_RFM_INDEPENDENT, r, f, m, seg) == CX_OK);
+  int cells[5], want[5] = {555, 211, 333, 112, 444}, segs[5] = {0, 10, 5, 9, 1}, ok = 0;
+  for (int i = 0; i < 5; i++) {
+    cells[i] = 100 * r[i] + 10 * f[i] + m[i];
+    ok += cells[i] == want[i] && seg[i] == segs[i];
+  }
+  CHECK(ok == 5);
+  CHECK(cx_rfm_scores(rec, freq, mon, 5, 3, CX_RFM_NESTED, r, f, m, NULL) == CX_OK);
+  CHECK(cx_rfm_scores(rec, freq, mon, 5, 3, CX_RFM_INDEPENDENT, r, f, m, seg) == CX_INCOMPATIBLE);
+  CHECK(cx_rfm_scores(rec, freq, mon, 5, 5, 9, r, f, m, NULL) == CX_INVALID_PARAMETER);
+  CHECK(cx_rfm_scores(rec, freq, mon, 5, 5, CX_RFM_INDEPENDENT, r, NULL, m, NULL) == CX_NULL_ARGUMENT);
+  double bad[] = {1, NAN, 3, 4, 5};
+  CHECK(cx_rfm_scores(bad, freq, mon, 5, 5, CX_RFM_INDEPENDENT, r, f, m, NULL) == CX_INVALID_PARAMETER);
+
+  double value[20], shares[] = {0.05, 0.15, 0.30}, thresholds[] = {400, 100, 50};
+  unsigned char tier[20];
+  int counts[4] = {0, 0, 0, 0};
+  for (int i = 0; i < 20; i++) value[i] = i + 1;
+  CHECK(cx_value_tiers(value, 20, shares, false, tier) == CX_OK);
+  for (int i = 0; i < 20; i++) counts[tier[i]]++;
+  CHECK(counts[0] == 1 && counts[1] == 3 && counts[2] == 6 && counts[3] == 10);
+  double v4[] = {500, 150, 60, 5};
+  CHECK(cx_value_tiers(v4, 4, thresholds, true, tier) == CX_OK);
+  CHECK(tier[0] == 0 && tier[1] == 1 && tier[2] == 2 && tier[3] == 3);
+  double bad_shares[] = {0.5, 0.4, 0.3};
+  CHECK(cx_value_tiers(v4, 4, bad_shares, false, tier) == CX_INVALID_PARAMETER);
+  CHECK(cx_value_tiers(v4, 4, NULL, false, tier) == CX_NULL_ARGUMENT);
+}
+
 static void test_last_error_buffer(void) {
   double bad[] = {42};
   cx_nps_result r;
@@ -456,6 +490,7 @@ int main(void) {
   test_accumulator();
   test_kano();
   test_clv();
+  test_segment();
   test_last_error_buffer();
   printf("c: %d passed, %d failed\n", passed, failed);
   return failed == 0 ? 0 : 1;

@@ -15,12 +15,14 @@
 mod accumulator;
 mod clv;
 mod kano;
+mod segment;
 mod status;
 mod survey;
 
 pub use accumulator::*;
 pub use clv::*;
 pub use kano::*;
+pub use segment::*;
 pub use status::{cx_last_error_message, cx_status, cx_status_str, cx_version};
 pub use survey::*;
 

@@ -132,7 +132,10 @@ pub(crate) fn rfm_scores<'py>(
     cols.set_item("f", s.f.to_pyarray(py))?;
     cols.set_item("m", s.m.to_pyarray(py))?;
     cols.set_item("cell", s.cell.to_pyarray(py))?;
-    cols.set_item("segment", s.segment)?;
+    let names = py
+        .import("numpy")?
+        .call_method1("array", (s.segment_names,))?;
+    cols.set_item("segment", names.get_item(s.segment.to_pyarray(py))?)?;
     frame(py, cols, index)
 }
 

@@ -4,23 +4,38 @@ use rayon::prelude::*;
 
 use crate::{Error, Result};
 
+/// For each value, how many values are strictly worse: smaller when `higher_is_better`, else
+/// larger. One parallel sort and one pass over the sorted order (no per-value searches).
+pub(crate) fn worse_counts(values: &[f64], higher_is_better: bool) -> Vec<usize> {
+    let mut order: Vec<(f64, u32)> = values
+        .iter()
+        .enumerate()
+        .map(|(i, &v)| (v, i as u32))
+        .collect();
+    if higher_is_better {
+        order.par_sort_unstable_by(|a, b| a.0.total_cmp(&b.0));
+    } else {
+        order.par_sort_unstable_by(|a, b| b.0.total_cmp(&a.0));
+    }
+    let mut out = vec![0usize; values.len()];
+    let mut start = 0;
+    for group in order.chunk_by(|a, b| a.0 == b.0) {
+        for &(_, i) in group {
+            out[i as usize] = start;
+        }
+        start += group.len();
+    }
+    out
+}
+
 /// Score 1..=`bins` of each value: 1 + ⌊bins·(values strictly worse)/n⌋, "worse" meaning
 /// smaller when `higher_is_better`, larger otherwise. Equal values always share a score;
 /// with distinct values the scores are the usual quantile bins.
 pub(crate) fn quantile_scores(values: &[f64], bins: u32, higher_is_better: bool) -> Vec<u8> {
     let n = values.len();
-    let mut sorted = values.to_vec();
-    sorted.par_sort_unstable_by(|a, b| a.total_cmp(b));
-    values
-        .par_iter()
-        .map(|v| {
-            let worse = if higher_is_better {
-                sorted.partition_point(|u| u < v)
-            } else {
-                n - sorted.partition_point(|u| u <= v)
-            };
-            (1 + (bins as usize * worse) / n).min(bins as usize) as u8
-        })
+    worse_counts(values, higher_is_better)
+        .into_par_iter()
+        .map(|worse| (1 + (bins as usize * worse) / n).min(bins as usize) as u8)
         .collect()
 }
 

@@ -2,6 +2,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use rayon::prelude::*;
+
 use super::rank::{check_finite, quantile_scores};
 use crate::{Error, Result};
 
@@ -103,11 +105,27 @@ impl RfmSegmentMap {
     /// assert_eq!(map.name(2, 1, 1), "Hibernating");
     /// ```
     pub fn name(&self, r: u8, f: u8, m: u8) -> &str {
+        self.rules
+            .get(self.index(r, f, m))
+            .map_or(self.fallback.as_str(), |rule| rule.name.as_str())
+    }
+
+    /// The position of the first rule covering (r, f, m), or `rules.len()` for the fallback.
+    pub fn index(&self, r: u8, f: u8, m: u8) -> usize {
         let within = |v: u8, (lo, hi): (u8, u8)| lo <= v && v <= hi;
         self.rules
             .iter()
-            .find(|rule| within(r, rule.r) && within(f, rule.f) && within(m, rule.m))
-            .map_or(self.fallback.as_str(), |rule| rule.name.as_str())
+            .position(|rule| within(r, rule.r) && within(f, rule.f) && within(m, rule.m))
+            .unwrap_or(self.rules.len())
+    }
+
+    /// Segment names in index order: the rules' names, then the fallback.
+    pub fn names(&self) -> Vec<String> {
+        self.rules
+            .iter()
+            .map(|rule| rule.name.clone())
+            .chain(std::iter::once(self.fallback.clone()))
+            .collect()
     }
 }
 
@@ -122,8 +140,17 @@ pub struct RfmScores {
     pub m: Vec<u8>,
     /// The RFM cell, 100·r + 10·f + m (e.g. 545).
     pub cell: Vec<u16>,
-    /// Segment name per customer.
-    pub segment: Vec<String>,
+    /// Segment of each customer: an index into `segment_names`.
+    pub segment: Vec<u16>,
+    /// The segment names: the map's rules in order, then its fallback.
+    pub segment_names: Vec<String>,
+}
+
+impl RfmScores {
+    /// The segment name of customer `i`.
+    pub fn segment_name(&self, i: usize) -> &str {
+        &self.segment_names[self.segment[i] as usize]
+    }
 }
 
 /// Scores customers on recency (time since the last purchase: smaller is better), frequency
@@ -139,8 +166,8 @@ pub struct RfmScores {
 /// let monetary = [900.0, 20.0, 150.0, 35.0, 400.0];
 /// let s = rfm_scores(&recency, &frequency, &monetary, &RfmOptions::default(), &RfmSegmentMap::default())?;
 /// assert_eq!(s.cell[0], 555);
-/// assert_eq!(s.segment[0], "Champions");
-/// assert_eq!((s.cell[3], s.segment[3].as_str()), (112, "Lost"));
+/// assert_eq!(s.segment_name(0), "Champions");
+/// assert_eq!((s.cell[3], s.segment_name(3)), (112, "Lost"));
 /// # Ok::<(), cxkit::Error>(())
 /// ```
 pub fn rfm_scores(
@@ -204,10 +231,22 @@ pub fn rfm_scores(
         }
     };
     let cell: Vec<u16> = (0..n)
+        .into_par_iter()
         .map(|i| 100 * u16::from(r[i]) + 10 * u16::from(f[i]) + u16::from(m[i]))
         .collect();
+    // Every (r, f, m) combination's segment, looked up once: bins³ ≤ 729 entries.
+    let b = bins as usize;
+    let mut table = vec![0u16; b * b * b];
+    for (k, slot) in table.iter_mut().enumerate() {
+        let (rr, ff, mm) = (k / (b * b) + 1, (k / b) % b + 1, k % b + 1);
+        *slot = map.index(rr as u8, ff as u8, mm as u8) as u16;
+    }
     let segment = (0..n)
-        .map(|i| map.name(r[i], f[i], m[i]).to_string())
+        .into_par_iter()
+        .map(|i| {
+            let (rr, ff, mm) = (r[i] as usize - 1, f[i] as usize - 1, m[i] as usize - 1);
+            table[(rr * b + ff) * b + mm]
+        })
         .collect();
     Ok(RfmScores {
         r,
@@ -215,6 +254,7 @@ pub fn rfm_scores(
         m,
         cell,
         segment,
+        segment_names: map.names(),
     })
 }
 
@@ -284,7 +324,10 @@ mod tests {
             &map,
         )
         .unwrap();
-        assert_eq!(s.segment, vec!["Everyone else", "Whales"]);
+        assert_eq!(
+            (s.segment_name(0), s.segment_name(1)),
+            ("Everyone else", "Whales")
+        );
         let o = RfmOptions::default();
         let d = RfmSegmentMap::default();
         assert!(matches!(

@@ -2,7 +2,9 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::rank::check_finite;
+use rayon::prelude::*;
+
+use super::rank::{check_finite, worse_counts};
 use crate::{Error, Result};
 
 /// The four tiers, most valuable first.
@@ -84,13 +86,11 @@ pub fn value_tiers(value: &[f64], cuts: &TierCuts) -> Result<ValueTiers> {
             if total > 1.0 + 1e-12 {
                 return Err(bad_cuts(format!("shares add up to {total}, more than 1")));
             }
-            let mut sorted = value.to_vec();
-            sorted.sort_unstable_by(|a, b| b.total_cmp(a));
-            value
-                .iter()
-                .map(|v| {
+            worse_counts(value, false)
+                .into_par_iter()
+                .map(|more| {
                     // Customers worth strictly more, as a share of all.
-                    let above = sorted.partition_point(|u| u > v) as f64 / n as f64;
+                    let above = more as f64 / n as f64;
                     bounds.iter().position(|&b| above < b - 1e-12).unwrap_or(3) as u8
                 })
                 .collect()
@@ -102,23 +102,22 @@ pub fn value_tiers(value: &[f64], cuts: &TierCuts) -> Result<ValueTiers> {
                 )));
             }
             value
-                .iter()
+                .par_iter()
                 .map(|v| t.iter().position(|&b| *v >= b).unwrap_or(3) as u8)
                 .collect()
         }
     };
     let grand: f64 = value.iter().sum();
-    let summary = (0..4u8)
+    let (mut members, mut totals) = ([0usize; 4], [0.0f64; 4]);
+    for (&t, &v) in tier.iter().zip(value) {
+        members[t as usize] += 1;
+        totals[t as usize] += v;
+    }
+    let summary = (0..4usize)
         .map(|k| {
-            let members = tier.iter().filter(|&&t| t == k).count();
-            let total: f64 = tier
-                .iter()
-                .zip(value)
-                .filter(|(&t, _)| t == k)
-                .map(|(_, v)| v)
-                .sum();
+            let (members, total) = (members[k], totals[k]);
             TierSummary {
-                tier: TIER_NAMES[k as usize].to_string(),
+                tier: TIER_NAMES[k].to_string(),
                 customers: members,
                 customer_share: members as f64 / n as f64,
                 value: total,

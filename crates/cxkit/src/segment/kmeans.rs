@@ -1,0 +1,444 @@
+//! k-means clustering (Lloyd's algorithm) with greedy k-means++ initialisation, restarts,
+//! sample weights and optional standardisation, deterministic for a seed on any number of
+//! threads.
+
+use ndarray::{Array2, ArrayView2, Axis};
+use rand::{Rng, SeedableRng};
+use rand_chacha::ChaCha8Rng;
+use rayon::prelude::*;
+use serde::{Deserialize, Serialize};
+
+use crate::{Error, Result};
+
+/// Rows per parallel chunk of an assignment step.
+const CHUNK: usize = 8192;
+
+/// Options of [`KMeans::fit`] (scikit-learn's names and defaults).
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub struct KMeansOptions {
+    /// Number of clusters k.
+    pub n_clusters: usize,
+    /// Restarts from different k-means++ seeds; the lowest inertia wins. Default 1.
+    pub n_init: usize,
+    /// Most Lloyd iterations per restart. Default 300.
+    pub max_iter: usize,
+    /// Convergence when the squared shift of all centres is at most `tol` times the mean
+    /// feature variance. Default 1e-4.
+    pub tol: f64,
+    /// Seed of the initialisation. Default 0.
+    pub seed: u64,
+    /// Z-score the features first (centres are reported in the original units). Default false.
+    pub standardize: bool,
+}
+
+impl KMeansOptions {
+    /// Options for `k` clusters, otherwise the defaults.
+    pub fn new(k: usize) -> KMeansOptions {
+        KMeansOptions {
+            n_clusters: k,
+            n_init: 1,
+            max_iter: 300,
+            tol: 1e-4,
+            seed: 0,
+            standardize: false,
+        }
+    }
+}
+
+/// A fitted k-means model.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct KMeans {
+    /// Cluster centres, k × features, in the data's units.
+    pub centers: Array2<f64>,
+    /// Cluster of each training row.
+    pub labels: Vec<u32>,
+    /// Σ wᵢ‖xᵢ − c(ᵢ)‖², in the fitted (standardised, if asked) space.
+    pub inertia: f64,
+    /// Lloyd iterations of the winning restart.
+    pub iterations: usize,
+    /// Feature means and standard deviations used to standardise (None without).
+    pub scaling: Option<(Vec<f64>, Vec<f64>)>,
+}
+
+fn squared_distance(a: &[f64], b: &[f64]) -> f64 {
+    a.iter().zip(b).map(|(x, y)| (x - y) * (x - y)).sum()
+}
+
+/// The nearest centre of each row and the weighted inertia, in parallel chunks summed in order.
+fn assign(x: &Array2<f64>, w: &[f64], centers: &Array2<f64>) -> (Vec<u32>, Vec<f64>, f64) {
+    let rows: Vec<usize> = (0..x.nrows()).step_by(CHUNK).collect();
+    let parts: Vec<(Vec<u32>, Vec<f64>)> = rows
+        .par_iter()
+        .map(|&lo| {
+            let hi = (lo + CHUNK).min(x.nrows());
+            let mut labels = Vec::with_capacity(hi - lo);
+            let mut dist = Vec::with_capacity(hi - lo);
+            for i in lo..hi {
+                let row = x.row(i);
+                let row = row.as_slice().expect("standard layout");
+                let (best, d) = centers
+                    .rows()
+                    .into_iter()
+                    .enumerate()
+                    .map(|(c, centre)| {
+                        (
+                            c,
+                            squared_distance(row, centre.as_slice().expect("standard layout")),
+                        )
+                    })
+                    .fold(
+                        (0, f64::INFINITY),
+                        |acc, cur| if cur.1 < acc.1 { cur } else { acc },
+                    );
+                labels.push(best as u32);
+                dist.push(d);
+            }
+            (labels, dist)
+        })
+        .collect();
+    let (mut labels, mut dist) = (Vec::with_capacity(x.nrows()), Vec::with_capacity(x.nrows()));
+    for (l, d) in parts {
+        labels.extend(l);
+        dist.extend(d);
+    }
+    let inertia = dist.iter().zip(w).map(|(d, w)| d * w).sum();
+    (labels, dist, inertia)
+}
+
+/// Greedy k-means++ (Arthur & Vassilvitskii 2007, as scikit-learn: 2 + ⌊ln k⌋ candidates per
+/// step, the one lowering the potential most is kept).
+fn kmeans_plus_plus(x: &Array2<f64>, w: &[f64], k: usize, rng: &mut ChaCha8Rng) -> Array2<f64> {
+    let (n, d) = x.dim();
+    let trials = 2 + (k as f64).ln().floor() as usize;
+    let pick = |weights: &[f64], rng: &mut ChaCha8Rng| -> usize {
+        let total: f64 = weights.iter().sum();
+        let mut target = rng.random::<f64>() * total;
+        for (i, &v) in weights.iter().enumerate() {
+            target -= v;
+            if target <= 0.0 {
+                return i;
+            }
+        }
+        n - 1
+    };
+    let mut centers = Array2::zeros((k, d));
+    let first = pick(w, rng);
+    centers.row_mut(0).assign(&x.row(first));
+    let row = |i: usize| x.row(i).to_vec();
+    let mut closest: Vec<f64> = (0..n)
+        .map(|i| squared_distance(&row(i), &row(first)))
+        .collect();
+    for c in 1..k {
+        let weighted: Vec<f64> = closest.iter().zip(w).map(|(d, w)| d * w).collect();
+        let mut best: Option<(usize, f64, Vec<f64>)> = None;
+        for _ in 0..trials {
+            let candidate = pick(&weighted, rng);
+            let cand = row(candidate);
+            let updated: Vec<f64> = (0..n)
+                .into_par_iter()
+                .map(|i| {
+                    closest[i].min(squared_distance(
+                        x.row(i).as_slice().expect("standard layout"),
+                        &cand,
+                    ))
+                })
+                .collect();
+            let potential: f64 = updated.iter().zip(w).map(|(d, w)| d * w).sum();
+            if best.as_ref().is_none_or(|b| potential < b.1) {
+                best = Some((candidate, potential, updated));
+            }
+        }
+        let (chosen, _, updated) = best.expect("at least two trials");
+        centers.row_mut(c).assign(&x.row(chosen));
+        closest = updated;
+    }
+    centers
+}
+
+impl KMeans {
+    /// Clusters the rows of `x` (samples × features) into `options.n_clusters` clusters, with
+    /// optional non-negative sample `weights`.
+    ///
+    /// ```
+    /// use cxkit::segment::{KMeans, KMeansOptions};
+    /// use ndarray::array;
+    ///
+    /// let x = array![[0.0, 0.0], [0.0, 1.0], [10.0, 10.0], [10.0, 11.0]];
+    /// let m = KMeans::fit(x.view(), None, &KMeansOptions::new(2))?;
+    /// assert_eq!(m.labels[0], m.labels[1]);
+    /// assert_ne!(m.labels[0], m.labels[2]);
+    /// assert!((m.inertia - 1.0).abs() < 1e-12); // four points, each 0.5 from its centre
+    /// # Ok::<(), cxkit::Error>(())
+    /// ```
+    pub fn fit(
+        x: ArrayView2<f64>,
+        weights: Option<&[f64]>,
+        options: &KMeansOptions,
+    ) -> Result<KMeans> {
+        let (n, d) = x.dim();
+        let k = options.n_clusters;
+        if n == 0 || d == 0 {
+            return Err(Error::EmptyInput {
+                what: "samples and features",
+            });
+        }
+        if k == 0 || k > n {
+            return Err(Error::InvalidParameter {
+                name: "n_clusters",
+                reason: format!("must be between 1 and the number of samples ({n}), got {k}"),
+            });
+        }
+        if options.n_init == 0 || options.tol.is_nan() || options.tol < 0.0 {
+            return Err(Error::InvalidParameter {
+                name: "n_init",
+                reason: "n_init must be at least 1 and tol non-negative".into(),
+            });
+        }
+        if let Some(((r, c), v)) = x.indexed_iter().find(|(_, v)| !v.is_finite()) {
+            return Err(Error::InvalidParameter {
+                name: "X",
+                reason: format!("value {v} at row {r}, feature {c} is not finite"),
+            });
+        }
+        let w: Vec<f64> = match weights {
+            None => vec![1.0; n],
+            Some(w) if w.len() != n => {
+                return Err(Error::LengthMismatch {
+                    what: "sample weights",
+                    expected: n,
+                    actual: w.len(),
+                })
+            }
+            Some(w) => {
+                if let Some(i) = w.iter().position(|v| !(v.is_finite() && *v >= 0.0)) {
+                    return Err(Error::InvalidWeight {
+                        index: i,
+                        value: w[i],
+                    });
+                }
+                w.to_vec()
+            }
+        };
+        let mut data = x.to_owned();
+        let means = data.mean_axis(Axis(0)).expect("non-empty");
+        let variances = data.var_axis(Axis(0), 0.0);
+        let scaling = if options.standardize {
+            if let Some(j) = variances.iter().position(|v| *v == 0.0) {
+                return Err(Error::InvalidParameter {
+                    name: "standardize",
+                    reason: format!("feature {j} has zero variance and cannot be standardised"),
+                });
+            }
+            let sds: Vec<f64> = variances.iter().map(|v| v.sqrt()).collect();
+            for mut row in data.rows_mut() {
+                for (j, v) in row.iter_mut().enumerate() {
+                    *v = (*v - means[j]) / sds[j];
+                }
+            }
+            Some((means.to_vec(), sds))
+        } else {
+            None
+        };
+        let tol = options.tol
+            * if options.standardize {
+                1.0
+            } else {
+                variances.mean().expect("non-empty")
+            };
+        let mut best: Option<(Array2<f64>, Vec<u32>, f64, usize)> = None;
+        for run in 0..options.n_init {
+            let mut rng = ChaCha8Rng::seed_from_u64(options.seed.wrapping_add(run as u64));
+            let mut centers = kmeans_plus_plus(&data, &w, k, &mut rng);
+            let mut iterations = 0;
+            let (mut labels, mut dist, mut inertia) = assign(&data, &w, &centers);
+            while iterations < options.max_iter {
+                iterations += 1;
+                // Weighted means of the members; an empty cluster takes the point farthest
+                // from its centre (scikit-learn's relocation).
+                let mut sums = Array2::<f64>::zeros((k, d));
+                let mut mass = vec![0.0; k];
+                for (i, &l) in labels.iter().enumerate() {
+                    let l = l as usize;
+                    mass[l] += w[i];
+                    sums.row_mut(l).scaled_add(w[i], &data.row(i));
+                }
+                let mut new_centers = centers.clone();
+                for (c, &m) in mass.iter().enumerate() {
+                    if m > 0.0 {
+                        new_centers.row_mut(c).assign(&(&sums.row(c) / m));
+                    } else {
+                        let far = dist
+                            .iter()
+                            .enumerate()
+                            .max_by(|a, b| a.1.total_cmp(b.1))
+                            .map(|(i, _)| i)
+                            .expect("non-empty");
+                        new_centers.row_mut(c).assign(&data.row(far));
+                        dist[far] = 0.0;
+                    }
+                }
+                let shift: f64 = (&new_centers - &centers).iter().map(|v| v * v).sum();
+                centers = new_centers;
+                (labels, dist, inertia) = assign(&data, &w, &centers);
+                if shift <= tol {
+                    break;
+                }
+            }
+            if best.as_ref().is_none_or(|b| inertia < b.2) {
+                best = Some((centers, labels, inertia, iterations));
+            }
+        }
+        let (mut centers, labels, inertia, iterations) = best.expect("n_init ≥ 1");
+        if let Some((means, sds)) = &scaling {
+            for mut row in centers.rows_mut() {
+                for (j, v) in row.iter_mut().enumerate() {
+                    *v = *v * sds[j] + means[j];
+                }
+            }
+        }
+        Ok(KMeans {
+            centers,
+            labels,
+            inertia,
+            iterations,
+            scaling,
+        })
+    }
+
+    /// The nearest centre of each row of `x`.
+    pub fn predict(&self, x: ArrayView2<f64>) -> Result<Vec<u32>> {
+        if x.ncols() != self.centers.ncols() {
+            return Err(Error::LengthMismatch {
+                what: "features per sample",
+                expected: self.centers.ncols(),
+                actual: x.ncols(),
+            });
+        }
+        let data = x.to_owned();
+        let ones = vec![1.0; data.nrows()];
+        Ok(assign(&data, &ones, &self.centers).0)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use ndarray::array;
+
+    fn blobs() -> Array2<f64> {
+        // Three tight, well separated groups of 4 points around (0,0), (20,0), (0,20).
+        let mut rows = Vec::new();
+        for (cx, cy) in [(0.0, 0.0), (20.0, 0.0), (0.0, 20.0)] {
+            for (dx, dy) in [(1.0, 0.0), (-1.0, 0.0), (0.0, 1.0), (0.0, -1.0)] {
+                rows.extend([cx + dx, cy + dy]);
+            }
+        }
+        Array2::from_shape_vec((12, 2), rows).unwrap()
+    }
+
+    #[test]
+    fn separable_blobs_are_recovered_with_the_hand_inertia() {
+        // Each point is 1 from its group's centre: inertia 12 · 1 = 12.
+        let x = blobs();
+        for seed in 0..5 {
+            let m = KMeans::fit(
+                x.view(),
+                None,
+                &KMeansOptions {
+                    seed,
+                    n_init: 3,
+                    ..KMeansOptions::new(3)
+                },
+            )
+            .unwrap();
+            assert!(
+                (m.inertia - 12.0).abs() < 1e-9,
+                "seed {seed}: {}",
+                m.inertia
+            );
+            for g in 0..3 {
+                let l = &m.labels[4 * g..4 * g + 4];
+                assert!(l.iter().all(|v| *v == l[0]));
+            }
+        }
+    }
+
+    #[test]
+    fn weights_standardisation_and_determinism() {
+        let x = blobs();
+        let o = KMeansOptions {
+            seed: 7,
+            ..KMeansOptions::new(3)
+        };
+        let a = KMeans::fit(x.view(), None, &o).unwrap();
+        let one_thread = rayon::ThreadPoolBuilder::new()
+            .num_threads(1)
+            .build()
+            .unwrap();
+        let b = one_thread.install(|| KMeans::fit(x.view(), None, &o).unwrap());
+        assert_eq!(a, b);
+        // Doubling every weight doubles the inertia and keeps the clusters.
+        let w = vec![2.0; 12];
+        let c = KMeans::fit(x.view(), Some(&w), &o).unwrap();
+        assert!((c.inertia - 2.0 * a.inertia).abs() < 1e-9);
+        // Standardised: the centres come back in the data's units.
+        let s = KMeans::fit(
+            x.view(),
+            None,
+            &KMeansOptions {
+                standardize: true,
+                ..o
+            },
+        )
+        .unwrap();
+        let mut centres: Vec<(i64, i64)> = s
+            .centers
+            .rows()
+            .into_iter()
+            .map(|r| (r[0].round() as i64, r[1].round() as i64))
+            .collect();
+        centres.sort();
+        assert_eq!(centres, vec![(0, 0), (0, 20), (20, 0)]);
+        assert_eq!(
+            s.predict(array![[19.0, 1.0]].view()).unwrap()[0],
+            s.labels[4]
+        );
+    }
+
+    #[test]
+    fn bad_input() {
+        let x = blobs();
+        assert!(matches!(
+            KMeans::fit(x.view(), None, &KMeansOptions::new(0)),
+            Err(Error::InvalidParameter { .. })
+        ));
+        assert!(matches!(
+            KMeans::fit(x.view(), None, &KMeansOptions::new(13)),
+            Err(Error::InvalidParameter { .. })
+        ));
+        let mut nan = x.clone();
+        nan[[3, 1]] = f64::NAN;
+        assert!(matches!(
+            KMeans::fit(nan.view(), None, &KMeansOptions::new(2)),
+            Err(Error::InvalidParameter { name: "X", .. })
+        ));
+        assert!(matches!(
+            KMeans::fit(x.view(), Some(&[1.0]), &KMeansOptions::new(2)),
+            Err(Error::LengthMismatch { .. })
+        ));
+        let flat = array![[1.0, 5.0], [2.0, 5.0], [3.0, 5.0]];
+        let o = KMeansOptions {
+            standardize: true,
+            ..KMeansOptions::new(2)
+        };
+        assert!(matches!(
+            KMeans::fit(flat.view(), None, &o),
+            Err(Error::InvalidParameter {
+                name: "standardize",
+                ..
+            })
+        ));
+        let m = KMeans::fit(x.view(), None, &KMeansOptions::new(3)).unwrap();
+        assert!(m.predict(array![[1.0]].view()).is_err());
+    }
+}

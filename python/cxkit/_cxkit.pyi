@@ -23,6 +23,7 @@ __all__ = [
     "InvalidParameterError",
     "InvalidScoreError",
     "InvalidWeightError",
+    "KMeans",
     "KanoAccumulator",
     "KanoFeature",
     "KanoResult",
@@ -610,6 +611,30 @@ def value_tiers(
     thresholds: Optional[Tuple[float, float, float]] = None,
 ) -> Tuple[Any, Any]:
     """The customer pyramid: the tier per customer and the per-tier summary."""
+
+@final
+class KMeans:
+    """k-means with greedy k-means++ initialisation (scikit-learn's names)."""
+
+    def __new__(
+        cls,
+        n_clusters: int,
+        n_init: int = 1,
+        max_iter: int = 300,
+        tol: float = 1e-4,
+        seed: int = 0,
+        standardize: bool = False,
+    ) -> KMeans: ...
+    def fit(self, X: _ArrayLike, sample_weight: Optional[_ArrayLike] = None) -> KMeans: ...
+    def predict(self, X: _ArrayLike) -> npt.NDArray[np.uint32]: ...
+    @property
+    def labels_(self) -> npt.NDArray[np.uint32]: ...
+    @property
+    def cluster_centers_(self) -> npt.NDArray[np.float64]: ...
+    @property
+    def inertia_(self) -> float: ...
+    @property
+    def n_iter_(self) -> int: ...
 
 _R = TypeVar("_R")
 _A = TypeVar("_A", bound="_Accumulator[Any]")

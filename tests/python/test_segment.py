@@ -52,3 +52,42 @@ def test_value_tiers_shares_thresholds_and_ties():
         cxkit.value_tiers([1, 2], shares=(0.5, 0.4, 0.3))
     with pytest.raises(cxkit.InvalidParameterError):
         cxkit.value_tiers([1, 2], shares=(0.1, 0.1, 0.1), thresholds=(3, 2, 1))
+
+
+def blobs(rng, centres, per=50, spread=0.5):
+    return np.vstack([c + rng.normal(0, spread, size=(per, len(c))) for c in centres])
+
+
+def test_kmeans_recovers_blobs_and_matches_the_direct_inertia(rng):
+    centres = np.array([[0.0, 0.0, 0.0], [10.0, 0.0, 5.0], [0.0, 10.0, -5.0]])
+    X = blobs(rng, centres)
+    km = cxkit.KMeans(3, n_init=3, seed=4).fit(X)
+    labels = km.labels_
+    # Every blob in one cluster, different blobs in different clusters.
+    groups = [set(labels[i * 50:(i + 1) * 50].tolist()) for i in range(3)]
+    assert all(len(g) == 1 for g in groups) and len(set.union(*groups)) == 3
+    # Inertia recomputed directly from the labels and centres.
+    direct = ((X - km.cluster_centers_[labels]) ** 2).sum()
+    assert km.inertia_ == pytest.approx(direct, rel=1e-12)
+    assert (km.predict(centres) == labels[[0, 50, 100]]).all()
+    # Same seed, same answer; pickling keeps the model.
+    again = cxkit.KMeans(3, n_init=3, seed=4).fit(X)
+    assert (again.labels_ == labels).all() and again.inertia_ == km.inertia_
+    import pickle
+    back = pickle.loads(pickle.dumps(km))
+    assert back.inertia_ == km.inertia_ and (back.labels_ == labels).all()
+
+
+def test_kmeans_bad_input():
+    with pytest.raises(cxkit.InvalidParameterError, match="n_clusters"):
+        cxkit.KMeans(5).fit([[0.0], [1.0]])
+    with pytest.raises(cxkit.InvalidParameterError, match="n_clusters"):
+        cxkit.KMeans(0).fit([[0.0], [1.0]])
+    with pytest.raises(cxkit.InvalidParameterError, match="not finite"):
+        cxkit.KMeans(1).fit([[0.0], [np.nan]])
+    with pytest.raises(cxkit.InvalidParameterError, match="zero variance"):
+        cxkit.KMeans(1, standardize=True).fit([[0.0, 1.0], [1.0, 1.0]])
+    with pytest.raises(cxkit.LengthMismatchError):
+        cxkit.KMeans(1).fit([[0.0], [1.0]], sample_weight=[1.0])
+    with pytest.raises(RuntimeError, match="not fitted"):
+        cxkit.KMeans(2).inertia_

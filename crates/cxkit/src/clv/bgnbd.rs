@@ -6,8 +6,8 @@ use serde::{Deserialize, Serialize};
 use statrs::function::gamma::{digamma, ln_gamma};
 
 use super::fit::{
-    check_rfm, fit_log_params, map_customers, sum_terms, Distinct, FitOptions, FitReport,
-    ScaledTimes,
+    check_positive, check_rfm, fit_log_params, map_customers, sum_terms, Distinct, FitOptions,
+    FitReport, ScaledTimes,
 };
 use super::special::hyp2f1;
 use crate::{Error, Result};
@@ -187,14 +187,7 @@ impl BetaGeo {
     /// assert!(m.probability_alive(0.0, 0.0, 38.86).unwrap() == 1.0);
     /// ```
     pub fn new(r: f64, alpha: f64, a: f64, b: f64) -> Result<BetaGeo> {
-        for (name, v) in [("r", r), ("alpha", alpha), ("a", a), ("b", b)] {
-            if !(v.is_finite() && v > 0.0) {
-                return Err(Error::InvalidParameter {
-                    name,
-                    reason: format!("must be positive and finite, got {v}"),
-                });
-            }
-        }
+        check_positive(&[("r", r), ("alpha", alpha), ("a", a), ("b", b)])?;
         Ok(BetaGeo {
             r,
             alpha,

@@ -321,3 +321,15 @@ impl ScaledTimes {
         }
     }
 }
+
+/// Errors with [`Error::InvalidParameter`] naming the first parameter that is not positive
+/// and finite.
+pub(crate) fn check_positive(params: &[(&'static str, f64)]) -> Result<()> {
+    match params.iter().find(|(_, v)| !(v.is_finite() && *v > 0.0)) {
+        None => Ok(()),
+        Some(&(name, v)) => Err(Error::InvalidParameter {
+            name,
+            reason: format!("must be positive and finite, got {v}"),
+        }),
+    }
+}

@@ -4,7 +4,7 @@
 use serde::{Deserialize, Serialize};
 use statrs::function::gamma::{digamma, ln_gamma};
 
-use super::fit::{fit_log_params, sum_terms, Distinct, FitOptions, FitReport};
+use super::fit::{check_positive, fit_log_params, sum_terms, Distinct, FitOptions, FitReport};
 use crate::{Error, Result};
 
 /// A fitted Gamma-Gamma model: parameters p, q, v, and the fit.
@@ -110,14 +110,7 @@ fn log_likelihood(params: &[f64], data: &Spend) -> (f64, Vec<f64>) {
 impl GammaGamma {
     /// A model with given parameters (all positive and finite).
     pub fn new(p: f64, q: f64, v: f64) -> Result<GammaGamma> {
-        for (name, x) in [("p", p), ("q", q), ("v", v)] {
-            if !(x.is_finite() && x > 0.0) {
-                return Err(Error::InvalidParameter {
-                    name,
-                    reason: format!("must be positive and finite, got {x}"),
-                });
-            }
-        }
+        check_positive(&[("p", p), ("q", q), ("v", v)])?;
         Ok(GammaGamma { p, q, v, fit: None })
     }
 

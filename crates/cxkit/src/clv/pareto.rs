@@ -15,11 +15,11 @@ use statrs::function::gamma::{digamma, ln_gamma};
 
 use super::bgnbd::check_horizon;
 use super::fit::{
-    check_rfm, fit_log_params, map_customers, sum_terms, Distinct, FitOptions, FitReport,
-    ScaledTimes,
+    check_positive, check_rfm, fit_log_params, map_customers, sum_terms, Distinct, FitOptions,
+    FitReport, ScaledTimes,
 };
 use super::quadrature::integrate;
-use crate::{Error, Result};
+use crate::Result;
 
 /// A fitted Pareto/NBD model: r, α (purchase rate), s, β (dropout rate), and the fit.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -124,14 +124,7 @@ impl ParetoNbd {
     /// assert!(p > 0.0 && p < 1.0);
     /// ```
     pub fn new(r: f64, alpha: f64, s: f64, beta: f64) -> Result<ParetoNbd> {
-        for (name, v) in [("r", r), ("alpha", alpha), ("s", s), ("beta", beta)] {
-            if !(v.is_finite() && v > 0.0) {
-                return Err(Error::InvalidParameter {
-                    name,
-                    reason: format!("must be positive and finite, got {v}"),
-                });
-            }
-        }
+        check_positive(&[("r", r), ("alpha", alpha), ("s", s), ("beta", beta)])?;
         Ok(ParetoNbd {
             r,
             alpha,

@@ -8,6 +8,7 @@ use rand_chacha::ChaCha8Rng;
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
+use super::silhouette::{silhouette_score, SilhouetteOptions};
 use crate::{Error, Result};
 
 /// Rows per parallel chunk of an assignment step.
@@ -155,6 +156,159 @@ fn kmeans_plus_plus(x: &Array2<f64>, w: &[f64], k: usize, rng: &mut ChaCha8Rng) 
     centers
 }
 
+/// Validated training data, standardised when asked.
+struct Prepared {
+    data: Array2<f64>,
+    weights: Vec<f64>,
+    scaling: Option<(Vec<f64>, Vec<f64>)>,
+    /// The convergence tolerance on the squared centre shift.
+    tol: f64,
+}
+
+fn check_options(options: &KMeansOptions, n: usize) -> Result<()> {
+    let k = options.n_clusters;
+    if k == 0 || k > n {
+        return Err(Error::InvalidParameter {
+            name: "n_clusters",
+            reason: format!("must be between 1 and the number of samples ({n}), got {k}"),
+        });
+    }
+    if options.n_init == 0 {
+        return Err(Error::InvalidParameter {
+            name: "n_init",
+            reason: "must be at least 1".into(),
+        });
+    }
+    if options.tol.is_nan() || options.tol < 0.0 {
+        return Err(Error::InvalidParameter {
+            name: "tol",
+            reason: format!("must be a non-negative number, got {}", options.tol),
+        });
+    }
+    Ok(())
+}
+
+fn prepare(
+    x: ArrayView2<f64>,
+    weights: Option<&[f64]>,
+    options: &KMeansOptions,
+) -> Result<Prepared> {
+    let (n, d) = x.dim();
+    if n == 0 || d == 0 {
+        return Err(Error::EmptyInput {
+            what: "samples and features",
+        });
+    }
+    if let Some(((r, c), v)) = x.indexed_iter().find(|(_, v)| !v.is_finite()) {
+        return Err(Error::InvalidParameter {
+            name: "X",
+            reason: format!("value {v} at row {r}, feature {c} is not finite"),
+        });
+    }
+    let weights: Vec<f64> = match weights {
+        None => vec![1.0; n],
+        Some(w) if w.len() != n => {
+            return Err(Error::LengthMismatch {
+                what: "sample weights",
+                expected: n,
+                actual: w.len(),
+            })
+        }
+        Some(w) => {
+            if let Some(i) = w.iter().position(|v| !(v.is_finite() && *v >= 0.0)) {
+                return Err(Error::InvalidWeight {
+                    index: i,
+                    value: w[i],
+                });
+            }
+            w.to_vec()
+        }
+    };
+    let mut data = x.to_owned();
+    let means = data.mean_axis(Axis(0)).expect("non-empty");
+    let variances = data.var_axis(Axis(0), 0.0);
+    let scaling = if options.standardize {
+        if let Some(j) = variances.iter().position(|v| *v == 0.0) {
+            return Err(Error::InvalidParameter {
+                name: "standardize",
+                reason: format!("feature {j} has zero variance and cannot be standardised"),
+            });
+        }
+        let sds: Vec<f64> = variances.iter().map(|v| v.sqrt()).collect();
+        for mut row in data.rows_mut() {
+            for (j, v) in row.iter_mut().enumerate() {
+                *v = (*v - means[j]) / sds[j];
+            }
+        }
+        Some((means.to_vec(), sds))
+    } else {
+        None
+    };
+    let tol = options.tol
+        * if options.standardize {
+            1.0
+        } else {
+            variances.mean().expect("non-empty")
+        };
+    Ok(Prepared {
+        data,
+        weights,
+        scaling,
+        tol,
+    })
+}
+
+/// The best of `options.n_init` seeded Lloyd runs: centres (in the prepared space), labels,
+/// inertia and iterations.
+fn lloyd(p: &Prepared, options: &KMeansOptions) -> (Array2<f64>, Vec<u32>, f64, usize) {
+    let (data, w) = (&p.data, &p.weights);
+    let (k, d) = (options.n_clusters, data.ncols());
+    let mut best: Option<(Array2<f64>, Vec<u32>, f64, usize)> = None;
+    for run in 0..options.n_init {
+        let mut rng = ChaCha8Rng::seed_from_u64(options.seed.wrapping_add(run as u64));
+        let mut centers = kmeans_plus_plus(data, w, k, &mut rng);
+        let mut iterations = 0;
+        let (mut labels, mut dist, mut inertia) = assign(data, w, &centers);
+        while iterations < options.max_iter {
+            iterations += 1;
+            // Weighted means of the members; an empty cluster takes the point farthest
+            // from its centre (scikit-learn's relocation).
+            let mut sums = Array2::<f64>::zeros((k, d));
+            let mut mass = vec![0.0; k];
+            for (i, &l) in labels.iter().enumerate() {
+                let l = l as usize;
+                mass[l] += w[i];
+                sums.row_mut(l).scaled_add(w[i], &data.row(i));
+            }
+            let mut new_centers = centers.clone();
+            for (c, &m) in mass.iter().enumerate() {
+                if m > 0.0 {
+                    new_centers.row_mut(c).assign(&(&sums.row(c) / m));
+                } else {
+                    let far = dist
+                        .iter()
+                        .enumerate()
+                        .max_by(|a, b| a.1.total_cmp(b.1))
+                        .map(|(i, _)| i)
+                        .expect("non-empty");
+                    new_centers.row_mut(c).assign(&data.row(far));
+                    dist[far] = 0.0;
+                }
+            }
+            let shift: f64 = (&new_centers - &centers).iter().map(|v| v * v).sum();
+            centers = new_centers;
+            (labels, dist, inertia) = assign(data, w, &centers);
+            if shift <= p.tol {
+                break;
+            }
+        }
+        if best.as_ref().is_none_or(|b| inertia < b.2) {
+            best = Some((centers, labels, inertia, iterations));
+        }
+    }
+    best.expect("n_init ≥ 1")
+}
+
 impl KMeans {
     /// Clusters the rows of `x` (samples × features) into `options.n_clusters` clusters, with
     /// optional non-negative sample `weights`.
@@ -175,134 +329,27 @@ impl KMeans {
         weights: Option<&[f64]>,
         options: &KMeansOptions,
     ) -> Result<KMeans> {
-        let (n, d) = x.dim();
-        let k = options.n_clusters;
-        if n == 0 || d == 0 {
-            return Err(Error::EmptyInput {
-                what: "samples and features",
-            });
-        }
-        if k == 0 || k > n {
-            return Err(Error::InvalidParameter {
-                name: "n_clusters",
-                reason: format!("must be between 1 and the number of samples ({n}), got {k}"),
-            });
-        }
-        if options.n_init == 0 || options.tol.is_nan() || options.tol < 0.0 {
-            return Err(Error::InvalidParameter {
-                name: "n_init",
-                reason: "n_init must be at least 1 and tol non-negative".into(),
-            });
-        }
-        if let Some(((r, c), v)) = x.indexed_iter().find(|(_, v)| !v.is_finite()) {
-            return Err(Error::InvalidParameter {
-                name: "X",
-                reason: format!("value {v} at row {r}, feature {c} is not finite"),
-            });
-        }
-        let w: Vec<f64> = match weights {
-            None => vec![1.0; n],
-            Some(w) if w.len() != n => {
-                return Err(Error::LengthMismatch {
-                    what: "sample weights",
-                    expected: n,
-                    actual: w.len(),
-                })
-            }
-            Some(w) => {
-                if let Some(i) = w.iter().position(|v| !(v.is_finite() && *v >= 0.0)) {
-                    return Err(Error::InvalidWeight {
-                        index: i,
-                        value: w[i],
-                    });
-                }
-                w.to_vec()
-            }
-        };
-        let mut data = x.to_owned();
-        let means = data.mean_axis(Axis(0)).expect("non-empty");
-        let variances = data.var_axis(Axis(0), 0.0);
-        let scaling = if options.standardize {
-            if let Some(j) = variances.iter().position(|v| *v == 0.0) {
-                return Err(Error::InvalidParameter {
-                    name: "standardize",
-                    reason: format!("feature {j} has zero variance and cannot be standardised"),
-                });
-            }
-            let sds: Vec<f64> = variances.iter().map(|v| v.sqrt()).collect();
-            for mut row in data.rows_mut() {
-                for (j, v) in row.iter_mut().enumerate() {
-                    *v = (*v - means[j]) / sds[j];
-                }
-            }
-            Some((means.to_vec(), sds))
-        } else {
-            None
-        };
-        let tol = options.tol
-            * if options.standardize {
-                1.0
-            } else {
-                variances.mean().expect("non-empty")
-            };
-        let mut best: Option<(Array2<f64>, Vec<u32>, f64, usize)> = None;
-        for run in 0..options.n_init {
-            let mut rng = ChaCha8Rng::seed_from_u64(options.seed.wrapping_add(run as u64));
-            let mut centers = kmeans_plus_plus(&data, &w, k, &mut rng);
-            let mut iterations = 0;
-            let (mut labels, mut dist, mut inertia) = assign(&data, &w, &centers);
-            while iterations < options.max_iter {
-                iterations += 1;
-                // Weighted means of the members; an empty cluster takes the point farthest
-                // from its centre (scikit-learn's relocation).
-                let mut sums = Array2::<f64>::zeros((k, d));
-                let mut mass = vec![0.0; k];
-                for (i, &l) in labels.iter().enumerate() {
-                    let l = l as usize;
-                    mass[l] += w[i];
-                    sums.row_mut(l).scaled_add(w[i], &data.row(i));
-                }
-                let mut new_centers = centers.clone();
-                for (c, &m) in mass.iter().enumerate() {
-                    if m > 0.0 {
-                        new_centers.row_mut(c).assign(&(&sums.row(c) / m));
-                    } else {
-                        let far = dist
-                            .iter()
-                            .enumerate()
-                            .max_by(|a, b| a.1.total_cmp(b.1))
-                            .map(|(i, _)| i)
-                            .expect("non-empty");
-                        new_centers.row_mut(c).assign(&data.row(far));
-                        dist[far] = 0.0;
-                    }
-                }
-                let shift: f64 = (&new_centers - &centers).iter().map(|v| v * v).sum();
-                centers = new_centers;
-                (labels, dist, inertia) = assign(&data, &w, &centers);
-                if shift <= tol {
-                    break;
-                }
-            }
-            if best.as_ref().is_none_or(|b| inertia < b.2) {
-                best = Some((centers, labels, inertia, iterations));
-            }
-        }
-        let (mut centers, labels, inertia, iterations) = best.expect("n_init ≥ 1");
-        if let Some((means, sds)) = &scaling {
+        let p = prepare(x, weights, options)?;
+        check_options(options, x.nrows())?;
+        Ok(KMeans::from_run(&p, lloyd(&p, options)))
+    }
+
+    fn from_run(p: &Prepared, run: (Array2<f64>, Vec<u32>, f64, usize)) -> KMeans {
+        let (mut centers, labels, inertia, iterations) = run;
+        if let Some((means, sds)) = &p.scaling {
             for mut row in centers.rows_mut() {
                 for (j, v) in row.iter_mut().enumerate() {
                     *v = *v * sds[j] + means[j];
                 }
             }
         }
-        Ok(KMeans {
+        KMeans {
             centers,
             labels,
             inertia,
             iterations,
-            scaling,
-        })
+            scaling: p.scaling.clone(),
+        }
     }
 
     /// The nearest centre of each row of `x`.
@@ -318,6 +365,115 @@ impl KMeans {
         let ones = vec![1.0; data.nrows()];
         Ok(assign(&data, &ones, &self.centers).0)
     }
+}
+
+/// One k of a [`kmeans_scan`].
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct KMeansScanRow {
+    /// Number of clusters.
+    pub k: usize,
+    /// Inertia of the best restart.
+    pub inertia: f64,
+    /// Lloyd iterations of the best restart.
+    pub iterations: usize,
+    /// Mean silhouette (unweighted, in the clustered space), when asked and defined (k ≥ 2).
+    pub silhouette: Option<f64>,
+}
+
+/// The inertia (and silhouette) of k-means over a range of k, to choose k.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct KMeansScan {
+    /// One row per k, in the order asked.
+    pub rows: Vec<KMeansScanRow>,
+    /// The elbow of the inertia curve: with k and inertia rescaled to [0, 1] over the scan,
+    /// the k farthest below the straight line from the smallest to the largest k (the
+    /// "kneedle" rule of Satopää et al. 2011, without smoothing). None with fewer than
+    /// three k or a flat curve.
+    pub elbow: Option<usize>,
+    /// The k with the highest silhouette, when silhouettes were computed.
+    pub best_silhouette: Option<usize>,
+}
+
+/// Fits k-means for every k in `ks` (each with `options`' restarts, seed and tolerance;
+/// `options.n_clusters` is ignored) and reports inertia, the elbow and, when `silhouette`
+/// is given, each clustering's silhouette (sampled as its options say).
+///
+/// ```
+/// use cxkit::segment::{kmeans_scan, KMeansOptions, SilhouetteOptions};
+/// use ndarray::Array2;
+///
+/// // Three tight groups on a line: the elbow and the best silhouette are both k = 3.
+/// let x = Array2::from_shape_fn((30, 1), |(i, _)| (i / 10) as f64 * 100.0 + (i % 10) as f64 * 0.1);
+/// let scan = kmeans_scan(x.view(), None, &[1, 2, 3, 4, 5, 6], &KMeansOptions::new(1),
+///                        Some(&SilhouetteOptions::default()))?;
+/// assert_eq!(scan.elbow, Some(3));
+/// assert_eq!(scan.best_silhouette, Some(3));
+/// assert_eq!(scan.rows[0].silhouette, None); // undefined for one cluster
+/// # Ok::<(), cxkit::Error>(())
+/// ```
+pub fn kmeans_scan(
+    x: ArrayView2<f64>,
+    weights: Option<&[f64]>,
+    ks: &[usize],
+    options: &KMeansOptions,
+    silhouette: Option<&SilhouetteOptions>,
+) -> Result<KMeansScan> {
+    if ks.is_empty() {
+        return Err(Error::EmptyInput { what: "ks" });
+    }
+    let p = prepare(x, weights, options)?;
+    let mut rows = Vec::with_capacity(ks.len());
+    for &k in ks {
+        let o = KMeansOptions {
+            n_clusters: k,
+            ..*options
+        };
+        check_options(&o, x.nrows())?;
+        let (_, labels, inertia, iterations) = lloyd(&p, &o);
+        let silhouette = match silhouette {
+            Some(s) if k >= 2 && k < x.nrows() => {
+                Some(silhouette_score(p.data.view(), &labels, s)?)
+            }
+            _ => None,
+        };
+        rows.push(KMeansScanRow {
+            k,
+            inertia,
+            iterations,
+            silhouette,
+        });
+    }
+    let best_silhouette = rows
+        .iter()
+        .filter_map(|r| r.silhouette.map(|s| (r.k, s)))
+        .max_by(|a, b| a.1.total_cmp(&b.1))
+        .map(|(k, _)| k);
+    Ok(KMeansScan {
+        elbow: elbow(&rows),
+        rows,
+        best_silhouette,
+    })
+}
+
+/// Kneedle without smoothing on the (k, inertia) points sorted by k.
+fn elbow(rows: &[KMeansScanRow]) -> Option<usize> {
+    let mut pts: Vec<(f64, f64)> = rows.iter().map(|r| (r.k as f64, r.inertia)).collect();
+    pts.sort_by(|a, b| a.0.total_cmp(&b.0));
+    pts.dedup_by(|a, b| a.0 == b.0);
+    let (first, last) = (*pts.first()?, *pts.last()?);
+    let (dk, di) = (last.0 - first.0, first.1 - last.1);
+    if pts.len() < 3 || di <= 0.0 {
+        return None;
+    }
+    // Rescaled, the chord runs from (0, 1) to (1, 0); the gap below it is (1 − u) − v.
+    pts.iter()
+        .map(|&(k, i)| {
+            let (u, v) = ((k - first.0) / dk, (i - last.1) / di);
+            (k, (1.0 - u) - v)
+        })
+        .filter(|p| p.1 > 0.0)
+        .max_by(|a, b| a.1.total_cmp(&b.1))
+        .map(|(k, _)| k as usize)
 }
 
 #[cfg(test)]
@@ -440,5 +596,39 @@ mod tests {
         ));
         let m = KMeans::fit(x.view(), None, &KMeansOptions::new(3)).unwrap();
         assert!(m.predict(array![[1.0]].view()).is_err());
+    }
+
+    #[test]
+    fn elbow_by_hand() {
+        // Inertia 100, 40, 10, 8, 6 at k = 1..5, asked out of order. Rescaled: u = 0, .25,
+        // .5, .75, 1 and v = (I − 6)/94 = 1, .362, .043, .021, 0; the gap (1 − u) − v is
+        // 0, .388, .457, .229, 0, largest at k = 3.
+        let rows = |pairs: &[(usize, f64)]| -> Vec<KMeansScanRow> {
+            pairs
+                .iter()
+                .map(|&(k, inertia)| KMeansScanRow {
+                    k,
+                    inertia,
+                    iterations: 1,
+                    silhouette: None,
+                })
+                .collect()
+        };
+        let curve = [(3, 10.0), (1, 100.0), (2, 40.0), (5, 6.0), (4, 8.0)];
+        assert_eq!(elbow(&rows(&curve)), Some(3));
+        // A straight line has no point below its chord; two points or a flat curve neither.
+        assert_eq!(elbow(&rows(&[(1, 3.0), (2, 2.0), (3, 1.0)])), None);
+        assert_eq!(elbow(&rows(&[(1, 3.0), (2, 2.0)])), None);
+        assert_eq!(elbow(&rows(&[(1, 3.0), (2, 3.0), (3, 3.0)])), None);
+        // Bad k in a scan is the same error as in a fit.
+        let x = blobs();
+        assert!(matches!(
+            kmeans_scan(x.view(), None, &[2, 13], &KMeansOptions::new(1), None),
+            Err(Error::InvalidParameter {
+                name: "n_clusters",
+                ..
+            })
+        ));
+        assert!(kmeans_scan(x.view(), None, &[], &KMeansOptions::new(1), None).is_err());
     }
 }

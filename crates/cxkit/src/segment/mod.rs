@@ -4,8 +4,10 @@
 mod kmeans;
 mod rank;
 mod rfm;
+mod silhouette;
 mod tiers;
 
-pub use kmeans::{KMeans, KMeansOptions};
+pub use kmeans::{kmeans_scan, KMeans, KMeansOptions, KMeansScan, KMeansScanRow};
 pub use rfm::{rfm_scores, RfmBinning, RfmOptions, RfmRule, RfmScores, RfmSegmentMap};
+pub use silhouette::{silhouette_samples, silhouette_score, SilhouetteOptions};
 pub use tiers::{value_tiers, TierCuts, TierSummary, ValueTiers, TIER_NAMES};

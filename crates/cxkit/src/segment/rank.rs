@@ -4,9 +4,10 @@ use rayon::prelude::*;
 
 use crate::{Error, Result};
 
-/// For each value, how many values are strictly worse: smaller when `higher_is_better`, else
-/// larger. One parallel sort and one pass over the sorted order (no per-value searches).
-pub(crate) fn worse_counts(values: &[f64], higher_is_better: bool) -> Vec<usize> {
+/// Calls `each(start, group)` for each run of equal values in sorted order (ascending when
+/// `higher_is_better`, else descending): `start` values come before the run, and `group`
+/// holds the run's original indices. One parallel sort, no per-value searches.
+fn tie_groups(values: &[f64], higher_is_better: bool, mut each: impl FnMut(usize, &[(f64, u32)])) {
     let mut order: Vec<(f64, u32)> = values
         .iter()
         .enumerate()
@@ -17,14 +18,36 @@ pub(crate) fn worse_counts(values: &[f64], higher_is_better: bool) -> Vec<usize>
     } else {
         order.par_sort_unstable_by(|a, b| b.0.total_cmp(&a.0));
     }
-    let mut out = vec![0usize; values.len()];
     let mut start = 0;
     for group in order.chunk_by(|a, b| a.0 == b.0) {
+        each(start, group);
+        start += group.len();
+    }
+}
+
+/// For each value, how many values are strictly worse: smaller when `higher_is_better`, else
+/// larger.
+pub(crate) fn worse_counts(values: &[f64], higher_is_better: bool) -> Vec<usize> {
+    let mut out = vec![0usize; values.len()];
+    tie_groups(values, higher_is_better, |start, group| {
         for &(_, i) in group {
             out[i as usize] = start;
         }
-        start += group.len();
-    }
+    });
+    out
+}
+
+/// Mid-rank percentile of each value: (values smaller + half the values equal) / n, in
+/// (0, 1); equal values share one.
+pub(crate) fn mid_percentiles(values: &[f64]) -> Vec<f64> {
+    let n = values.len() as f64;
+    let mut out = vec![0.0; values.len()];
+    tie_groups(values, true, |start, group| {
+        let p = (start as f64 + group.len() as f64 / 2.0) / n;
+        for &(_, i) in group {
+            out[i as usize] = p;
+        }
+    });
     out
 }
 
@@ -76,6 +99,15 @@ mod tests {
         assert_eq!(
             quantile_scores(&v, 3, true),
             vec![1, 1, 1, 1, 2, 2, 2, 3, 3, 3]
+        );
+    }
+
+    #[test]
+    fn mid_percentiles_split_ties() {
+        // 1, 1 | 2 | 4 of four: (0 + 2/2)/4 = .25 each, (2 + .5)/4 = .625, (3 + .5)/4 = .875.
+        assert_eq!(
+            mid_percentiles(&[1.0, 1.0, 4.0, 2.0]),
+            vec![0.25, 0.25, 0.875, 0.625]
         );
     }
 }

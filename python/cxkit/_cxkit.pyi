@@ -37,6 +37,7 @@ __all__ = [
     "NpsAccumulator",
     "ParetoNbd",
     "Proportion",
+    "SegmentProfiles",
     "TopBoxAccumulator",
     "WaveTest",
     "ZeroVarianceError",
@@ -44,6 +45,7 @@ __all__ = [
     "_restore",
     "_restore_kano_feature",
     "_restore_kano_result",
+    "behavior_types",
     "ces",
     "compare_offers",
     "csat",
@@ -52,11 +54,15 @@ __all__ = [
     "kano_analyze",
     "kano_classify",
     "kano_from_counts",
+    "kmeans_scan",
     "likert_summary",
     "nps",
     "nps_from_counts",
     "nps_test",
+    "profile_segments",
     "rfm_scores",
+    "silhouette_samples",
+    "silhouette_score",
     "summarize_transactions",
     "top_box",
     "top_box_test",
@@ -635,6 +641,69 @@ class KMeans:
     def inertia_(self) -> float: ...
     @property
     def n_iter_(self) -> int: ...
+
+def silhouette_score(
+    X: _ArrayLike,
+    labels: _ArrayLike,
+    sample_size: Optional[int] = None,
+    seed: int = 0,
+) -> float:
+    """Mean silhouette (Euclidean), exact or on a seeded sample of ``sample_size`` rows."""
+
+def silhouette_samples(X: _ArrayLike, labels: _ArrayLike) -> npt.NDArray[np.float64]:
+    """Silhouette of every row; 0 for a row alone in its cluster."""
+
+def kmeans_scan(
+    X: _ArrayLike,
+    ks: Optional[Sequence[int]] = None,
+    sample_weight: Optional[_ArrayLike] = None,
+    n_init: int = 1,
+    max_iter: int = 300,
+    tol: float = 1e-4,
+    seed: int = 0,
+    standardize: bool = False,
+    silhouette: bool = True,
+    sample_size: Optional[int] = None,
+) -> Any:
+    """Inertia, iterations and silhouette per k (a DataFrame; ``attrs`` holds the elbow and
+    the best silhouette's k)."""
+
+def behavior_types(
+    price: Any = None,
+    service: Any = None,
+    product: Any = None,
+    weights: Optional[dict[str, float]] = None,
+    reversed: Optional[Sequence[str]] = None,
+    min_score: float = 0.6,
+    margin: float = 0.1,
+) -> Any:
+    """Price-sensitive, service-driven, product-driven or mixed per customer, with scores."""
+
+@final
+class SegmentProfiles:
+    """Segment profiles: ``summary``, ``numeric`` and ``categorical`` DataFrames."""
+
+    def __new__(cls, summary: Any, numeric: Any, categorical: Any) -> SegmentProfiles: ...
+    @property
+    def summary(self) -> Any: ...
+    @property
+    def numeric(self) -> Any: ...
+    @property
+    def categorical(self) -> Any: ...
+
+def profile_segments(
+    frame: Any,
+    segment_column: Any,
+    numeric: Optional[Sequence[Any]] = None,
+    categorical: Optional[Sequence[Any]] = None,
+    quantiles: Sequence[float] = ...,
+    top: int = 3,
+    value: Any = None,
+    growth: Any = None,
+    weights: Optional[dict[str, float]] = None,
+) -> SegmentProfiles:
+    """Per segment: size, share, numeric summaries with index, top categories with lift,
+    and attractiveness when ``value`` or ``growth`` is named."""
 
 _R = TypeVar("_R")
 _A = TypeVar("_A", bound="_Accumulator[Any]")

@@ -8,20 +8,8 @@ use pyo3::exceptions::{PyTypeError, PyValueError};
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList};
 
+use crate::convert::{floats, frame};
 use crate::errors::{invalid, IntoPyResult};
-
-/// A float64 1-D array (a view when the input already is one).
-fn floats<'py>(obj: &Bound<'py, PyAny>, what: &'static str) -> PyResult<Bound<'py, PyArray1<f64>>> {
-    let arr = if is_scalar(obj) {
-        crate::convert::array(&PyList::new(obj.py(), [obj])?.into_any(), what)?
-    } else {
-        crate::convert::array(obj, what)?
-    };
-    let np = obj.py().import("numpy")?;
-    Ok(np
-        .call_method1("ascontiguousarray", (arr, "float64"))?
-        .cast_into::<PyArray1<f64>>()?)
-}
 
 /// Runs `f` on float64 views of the given array-likes, with the GIL released.
 macro_rules! with_floats {
@@ -188,19 +176,7 @@ pub(crate) fn summarize_transactions<'py>(
         }
         None => s.customer.to_pyarray(py).into_any(),
     };
-    match py.import("pandas") {
-        Ok(pd) => {
-            let kwargs = PyDict::new(py);
-            let idx = pd.call_method1("Index", (customer,))?;
-            idx.setattr("name", "customer_id")?;
-            kwargs.set_item("index", idx)?;
-            pd.call_method("DataFrame", (columns,), Some(&kwargs))
-        }
-        Err(_) => {
-            columns.set_item("customer_id", customer)?;
-            Ok(columns.into_any())
-        }
-    }
+    frame(py, columns, Some(customer), Some("customer_id"))
 }
 
 /// Defines the Python class of a fitted model: construction with a penalizer, `params`,
@@ -485,16 +461,7 @@ pub(crate) fn delivered_value<'py>(
     cols.set_item("delivered_value", r.delivered.to_pyarray(py))?;
     let ratio: Vec<f64> = r.ratio.iter().map(|x| x.unwrap_or(f64::NAN)).collect();
     cols.set_item("value_cost_ratio", ratio.to_pyarray(py))?;
-    match py.import("pandas") {
-        Ok(pd) => {
-            let kwargs = PyDict::new(py);
-            if let Some(index) = index {
-                kwargs.set_item("index", index)?;
-            }
-            pd.call_method("DataFrame", (cols,), Some(&kwargs))
-        }
-        Err(_) => Ok(cols.into_any()),
-    }
+    frame(py, cols, index, None)
 }
 
 /// A 2-D float64 matrix, its column names and (for DataFrames) its index.

@@ -5,6 +5,7 @@ use numpy::{PyArray1, PyArrayMethods};
 use pyo3::exceptions::PyTypeError;
 use pyo3::prelude::*;
 use pyo3::types::PyDict;
+use pyo3::types::PyList;
 
 use crate::errors::{invalid, IntoPyResult};
 
@@ -172,5 +173,59 @@ pub(crate) fn interval(s: &str) -> PyResult<ProportionMethod> {
             "interval",
             format!("expected \"wilson\" or \"wald\", got {s:?}"),
         )),
+    }
+}
+
+/// A float64 1-D array of an array-like or a number (a view when the input already is one).
+pub(crate) fn floats<'py>(
+    obj: &Bound<'py, PyAny>,
+    what: &'static str,
+) -> PyResult<Bound<'py, PyArray1<f64>>> {
+    let arr = if obj.extract::<f64>().is_ok() {
+        array(&PyList::new(obj.py(), [obj])?.into_any(), what)?
+    } else {
+        array(obj, what)?
+    };
+    let np = obj.py().import("numpy")?;
+    Ok(np
+        .call_method1("ascontiguousarray", (arr, "float64"))?
+        .cast_into::<PyArray1<f64>>()?)
+}
+
+/// The index of a pandas Series or DataFrame argument, if it is one.
+pub(crate) fn index_of<'py>(obj: &Bound<'py, PyAny>) -> PyResult<Option<Bound<'py, PyAny>>> {
+    if obj.hasattr("index")? && obj.hasattr("to_numpy")? {
+        Ok(Some(obj.getattr("index")?))
+    } else {
+        Ok(None)
+    }
+}
+
+/// A pandas DataFrame of `columns`, indexed by `index` (renamed `index_name` when given).
+/// Without pandas, the dict of columns, with the index as column `index_name` when named.
+pub(crate) fn frame<'py>(
+    py: Python<'py>,
+    columns: Bound<'py, PyDict>,
+    index: Option<Bound<'py, PyAny>>,
+    index_name: Option<&str>,
+) -> PyResult<Bound<'py, PyAny>> {
+    match py.import("pandas") {
+        Ok(pd) => {
+            let kwargs = PyDict::new(py);
+            if let Some(mut index) = index {
+                if let Some(name) = index_name {
+                    index = pd.call_method1("Index", (index,))?;
+                    index.setattr("name", name)?;
+                }
+                kwargs.set_item("index", index)?;
+            }
+            pd.call_method("DataFrame", (columns,), Some(&kwargs))
+        }
+        Err(_) => {
+            if let (Some(index), Some(name)) = (index, index_name) {
+                columns.set_item(name, index)?;
+            }
+            Ok(columns.into_any())
+        }
     }
 }

@@ -6,11 +6,13 @@
 use pyo3::prelude::*;
 
 mod accumulators;
+mod cluster;
 mod clv;
 mod convert;
 mod errors;
 mod functions;
 mod kano;
+mod profile;
 mod results;
 mod segment;
 
@@ -25,5 +27,7 @@ fn _cxkit(m: &Bound<'_, PyModule>) -> PyResult<()> {
     kano::register(m)?;
     clv::register(m)?;
     segment::register(m)?;
+    cluster::register(m)?;
+    profile::register(m)?;
     Ok(())
 }

@@ -1,48 +1,13 @@
 //! Segmentation for Python: RFM scores and the customer pyramid.
 
 use cxkit_core::segment::{self as core, RfmBinning, RfmOptions, RfmSegmentMap, TierCuts};
-use numpy::{PyArray1, PyArrayMethods, ToPyArray};
+use numpy::{PyArrayMethods, ToPyArray};
 use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
 use pyo3::types::PyDict;
 
+use crate::convert::{floats, frame, index_of};
 use crate::errors::{invalid, IntoPyResult};
-
-/// A float64 1-D view of an array-like.
-fn floats<'py>(obj: &Bound<'py, PyAny>, what: &'static str) -> PyResult<Bound<'py, PyArray1<f64>>> {
-    let arr = crate::convert::array(obj, what)?;
-    let np = obj.py().import("numpy")?;
-    Ok(np
-        .call_method1("ascontiguousarray", (arr, "float64"))?
-        .cast_into::<PyArray1<f64>>()?)
-}
-
-/// The index of a pandas Series argument, if it is one.
-fn index_of<'py>(obj: &Bound<'py, PyAny>) -> PyResult<Option<Bound<'py, PyAny>>> {
-    if obj.hasattr("index")? && obj.hasattr("to_numpy")? {
-        Ok(Some(obj.getattr("index")?))
-    } else {
-        Ok(None)
-    }
-}
-
-/// A DataFrame of the columns (a dict without pandas), indexed like `index` when given.
-fn frame<'py>(
-    py: Python<'py>,
-    columns: Bound<'py, PyDict>,
-    index: Option<Bound<'py, PyAny>>,
-) -> PyResult<Bound<'py, PyAny>> {
-    match py.import("pandas") {
-        Ok(pd) => {
-            let kwargs = PyDict::new(py);
-            if let Some(index) = index {
-                kwargs.set_item("index", index)?;
-            }
-            pd.call_method("DataFrame", (columns,), Some(&kwargs))
-        }
-        Err(_) => Ok(columns.into_any()),
-    }
-}
 
 /// A segment map from a list of dicts {"name", "r": (lo, hi), "f": (lo, hi), "m": (lo, hi)}.
 fn segment_map(rules: &Bound<'_, PyAny>, bins: u32, fallback: &str) -> PyResult<RfmSegmentMap> {
@@ -136,7 +101,7 @@ pub(crate) fn rfm_scores<'py>(
         .import("numpy")?
         .call_method1("array", (s.segment_names,))?;
     cols.set_item("segment", names.get_item(s.segment.to_pyarray(py))?)?;
-    frame(py, cols, index)
+    frame(py, cols, index, None)
 }
 
 /// The customer pyramid: platinum / gold / iron / lead tiers by ``value`` (profitability or
@@ -215,6 +180,7 @@ pub(crate) fn value_tiers<'py>(
         py,
         cols,
         Some(pyo3::types::PyList::new(py, tier_names)?.into_any()),
+        None,
     )?;
     Ok((tiers, summary))
 }
@@ -223,177 +189,5 @@ pub(crate) fn value_tiers<'py>(
 pub(crate) fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(rfm_scores, m)?)?;
     m.add_function(wrap_pyfunction!(value_tiers, m)?)?;
-    m.add_class::<KMeans>()?;
     Ok(())
-}
-
-/// k-means clustering with scikit-learn's names: greedy k-means++ initialisation, ``n_init``
-/// restarts, Lloyd iterations until the squared centre shift is at most ``tol`` × the mean
-/// feature variance; deterministic for a ``seed`` on any number of threads.
-///
-/// >>> km = cxkit.KMeans(2, seed=1).fit([[0, 0], [0, 1], [10, 10], [10, 11]])
-/// >>> labels = km.labels_.tolist()
-/// >>> labels[0] == labels[1], labels[0] != labels[2], km.inertia_
-/// (True, True, 1.0)
-#[pyclass(module = "cxkit")]
-#[derive(Clone)]
-pub struct KMeans {
-    options: core::KMeansOptions,
-    model: Option<core::KMeans>,
-}
-
-impl KMeans {
-    fn model(&self) -> PyResult<&core::KMeans> {
-        self.model.as_ref().ok_or_else(|| {
-            pyo3::exceptions::PyRuntimeError::new_err("KMeans is not fitted yet: call fit()")
-        })
-    }
-}
-
-/// A C-contiguous float64 samples × features matrix.
-fn matrix<'py>(x: &Bound<'py, PyAny>) -> PyResult<Bound<'py, numpy::PyArray2<f64>>> {
-    let np = x.py().import("numpy")?;
-    let arr = np.call_method1("ascontiguousarray", (x, "float64"))?;
-    if arr.getattr("ndim")?.extract::<usize>()? != 2 {
-        return Err(invalid("X", "must be samples × features (2-D)".into()));
-    }
-    Ok(arr.cast_into::<numpy::PyArray2<f64>>()?)
-}
-
-#[pymethods]
-impl KMeans {
-    #[new]
-    #[pyo3(signature = (n_clusters, n_init=1, max_iter=300, tol=1e-4, seed=0, standardize=false))]
-    fn new(
-        n_clusters: usize,
-        n_init: usize,
-        max_iter: usize,
-        tol: f64,
-        seed: u64,
-        standardize: bool,
-    ) -> Self {
-        KMeans {
-            options: core::KMeansOptions {
-                n_clusters,
-                n_init,
-                max_iter,
-                tol,
-                seed,
-                standardize,
-            },
-            model: None,
-        }
-    }
-
-    /// Fits to the rows of ``X`` (optional ``sample_weight``). Returns the model.
-    #[pyo3(signature = (X, sample_weight=None))]
-    #[allow(non_snake_case)]
-    fn fit<'py>(
-        mut slf: PyRefMut<'py, Self>,
-        X: &Bound<'py, PyAny>,
-        sample_weight: Option<&Bound<'py, PyAny>>,
-    ) -> PyResult<PyRefMut<'py, Self>> {
-        let py = slf.py();
-        let x = matrix(X)?;
-        let x = x.readonly();
-        let w = sample_weight
-            .map(|w| floats(w, "sample_weight"))
-            .transpose()?;
-        let w = w.as_ref().map(|w| w.readonly());
-        let w = w
-            .as_ref()
-            .map(|w| w.as_slice())
-            .transpose()
-            .map_err(|e| PyValueError::new_err(e.to_string()))?;
-        let options = slf.options;
-        let view = x.as_array();
-        let model = py
-            .detach(|| core::KMeans::fit(view, w, &options))
-            .py_err()?;
-        slf.model = Some(model);
-        Ok(slf)
-    }
-
-    /// The nearest centre of each row of ``X``.
-    #[allow(non_snake_case)]
-    fn predict<'py>(
-        &self,
-        py: Python<'py>,
-        X: &Bound<'py, PyAny>,
-    ) -> PyResult<Bound<'py, PyArray1<u32>>> {
-        let x = matrix(X)?;
-        let x = x.readonly();
-        let labels = self.model()?.predict(x.as_array()).py_err()?;
-        Ok(PyArray1::from_vec(py, labels))
-    }
-
-    /// Cluster of each training row.
-    #[getter]
-    fn labels_<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyArray1<u32>>> {
-        Ok(self.model()?.labels.to_pyarray(py))
-    }
-
-    /// Centres, clusters × features.
-    #[getter]
-    fn cluster_centers_<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, numpy::PyArray2<f64>>> {
-        Ok(self.model()?.centers.to_pyarray(py))
-    }
-
-    /// Weighted sum of squared distances to the nearest centre.
-    #[getter]
-    fn inertia_(&self) -> PyResult<f64> {
-        Ok(self.model()?.inertia)
-    }
-
-    /// Lloyd iterations of the best restart.
-    #[getter]
-    fn n_iter_(&self) -> PyResult<usize> {
-        Ok(self.model()?.iterations)
-    }
-
-    fn __getstate__(&self) -> PyResult<(String, Option<String>)> {
-        let err = |e: serde_json::Error| PyValueError::new_err(e.to_string());
-        Ok((
-            serde_json::to_string(&self.options).map_err(err)?,
-            self.model
-                .as_ref()
-                .map(serde_json::to_string)
-                .transpose()
-                .map_err(err)?,
-        ))
-    }
-
-    fn __setstate__(&mut self, state: (String, Option<String>)) -> PyResult<()> {
-        let err = |e: serde_json::Error| PyValueError::new_err(format!("bad state: {e}"));
-        self.options = serde_json::from_str(&state.0).map_err(err)?;
-        self.model = state
-            .1
-            .map(|s| serde_json::from_str(&s))
-            .transpose()
-            .map_err(err)?;
-        Ok(())
-    }
-
-    fn __getnewargs__(&self) -> (usize,) {
-        (self.options.n_clusters,)
-    }
-
-    fn __repr__(&self) -> String {
-        let o = &self.options;
-        format!(
-            "KMeans(n_clusters={}, n_init={}, max_iter={}, tol={}, seed={}, standardize={}{})",
-            o.n_clusters,
-            o.n_init,
-            o.max_iter,
-            o.tol,
-            o.seed,
-            o.standardize,
-            self.model
-                .as_ref()
-                .map_or(", not fitted".to_string(), |m| format!(
-                    ", inertia={:.6}",
-                    m.inertia
-                ))
-        )
-    }
 }

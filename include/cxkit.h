@@ -275,6 +275,31 @@ typedef struct {
 // RFM binning: CX_RFM_INDEPENDENT or CX_RFM_NESTED.
 typedef uint32_t cx_rfm_binning;
 
+// Options of cx_kmeans_fit; start from cx_kmeans_options_default(k).
+typedef struct {
+  // Number of clusters k (1..=samples).
+  size_t n_clusters;
+  // Restarts from different k-means++ seeds; the lowest inertia wins (default 1).
+  size_t n_init;
+  // Most Lloyd iterations per restart (default 300).
+  size_t max_iter;
+  // Convergence when the squared centre shift is at most tol × the mean feature variance
+  // (default 1e-4).
+  double tol;
+  // Seed of the initialisation (default 0); the result does not depend on thread count.
+  uint64_t seed;
+  // Z-score the features first; centres are still written in the data's units.
+  bool standardize;
+} cx_kmeans_options;
+
+// What a k-means fit reports besides labels and centres.
+typedef struct {
+  // Σ wᵢ‖xᵢ − c(ᵢ)‖² (in the standardised space when standardising).
+  double inertia;
+  // Lloyd iterations of the winning restart.
+  uint32_t iterations;
+} cx_kmeans_result;
+
 // Proportion interval method: one of CX_INTERVAL_WILSON, CX_INTERVAL_WALD.
 typedef uint32_t cx_interval;
 
@@ -767,6 +792,45 @@ cx_status cx_value_tiers(const double *value,
                          const double *cuts,
                          bool cuts_are_thresholds,
                          uint8_t *out_tiers);
+
+// The default k-means options for `n_clusters` clusters.
+cx_kmeans_options cx_kmeans_options_default(size_t n_clusters);
+
+// k-means on `n_samples × n_features` row-major `x` with optional `weights` (NULL for
+// none, else one non-negative weight per sample): greedy k-means++, `n_init` restarts,
+// Lloyd iterations. Writes each sample's cluster to `out_labels` (n_samples values), the
+// centres row-major to `out_centers` (n_clusters × n_features) and, when `out_result` is
+// not NULL, the inertia and iterations. `options` NULL means cx_kmeans_options_default(2).
+// Outputs are written only on success.
+//
+// # Safety
+// `x` valid for n_samples × n_features doubles; `weights` NULL or valid for n_samples;
+// `out_labels` for n_samples uint32_t; `out_centers` for n_clusters × n_features doubles;
+// `options` and `out_result` NULL or valid.
+cx_status cx_kmeans_fit(const double *x,
+                        size_t n_samples,
+                        size_t n_features,
+                        const double *weights,
+                        const cx_kmeans_options *options,
+                        uint32_t *out_labels,
+                        double *out_centers,
+                        cx_kmeans_result *out_result);
+
+// Mean silhouette of the clustering `labels` (any values, one per sample) of
+// `n_samples × n_features` row-major `x`, with Euclidean distances; over every sample when
+// `sample_size` is 0 or at least n_samples, else over a random sample of that many drawn
+// with `seed`. Needs 2 ≤ distinct labels ≤ n − 1.
+//
+// # Safety
+// `x` valid for n_samples × n_features doubles, `labels` for n_samples values, `out_score`
+// for a write.
+cx_status cx_silhouette_score(const double *x,
+                              size_t n_samples,
+                              size_t n_features,
+                              const uint32_t *labels,
+                              size_t sample_size,
+                              uint64_t seed,
+                              double *out_score);
 
 // A static description of a status code, e.g. "invalid score" for CX_INVALID_SCORE.
 // Unknown codes give "unknown status". The string is static: do not free it.

@@ -6,6 +6,7 @@
  * Prints "c: N passed, N failed" and exits non-zero on any failure.
  */
 #include <math.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -462,6 +463,78 @@ static void test_segment(void) {
   CHECK(cx_value_tiers(v4, 4, NULL, false, tier) == CX_NULL_ARGUMENT);
 }
 
+static void test_kmeans(void) {
+  /* Three groups of four points 1 away from (0,0), (20,0) and (0,20): inertia 12 · 1² = 12
+   * (the same blobs as the Rust unit test). */
+  double x[24];
+  const double cx[] = {0, 20, 0}, cy[] = {0, 0, 20}, dx[] = {1, -1, 0, 0}, dy[] = {0, 0, 1, -1};
+  for (int g = 0; g < 3; g++)
+    for (int p = 0; p < 4; p++) {
+      x[2 * (4 * g + p)] = cx[g] + dx[p];
+      x[2 * (4 * g + p) + 1] = cy[g] + dy[p];
+    }
+  cx_kmeans_options o = cx_kmeans_options_default(3);
+  CHECK(o.n_clusters == 3 && o.n_init == 1 && o.max_iter == 300 && o.tol == 1e-4);
+  o.n_init = 3;
+  o.seed = 11;
+  uint32_t labels[12], again[12];
+  double centers[6];
+  cx_kmeans_result res;
+  CHECK(cx_kmeans_fit(x, 12, 2, NULL, &o, labels, centers, &res) == CX_OK);
+  NEAR(res.inertia, 12.0, 1e-9);
+  CHECK(res.iterations >= 1);
+  int same = 1;
+  for (int g = 0; g < 3; g++)
+    for (int p = 1; p < 4; p++) same &= labels[4 * g + p] == labels[4 * g];
+  CHECK(same && labels[0] != labels[4] && labels[0] != labels[8] && labels[4] != labels[8]);
+  /* Each group's centre is its middle point. */
+  for (int g = 0; g < 3; g++) {
+    NEAR(centers[2 * labels[4 * g]], cx[g], 1e-12);
+    NEAR(centers[2 * labels[4 * g] + 1], cy[g], 1e-12);
+  }
+  /* Same seed, same answer; weights of 2 double the inertia; no result struct is fine. */
+  double w[12];
+  for (int i = 0; i < 12; i++) w[i] = 2;
+  CHECK(cx_kmeans_fit(x, 12, 2, w, &o, again, centers, &res) == CX_OK);
+  NEAR(res.inertia, 24.0, 1e-9);
+  CHECK(memcmp(labels, again, sizeof labels) == 0);
+  CHECK(cx_kmeans_fit(x, 12, 2, NULL, NULL, again, centers, NULL) == CX_OK);
+
+  /* Silhouette of the fit: every point 1 from its centre, far from the others → near 1. */
+  double s = 0;
+  CHECK(cx_silhouette_score(x, 12, 2, labels, 0, 0, &s) == CX_OK);
+  CHECK(s > 0.9 && s < 1.0);
+  /* By hand, 1-D points 0, 2 | 5, 6, 9: silhouettes .7, 4/7, .375, .6, .5625. */
+  double line[] = {0, 2, 5, 6, 9};
+  uint32_t two[] = {7, 7, 3, 3, 3};
+  CHECK(cx_silhouette_score(line, 5, 1, two, 0, 0, &s) == CX_OK);
+  NEAR(s, (0.7 + 4.0 / 7.0 + 0.375 + 0.6 + 0.5625) / 5.0, 1e-12);
+
+  /* Bad input: k = 0 or above n, NaN, negative weight, NULLs, one label; outputs untouched. */
+  uint32_t sentinel[12];
+  for (int i = 0; i < 12; i++) sentinel[i] = 77;
+  o.n_clusters = 0;
+  CHECK(cx_kmeans_fit(x, 12, 2, NULL, &o, sentinel, centers, NULL) == CX_INVALID_PARAMETER);
+  CHECK(sentinel[0] == 77);
+  o.n_clusters = 13;
+  CHECK(cx_kmeans_fit(x, 12, 2, NULL, &o, sentinel, centers, NULL) == CX_INVALID_PARAMETER);
+  CHECK(strstr(last_error(), "n_clusters") != NULL);
+  o.n_clusters = 3;
+  w[5] = -1;
+  CHECK(cx_kmeans_fit(x, 12, 2, w, &o, sentinel, centers, NULL) == CX_INVALID_WEIGHT);
+  x[7] = NAN;
+  CHECK(cx_kmeans_fit(x, 12, 2, NULL, &o, sentinel, centers, NULL) == CX_INVALID_PARAMETER);
+  CHECK(cx_silhouette_score(x, 12, 2, labels, 0, 0, &s) == CX_INVALID_PARAMETER);
+  CHECK(cx_kmeans_fit(NULL, 12, 2, NULL, &o, sentinel, centers, NULL) == CX_NULL_ARGUMENT);
+  CHECK(cx_kmeans_fit(line, 5, 1, NULL, NULL, NULL, centers, NULL) == CX_NULL_ARGUMENT);
+  CHECK(cx_kmeans_fit(NULL, 0, 2, NULL, NULL, sentinel, centers, NULL) == CX_EMPTY_INPUT);
+  uint32_t one[] = {1, 1, 1, 1, 1};
+  CHECK(cx_silhouette_score(line, 5, 1, one, 0, 0, &s) == CX_INVALID_PARAMETER);
+  CHECK(cx_silhouette_score(line, 5, 1, two, 0, 0, NULL) == CX_NULL_ARGUMENT);
+  CHECK(cx_kmeans_fit(line, SIZE_MAX, 2, NULL, NULL, sentinel, centers, NULL) == CX_INVALID_PARAMETER);
+  CHECK(sentinel[0] == 77);
+}
+
 static void test_last_error_buffer(void) {
   double bad[] = {42};
   cx_nps_result r;
@@ -490,6 +563,7 @@ int main(void) {
   test_accumulator();
   test_kano();
   test_clv();
+  test_kmeans();
   test_segment();
   test_last_error_buffer();
   printf("c: %d passed, %d failed\n", passed, failed);

@@ -11,6 +11,9 @@ def test_rfm_cells_segments_and_ties():
     # Recency reversed: 2 days beats 5, 10, 40 and 90 → 1 + floor(5·4/5) = 5.
     assert s["cell"].tolist() == [555, 211, 333, 112, 444]
     assert s["segment"].tolist() == ["Champions", "Hibernating", "Need Attention", "Lost", "Loyal"]
+    # A categorical column: codes and the map's names, not one string per customer.
+    assert s["segment"].dtype == "category"
+    assert "Can't Lose Them" in s["segment"].cat.categories
     # Ties share a bin: four equal frequencies all score 1.
     t = cxkit.rfm_scores([1, 2, 3, 4, 5], [1, 1, 1, 1, 9], [1, 2, 3, 4, 5])
     assert t["f"].tolist() == [1, 1, 1, 1, 5]
@@ -39,6 +42,8 @@ def test_rfm_bad_input():
 
 def test_value_tiers_shares_thresholds_and_ties():
     tiers, summary = cxkit.value_tiers(list(range(1, 21)))
+    assert tiers.name == "tier" and tiers.dtype == "category"
+    assert tiers.cat.categories.tolist() == ["platinum", "gold", "iron", "lead"]
     assert summary["customers"].tolist() == [1, 3, 6, 10]
     assert summary.index.tolist() == ["platinum", "gold", "iron", "lead"]
     assert tiers.tolist()[-1] == "platinum" and tiers.tolist()[0] == "lead"

@@ -9,6 +9,24 @@ use pyo3::types::PyDict;
 use crate::convert::{floats, frame, index_of};
 use crate::errors::{invalid, IntoPyResult};
 
+/// Names by code: a pandas Categorical (codes and the names, no string per row), or without
+/// pandas a numpy array of the names.
+fn categorical<'py>(
+    py: Python<'py>,
+    codes: Bound<'py, PyAny>,
+    names: &[String],
+) -> PyResult<Bound<'py, PyAny>> {
+    match py.import("pandas") {
+        Ok(pd) => pd
+            .getattr("Categorical")?
+            .call_method1("from_codes", (codes, names.to_vec())),
+        Err(_) => py
+            .import("numpy")?
+            .call_method1("array", (names.to_vec(),))?
+            .get_item(codes),
+    }
+}
+
 /// A segment map from a list of dicts {"name", "r": (lo, hi), "f": (lo, hi), "m": (lo, hi)}.
 fn segment_map(rules: &Bound<'_, PyAny>, bins: u32, fallback: &str) -> PyResult<RfmSegmentMap> {
     let mut out = Vec::new();
@@ -39,8 +57,9 @@ fn segment_map(rules: &Bound<'_, PyAny>, bins: u32, fallback: &str) -> PyResult<
 /// monetary value scored 1..``bins`` in quantile bins (5 best), where a score is
 /// 1 + floor(bins × customers strictly worse / n) so ties share a bin; ``binning`` is
 /// "independent" or "nested" (F within R, M within R×F). Returns a DataFrame with r, f, m,
-/// cell (e.g. 545) and segment (the default R×F map for 5 bins, or ``segments``: a list of
-/// {"name", "r": (lo, hi), "f": (lo, hi), "m": (lo, hi)} rules, first match wins).
+/// cell (e.g. 545) and segment, a categorical column (the default R×F map for 5 bins, or
+/// ``segments``: a list of {"name", "r": (lo, hi), "f": (lo, hi), "m": (lo, hi)} rules,
+/// first match wins).
 ///
 /// >>> s = cxkit.rfm_scores([2, 40, 10, 90, 5], [12, 1, 4, 1, 8], [900, 20, 150, 35, 400])
 /// >>> s["cell"].tolist(), s["segment"].tolist()[0]
@@ -97,18 +116,19 @@ pub(crate) fn rfm_scores<'py>(
     cols.set_item("f", s.f.to_pyarray(py))?;
     cols.set_item("m", s.m.to_pyarray(py))?;
     cols.set_item("cell", s.cell.to_pyarray(py))?;
-    let names = py
-        .import("numpy")?
-        .call_method1("array", (s.segment_names,))?;
-    cols.set_item("segment", names.get_item(s.segment.to_pyarray(py))?)?;
+    cols.set_item(
+        "segment",
+        categorical(py, s.segment.to_pyarray(py).into_any(), &s.segment_names)?,
+    )?;
     frame(py, cols, index, None)
 }
 
 /// The customer pyramid: platinum / gold / iron / lead tiers by ``value`` (profitability or
 /// CLV). ``shares`` (default (0.05, 0.15, 0.30): the share of customers in platinum, gold
 /// and iron; equal values share a tier) or ``thresholds`` (decreasing lowest values of
-/// platinum, gold and iron). Returns (tiers, summary): the tier name per customer and a
-/// DataFrame with customers, customer_share, value and value_share per tier.
+/// platinum, gold and iron). Returns (tiers, summary): the tier per customer (a categorical
+/// Series named "tier", indexed like ``value`` when it is a Series) and a DataFrame with
+/// customers, customer_share, value and value_share per tier.
 ///
 /// >>> tiers, summary = cxkit.value_tiers(list(range(1, 21)))
 /// >>> summary["customers"].tolist()
@@ -139,16 +159,13 @@ pub(crate) fn value_tiers<'py>(
         .as_slice()
         .map_err(|e| PyValueError::new_err(e.to_string()))?;
     let t = py.detach(|| core::value_tiers(v, &cuts)).py_err()?;
-    let names: Vec<&str> = t
-        .tier
-        .iter()
-        .map(|&k| core::TIER_NAMES[k as usize])
-        .collect();
-    let np = py.import("numpy")?;
-    let mut tiers = np.call_method1("array", (names,))?;
-    if let (Some(index), Ok(pd)) = (index, py.import("pandas")) {
+    let names: Vec<String> = core::TIER_NAMES.iter().map(|s| s.to_string()).collect();
+    let mut tiers = categorical(py, t.tier.to_pyarray(py).into_any(), &names)?;
+    if let Ok(pd) = py.import("pandas") {
         let kwargs = PyDict::new(py);
-        kwargs.set_item("index", index)?;
+        if let Some(index) = index {
+            kwargs.set_item("index", index)?;
+        }
         kwargs.set_item("name", "tier")?;
         tiers = pd.call_method("Series", (tiers,), Some(&kwargs))?;
     }

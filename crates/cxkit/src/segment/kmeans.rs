@@ -2,7 +2,7 @@
 //! sample weights and optional standardisation, deterministic for a seed on any number of
 //! threads.
 
-use ndarray::{Array2, ArrayView2, Axis};
+use ndarray::{Array2, ArrayView2, Axis, CowArray, Ix2};
 use rand::{Rng, SeedableRng};
 use rand_chacha::ChaCha8Rng;
 use rayon::prelude::*;
@@ -65,100 +65,153 @@ fn squared_distance(a: &[f64], b: &[f64]) -> f64 {
     a.iter().zip(b).map(|(x, y)| (x - y) * (x - y)).sum()
 }
 
-/// The nearest centre of each row and the weighted inertia, in parallel chunks summed in order.
-fn assign(x: &Array2<f64>, w: &[f64], centers: &Array2<f64>) -> (Vec<u32>, Vec<f64>, f64) {
-    let rows: Vec<usize> = (0..x.nrows()).step_by(CHUNK).collect();
-    let parts: Vec<(Vec<u32>, Vec<f64>)> = rows
-        .par_iter()
-        .map(|&lo| {
-            let hi = (lo + CHUNK).min(x.nrows());
-            let mut labels = Vec::with_capacity(hi - lo);
-            let mut dist = Vec::with_capacity(hi - lo);
-            for i in lo..hi {
-                let row = x.row(i);
-                let row = row.as_slice().expect("standard layout");
-                let (best, d) = centers
-                    .rows()
-                    .into_iter()
-                    .enumerate()
-                    .map(|(c, centre)| {
-                        (
-                            c,
-                            squared_distance(row, centre.as_slice().expect("standard layout")),
-                        )
-                    })
-                    .fold(
-                        (0, f64::INFINITY),
-                        |acc, cur| if cur.1 < acc.1 { cur } else { acc },
-                    );
-                labels.push(best as u32);
-                dist.push(d);
-            }
-            (labels, dist)
-        })
-        .collect();
-    let (mut labels, mut dist) = (Vec::with_capacity(x.nrows()), Vec::with_capacity(x.nrows()));
-    for (l, d) in parts {
-        labels.extend(l);
-        dist.extend(d);
+/// The nearest of the flat k × d `centers` to `row`, and its squared distance.
+#[inline]
+fn nearest(row: &[f64], centers: &[f64]) -> (usize, f64) {
+    let mut best = (0, f64::INFINITY);
+    for (c, centre) in centers.chunks_exact(row.len()).enumerate() {
+        let d = squared_distance(row, centre);
+        if d < best.1 {
+            best = (c, d);
+        }
     }
-    let inertia = dist.iter().zip(w).map(|(d, w)| d * w).sum();
-    (labels, dist, inertia)
+    best
 }
 
-/// Greedy k-means++ (Arthur & Vassilvitskii 2007, as scikit-learn: 2 + ⌊ln k⌋ candidates per
-/// step, the one lowering the potential most is kept).
-fn kmeans_plus_plus(x: &Array2<f64>, w: &[f64], k: usize, rng: &mut ChaCha8Rng) -> Array2<f64> {
-    let (n, d) = x.dim();
-    let trials = 2 + (k as f64).ln().floor() as usize;
-    let pick = |weights: &[f64], rng: &mut ChaCha8Rng| -> usize {
-        let total: f64 = weights.iter().sum();
-        let mut target = rng.random::<f64>() * total;
-        for (i, &v) in weights.iter().enumerate() {
-            target -= v;
-            if target <= 0.0 {
-                return i;
-            }
+/// What one pass over the data gathers: per-cluster weighted sums of the members (flat
+/// k × d) and their weights, and the inertia.
+struct Totals {
+    sums: Vec<f64>,
+    mass: Vec<f64>,
+    inertia: f64,
+}
+
+impl Totals {
+    fn zero(k: usize, d: usize) -> Totals {
+        Totals {
+            sums: vec![0.0; k * d],
+            mass: vec![0.0; k],
+            inertia: 0.0,
         }
-        n - 1
-    };
-    let mut centers = Array2::zeros((k, d));
-    let first = pick(w, rng);
-    centers.row_mut(0).assign(&x.row(first));
-    let row = |i: usize| x.row(i).to_vec();
-    let mut closest: Vec<f64> = (0..n)
-        .map(|i| squared_distance(&row(i), &row(first)))
+    }
+
+    fn add(mut self, other: Totals) -> Totals {
+        self.sums
+            .iter_mut()
+            .zip(&other.sums)
+            .for_each(|(a, b)| *a += b);
+        self.mass
+            .iter_mut()
+            .zip(&other.mass)
+            .for_each(|(a, b)| *a += b);
+        self.inertia += other.inertia;
+        self
+    }
+}
+
+/// One parallel pass (the E and M steps fused, as scikit-learn's Lloyd): writes the nearest
+/// centre of each row of the flat n × d `data` into `labels` and returns the members' sums
+/// and the inertia. Chunks are fixed-size and summed in order, so the result does not
+/// depend on the number of threads.
+fn pass(data: &[f64], d: usize, w: &[f64], centers: &[f64], labels: &mut [u32]) -> Totals {
+    let k = centers.len() / d;
+    let parts: Vec<Totals> = labels
+        .par_chunks_mut(CHUNK)
+        .zip(data.par_chunks(CHUNK * d))
+        .zip(w.par_chunks(CHUNK))
+        .map(|((labels, rows), w)| {
+            let mut t = Totals::zero(k, d);
+            for ((label, row), &wi) in labels.iter_mut().zip(rows.chunks_exact(d)).zip(w) {
+                let (c, dist) = nearest(row, centers);
+                *label = c as u32;
+                t.inertia += wi * dist;
+                t.mass[c] += wi;
+                for (s, x) in t.sums[c * d..(c + 1) * d].iter_mut().zip(row) {
+                    *s += wi * x;
+                }
+            }
+            t
+        })
         .collect();
-    for c in 1..k {
-        let weighted: Vec<f64> = closest.iter().zip(w).map(|(d, w)| d * w).collect();
-        let mut best: Option<(usize, f64, Vec<f64>)> = None;
-        for _ in 0..trials {
-            let candidate = pick(&weighted, rng);
-            let cand = row(candidate);
-            let updated: Vec<f64> = (0..n)
-                .into_par_iter()
-                .map(|i| {
-                    closest[i].min(squared_distance(
-                        x.row(i).as_slice().expect("standard layout"),
-                        &cand,
-                    ))
-                })
-                .collect();
-            let potential: f64 = updated.iter().zip(w).map(|(d, w)| d * w).sum();
-            if best.as_ref().is_none_or(|b| potential < b.1) {
-                best = Some((candidate, potential, updated));
-            }
-        }
-        let (chosen, _, updated) = best.expect("at least two trials");
-        centers.row_mut(c).assign(&x.row(chosen));
-        closest = updated;
+    parts.into_iter().fold(Totals::zero(k, d), Totals::add)
+}
+
+/// Index of the first cumulative weight reaching `target` (sampling proportional to weight).
+fn draw(cumulative: &[f64], target: f64) -> usize {
+    cumulative
+        .partition_point(|&c| c < target)
+        .min(cumulative.len() - 1)
+}
+
+/// Running sums of `closest · w` into `out`; returns the total.
+fn cumulate(closest: &[f64], w: &[f64], out: &mut [f64]) -> f64 {
+    let mut total = 0.0;
+    for ((o, c), w) in out.iter_mut().zip(closest).zip(w) {
+        total += c * w;
+        *o = total;
+    }
+    total
+}
+
+/// Greedy k-means++ (Arthur & Vassilvitskii 2007, as scikit-learn: 2 + ⌊ln k⌋ candidates
+/// drawn proportionally to w·D², the one lowering the potential most is kept). Returns the
+/// flat k × d centres.
+fn kmeans_plus_plus(data: &[f64], d: usize, w: &[f64], k: usize, rng: &mut ChaCha8Rng) -> Vec<f64> {
+    let n = w.len();
+    let trials = 2 + (k as f64).ln().floor() as usize;
+    let row = |i: usize| &data[i * d..(i + 1) * d];
+    let mut cumulative = vec![0.0; n];
+    let ones = vec![1.0; n];
+    let total = cumulate(&ones, w, &mut cumulative);
+    let first = draw(&cumulative, rng.random::<f64>() * total);
+    let mut centers = row(first).to_vec();
+    let mut closest: Vec<f64> = data
+        .par_chunks(d)
+        .map(|r| squared_distance(r, row(first)))
+        .collect();
+    for _ in 1..k {
+        let total = cumulate(&closest, w, &mut cumulative);
+        let candidates: Vec<usize> = (0..trials)
+            .map(|_| draw(&cumulative, rng.random::<f64>() * total))
+            .collect();
+        // The potential with each candidate added, for all candidates in one pass.
+        let potentials = closest
+            .par_chunks(CHUNK)
+            .zip(data.par_chunks(CHUNK * d))
+            .zip(w.par_chunks(CHUNK))
+            .map(|((closest, rows), w)| {
+                let mut pot = vec![0.0; trials];
+                for ((c, r), wi) in closest.iter().zip(rows.chunks_exact(d)).zip(w) {
+                    for (p, &cand) in pot.iter_mut().zip(&candidates) {
+                        *p += wi * c.min(squared_distance(r, row(cand)));
+                    }
+                }
+                pot
+            })
+            .collect::<Vec<_>>()
+            .into_iter()
+            .fold(vec![0.0; trials], |mut a, b| {
+                a.iter_mut().zip(b).for_each(|(a, b)| *a += b);
+                a
+            });
+        let best = (0..trials)
+            .min_by(|&a, &b| potentials[a].total_cmp(&potentials[b]))
+            .expect("at least two trials");
+        let chosen = row(candidates[best]);
+        closest
+            .par_iter_mut()
+            .zip(data.par_chunks(d))
+            .for_each(|(c, r)| *c = c.min(squared_distance(r, chosen)));
+        centers.extend_from_slice(chosen);
     }
     centers
 }
 
 /// Validated training data, standardised when asked.
-struct Prepared {
-    data: Array2<f64>,
+struct Prepared<'a> {
+    /// Samples × features in standard layout: the caller's array when it already is and no
+    /// standardisation is asked, else a copy.
+    data: CowArray<'a, f64, Ix2>,
     weights: Vec<f64>,
     scaling: Option<(Vec<f64>, Vec<f64>)>,
     /// The convergence tolerance on the squared centre shift.
@@ -188,23 +241,40 @@ fn check_options(options: &KMeansOptions, n: usize) -> Result<()> {
     Ok(())
 }
 
-fn prepare(
-    x: ArrayView2<f64>,
+/// Errors at the first value of `x` that is not finite.
+fn check_finite(x: &ArrayView2<f64>) -> Result<()> {
+    match x.indexed_iter().find(|(_, v)| !v.is_finite()) {
+        None => Ok(()),
+        Some(((r, c), v)) => Err(Error::InvalidParameter {
+            name: "X",
+            reason: format!("value {v} at row {r}, feature {c} is not finite"),
+        }),
+    }
+}
+
+/// (x − mean) / sd, feature by feature, in place.
+fn standardize(data: &mut Array2<f64>, means: &[f64], sds: &[f64]) {
+    data.axis_iter_mut(Axis(0))
+        .into_par_iter()
+        .for_each(|mut row| {
+            for ((v, m), s) in row.iter_mut().zip(means).zip(sds) {
+                *v = (*v - m) / s;
+            }
+        });
+}
+
+fn prepare<'a>(
+    x: ArrayView2<'a, f64>,
     weights: Option<&[f64]>,
     options: &KMeansOptions,
-) -> Result<Prepared> {
+) -> Result<Prepared<'a>> {
     let (n, d) = x.dim();
     if n == 0 || d == 0 {
         return Err(Error::EmptyInput {
             what: "samples and features",
         });
     }
-    if let Some(((r, c), v)) = x.indexed_iter().find(|(_, v)| !v.is_finite()) {
-        return Err(Error::InvalidParameter {
-            name: "X",
-            reason: format!("value {v} at row {r}, feature {c} is not finite"),
-        });
-    }
+    check_finite(&x)?;
     let weights: Vec<f64> = match weights {
         None => vec![1.0; n],
         Some(w) if w.len() != n => {
@@ -224,7 +294,11 @@ fn prepare(
             w.to_vec()
         }
     };
-    let mut data = x.to_owned();
+    let mut data = if x.is_standard_layout() {
+        CowArray::from(x)
+    } else {
+        CowArray::from(x.as_standard_layout().into_owned())
+    };
     let means = data.mean_axis(Axis(0)).expect("non-empty");
     let variances = data.var_axis(Axis(0), 0.0);
     let scaling = if options.standardize {
@@ -235,11 +309,9 @@ fn prepare(
             });
         }
         let sds: Vec<f64> = variances.iter().map(|v| v.sqrt()).collect();
-        for mut row in data.rows_mut() {
-            for (j, v) in row.iter_mut().enumerate() {
-                *v = (*v - means[j]) / sds[j];
-            }
-        }
+        let mut owned = data.into_owned();
+        standardize(&mut owned, means.as_slice().expect("1-D"), &sds);
+        data = CowArray::from(owned);
         Some((means.to_vec(), sds))
     } else {
         None
@@ -261,52 +333,62 @@ fn prepare(
 /// The best of `options.n_init` seeded Lloyd runs: centres (in the prepared space), labels,
 /// inertia and iterations.
 fn lloyd(p: &Prepared, options: &KMeansOptions) -> (Array2<f64>, Vec<u32>, f64, usize) {
-    let (data, w) = (&p.data, &p.weights);
-    let (k, d) = (options.n_clusters, data.ncols());
-    let mut best: Option<(Array2<f64>, Vec<u32>, f64, usize)> = None;
+    let d = p.data.ncols();
+    let data = p
+        .data
+        .as_slice()
+        .expect("prepared data are in standard layout");
+    let w = &p.weights;
+    let k = options.n_clusters;
+    let mut best: Option<(Vec<f64>, Vec<u32>, f64, usize)> = None;
     for run in 0..options.n_init {
         let mut rng = ChaCha8Rng::seed_from_u64(options.seed.wrapping_add(run as u64));
-        let mut centers = kmeans_plus_plus(data, w, k, &mut rng);
+        let mut centers = kmeans_plus_plus(data, d, w, k, &mut rng);
+        let mut labels = vec![0u32; w.len()];
         let mut iterations = 0;
-        let (mut labels, mut dist, mut inertia) = assign(data, w, &centers);
         while iterations < options.max_iter {
             iterations += 1;
-            // Weighted means of the members; an empty cluster takes the point farthest
-            // from its centre (scikit-learn's relocation).
-            let mut sums = Array2::<f64>::zeros((k, d));
-            let mut mass = vec![0.0; k];
-            for (i, &l) in labels.iter().enumerate() {
-                let l = l as usize;
-                mass[l] += w[i];
-                sums.row_mut(l).scaled_add(w[i], &data.row(i));
-            }
-            let mut new_centers = centers.clone();
-            for (c, &m) in mass.iter().enumerate() {
+            let t = pass(data, d, w, &centers, &mut labels);
+            // New centres are the members' weighted means; an empty cluster takes the point
+            // farthest from its centre (scikit-learn's relocation).
+            let mut new_centers = t.sums;
+            let mut far: Option<Vec<f64>> = None;
+            for (c, &m) in t.mass.iter().enumerate() {
+                let centre = &mut new_centers[c * d..(c + 1) * d];
                 if m > 0.0 {
-                    new_centers.row_mut(c).assign(&(&sums.row(c) / m));
+                    centre.iter_mut().for_each(|v| *v /= m);
                 } else {
-                    let far = dist
-                        .iter()
-                        .enumerate()
-                        .max_by(|a, b| a.1.total_cmp(b.1))
-                        .map(|(i, _)| i)
+                    let dist = far.get_or_insert_with(|| {
+                        data.par_chunks(d)
+                            .zip(&labels)
+                            .map(|(r, &l)| {
+                                let l = l as usize;
+                                squared_distance(r, &centers[l * d..(l + 1) * d])
+                            })
+                            .collect()
+                    });
+                    let i = (0..dist.len())
+                        .max_by(|&a, &b| dist[a].total_cmp(&dist[b]))
                         .expect("non-empty");
-                    new_centers.row_mut(c).assign(&data.row(far));
-                    dist[far] = 0.0;
+                    centre.copy_from_slice(&data[i * d..(i + 1) * d]);
+                    dist[i] = 0.0;
                 }
             }
-            let shift: f64 = (&new_centers - &centers).iter().map(|v| v * v).sum();
+            let shift = squared_distance(&new_centers, &centers);
             centers = new_centers;
-            (labels, dist, inertia) = assign(data, w, &centers);
             if shift <= p.tol {
                 break;
             }
         }
+        // Labels and inertia for the final centres.
+        let inertia = pass(data, d, w, &centers, &mut labels).inertia;
         if best.as_ref().is_none_or(|b| inertia < b.2) {
             best = Some((centers, labels, inertia, iterations));
         }
     }
-    best.expect("n_init ≥ 1")
+    let (centers, labels, inertia, iterations) = best.expect("n_init ≥ 1");
+    let centers = Array2::from_shape_vec((k, d), centers).expect("k × d centres");
+    (centers, labels, inertia, iterations)
 }
 
 impl KMeans {
@@ -354,16 +436,34 @@ impl KMeans {
 
     /// The nearest centre of each row of `x`.
     pub fn predict(&self, x: ArrayView2<f64>) -> Result<Vec<u32>> {
-        if x.ncols() != self.centers.ncols() {
+        let d = self.centers.ncols();
+        if x.ncols() != d {
             return Err(Error::LengthMismatch {
                 what: "features per sample",
-                expected: self.centers.ncols(),
+                expected: d,
                 actual: x.ncols(),
             });
         }
-        let data = x.to_owned();
-        let ones = vec![1.0; data.nrows()];
-        Ok(assign(&data, &ones, &self.centers).0)
+        check_finite(&x)?;
+        // Nearest in the space the model was fitted in.
+        let mut data = x.as_standard_layout();
+        let mut centers = self.centers.clone();
+        if let Some((means, sds)) = &self.scaling {
+            let mut owned = data.into_owned();
+            standardize(&mut owned, means, sds);
+            data = CowArray::from(owned);
+            standardize(&mut centers, means, sds);
+        }
+        let mut labels = vec![0u32; x.nrows()];
+        let ones = vec![1.0; x.nrows()];
+        pass(
+            data.as_slice().expect("standard layout"),
+            d,
+            &ones,
+            centers.as_slice().expect("standard layout"),
+            &mut labels,
+        );
+        Ok(labels)
     }
 }
 
@@ -559,6 +659,34 @@ mod tests {
             s.predict(array![[19.0, 1.0]].view()).unwrap()[0],
             s.labels[4]
         );
+    }
+
+    #[test]
+    fn predict_uses_the_fitted_space_and_any_layout_fits() {
+        // Uniform-ish points, the second feature 1000× the first: nearest centres in raw
+        // units and in z-scores disagree near the borders, so predicting the training rows
+        // gives back the training labels only if predict standardises as fit did.
+        let x = Array2::from_shape_fn((300, 2), |(i, j)| {
+            let u = ((i * 7919 + j * 104_729) % 1000) as f64 / 1000.0;
+            if j == 1 {
+                u * 1000.0
+            } else {
+                u
+            }
+        });
+        let o = KMeansOptions {
+            standardize: true,
+            ..KMeansOptions::new(4)
+        };
+        let m = KMeans::fit(x.view(), None, &o).unwrap();
+        assert_eq!(m.predict(x.view()).unwrap(), m.labels);
+        // Column-major input: the same fit.
+        let transposed = x.t().to_owned();
+        let f = KMeans::fit(transposed.t(), None, &o).unwrap();
+        assert_eq!(f, m);
+        let mut nan = x.clone();
+        nan[[0, 0]] = f64::NAN;
+        assert!(m.predict(nan.view()).is_err());
     }
 
     #[test]

@@ -214,20 +214,27 @@ pub fn rfm_scores(
     check_finite(frequency, "frequency")?;
     check_finite(monetary, "monetary")?;
     let bins = options.bins;
-    let r = quantile_scores(recency, bins, false);
-    let (f, m) = match options.binning {
-        RfmBinning::Independent => (
-            quantile_scores(frequency, bins, true),
-            quantile_scores(monetary, bins, true),
+    // Each column's selections are sequential, so the columns run side by side.
+    let (r, (f, m)) = match options.binning {
+        RfmBinning::Independent => rayon::join(
+            || quantile_scores(recency, bins, false),
+            || {
+                rayon::join(
+                    || quantile_scores(frequency, bins, true),
+                    || quantile_scores(monetary, bins, true),
+                )
+            },
         ),
         RfmBinning::Nested => {
+            let r = quantile_scores(recency, bins, false);
             let f = within_groups(frequency, &r, bins);
             let rf: Vec<u16> = r
                 .iter()
                 .zip(&f)
                 .map(|(&a, &b)| u16::from(a) * 10 + u16::from(b))
                 .collect();
-            (f, within_groups(monetary, &rf, bins))
+            let m = within_groups(monetary, &rf, bins);
+            (r, (f, m))
         }
     };
     let cell: Vec<u16> = (0..n)

@@ -91,8 +91,13 @@ fn samples_of(x: &ArrayView2<f64>, labels: &[u32], rows: &[usize]) -> Result<Vec
     for &c in &codes {
         sizes[c as usize] += 1;
     }
-    let data = x.as_standard_layout();
-    let row = |i: usize| data.row(rows[i]).to_slice().expect("standard layout");
+    // The rows gathered into one flat buffer, so the n² loop runs over contiguous memory.
+    let d = x.ncols();
+    let mut flat: Vec<f64> = Vec::with_capacity(n * d);
+    for &i in rows {
+        flat.extend(x.row(i).iter());
+    }
+    let row = |i: usize| &flat[i * d..(i + 1) * d];
     Ok((0..n)
         .into_par_iter()
         .map_init(
@@ -100,9 +105,9 @@ fn samples_of(x: &ArrayView2<f64>, labels: &[u32], rows: &[usize]) -> Result<Vec
             |sums, i| {
                 sums.iter_mut().for_each(|s| *s = 0.0);
                 let xi = row(i);
-                for j in 0..n {
-                    let d: f64 = xi.iter().zip(row(j)).map(|(a, b)| (a - b) * (a - b)).sum();
-                    sums[codes[j] as usize] += d.sqrt();
+                for (xj, &c) in flat.chunks_exact(d).zip(&codes) {
+                    let d: f64 = xi.iter().zip(xj).map(|(a, b)| (a - b) * (a - b)).sum();
+                    sums[c as usize] += d.sqrt();
                 }
                 let own = codes[i] as usize;
                 if sizes[own] == 1 {

@@ -4,7 +4,7 @@ use serde::{Deserialize, Serialize};
 
 use rayon::prelude::*;
 
-use super::rank::{check_finite, worse_counts};
+use super::rank::{check_finite, levels_reached};
 use crate::{Error, Result};
 
 /// The four tiers, most valuable first.
@@ -86,14 +86,20 @@ pub fn value_tiers(value: &[f64], cuts: &TierCuts) -> Result<ValueTiers> {
             if total > 1.0 + 1e-12 {
                 return Err(bad_cuts(format!("shares add up to {total}, more than 1")));
             }
-            worse_counts(value, false)
-                .into_par_iter()
-                .map(|more| {
-                    // Customers worth strictly more, as a share of all.
-                    let above = more as f64 / n as f64;
-                    bounds.iter().position(|&b| above < b - 1e-12).unwrap_or(3) as u8
-                })
-                .collect()
+            // A customer's tier is the number of cumulative shares reached by the share of
+            // customers worth strictly more: the smallest count m with m/n ≥ share − 1e-12.
+            let counts = bounds.map(|b| {
+                let reaches = |m: usize| m as f64 / n as f64 >= b - 1e-12;
+                let mut m = ((b - 1e-12) * n as f64).ceil().max(0.0) as usize;
+                while m > 0 && reaches(m - 1) {
+                    m -= 1;
+                }
+                while !reaches(m) {
+                    m += 1;
+                }
+                m
+            });
+            levels_reached(value, false, &counts)
         }
         TierCuts::Thresholds(t) => {
             if !t.iter().all(|v| v.is_finite()) || t[0] < t[1] || t[1] < t[2] {
@@ -167,5 +173,28 @@ mod tests {
         assert!(value_tiers(&[1.0], &TierCuts::Shares([0.5, 0.4, 0.3])).is_err());
         assert!(value_tiers(&[], &TierCuts::default()).is_err());
         assert!(value_tiers(&[f64::INFINITY], &TierCuts::default()).is_err());
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn share_tiers_equal_the_rule(
+            values in proptest::collection::vec(0i32..8, 1..80),
+            a in 0.0f64..0.4, b in 0.0f64..0.3, c in 0.0f64..0.3,
+        ) {
+            // The documented rule by brute force: the share of customers worth strictly more,
+            // against the cumulative shares.
+            let v: Vec<f64> = values.iter().map(|&x| f64::from(x)).collect();
+            let n = v.len() as f64;
+            let bounds = [a, a + b, a + b + c];
+            let want: Vec<u8> = v
+                .iter()
+                .map(|x| {
+                    let above = v.iter().filter(|y| *y > x).count() as f64 / n;
+                    bounds.iter().position(|&b| above < b - 1e-12).unwrap_or(3) as u8
+                })
+                .collect();
+            let got = value_tiers(&v, &TierCuts::Shares([a, b, c])).unwrap().tier;
+            proptest::prop_assert_eq!(got, want);
+        }
     }
 }

@@ -14,7 +14,6 @@ checked, not assumed. The table gives the best of `--repeat` runs.
 """
 
 import argparse
-import time
 import warnings
 
 import numpy as np
@@ -22,6 +21,7 @@ import pandas as pd
 from scipy import special
 
 import cxkit
+from timing import best
 
 warnings.filterwarnings("ignore")
 
@@ -52,15 +52,6 @@ def simulate(rng, n, r=0.25, alpha=4.0, a=0.8, b=2.5, T=52.0):
         drop = rng.random(buy.size) < p[buy]
         alive[buy[drop]] = False
     return x, tx, np.full(n, T)
-
-
-def best(fn, repeat):
-    times = []
-    for _ in range(repeat):
-        t0 = time.perf_counter()
-        out = fn()
-        times.append(time.perf_counter() - t0)
-    return min(times), out
 
 
 def main():

@@ -15,21 +15,12 @@ usual pandas recipe (rank, then qcut). The table gives the best of `--repeat` ru
 """
 
 import argparse
-import time
 
 import numpy as np
 import pandas as pd
 
 import cxkit
-
-
-def best(fn, repeat):
-    times = []
-    for _ in range(repeat):
-        t0 = time.perf_counter()
-        out = fn()
-        times.append(time.perf_counter() - t0)
-    return min(times), out
+from timing import best
 
 
 def inertia(X, labels, centers):

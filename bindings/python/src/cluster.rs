@@ -6,7 +6,7 @@ use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
 use pyo3::types::PyDict;
 
-use crate::convert::{floats, frame};
+use crate::convert::{frame, optional_floats, optional_slice};
 use crate::errors::{invalid, IntoPyResult};
 
 /// k-means clustering with scikit-learn's names: greedy k-means++ initialisation, ``n_init``
@@ -78,15 +78,8 @@ impl KMeans {
         let py = slf.py();
         let x = matrix(X)?;
         let x = x.readonly();
-        let w = sample_weight
-            .map(|w| floats(w, "sample_weight"))
-            .transpose()?;
-        let w = w.as_ref().map(|w| w.readonly());
-        let w = w
-            .as_ref()
-            .map(|w| w.as_slice())
-            .transpose()
-            .map_err(|e| PyValueError::new_err(e.to_string()))?;
+        let w = optional_floats(sample_weight, "sample_weight")?;
+        let w = optional_slice(&w)?;
         let options = slf.options;
         let view = x.as_array();
         let model = py
@@ -278,15 +271,8 @@ pub(crate) fn kmeans_scan<'py>(
     let ks = ks.unwrap_or_else(|| (1..=10).collect());
     let x = matrix(X)?;
     let x = x.readonly();
-    let w = sample_weight
-        .map(|w| floats(w, "sample_weight"))
-        .transpose()?;
-    let w = w.as_ref().map(|w| w.readonly());
-    let w = w
-        .as_ref()
-        .map(|w| w.as_slice())
-        .transpose()
-        .map_err(|e| PyValueError::new_err(e.to_string()))?;
+    let w = optional_floats(sample_weight, "sample_weight")?;
+    let w = optional_slice(&w)?;
     let options = core::KMeansOptions {
         n_clusters: 1,
         n_init,

@@ -8,7 +8,7 @@ use pyo3::exceptions::{PyTypeError, PyValueError};
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList};
 
-use crate::convert::{floats, frame};
+use crate::convert::{floats, frame, optional_floats, optional_slice};
 use crate::errors::{invalid, IntoPyResult};
 
 /// Runs `f` on float64 views of the given array-likes, with the GIL released.
@@ -144,13 +144,8 @@ pub(crate) fn summarize_transactions<'py>(
             .map(|d| one_day(py, d, "calibration_end"))
             .transpose()?,
     };
-    let amounts = amounts.map(|a| floats(a, "amounts")).transpose()?;
-    let amounts_view = amounts.as_ref().map(|a| a.readonly());
-    let amount = amounts_view
-        .as_ref()
-        .map(|a| a.as_slice())
-        .transpose()
-        .map_err(|e| PyValueError::new_err(e.to_string()))?;
+    let amounts = optional_floats(amounts, "amounts")?;
+    let amount = optional_slice(&amounts)?;
     let s = py
         .detach(|| core::summarize_transactions(codes, day, amount, &options))
         .py_err()?;

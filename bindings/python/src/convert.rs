@@ -48,17 +48,6 @@ fn kind(arr: &Bound<'_, PyAny>) -> PyResult<String> {
     arr.getattr("dtype")?.getattr("kind")?.extract()
 }
 
-/// Survey weights as a contiguous float64 array (a view when they already are), or None.
-fn weights<'py>(obj: Option<&Bound<'py, PyAny>>) -> PyResult<Option<Bound<'py, PyArray1<f64>>>> {
-    let Some(obj) = obj.filter(|o| !o.is_none()) else {
-        return Ok(None);
-    };
-    let arr = array(obj, "weights")?;
-    let np = obj.py().import("numpy")?;
-    let arr = np.call_method1("ascontiguousarray", (arr, "float64"))?;
-    Ok(Some(arr.cast_into::<PyArray1<f64>>()?))
-}
-
 /// The error for a dtype cxkit does not take as scores.
 fn unsupported_dtype(arr: &Bound<'_, PyAny>) -> PyErr {
     let dtype = arr
@@ -82,13 +71,8 @@ pub(crate) fn tally(
     nan_policy: NanPolicy,
 ) -> PyResult<Histogram> {
     let arr = array(scores, "scores")?;
-    let weights = self::weights(weights)?;
-    let weights_view = weights.as_ref().map(|w| w.readonly());
-    let w = weights_view
-        .as_ref()
-        .map(|v| v.as_slice())
-        .transpose()
-        .map_err(not_viewable)?;
+    let weights = optional_floats(weights, "weights")?;
+    let w = optional_slice(&weights)?;
     macro_rules! dispatch {
         ($($t:ty),*) => {
             $(
@@ -228,4 +212,27 @@ pub(crate) fn frame<'py>(
             Ok(columns.into_any())
         }
     }
+}
+
+/// A read-only float64 view of an optional array-like (weights, amounts, …); None and
+/// Python's None both mean absent.
+pub(crate) fn optional_floats<'py>(
+    obj: Option<&Bound<'py, PyAny>>,
+    what: &'static str,
+) -> PyResult<Option<numpy::PyReadonlyArray1<'py, f64>>> {
+    Ok(obj
+        .filter(|o| !o.is_none())
+        .map(|o| floats(o, what))
+        .transpose()?
+        .map(|a| a.readonly()))
+}
+
+/// The slice of an optional read-only view.
+pub(crate) fn optional_slice<'a>(
+    view: &'a Option<numpy::PyReadonlyArray1<'_, f64>>,
+) -> PyResult<Option<&'a [f64]>> {
+    view.as_ref()
+        .map(|v| v.as_slice())
+        .transpose()
+        .map_err(not_viewable)
 }

@@ -127,6 +127,7 @@ def test_attractiveness_by_hand():
     np.testing.assert_allclose(p.summary["attractiveness"], [50, 200 / 3, 25])
     np.testing.assert_allclose(p.summary["size_score"], [1, 1 / 3, 0])
     assert p.summary["rank"].tolist() == [2, 1, 3]
+    assert p.summary.index.name == "seg" and p.numeric.index.names == ["seg", "attribute"]
     with pytest.raises(cxkit.InvalidParameterError, match="keys"):
         cxkit.profile_segments(df, "seg", value="value", weights={"price": 1})
     with pytest.raises(cxkit.InvalidParameterError, match="not a profiled"):

@@ -128,7 +128,8 @@ pub struct SegmentProfiles {
     /// attractiveness (0–100) and rank.
     #[pyo3(get)]
     summary: Py<PyAny>,
-    /// One row per (segment, attribute): count, missing, mean, std, min, the quantiles,
+    /// One row per (segment, attribute), the segment level named like the segment column:
+    /// count, missing, mean, std, min, the quantiles,
     /// median, max, population_mean and index (segment mean / population mean).
     #[pyo3(get)]
     numeric: Py<PyAny>,
@@ -353,9 +354,11 @@ pub(crate) fn profile_segments<'py>(
         })
         .py_err()?;
     let label = |code: u32| seg_labels.get_item(code as usize);
+    // The segment level of every frame is named like the segment column.
+    let seg_name = name(segment_column)?;
     let index_named = |labels: Vec<Bound<'py, PyAny>>| -> PyResult<Bound<'py, PyAny>> {
         let idx = pd.call_method1("Index", (PyList::new(py, labels)?,))?;
-        idx.setattr("name", name(segment_column)?)?;
+        idx.setattr("name", &seg_name)?;
         Ok(idx)
     };
     // Summary, one row per segment.
@@ -406,7 +409,7 @@ pub(crate) fn profile_segments<'py>(
         rows.iter().map(|(s, j)| f(&s.numeric[*j])).collect()
     };
     cols.set_item(
-        "segment",
+        &seg_name,
         rows.iter()
             .map(|(s, _)| label(seg(s)))
             .collect::<PyResult<Vec<_>>>()?,
@@ -445,7 +448,7 @@ pub(crate) fn profile_segments<'py>(
     )?;
     cols.set_item("index", stat(&|n| opt(n.index)))?;
     let numeric = crate::convert::frame(py, cols, None, None)?
-        .call_method1("set_index", (vec!["segment", "attribute"],))?;
+        .call_method1("set_index", (vec![seg_name.as_str(), "attribute"],))?;
     // Categorical attributes, one row per (segment, attribute, level).
     let cols = PyDict::new(py);
     let rows: Vec<(&core::SegmentProfile, &str, &core::CategoryShare)> = profiles
@@ -458,7 +461,7 @@ pub(crate) fn profile_segments<'py>(
         })
         .collect();
     cols.set_item(
-        "segment",
+        &seg_name,
         rows.iter()
             .map(|(s, _, _)| label(seg(s)))
             .collect::<PyResult<Vec<_>>>()?,
@@ -477,8 +480,10 @@ pub(crate) fn profile_segments<'py>(
             .collect::<Vec<_>>(),
     )?;
     cols.set_item("lift", rows.iter().map(|r| r.2.lift).collect::<Vec<_>>())?;
-    let categorical = crate::convert::frame(py, cols, None, None)?
-        .call_method1("set_index", (vec!["segment", "attribute", "level"],))?;
+    let categorical = crate::convert::frame(py, cols, None, None)?.call_method1(
+        "set_index",
+        (vec![seg_name.as_str(), "attribute", "level"],),
+    )?;
     Ok(SegmentProfiles {
         summary: summary.unbind(),
         numeric: numeric.unbind(),

@@ -61,6 +61,10 @@ typedef enum {
   CX_INVALID_OBSERVATION = 16,
   // An iterative computation (a model fit) did not converge.
   CX_DID_NOT_CONVERGE = 17,
+  // A matrix that must be inverted is singular (collinear columns).
+  CX_SINGULAR_MATRIX = 18,
+  // A column (item, driver, outcome) is constant.
+  CX_CONSTANT_COLUMN = 19,
   // cxkit panicked: a bug in cxkit, please report it with the message.
   CX_PANIC = 99,
 } cx_status;

@@ -121,6 +121,14 @@ class InvalidObservationError(CxError):
 class DidNotConvergeError(CxError):
     """An iterative computation (a model fit) did not converge."""
 
+class SingularMatrixError(CxError):
+    """A matrix that must be inverted is singular (perfectly collinear columns)."""
+
+class ConstantColumnError(CxError):
+    """A column (item, driver, outcome) has no variance."""
+
+    index: int
+
 class EmptyInputError(CxError):
     """Nothing to compute on."""
 

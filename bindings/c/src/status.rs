@@ -47,6 +47,10 @@ pub enum cx_status {
     CX_INVALID_OBSERVATION = 16,
     /// An iterative computation (a model fit) did not converge.
     CX_DID_NOT_CONVERGE = 17,
+    /// A matrix that must be inverted is singular (collinear columns).
+    CX_SINGULAR_MATRIX = 18,
+    /// A column (item, driver, outcome) is constant.
+    CX_CONSTANT_COLUMN = 19,
     /// cxkit panicked: a bug in cxkit, please report it with the message.
     CX_PANIC = 99,
 }
@@ -81,6 +85,8 @@ fn status_of(e: &Error) -> cx_status {
         Error::EmptyFeature { .. } => cx_status::CX_EMPTY_FEATURE,
         Error::InvalidObservation { .. } => cx_status::CX_INVALID_OBSERVATION,
         Error::DidNotConverge { .. } => cx_status::CX_DID_NOT_CONVERGE,
+        Error::SingularMatrix { .. } => cx_status::CX_SINGULAR_MATRIX,
+        Error::ConstantColumn { .. } => cx_status::CX_CONSTANT_COLUMN,
         _ => cx_status::CX_INVALID_PARAMETER,
     }
 }
@@ -230,6 +236,8 @@ pub extern "C" fn cx_status_str(status: u32) -> *const c_char {
         15 => c"empty feature",
         16 => c"invalid observation",
         17 => c"did not converge",
+        18 => c"singular matrix",
+        19 => c"constant column",
         99 => c"internal error (panic)",
         _ => c"unknown status",
     };

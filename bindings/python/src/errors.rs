@@ -38,6 +38,18 @@ pyo3::create_exception!(
 );
 pyo3::create_exception!(
     cxkit,
+    SingularMatrixError,
+    CxError,
+    "A matrix that must be inverted is singular (perfectly collinear columns)."
+);
+pyo3::create_exception!(
+    cxkit,
+    ConstantColumnError,
+    CxError,
+    "A column (item, driver, outcome) has no variance. Attribute: index."
+);
+pyo3::create_exception!(
+    cxkit,
     InvalidAnswerError,
     CxError,
     "A KANO answer is not a position of the questionnaire form or a known label. Attributes: respondent, feature, value."
@@ -156,6 +168,11 @@ pub(crate) fn to_py(e: Error) -> PyErr {
                 vec![("index", index.into_py_any(py))],
             ),
             Error::DidNotConverge { .. } => (DidNotConvergeError::new_err(message), vec![]),
+            Error::SingularMatrix { .. } => (SingularMatrixError::new_err(message), vec![]),
+            Error::ConstantColumn { index, .. } => (
+                ConstantColumnError::new_err(message),
+                vec![("index", index.into_py_any(py))],
+            ),
             Error::EmptyInput { .. } => (EmptyInputError::new_err(message), vec![]),
             Error::LengthMismatch { .. } => (LengthMismatchError::new_err(message), vec![]),
             Error::InvalidParameter { .. } => (InvalidParameterError::new_err(message), vec![]),
@@ -205,6 +222,8 @@ pub(crate) fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
         py.get_type::<InvalidObservationError>(),
     )?;
     m.add("DidNotConvergeError", py.get_type::<DidNotConvergeError>())?;
+    m.add("SingularMatrixError", py.get_type::<SingularMatrixError>())?;
+    m.add("ConstantColumnError", py.get_type::<ConstantColumnError>())?;
     m.add("InvalidAnswerError", py.get_type::<InvalidAnswerError>())?;
     m.add("MissingAnswerError", py.get_type::<MissingAnswerError>())?;
     m.add("EmptyFeatureError", py.get_type::<EmptyFeatureError>())?;

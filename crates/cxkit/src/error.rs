@@ -131,6 +131,23 @@ pub enum Error {
         /// Why, and what may help.
         reason: String,
     },
+    /// A matrix that must be inverted is singular: some columns are exact linear combinations
+    /// of others (perfectly collinear drivers, duplicated items).
+    #[error("{what}: the matrix is singular ({reason})")]
+    SingularMatrix {
+        /// The computation.
+        what: &'static str,
+        /// Where it failed, and what may help.
+        reason: String,
+    },
+    /// A column (item, driver, outcome) has no variation, so its correlations are undefined.
+    #[error("{what} {index} is constant: it has no variance, so its correlations are undefined")]
+    ConstantColumn {
+        /// What the column is ("item", "driver", "outcome").
+        what: &'static str,
+        /// Its position (0-based).
+        index: usize,
+    },
     /// Serialized state could not be read back.
     #[error("corrupt serialized state: {reason}")]
     CorruptBytes {

@@ -20,9 +20,11 @@
 
 mod bytes;
 pub mod clv;
+pub mod covariance;
 pub mod data;
 pub mod error;
 pub mod kano;
+pub mod reliability;
 pub mod segment;
 pub mod survey;
 pub mod value;

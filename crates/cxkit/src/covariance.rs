@@ -54,15 +54,16 @@ impl Covariance {
 const BLOCK: usize = 2048;
 
 /// Reads element (row, column) of any layout quickly: row-major and column-major arrays by
-/// slice, anything else by index.
+/// slice, anything else by index; an optional extra column follows the array's.
 struct Reader<'a> {
     data: ArrayView2<'a, f64>,
     row_major: Option<&'a [f64]>,
     col_major: Option<&'a [f64]>,
+    extra: Option<&'a [f64]>,
 }
 
 impl<'a> Reader<'a> {
-    fn new(data: ArrayView2<'a, f64>) -> Reader<'a> {
+    fn new(data: ArrayView2<'a, f64>, extra: Option<&'a [f64]>) -> Reader<'a> {
         let row_major = data.to_slice();
         let col_major = if row_major.is_none() {
             data.reversed_axes().to_slice()
@@ -73,12 +74,16 @@ impl<'a> Reader<'a> {
             data,
             row_major,
             col_major,
+            extra,
         }
     }
 
     #[inline]
     fn get(&self, r: usize, c: usize) -> f64 {
         let (n, k) = self.data.dim();
+        if c == k {
+            return self.extra.map_or(f64::NAN, |e| e[r]);
+        }
         match (self.row_major, self.col_major) {
             (Some(s), _) => s[r * k + c],
             (None, Some(s)) => s[c * n + r],
@@ -147,21 +152,39 @@ impl Sums {
 /// # Ok::<(), cxkit::Error>(())
 /// ```
 pub fn covariance(data: ArrayView2<f64>, missing: MissingData) -> Result<Covariance> {
-    covariance_of_rows(data, missing, None)
+    covariance_of_rows(data, None, missing, None)
 }
 
-/// [`covariance`] over the rows listed in `rows` (repeats allowed: a bootstrap resample), or
-/// over all rows.
+/// [`covariance`] of the columns of `data` followed by `extra` (one more column, e.g. the
+/// outcome of a regression), over the rows listed in `rows` (repeats allowed: a bootstrap
+/// resample) or over all rows.
 pub(crate) fn covariance_of_rows(
     data: ArrayView2<f64>,
+    extra: Option<&[f64]>,
     missing: MissingData,
     rows: Option<&[usize]>,
 ) -> Result<Covariance> {
-    let (n_all, k) = data.dim();
+    let n_all = data.nrows();
+    let k = data.ncols() + usize::from(extra.is_some());
     if k == 0 {
         return Err(Error::EmptyInput { what: "columns" });
     }
-    let reader = Reader::new(data);
+    if let Some(e) = extra {
+        if e.len() != n_all {
+            return Err(Error::LengthMismatch {
+                what: "outcome values (one per row)",
+                expected: n_all,
+                actual: e.len(),
+            });
+        }
+        if let Some(r) = e.iter().position(|v| v.is_infinite()) {
+            return Err(Error::InvalidParameter {
+                name: "y",
+                reason: format!("value {} at row {r} is infinite", e[r]),
+            });
+        }
+    }
+    let reader = Reader::new(data, extra);
     if let Some(((r, c), v)) = data.indexed_iter().find(|(_, v)| v.is_infinite()) {
         return Err(Error::InvalidParameter {
             name: "data",

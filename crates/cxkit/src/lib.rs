@@ -25,6 +25,7 @@ pub mod data;
 pub mod drivers;
 pub mod error;
 pub mod kano;
+pub mod quality;
 mod quantile;
 pub mod reliability;
 pub mod segment;

@@ -1,0 +1,266 @@
+//! Service quality: SERVQUAL gaps (perception − expectation) per item, dimension and overall,
+//! weighted SERVQUAL and SERVPERF (Parasuraman, Zeithaml & Berry 1988, 1991; Cronin & Taylor
+//! 1992), and the zone of tolerance between adequate and desired service (Zeithaml, Berry &
+//! Parasuraman 1993).
+//!
+//! Ratings come as respondents × items matrices on a declared scale (1–7 by default);
+//! reverse-coded items are flipped (v → min + max − v) before anything else. A respondent's
+//! dimension score is the mean of their items in it, and the overall score the mean of their
+//! dimension scores, so every dimension counts the same whatever its number of items.
+
+mod servqual;
+mod tolerance;
+
+use ndarray::{Array2, ArrayView2};
+use serde::{Deserialize, Serialize};
+use statrs::distribution::{ContinuousCDF, StudentsT};
+
+pub use servqual::{
+    servperf, servqual, DimensionScore, DimensionWeights, ItemGap, Servperf, Servqual,
+};
+pub use tolerance::{zone_of_tolerance, ZoneOfTolerance, ZonePosition, ZoneScore};
+
+use crate::error::check_confidence;
+use crate::survey::{Mean, NanPolicy};
+use crate::{Error, Result};
+
+/// Which dimension each item belongs to.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Dimensions {
+    /// Dimension names.
+    pub names: Vec<String>,
+    /// Dimension (index into `names`) of each item, in column order.
+    pub of_item: Vec<usize>,
+}
+
+impl Dimensions {
+    /// The 22-item SERVQUAL of Parasuraman, Zeithaml & Berry (1988): tangibles 1–4,
+    /// reliability 5–9, responsiveness 10–13, assurance 14–17, empathy 18–22.
+    ///
+    /// ```
+    /// let d = cxkit::quality::Dimensions::servqual();
+    /// assert_eq!(d.of_item.len(), 22);
+    /// assert_eq!(d.names[d.of_item[4]], "reliability");
+    /// ```
+    pub fn servqual() -> Dimensions {
+        let sizes = [4, 5, 4, 4, 5];
+        Dimensions {
+            names: [
+                "tangibles",
+                "reliability",
+                "responsiveness",
+                "assurance",
+                "empathy",
+            ]
+            .map(String::from)
+            .to_vec(),
+            of_item: sizes
+                .iter()
+                .enumerate()
+                .flat_map(|(d, &s)| std::iter::repeat_n(d, s))
+                .collect(),
+        }
+    }
+
+    /// Items of each dimension.
+    fn members(&self) -> Vec<Vec<usize>> {
+        let mut m = vec![Vec::new(); self.names.len()];
+        for (item, &d) in self.of_item.iter().enumerate() {
+            m[d].push(item);
+        }
+        m
+    }
+
+    fn check(&self, items: usize) -> Result<()> {
+        if self.of_item.len() != items {
+            return Err(Error::LengthMismatch {
+                what: "items in the dimension map",
+                expected: items,
+                actual: self.of_item.len(),
+            });
+        }
+        if let Some(i) = self.of_item.iter().position(|&d| d >= self.names.len()) {
+            return Err(Error::InvalidParameter {
+                name: "dimensions",
+                reason: format!(
+                    "item {i} belongs to dimension {}, but there are {} dimensions",
+                    self.of_item[i],
+                    self.names.len()
+                ),
+            });
+        }
+        if let Some(d) = self.members().iter().position(|m| m.is_empty()) {
+            return Err(Error::InvalidParameter {
+                name: "dimensions",
+                reason: format!("dimension {:?} has no items", self.names[d]),
+            });
+        }
+        Ok(())
+    }
+}
+
+impl Default for Dimensions {
+    fn default() -> Self {
+        Dimensions::servqual()
+    }
+}
+
+/// Options shared by [`servqual`], [`servperf`] and [`zone_of_tolerance`].
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct QualityOptions {
+    /// Item → dimension map. Default: the 22-item SERVQUAL.
+    pub dimensions: Dimensions,
+    /// Lowest and highest rating. Default 1–7.
+    pub scale: (f64, f64),
+    /// Reverse-coded items (0-based columns).
+    pub reversed: Vec<usize>,
+    /// Missing ratings (NaN): an error (default) or skipped.
+    pub nan_policy: NanPolicy,
+    /// Confidence level of the t-intervals. Default 0.95.
+    pub confidence: f64,
+}
+
+impl Default for QualityOptions {
+    fn default() -> Self {
+        QualityOptions {
+            dimensions: Dimensions::servqual(),
+            scale: (1.0, 7.0),
+            reversed: Vec::new(),
+            nan_policy: NanPolicy::Raise,
+            confidence: 0.95,
+        }
+    }
+}
+
+impl QualityOptions {
+    fn check(&self, items: usize) -> Result<()> {
+        check_confidence(self.confidence)?;
+        self.dimensions.check(items)?;
+        let (lo, hi) = self.scale;
+        if !(lo.is_finite() && hi.is_finite() && lo < hi) {
+            return Err(Error::InvalidParameter {
+                name: "scale",
+                reason: format!("needs finite lo < hi, got ({lo}, {hi})"),
+            });
+        }
+        if let Some(&i) = self.reversed.iter().find(|&&i| i >= items) {
+            return Err(Error::InvalidParameter {
+                name: "reversed",
+                reason: format!("item {i} does not exist ({items} items)"),
+            });
+        }
+        Ok(())
+    }
+
+    /// The ratings checked against the scale and the NaN policy, reverse-coded items flipped.
+    fn ratings(&self, x: ArrayView2<f64>) -> Result<Array2<f64>> {
+        let (lo, hi) = self.scale;
+        let mut out = x.to_owned();
+        for ((r, c), v) in out.indexed_iter_mut() {
+            if v.is_nan() {
+                if self.nan_policy == NanPolicy::Raise {
+                    return Err(Error::MissingAnswer {
+                        respondent: r,
+                        feature: c,
+                    });
+                }
+                continue;
+            }
+            if !(lo..=hi).contains(v) {
+                return Err(Error::InvalidAnswer {
+                    respondent: r,
+                    feature: c,
+                    value: v.to_string(),
+                    expected: "a rating within the declared scale",
+                });
+            }
+            if self.reversed.contains(&c) {
+                *v = lo + hi - *v;
+            }
+        }
+        Ok(out)
+    }
+}
+
+/// Checks that every matrix has the shape of the first.
+fn same_shape(first: &ArrayView2<f64>, others: &[(&'static str, &ArrayView2<f64>)]) -> Result<()> {
+    if first.nrows() == 0 || first.ncols() == 0 {
+        return Err(Error::EmptyInput {
+            what: "respondents and items",
+        });
+    }
+    for (what, m) in others {
+        if m.dim() != first.dim() {
+            return Err(Error::LengthMismatch {
+                what,
+                expected: first.len(),
+                actual: m.len(),
+            });
+        }
+    }
+    Ok(())
+}
+
+/// Mean of the non-NaN values of a row over `cols` (NaN when none).
+fn row_mean(row: ndarray::ArrayView1<f64>, cols: &[usize]) -> f64 {
+    let (s, n) = cols
+        .iter()
+        .map(|&c| row[c])
+        .filter(|v| !v.is_nan())
+        .fold((0.0, 0usize), |(s, n), v| (s + v, n + 1));
+    if n == 0 {
+        f64::NAN
+    } else {
+        s / n as f64
+    }
+}
+
+/// Respondents × dimensions matrix of dimension scores (NaN where a respondent rated none of
+/// a dimension's items).
+fn dimension_scores(x: &Array2<f64>, dims: &Dimensions) -> Array2<f64> {
+    let members = dims.members();
+    Array2::from_shape_fn((x.nrows(), members.len()), |(r, d)| {
+        row_mean(x.row(r), &members[d])
+    })
+}
+
+/// Mean with its t-interval over the non-NaN values.
+fn mean_ci(values: impl Iterator<Item = f64>, confidence: f64, what: &'static str) -> Result<Mean> {
+    let v: Vec<f64> = values.filter(|v| !v.is_nan()).collect();
+    let n = v.len();
+    if n < 2 {
+        return Err(Error::InsufficientData {
+            what,
+            needed: "at least two ratings",
+            got: n.to_string(),
+        });
+    }
+    let mean = v.iter().sum::<f64>() / n as f64;
+    let sd = (v.iter().map(|x| (x - mean).powi(2)).sum::<f64>() / (n - 1) as f64).sqrt();
+    let se = sd / (n as f64).sqrt();
+    let t = StudentsT::new(0.0, 1.0, (n - 1) as f64)
+        .expect("positive degrees of freedom")
+        .inverse_cdf((1.0 + confidence) / 2.0);
+    Ok(Mean {
+        estimate: mean,
+        sd,
+        se,
+        ci_low: mean - t * se,
+        ci_high: mean + t * se,
+        n: n as u64,
+        n_effective: n as f64,
+        confidence,
+    })
+}
+
+/// Mean of the non-NaN values (NaN when none).
+fn plain_mean(values: impl Iterator<Item = f64>) -> f64 {
+    let (s, n) = values
+        .filter(|v| !v.is_nan())
+        .fold((0.0, 0usize), |(s, n), v| (s + v, n + 1));
+    if n == 0 {
+        f64::NAN
+    } else {
+        s / n as f64
+    }
+}

@@ -9,7 +9,9 @@ __version__: str
 __all__ = [
     "BetaGeo",
     "Ces",
+    "ConstantColumnError",
     "CorruptBytesError",
+    "CronbachAlpha",
     "Csat",
     "CxError",
     "DidNotConvergeError",
@@ -27,6 +29,7 @@ __all__ = [
     "KanoAccumulator",
     "KanoFeature",
     "KanoResult",
+    "KeyDrivers",
     "LengthMismatchError",
     "Likert",
     "LikertAccumulator",
@@ -38,9 +41,13 @@ __all__ = [
     "ParetoNbd",
     "Proportion",
     "SegmentProfiles",
+    "Servperf",
+    "Servqual",
+    "SingularMatrixError",
     "TopBoxAccumulator",
     "WaveTest",
     "ZeroVarianceError",
+    "ZoneOfTolerance",
     "__version__",
     "_restore",
     "_restore_kano_feature",
@@ -48,12 +55,16 @@ __all__ = [
     "behavior_types",
     "ces",
     "compare_offers",
+    "cronbach_alpha",
     "csat",
     "customer_lifetime_value",
     "delivered_value",
+    "ipa",
     "kano_analyze",
     "kano_classify",
     "kano_from_counts",
+    "key_drivers",
+    "key_drivers_from_correlation",
     "kmeans_scan",
     "likert_summary",
     "nps",
@@ -61,6 +72,8 @@ __all__ = [
     "nps_test",
     "profile_segments",
     "rfm_scores",
+    "servperf",
+    "servqual",
     "silhouette_samples",
     "silhouette_score",
     "summarize_transactions",
@@ -68,6 +81,7 @@ __all__ = [
     "top_box_test",
     "value_tiers",
     "wilson_interval",
+    "zone_of_tolerance",
 ]
 
 _ArrayLike = Union[npt.ArrayLike, Sequence[float], Any]
@@ -765,3 +779,146 @@ def _restore_kano_result(
 ) -> KanoResult: ...
 def _restore(kind: str, state: str) -> Any:
     """Rebuilds a result from its class name and JSON state (the pickle constructor)."""
+
+@final
+class CronbachAlpha(_Result):
+    """Cronbach's alpha with Feldt's interval, standardized alpha and per-item statistics."""
+
+    @property
+    def alpha(self) -> float: ...
+    @property
+    def ci_low(self) -> float: ...
+    @property
+    def ci_high(self) -> float: ...
+    @property
+    def confidence(self) -> float: ...
+    @property
+    def standardized_alpha(self) -> float: ...
+    @property
+    def mean_inter_item_r(self) -> float: ...
+    @property
+    def n(self) -> int: ...
+    @property
+    def k(self) -> int: ...
+    @property
+    def items(self) -> Any:
+        """Per item: mean, sd, n, item_total_r, alpha_if_deleted (a DataFrame)."""
+
+@final
+class Servqual(_Result):
+    """SERVQUAL gaps per item, dimension and overall."""
+
+    @property
+    def overall(self) -> Mean: ...
+    @property
+    def weighted(self) -> Optional[Mean]: ...
+    @property
+    def items(self) -> Any: ...
+    @property
+    def dimensions(self) -> Any: ...
+
+@final
+class Servperf(_Result):
+    """SERVPERF (perceptions only) scores per item, dimension and overall."""
+
+    @property
+    def overall(self) -> Mean: ...
+    @property
+    def items(self) -> Any: ...
+    @property
+    def dimensions(self) -> Any: ...
+
+@final
+class ZoneOfTolerance(_Result):
+    """Zones of tolerance per item and dimension."""
+
+    @property
+    def items(self) -> Any: ...
+    @property
+    def dimensions(self) -> Any: ...
+
+@final
+class KeyDrivers(_Result):
+    """A key-driver analysis: R² and the importances per driver."""
+
+    @property
+    def r2(self) -> float: ...
+    @property
+    def n(self) -> Optional[int]: ...
+    @property
+    def method(self) -> str: ...
+    @property
+    def bootstrap_used(self) -> int: ...
+    @property
+    def table(self) -> Any: ...
+
+_DriverMethod = Literal["relative_weights", "shapley", "correlation", "beta", "pratt"]
+
+def servqual(
+    perceptions: Any,
+    expectations: Any,
+    dimensions: Any = None,
+    weights: Any = None,
+    scale: Tuple[float, float] = ...,
+    reversed: Optional[Sequence[Any]] = None,
+    nan_policy: _NanPolicy = "raise",
+    confidence: float = 0.95,
+) -> Servqual:
+    """SERVQUAL gaps (perception − expectation) per item, dimension and overall."""
+
+def servperf(
+    perceptions: Any,
+    dimensions: Any = None,
+    scale: Tuple[float, float] = ...,
+    reversed: Optional[Sequence[Any]] = None,
+    nan_policy: _NanPolicy = "raise",
+    confidence: float = 0.95,
+) -> Servperf:
+    """SERVPERF: perception scores per item, dimension and overall."""
+
+def zone_of_tolerance(
+    perceived: Any,
+    adequate: Any,
+    desired: Any,
+    dimensions: Any = None,
+    scale: Tuple[float, float] = ...,
+    reversed: Optional[Sequence[Any]] = None,
+    nan_policy: _NanPolicy = "raise",
+) -> ZoneOfTolerance:
+    """MSA, MSS and where perceived service lies against the zone, per item and dimension."""
+
+def cronbach_alpha(
+    items: Any,
+    nan_policy: Literal["pairwise", "listwise"] = "pairwise",
+    confidence: float = 0.95,
+) -> CronbachAlpha:
+    """Cronbach's alpha with Feldt's interval and item statistics."""
+
+def key_drivers(
+    X: Any,
+    y: _ArrayLike,
+    method: _DriverMethod = "relative_weights",
+    names: Optional[Sequence[str]] = None,
+    nan_policy: Literal["pairwise", "listwise"] = "listwise",
+    bootstrap: int = 0,
+    confidence: float = 0.95,
+    seed: int = 0,
+    shapley: Optional[bool] = None,
+) -> KeyDrivers:
+    """Importance of each driver of ``y`` by the chosen method, next to every other measure."""
+
+def key_drivers_from_correlation(
+    correlation: Any,
+    method: _DriverMethod = "relative_weights",
+    names: Optional[Sequence[str]] = None,
+    shapley: Optional[bool] = None,
+) -> KeyDrivers:
+    """Key drivers from a correlation matrix with the outcome last."""
+
+def ipa(
+    importance: _ArrayLike,
+    performance: _ArrayLike,
+    names: Optional[Sequence[str]] = None,
+    crosshair: Union[Literal["mean", "median"], Tuple[float, float], None] = None,
+) -> Any:
+    """Importance–performance quadrants of each attribute (a DataFrame)."""

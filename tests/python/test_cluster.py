@@ -56,7 +56,7 @@ def test_silhouette_bad_input():
         cxkit.silhouette_score(X, [0, 1])
     with pytest.raises(cxkit.InvalidParameterError, match="not finite"):
         cxkit.silhouette_score([[0.0], [np.nan], [2.0]], [0, 0, 1])
-    with pytest.raises(cxkit.InvalidParameterError, match="2-D"):
+    with pytest.raises(cxkit.InvalidParameterError, match="two-dimensional"):
         cxkit.silhouette_score([0.0, 1.0, 2.0], [0, 0, 1])
 
 

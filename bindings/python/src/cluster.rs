@@ -32,14 +32,9 @@ impl KMeans {
     }
 }
 
-/// A C-contiguous float64 samples × features matrix.
+/// A float64 samples × features matrix (a view when possible, any layout).
 fn matrix<'py>(x: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyArray2<f64>>> {
-    let np = x.py().import("numpy")?;
-    let arr = np.call_method1("ascontiguousarray", (x, "float64"))?;
-    if arr.getattr("ndim")?.extract::<usize>()? != 2 {
-        return Err(invalid("X", "must be samples × features (2-D)".into()));
-    }
-    Ok(arr.cast_into::<PyArray2<f64>>()?)
+    Ok(crate::convert::named_matrix(x.py(), x, "X", false)?.0)
 }
 
 #[pymethods]

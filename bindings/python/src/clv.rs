@@ -3,12 +3,12 @@
 
 use cxkit_core::clv::{self as core, FitOptions, Period};
 use cxkit_core::value::{self as value_core, ValueModel};
-use numpy::{PyArray1, PyArray2, PyArrayMethods, PyUntypedArrayMethods, ToPyArray};
+use numpy::{PyArray1, PyArrayMethods, ToPyArray};
 use pyo3::exceptions::{PyTypeError, PyValueError};
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList};
 
-use crate::convert::{floats, frame, optional_floats, optional_slice};
+use crate::convert::{floats, frame, named_matrix, optional_floats, optional_slice};
 use crate::errors::{invalid, IntoPyResult};
 
 /// Runs `f` on float64 views of the given array-likes, with the GIL released.
@@ -442,8 +442,8 @@ pub(crate) fn delivered_value<'py>(
     value_weights: Option<&Bound<'py, PyAny>>,
     cost_weights: Option<&Bound<'py, PyAny>>,
 ) -> PyResult<Bound<'py, PyAny>> {
-    let (v, v_names, index) = matrix(py, value, "value")?;
-    let (c, c_names, _) = matrix(py, cost, "cost")?;
+    let (v, v_names, index) = named_matrix(py, value, "value", true)?;
+    let (c, c_names, _) = named_matrix(py, cost, "cost", true)?;
     let model = ValueModel {
         value: components(&v_names, value_weights)?,
         cost: components(&c_names, cost_weights)?,
@@ -457,43 +457,6 @@ pub(crate) fn delivered_value<'py>(
     let ratio: Vec<f64> = r.ratio.iter().map(|x| x.unwrap_or(f64::NAN)).collect();
     cols.set_item("value_cost_ratio", ratio.to_pyarray(py))?;
     frame(py, cols, index, None)
-}
-
-/// A 2-D float64 matrix, its column names and (for DataFrames) its index.
-#[allow(clippy::type_complexity)]
-fn matrix<'py>(
-    py: Python<'py>,
-    obj: &Bound<'py, PyAny>,
-    what: &'static str,
-) -> PyResult<(
-    Bound<'py, PyArray2<f64>>,
-    Vec<String>,
-    Option<Bound<'py, PyAny>>,
-)> {
-    let np = py.import("numpy")?;
-    let is_frame = obj.hasattr("columns")? && obj.hasattr("index")?;
-    let (names, index) = if is_frame {
-        let names: Vec<String> = obj
-            .getattr("columns")?
-            .try_iter()?
-            .map(|c| c.and_then(|c| c.str().map(|s| s.to_string())))
-            .collect::<PyResult<_>>()?;
-        (Some(names), Some(obj.getattr("index")?))
-    } else {
-        (None, None)
-    };
-    let arr = np.call_method1("asarray", (obj, "float64"))?;
-    let arr = if arr.getattr("ndim")?.extract::<usize>()? == 1 {
-        arr.call_method1("reshape", ((1i64, -1i64),))?
-    } else {
-        arr
-    };
-    let arr = arr
-        .cast_into::<PyArray2<f64>>()
-        .map_err(|_| invalid(what, "must be customers × components (2-D)".into()))?;
-    let cols = arr.shape()[1];
-    let names = names.unwrap_or_else(|| (0..cols).map(|j| j.to_string()).collect());
-    Ok((arr, names, index))
 }
 
 /// Components from names and optional weights (a dict by name, or a sequence by position).

@@ -236,3 +236,51 @@ pub(crate) fn optional_slice<'a>(
         .transpose()
         .map_err(not_viewable)
 }
+
+/// A float64 samples × columns matrix (a view when the input already is float64, in any
+/// layout), its column names (a DataFrame's, else "0", "1", …) and a DataFrame's index. With
+/// `row_vector`, a 1-D input is one row.
+#[allow(clippy::type_complexity)]
+pub(crate) fn named_matrix<'py>(
+    py: Python<'py>,
+    obj: &Bound<'py, PyAny>,
+    what: &'static str,
+    row_vector: bool,
+) -> PyResult<(
+    Bound<'py, numpy::PyArray2<f64>>,
+    Vec<String>,
+    Option<Bound<'py, PyAny>>,
+)> {
+    let np = py.import("numpy")?;
+    let is_frame = obj.hasattr("columns")? && obj.hasattr("index")?;
+    let (names, index) = if is_frame {
+        let names: Vec<String> = obj
+            .getattr("columns")?
+            .try_iter()?
+            .map(|c| c.and_then(|c| c.str().map(|s| s.to_string())))
+            .collect::<PyResult<_>>()?;
+        (Some(names), Some(obj.getattr("index")?))
+    } else {
+        (None, None)
+    };
+    let source = if is_frame {
+        let kwargs = PyDict::new(py);
+        kwargs.set_item("dtype", "float64")?;
+        kwargs.set_item("na_value", np.getattr("nan")?)?;
+        obj.call_method("to_numpy", (), Some(&kwargs))?
+    } else {
+        obj.clone()
+    };
+    let arr = np.call_method1("asarray", (source, "float64"))?;
+    let arr = if row_vector && arr.getattr("ndim")?.extract::<usize>()? == 1 {
+        arr.call_method1("reshape", ((1i64, -1i64),))?
+    } else {
+        arr
+    };
+    let arr = arr
+        .cast_into::<numpy::PyArray2<f64>>()
+        .map_err(|_| invalid(what, "must be two-dimensional (rows × columns)".into()))?;
+    let cols = numpy::PyUntypedArrayMethods::shape(&arr)[1];
+    let names = names.unwrap_or_else(|| (0..cols).map(|j| j.to_string()).collect());
+    Ok((arr, names, index))
+}

@@ -13,6 +13,7 @@ mod errors;
 mod functions;
 mod kano;
 mod profile;
+mod quality;
 mod results;
 mod segment;
 
@@ -29,5 +30,6 @@ fn _cxkit(m: &Bound<'_, PyModule>) -> PyResult<()> {
     segment::register(m)?;
     cluster::register(m)?;
     profile::register(m)?;
+    quality::register(m)?;
     Ok(())
 }

@@ -4,7 +4,6 @@
 use cxkit_core::survey as core;
 use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
-use pyo3::types::PyTuple;
 use serde_json::Value;
 
 /// A `dict` of a serializable value (nested results become nested dicts).
@@ -17,7 +16,7 @@ pub(crate) fn to_dict<'py, T: serde::Serialize>(
 }
 
 /// `Name(field=value, ...)` from the serialized fields.
-fn repr<T: serde::Serialize>(name: &str, value: &T) -> String {
+pub(crate) fn repr<T: serde::Serialize>(name: &str, value: &T) -> String {
     fn show(v: &Value) -> String {
         match v {
             Value::String(s) => format!("'{s}'"),
@@ -82,9 +81,8 @@ pub(crate) fn _restore(py: Python<'_>, kind: &str, state: &str) -> PyResult<Py<P
         .into_pyobject(py)?
         .into_any(),
         _ => {
-            return Err(PyValueError::new_err(format!(
-                "unknown result kind {kind:?}"
-            )))
+            return crate::quality::restore(py, kind, state)?
+                .ok_or_else(|| PyValueError::new_err(format!("unknown result kind {kind:?}")))
         }
     };
     Ok(obj.unbind())
@@ -118,18 +116,18 @@ macro_rules! result_class {
 
             /// The result as a dict of plain Python values (nested results become dicts).
             fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-                to_dict(py, &self.inner)
+                $crate::results::to_dict(py, &self.inner)
             }
 
             fn __repr__(&self) -> String {
-                repr(stringify!($name), &self.inner)
+                $crate::results::repr(stringify!($name), &self.inner)
             }
 
             $($($extra)*)?
 
-            fn __reduce__<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyTuple>> {
+            fn __reduce__<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, pyo3::types::PyTuple>> {
                 let state = serde_json::to_string(&self.inner)
-                    .map_err(|e| PyValueError::new_err(e.to_string()))?;
+                    .map_err(|e| pyo3::exceptions::PyValueError::new_err(e.to_string()))?;
                 let restore = py.import("cxkit._cxkit")?.getattr("_restore")?;
                 (restore, (stringify!($name), state)).into_pyobject(py)
             }
@@ -142,6 +140,7 @@ macro_rules! result_class {
         }
     };
 }
+pub(crate) use result_class;
 
 fn nps_method_name(m: core::NpsMethod) -> &'static str {
     match m {

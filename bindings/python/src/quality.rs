@@ -109,8 +109,8 @@ result_class! {
     /// ci_high, n), `overall` (a Mean: the unweighted SERVQUAL score) and `weighted` (a Mean,
     /// or None without weights).
     Servqual(Named<q::Servqual>) {
-        overall: Mean = |r| r.result.overall.clone().into(),
-        weighted: Option<Mean> = |r| r.result.weighted.clone().map(Mean::from),
+        overall: Mean = |r| r.result.overall.into(),
+        weighted: Option<Mean> = |r| r.result.weighted.map(Mean::from),
     }
     methods {
         /// One row per item: perception, expectation, gap and the gap's interval.
@@ -137,7 +137,7 @@ result_class! {
     /// SERVPERF (perceptions only): `items` and `dimensions` DataFrames (score, sd, se,
     /// ci_low, ci_high, n) and `overall` (a Mean).
     Servperf(Named<q::Servperf>) {
-        overall: Mean = |r| r.result.overall.clone().into(),
+        overall: Mean = |r| r.result.overall.into(),
     }
     methods {
         /// One row per item.
@@ -237,11 +237,9 @@ result_class! {
 }
 
 /// The chosen importance of a driver, its share of R² (%), and its bootstrap interval.
-fn chosen(
-    method: &str,
-    d: &drv::DriverImportance,
-    iv: Option<&drv::DriverIntervals>,
-) -> (f64, f64, Option<(f64, f64)>) {
+type Chosen = (f64, f64, Option<(f64, f64)>);
+
+fn chosen(method: &str, d: &drv::DriverImportance, iv: Option<&drv::DriverIntervals>) -> Chosen {
     let nan = f64::NAN;
     match method {
         "correlation" => (d.correlation, nan, iv.map(|i| i.correlation)),
@@ -267,7 +265,7 @@ fn chosen(
 fn drivers_table<'py>(py: Python<'py>, k: &Named<drv::KeyDrivers>) -> PyResult<Bound<'py, PyAny>> {
     let d = &k.result.drivers;
     let iv = k.result.intervals.as_ref();
-    let picked: Vec<(f64, f64, Option<(f64, f64)>)> = d
+    let picked: Vec<Chosen> = d
         .iter()
         .enumerate()
         .map(|(j, x)| chosen(&k.method, x, iv.map(|v| &v[j])))

@@ -276,6 +276,131 @@ typedef struct {
   double importance_cut;
 } cx_kano_summary;
 
+// Missing values in correlations: CX_MISSING_PAIRWISE or CX_MISSING_LISTWISE.
+typedef uint32_t cx_missing;
+
+// Cronbach's alpha with Feldt's interval.
+typedef struct {
+  // Cronbach's alpha.
+  double alpha;
+  // Lower bound of Feldt's interval.
+  double ci_low;
+  // Upper bound of Feldt's interval.
+  double ci_high;
+  // Alpha from the mean inter-item correlation.
+  double standardized_alpha;
+  // Mean correlation between distinct items.
+  double mean_inter_item_r;
+  // Respondents behind the interval.
+  uint64_t n;
+  // Items.
+  uint64_t k;
+} cx_alpha_result;
+
+// Options of cx_key_drivers; start from cx_driver_options_default().
+typedef struct {
+  // Missing values (default CX_MISSING_LISTWISE).
+  cx_missing missing;
+  // Compute exact Shapley values (default true; at most 20 drivers).
+  bool shapley;
+  // Bootstrap resamples for intervals (default 0: none).
+  uint32_t bootstrap;
+  // Confidence level of the bootstrap intervals (default 0.95).
+  double confidence;
+  // Seed of the bootstrap (default 0).
+  uint64_t seed;
+} cx_driver_options;
+
+// One driver's importances. Undefined values (Pratt and percentages when R² = 0, Shapley
+// values when not computed, intervals without a bootstrap) are NaN.
+typedef struct {
+  // Correlation with the outcome.
+  double correlation;
+  // Standardized regression coefficient.
+  double beta;
+  // Pratt's measure β·r/R².
+  double pratt;
+  // Johnson's relative weight (sums to R²).
+  double relative_weight;
+  // Relative weight as a percentage of R².
+  double relative_weight_pct;
+  // Shapley value of R² (LMG).
+  double shapley;
+  // Shapley value as a percentage of R².
+  double shapley_pct;
+  // Bootstrap interval of the relative weight: lower bound.
+  double relative_weight_ci_low;
+  // Bootstrap interval of the relative weight: upper bound.
+  double relative_weight_ci_high;
+} cx_driver_importance;
+
+// Where the IPA crosshairs go: CX_CROSSHAIR_MEAN, CX_CROSSHAIR_MEDIAN or CX_CROSSHAIR_AT.
+typedef uint32_t cx_crosshair;
+
+// Importance–performance quadrant codes.
+typedef uint8_t cx_quadrant;
+
+// Service-quality settings shared by cx_servqual, cx_servperf and cx_zone_of_tolerance.
+typedef struct {
+  // Dimension (0-based) of each item, n_items values; NULL for the 22-item SERVQUAL
+  // (tangibles 1–4, reliability 5–9, responsiveness 10–13, assurance 14–17, empathy 18–22).
+  const uint32_t *dimension_of_item;
+  // Number of dimensions (ignored with the default map).
+  size_t n_dimensions;
+  // Lowest rating (default 1).
+  double scale_min;
+  // Highest rating (default 7).
+  double scale_max;
+  // Missing ratings (NaN): CX_NAN_RAISE (default) or CX_NAN_OMIT.
+  cx_nan_policy nan_policy;
+  // Confidence level of the t-intervals (default 0.95).
+  double confidence;
+} cx_quality_options;
+
+// A mean with its Student-t confidence interval.
+typedef struct {
+  // The mean.
+  double estimate;
+  // Sample standard deviation.
+  double sd;
+  // Standard error.
+  double se;
+  // Lower confidence bound.
+  double ci_low;
+  // Upper confidence bound.
+  double ci_high;
+  // Number of responses.
+  uint64_t n;
+  // Kish effective sample size.
+  double n_effective;
+  // Confidence level.
+  double confidence;
+} cx_mean;
+
+// One item's or dimension's zone of tolerance.
+typedef struct {
+  // Mean perceived service.
+  double perceived;
+  // Mean adequate service.
+  double adequate;
+  // Mean desired service.
+  double desired;
+  // Perceived − adequate.
+  double msa;
+  // Perceived − desired.
+  double mss;
+  // −1 below the zone, 0 within, 1 above.
+  int32_t position;
+  // Share of respondents below their own zone.
+  double share_below;
+  // Share within.
+  double share_within;
+  // Share above.
+  double share_above;
+  // Respondents with all three ratings.
+  uint64_t n;
+} cx_zone;
+
 // RFM binning: CX_RFM_INDEPENDENT or CX_RFM_NESTED.
 typedef uint32_t cx_rfm_binning;
 
@@ -375,26 +500,6 @@ typedef struct {
   cx_interval method;
 } cx_proportion;
 
-// A mean with its Student-t confidence interval.
-typedef struct {
-  // The mean.
-  double estimate;
-  // Sample standard deviation.
-  double sd;
-  // Standard error.
-  double se;
-  // Lower confidence bound.
-  double ci_low;
-  // Upper confidence bound.
-  double ci_high;
-  // Number of responses.
-  uint64_t n;
-  // Kish effective sample size.
-  double n_effective;
-  // Confidence level.
-  double confidence;
-} cx_mean;
-
 // CSAT: the top-box share and the mean score.
 typedef struct {
   // Lowest point of the scale.
@@ -488,6 +593,33 @@ typedef struct {
 
 // Indifferent and unimportant.
 #define CX_KANO_CARE_FREE 7
+
+// Each covariance over the rows where both columns are present.
+#define CX_MISSING_PAIRWISE 0
+
+// Only rows without any missing value.
+#define CX_MISSING_LISTWISE 1
+
+// At the means of importance and performance.
+#define CX_CROSSHAIR_MEAN 0
+
+// At the medians.
+#define CX_CROSSHAIR_MEDIAN 1
+
+// At the given cuts.
+#define CX_CROSSHAIR_AT 2
+
+// Important, performing below the cut.
+#define CX_CONCENTRATE_HERE 0
+
+// Important, performing well.
+#define CX_KEEP_UP_THE_GOOD_WORK 1
+
+// Less important, performing below the cut.
+#define CX_LOW_PRIORITY 2
+
+// Less important, performing well.
+#define CX_POSSIBLE_OVERKILL 3
 
 // R, F and M binned over all customers.
 #define CX_RFM_INDEPENDENT 0
@@ -763,6 +895,108 @@ cx_status cx_kano_analyze(const double *functional,
                           cx_kano_feature *out_features,
                           size_t out_len,
                           cx_kano_summary *out_summary);
+
+// Cronbach's alpha of `n_items` columns of `n_rows` × `n_items` row-major `items` (NaN =
+// missing, handled by `missing`), with Feldt's interval at `confidence`. When not NULL,
+// `out_item_total_r` and `out_alpha_if_deleted` (n_items each) receive the corrected
+// item-total correlations and alpha without each item (NaN with two items).
+//
+// # Safety
+// `items` valid for n_rows × n_items doubles; `out` valid; the optional outputs NULL or
+// valid for n_items doubles.
+cx_status cx_cronbach_alpha(const double *items,
+                            size_t n_rows,
+                            size_t n_items,
+                            cx_missing missing_data,
+                            double confidence,
+                            cx_alpha_result *out_result,
+                            double *out_item_total_r,
+                            double *out_alpha_if_deleted);
+
+// The default key-driver options.
+cx_driver_options cx_driver_options_default(void);
+
+// Key drivers of `y` (n_rows values) among the n_drivers columns of row-major `x` (NaN =
+// missing): correlations, standardized betas, Pratt, relative weights, Shapley values and,
+// with a bootstrap, relative-weight intervals. `options` NULL means the defaults.
+//
+// # Safety
+// `x` valid for n_rows × n_drivers doubles, `y` for n_rows, `out_r2` for a double,
+// `out_drivers` for n_drivers entries; `options` NULL or valid.
+cx_status cx_key_drivers(const double *x,
+                         size_t n_rows,
+                         size_t n_drivers,
+                         const double *y,
+                         const cx_driver_options *options,
+                         double *out_r2,
+                         cx_driver_importance *out_drivers);
+
+// Key drivers from a `size` × `size` row-major correlation matrix of the drivers followed
+// by the outcome (last row and column); writes R² and size − 1 drivers.
+//
+// # Safety
+// `correlation` valid for size × size doubles, `out_r2` for a double, `out_drivers` for
+// size − 1 entries.
+cx_status cx_key_drivers_from_correlation(const double *correlation,
+                                          size_t size,
+                                          bool shapley,
+                                          double *out_r2,
+                                          cx_driver_importance *out_drivers);
+
+// Importance–performance analysis of `len` attributes: the quadrant of each into
+// `out_quadrants`; the cuts used into `out_cuts` (importance, performance) when not NULL.
+// `importance_cut` and `performance_cut` are read only with CX_CROSSHAIR_AT.
+//
+// # Safety
+// `importance` and `performance` valid for `len` doubles, `out_quadrants` for `len` bytes,
+// `out_cuts` NULL or valid for 2 doubles.
+cx_status cx_ipa(const double *importance,
+                 const double *performance,
+                 size_t len,
+                 cx_crosshair crosshair,
+                 double importance_cut,
+                 double performance_cut,
+                 cx_quadrant *out_quadrants,
+                 double *out_cuts);
+
+// The default service-quality options: the 22-item SERVQUAL on a 1–7 scale.
+cx_quality_options cx_quality_options_default(void);
+
+// SERVQUAL gaps (perception − expectation) of n_rows × n_items row-major `perceptions` and
+// `expectations`: the overall score into `out_overall`, the weighted score into
+// `out_weighted` when `dimension_points` (n_dimensions points summing to 100) and
+// `out_weighted` are given, and the mean gap per item and per dimension into the optional
+// arrays. `options` NULL means cx_quality_options_default().
+//
+// # Safety
+// The ratings valid for n_rows × n_items doubles; `out_overall` valid; the other pointers
+// NULL or valid for their documented lengths.
+cx_status cx_servqual(const double *perceptions,
+                      const double *expectations,
+                      size_t n_rows,
+                      size_t n_items,
+                      const cx_quality_options *options,
+                      const double *dimension_points,
+                      cx_mean *out_overall,
+                      cx_mean *out_weighted,
+                      double *out_item_gaps,
+                      double *out_dimension_gaps);
+
+// Zones of tolerance of n_rows × n_items row-major `perceived`, `adequate` and `desired`
+// ratings: one cx_zone per item into `out_items`, and per dimension into `out_dimensions`
+// when not NULL. `options` NULL means cx_quality_options_default().
+//
+// # Safety
+// The ratings valid for n_rows × n_items doubles, `out_items` for n_items entries,
+// `out_dimensions` NULL or valid for one entry per dimension.
+cx_status cx_zone_of_tolerance(const double *perceived,
+                               const double *adequate,
+                               const double *desired,
+                               size_t n_rows,
+                               size_t n_items,
+                               const cx_quality_options *options,
+                               cx_zone *out_items,
+                               cx_zone *out_dimensions);
 
 // RFM scores of `len` customers (recency: time since the last purchase, smaller is better)
 // in `bins` quantile bins that keep ties together; writes r, f and m scores (1..bins) and,

@@ -535,6 +535,127 @@ static void test_kmeans(void) {
   CHECK(sentinel[0] == 77);
 }
 
+static void test_quality(void) {
+  /* pingouin's cronbach_alpha dataset, 15 subjects x 10 items; its docstring: alpha 0.591719,
+   * Feldt 95 % interval [0.195, 0.84]. */
+  const double by_item[10][15] = {
+      {3, 5, 7, 2, 6, 1, 4, 2, 6, 5, 4, 4, 5, 6, 4}, {2, 4, 3, 4, 5, 2, 3, 4, 5, 4, 3, 2, 5, 5, 3},
+      {4, 6, 5, 3, 6, 3, 5, 4, 5, 6, 5, 3, 6, 5, 5}, {1, 3, 5, 3, 5, 4, 3, 3, 5, 4, 2, 2, 2, 4, 5},
+      {4, 5, 6, 2, 4, 2, 5, 7, 1, 3, 5, 5, 3, 2, 3}, {5, 1, 4, 2, 4, 5, 2, 2, 6, 5, 3, 3, 3, 2, 1},
+      {1, 2, 3, 2, 4, 2, 1, 2, 5, 3, 2, 4, 2, 1, 3}, {4, 5, 3, 6, 6, 3, 2, 4, 2, 1, 3, 2, 4, 4, 2},
+      {3, 5, 6, 6, 7, 5, 4, 6, 3, 7, 4, 3, 4, 6, 3}, {2, 5, 5, 3, 5, 2, 3, 5, 2, 2, 1, 4, 5, 5, 4}};
+  double items[150];
+  for (int s = 0; s < 15; s++)
+    for (int i = 0; i < 10; i++) items[s * 10 + i] = by_item[i][s];
+  cx_alpha_result a;
+  double itr[10], aid[10];
+  CHECK(cx_cronbach_alpha(items, 15, 10, CX_MISSING_PAIRWISE, 0.95, &a, itr, aid) == CX_OK);
+  NEAR(a.alpha, 0.591719, 5e-7);
+  NEAR(a.ci_low, 0.195, 5e-4);
+  NEAR(a.ci_high, 0.840, 5e-4);
+  CHECK(a.n == 15 && a.k == 10 && itr[0] > -1.0 && aid[0] > 0.0);
+  CHECK(cx_cronbach_alpha(items, 15, 10, CX_MISSING_PAIRWISE, 0.95, &a, NULL, NULL) == CX_OK);
+  CHECK(cx_cronbach_alpha(items, 15, 1, CX_MISSING_PAIRWISE, 0.95, &a, NULL, NULL) == CX_INSUFFICIENT_DATA);
+  CHECK(cx_cronbach_alpha(items, 15, 10, 7, 0.95, &a, NULL, NULL) == CX_INVALID_PARAMETER);
+  CHECK(cx_cronbach_alpha(items, 15, 10, CX_MISSING_PAIRWISE, 0.95, NULL, NULL, NULL) == CX_NULL_ARGUMENT);
+  double constant[] = {1, 3, 2, 3, 3, 3};
+  CHECK(cx_cronbach_alpha(constant, 3, 2, CX_MISSING_PAIRWISE, 0.95, &a, NULL, NULL) == CX_CONSTANT_COLUMN);
+
+  /* rwa's documented mtcars example: mpg on cyl, disp, hp, wt. Relative weights 0.2096904
+   * 0.1883043 0.1799590 0.2706812 (24.70914 22.18908 21.20570 31.89607 %), R2 0.8486. */
+  const double mt[32][5] = {
+      {21.0, 6, 160.0, 110, 2.620}, {21.0, 6, 160.0, 110, 2.875}, {22.8, 4, 108.0, 93, 2.320},
+      {21.4, 6, 258.0, 110, 3.215}, {18.7, 8, 360.0, 175, 3.440}, {18.1, 6, 225.0, 105, 3.460},
+      {14.3, 8, 360.0, 245, 3.570}, {24.4, 4, 146.7, 62, 3.190},  {22.8, 4, 140.8, 95, 3.150},
+      {19.2, 6, 167.6, 123, 3.440}, {17.8, 6, 167.6, 123, 3.440}, {16.4, 8, 275.8, 180, 4.070},
+      {17.3, 8, 275.8, 180, 3.730}, {15.2, 8, 275.8, 180, 3.780}, {10.4, 8, 472.0, 205, 5.250},
+      {10.4, 8, 460.0, 215, 5.424}, {14.7, 8, 440.0, 230, 5.345}, {32.4, 4, 78.7, 66, 2.200},
+      {30.4, 4, 75.7, 52, 1.615},   {33.9, 4, 71.1, 65, 1.835},   {21.5, 4, 120.1, 97, 2.465},
+      {15.5, 8, 318.0, 150, 3.520}, {15.2, 8, 304.0, 150, 3.435}, {13.3, 8, 350.0, 245, 3.840},
+      {19.2, 8, 400.0, 175, 3.845}, {27.3, 4, 79.0, 66, 1.935},   {26.0, 4, 120.3, 91, 2.140},
+      {30.4, 4, 95.1, 113, 1.513},  {15.8, 8, 351.0, 264, 3.170}, {19.7, 6, 145.0, 175, 2.770},
+      {15.0, 8, 301.0, 335, 3.570}, {21.4, 4, 121.0, 109, 2.780}};
+  double x[128], y[32];
+  for (int r = 0; r < 32; r++) {
+    y[r] = mt[r][0];
+    for (int j = 0; j < 4; j++) x[r * 4 + j] = mt[r][j + 1];
+  }
+  const double raw[] = {0.2096904, 0.1883043, 0.1799590, 0.2706812};
+  const double pct[] = {24.70914, 22.18908, 21.20570, 31.89607};
+  cx_driver_importance d[4];
+  double r2 = 0, lmg = 0;
+  CHECK(cx_key_drivers(x, 32, 4, y, NULL, &r2, d) == CX_OK);
+  NEAR(r2, 0.8486, 5e-5);
+  for (int j = 0; j < 4; j++) {
+    NEAR(d[j].relative_weight, raw[j], 5e-8);
+    NEAR(d[j].relative_weight_pct, pct[j], 5e-6);
+    lmg += d[j].shapley;
+  }
+  NEAR(lmg, r2, 1e-12);
+  CHECK(isnan(d[0].relative_weight_ci_low));
+  cx_driver_options o = cx_driver_options_default();
+  o.bootstrap = 50;
+  o.seed = 9;
+  o.shapley = false;
+  CHECK(cx_key_drivers(x, 32, 4, y, &o, &r2, d) == CX_OK);
+  CHECK(d[0].relative_weight_ci_low <= d[0].relative_weight && d[0].relative_weight <= d[0].relative_weight_ci_high);
+  CHECK(isnan(d[0].shapley));
+  /* From a correlation matrix: uncorrelated drivers, r = .6 and .3 → weights .36 and .09. */
+  double corr[] = {1, 0, 0.6, 0, 1, 0.3, 0.6, 0.3, 1};
+  CHECK(cx_key_drivers_from_correlation(corr, 3, true, &r2, d) == CX_OK);
+  NEAR(r2, 0.45, 1e-12);
+  NEAR(d[0].relative_weight_pct, 80.0, 1e-9);
+  double dup[64];
+  for (int r = 0; r < 32; r++) {
+    dup[r * 2] = x[r * 4];
+    dup[r * 2 + 1] = 2 * x[r * 4];
+  }
+  CHECK(cx_key_drivers(dup, 32, 2, y, NULL, &r2, d) == CX_SINGULAR_MATRIX);
+  CHECK(cx_key_drivers(x, 32, 4, NULL, NULL, &r2, d) == CX_NULL_ARGUMENT);
+
+  /* IPA around the means (0.25, 4.375). */
+  double imp[] = {0.4, 0.3, 0.1, 0.2}, perf[] = {3, 6, 2, 6.5}, cuts[2];
+  cx_quadrant quad[4];
+  CHECK(cx_ipa(imp, perf, 4, CX_CROSSHAIR_MEAN, 0, 0, quad, cuts) == CX_OK);
+  CHECK(quad[0] == CX_CONCENTRATE_HERE && quad[1] == CX_KEEP_UP_THE_GOOD_WORK && quad[2] == CX_LOW_PRIORITY &&
+        quad[3] == CX_POSSIBLE_OVERKILL);
+  NEAR(cuts[1], 4.375, 1e-12);
+  CHECK(cx_ipa(imp, perf, 4, 9, 0, 0, quad, NULL) == CX_INVALID_PARAMETER);
+
+  /* SERVQUAL by hand (the Rust unit test): items 1-2 in dimension 0, item 3 in dimension 1;
+   * respondent gaps (-1 0 | -2), (-2 -1 | 0), (0 1 | -1): overall -0.75; with 80/20 points
+   * the weighted score is -0.6. */
+  double p[] = {5, 6, 4, 4, 5, 6, 6, 7, 5}, e[] = {6, 6, 6, 6, 6, 6, 6, 6, 6};
+  uint32_t map[] = {0, 0, 1};
+  cx_quality_options qo = cx_quality_options_default();
+  CHECK(qo.scale_min == 1 && qo.scale_max == 7 && qo.dimension_of_item == NULL);
+  qo.dimension_of_item = map;
+  qo.n_dimensions = 2;
+  double points[] = {80, 20}, gaps[3], dgaps[2];
+  cx_mean overall, weighted;
+  CHECK(cx_servqual(p, e, 3, 3, &qo, points, &overall, &weighted, gaps, dgaps) == CX_OK);
+  NEAR(overall.estimate, -0.75, 1e-12);
+  NEAR(weighted.estimate, -0.6, 1e-12);
+  NEAR(gaps[0], -1.0, 1e-12);
+  NEAR(dgaps[1], -1.0, 1e-12);
+  CHECK(cx_servqual(p, e, 3, 3, NULL, NULL, &overall, NULL, NULL, NULL) == CX_LENGTH_MISMATCH);
+  double bad[] = {5, 6, 9, 4, 5, 6, 6, 7, 5};
+  CHECK(cx_servqual(bad, e, 3, 3, &qo, NULL, &overall, NULL, NULL, NULL) == CX_INVALID_ANSWER);
+
+  /* Zone of tolerance: one item, perceived 5, 3, 7 against adequate 4 and desired 6. */
+  double zp[] = {5, 3, 7}, za[] = {4, 4, 4}, zd[] = {6, 6, 6};
+  uint32_t one[] = {0};
+  qo.dimension_of_item = one;
+  qo.n_dimensions = 1;
+  cx_zone zi, zdim;
+  CHECK(cx_zone_of_tolerance(zp, za, zd, 3, 1, &qo, &zi, &zdim) == CX_OK);
+  NEAR(zi.msa, 1.0, 1e-12);
+  NEAR(zi.mss, -1.0, 1e-12);
+  CHECK(zi.position == 0 && zi.n == 3);
+  NEAR(zi.share_below, 1.0 / 3.0, 1e-12);
+  CHECK(cx_zone_of_tolerance(zp, za, zd, 3, 1, &qo, NULL, NULL) == CX_NULL_ARGUMENT);
+}
+
 static void test_last_error_buffer(void) {
   double bad[] = {42};
   cx_nps_result r;
@@ -564,6 +685,7 @@ int main(void) {
   test_kano();
   test_clv();
   test_kmeans();
+  test_quality();
   test_segment();
   test_last_error_buffer();
   printf("c: %d passed, %d failed\n", passed, failed);

@@ -15,6 +15,7 @@
 mod accumulator;
 mod clv;
 mod kano;
+mod quality;
 mod segment;
 mod status;
 mod survey;
@@ -22,6 +23,7 @@ mod survey;
 pub use accumulator::*;
 pub use clv::*;
 pub use kano::*;
+pub use quality::*;
 pub use segment::*;
 pub use status::{cx_last_error_message, cx_status, cx_status_str, cx_version};
 pub use survey::*;

@@ -3,7 +3,7 @@
 use cxkit_core::segment::{self as core, RfmBinning, RfmOptions, RfmSegmentMap, TierCuts};
 use cxkit_core::Error;
 
-use crate::status::{cx_status, guard, out, slice, Failure};
+use crate::status::{cx_status, guard, matrix, out, slice, Failure};
 
 /// RFM binning: CX_RFM_INDEPENDENT or CX_RFM_NESTED.
 pub type cx_rfm_binning = u32;
@@ -166,23 +166,6 @@ pub struct cx_kmeans_result {
     pub inertia: f64,
     /// Lloyd iterations of the winning restart.
     pub iterations: u32,
-}
-
-/// `n_samples × n_features` row-major values as a matrix view.
-fn matrix<'a>(
-    x: *const f64,
-    n_samples: usize,
-    n_features: usize,
-) -> Result<ndarray::ArrayView2<'a, f64>, Failure> {
-    let len = n_samples
-        .checked_mul(n_features)
-        .ok_or(Failure::Core(Error::InvalidParameter {
-            name: "n_samples",
-            reason: "n_samples × n_features overflows".into(),
-        }))?;
-    // SAFETY: caller contract: `x` valid for n_samples × n_features doubles.
-    let values = unsafe { slice(x, len, "x") }?;
-    Ok(ndarray::ArrayView2::from_shape((n_samples, n_features), values).expect("length checked"))
 }
 
 /// k-means on `n_samples × n_features` row-major `x` with optional `weights` (NULL for

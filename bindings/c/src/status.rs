@@ -172,6 +172,23 @@ pub(crate) unsafe fn slice<'a, T>(
     Ok(unsafe { std::slice::from_raw_parts(ptr, len) })
 }
 
+/// `n_samples × n_features` row-major values as a matrix view (NULL only when empty).
+pub(crate) fn matrix<'a>(
+    x: *const f64,
+    n_samples: usize,
+    n_features: usize,
+) -> Result<ndarray::ArrayView2<'a, f64>, Failure> {
+    let len = n_samples
+        .checked_mul(n_features)
+        .ok_or(Failure::Core(Error::InvalidParameter {
+            name: "n_samples",
+            reason: "n_samples × n_features overflows".into(),
+        }))?;
+    // SAFETY: caller contract: `x` valid for n_samples × n_features doubles.
+    let values = unsafe { slice(x, len, "x") }?;
+    Ok(ndarray::ArrayView2::from_shape((n_samples, n_features), values).expect("length checked"))
+}
+
 /// Scores and their optional weights (NULL for none, else `len` of them) as slices.
 ///
 /// # Safety

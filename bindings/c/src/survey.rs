@@ -29,7 +29,7 @@ pub const CX_INTERVAL_WILSON: cx_interval = 0;
 /// Wald interval, clipped to [0, 1].
 pub const CX_INTERVAL_WALD: cx_interval = 1;
 
-fn invalid(name: &'static str, value: u32, allowed: &str) -> Failure {
+pub(crate) fn invalid(name: &'static str, value: u32, allowed: &str) -> Failure {
     Failure::Core(Error::InvalidParameter {
         name,
         reason: format!("{value} is not one of {allowed}"),

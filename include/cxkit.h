@@ -982,6 +982,21 @@ cx_status cx_servqual(const double *perceptions,
                       double *out_item_gaps,
                       double *out_dimension_gaps);
 
+// SERVPERF: the perceptions alone (n_rows × n_items, row-major): the overall score into
+// `out_overall` and the mean per item and per dimension into the optional arrays.
+// `options` NULL means cx_quality_options_default().
+//
+// # Safety
+// `perceptions` valid for n_rows × n_items doubles; `out_overall` valid; the arrays NULL or
+// valid for n_items and one per dimension.
+cx_status cx_servperf(const double *perceptions,
+                      size_t n_rows,
+                      size_t n_items,
+                      const cx_quality_options *options,
+                      cx_mean *out_overall,
+                      double *out_item_scores,
+                      double *out_dimension_scores);
+
 // Zones of tolerance of n_rows × n_items row-major `perceived`, `adequate` and `desired`
 // ratings: one cx_zone per item into `out_items`, and per dimension into `out_dimensions`
 // when not NULL. `options` NULL means cx_quality_options_default().

@@ -639,6 +639,12 @@ static void test_quality(void) {
   NEAR(gaps[0], -1.0, 1e-12);
   NEAR(dgaps[1], -1.0, 1e-12);
   CHECK(cx_servqual(p, e, 3, 3, NULL, NULL, &overall, NULL, NULL, NULL) == CX_LENGTH_MISMATCH);
+  /* SERVPERF of the same perceptions: item 1 (5+4+6)/3 = 5; respondent dimension-0 means
+   * 5.5, 4.5, 6.5 and dimension-1 scores 4, 6, 5 → overall mean of (4.75, 5.25, 5.75) = 5.25. */
+  double pscore[3];
+  CHECK(cx_servperf(p, 3, 3, &qo, &overall, pscore, NULL) == CX_OK);
+  NEAR(pscore[0], 5.0, 1e-12);
+  NEAR(overall.estimate, 5.25, 1e-12);
   double bad[] = {5, 6, 9, 4, 5, 6, 6, 7, 5};
   CHECK(cx_servqual(bad, e, 3, 3, &qo, NULL, &overall, NULL, NULL, NULL) == CX_INVALID_ANSWER);
 

@@ -465,6 +465,46 @@ pub unsafe extern "C" fn cx_servqual(
     })
 }
 
+/// SERVPERF: the perceptions alone (n_rows × n_items, row-major): the overall score into
+/// `out_overall` and the mean per item and per dimension into the optional arrays.
+/// `options` NULL means cx_quality_options_default().
+///
+/// # Safety
+/// `perceptions` valid for n_rows × n_items doubles; `out_overall` valid; the arrays NULL or
+/// valid for n_items and one per dimension.
+#[no_mangle]
+pub unsafe extern "C" fn cx_servperf(
+    perceptions: *const f64,
+    n_rows: usize,
+    n_items: usize,
+    options: *const cx_quality_options,
+    out_overall: *mut cx_mean,
+    out_item_scores: *mut f64,
+    out_dimension_scores: *mut f64,
+) -> cx_status {
+    guard("cx_servperf", || {
+        let p = matrix(perceptions, n_rows, n_items)?;
+        // SAFETY: caller contract.
+        let (o, overall) = unsafe {
+            (
+                quality_options(options, n_items)?,
+                out(out_overall, "out_overall")?,
+            )
+        };
+        let s = q::servperf(p, &o)?;
+        *overall = s.overall.into();
+        // SAFETY: NULL or valid for their lengths (caller contract).
+        unsafe {
+            write_optional(out_item_scores, s.items.iter().map(|m| m.estimate));
+            write_optional(
+                out_dimension_scores,
+                s.dimensions.iter().map(|d| d.score.estimate),
+            );
+        }
+        Ok(())
+    })
+}
+
 /// One item's or dimension's zone of tolerance.
 #[repr(C)]
 #[derive(Debug, Clone, Copy)]

@@ -264,10 +264,21 @@ pub(crate) fn named_matrix<'py>(
         (None, None)
     };
     let source = if is_frame {
-        let kwargs = PyDict::new(py);
-        kwargs.set_item("dtype", "float64")?;
-        kwargs.set_item("na_value", np.getattr("nan")?)?;
-        obj.call_method("to_numpy", (), Some(&kwargs))?
+        // All-float64 frames convert without a copy; others (nullable integers with NA,
+        // mixed dtypes) through pandas' NA-aware conversion.
+        let float64 = obj
+            .getattr("dtypes")?
+            .call_method1("__eq__", ("float64",))?
+            .call_method0("all")?
+            .is_truthy()?;
+        if float64 {
+            obj.call_method0("to_numpy")?
+        } else {
+            let kwargs = PyDict::new(py);
+            kwargs.set_item("dtype", "float64")?;
+            kwargs.set_item("na_value", np.getattr("nan")?)?;
+            obj.call_method("to_numpy", (), Some(&kwargs))?
+        }
     } else {
         obj.clone()
     };

@@ -51,7 +51,7 @@ impl Covariance {
 }
 
 /// Rows per block of the accumulation pass.
-const BLOCK: usize = 2048;
+const BLOCK: usize = 512;
 
 /// Reads element (row, column) of any layout quickly: row-major and column-major arrays by
 /// slice, anything else by index; an optional extra column follows the array's.
@@ -78,6 +78,50 @@ impl<'a> Reader<'a> {
         }
     }
 
+    /// Copies the rows `block` into `z`, column-major (column c at `z[c·b..]`), minus the
+    /// column's `shift`; the extra column last. Returns whether any value is not finite.
+    fn fill(&self, block: &[usize], z: &mut [f64], shift: &[f64]) -> bool {
+        let (n, k0) = self.data.dim();
+        let b = block.len();
+        let mut finite = true;
+        match (self.row_major, self.col_major) {
+            (Some(s), _) => {
+                for (t, &r) in block.iter().enumerate() {
+                    for (c, (&v, m)) in s[r * k0..(r + 1) * k0].iter().zip(shift).enumerate() {
+                        finite &= v.is_finite();
+                        z[c * b + t] = v - m;
+                    }
+                }
+            }
+            (None, Some(s)) => {
+                for c in 0..k0 {
+                    let col = &s[c * n..(c + 1) * n];
+                    for (dst, &r) in z[c * b..(c + 1) * b].iter_mut().zip(block) {
+                        let v = col[r];
+                        finite &= v.is_finite();
+                        *dst = v - shift[c];
+                    }
+                }
+            }
+            _ => {
+                for (t, &r) in block.iter().enumerate() {
+                    for c in 0..k0 {
+                        let v = self.data[[r, c]];
+                        finite &= v.is_finite();
+                        z[c * b + t] = v - shift[c];
+                    }
+                }
+            }
+        }
+        if let Some(e) = self.extra {
+            for (dst, &r) in z[k0 * b..(k0 + 1) * b].iter_mut().zip(block) {
+                finite &= e[r].is_finite();
+                *dst = e[r] - shift[k0];
+            }
+        }
+        !finite
+    }
+
     #[inline]
     fn get(&self, r: usize, c: usize) -> f64 {
         let (n, k) = self.data.dim();
@@ -92,19 +136,34 @@ impl<'a> Reader<'a> {
     }
 }
 
-/// Σ aᵢbᵢ with four partial sums (vectorisable, and the same order every run).
+/// Σ aᵢbᵢ with eight partial sums (enough independent additions to keep the vector units
+/// busy, and the same order every run).
 #[inline]
 fn dot(a: &[f64], b: &[f64]) -> f64 {
-    let mut acc = [0.0f64; 4];
-    let (ac, bc) = (a.chunks_exact(4), b.chunks_exact(4));
+    let mut acc = [0.0f64; 8];
+    let (ac, bc) = (a.chunks_exact(8), b.chunks_exact(8));
     let (ar, br) = (ac.remainder(), bc.remainder());
     for (x, y) in ac.zip(bc) {
-        for l in 0..4 {
+        for l in 0..8 {
             acc[l] += x[l] * y[l];
         }
     }
     let tail: f64 = ar.iter().zip(br).map(|(x, y)| x * y).sum();
-    (acc[0] + acc[1]) + (acc[2] + acc[3]) + tail
+    ((acc[0] + acc[1]) + (acc[2] + acc[3])) + ((acc[4] + acc[5]) + (acc[6] + acc[7])) + tail
+}
+
+/// Σ aᵢ with eight partial sums.
+#[inline]
+fn sum(a: &[f64]) -> f64 {
+    let mut acc = [0.0f64; 8];
+    let chunks = a.chunks_exact(8);
+    let tail: f64 = chunks.remainder().iter().sum();
+    for x in chunks {
+        for l in 0..8 {
+            acc[l] += x[l];
+        }
+    }
+    ((acc[0] + acc[1]) + (acc[2] + acc[3])) + ((acc[4] + acc[5]) + (acc[6] + acc[7])) + tail
 }
 
 /// Sums of one block: centred cross-products, and with missing values the pair counts and
@@ -185,130 +244,80 @@ pub(crate) fn covariance_of_rows(
         }
     }
     let reader = Reader::new(data, extra);
-    if let Some(((r, c), v)) = data.indexed_iter().find(|(_, v)| v.is_infinite()) {
-        return Err(Error::InvalidParameter {
-            name: "data",
-            reason: format!("value {v} at row {r}, column {c} is infinite"),
-        });
-    }
     let all: Vec<usize>;
-    let mut rows: &[usize] = match rows {
+    let rows: &[usize] = match rows {
         Some(r) => r,
         None => {
             all = (0..n_all).collect();
             &all
         }
     };
-    let complete: Vec<usize>;
-    if missing == MissingData::Listwise {
-        complete = rows
-            .par_iter()
-            .copied()
-            .filter(|&r| (0..k).all(|c| !reader.get(r, c).is_nan()))
-            .collect();
-        rows = &complete;
-    }
     let n = rows.len();
-    if missing == MissingData::Listwise && n < 2 {
+    // One pass over values shifted by a rough centre (the mean of the first rows' present
+    // values): the pairwise formula below corrects for any shift exactly, and a shift near
+    // the mean keeps the sums free of cancellation.
+    let head = &rows[..n.min(1000)];
+    let shift: Vec<f64> = (0..k)
+        .map(|c| {
+            let (s, m) = head
+                .iter()
+                .map(|&r| reader.get(r, c))
+                .filter(|v| v.is_finite())
+                .fold((0.0, 0usize), |(s, m), v| (s + v, m + 1));
+            if m > 0 {
+                s / m as f64
+            } else {
+                0.0
+            }
+        })
+        .collect();
+    let blocks: Vec<std::result::Result<Sums, (usize, usize, f64)>> = rows
+        .par_chunks(BLOCK)
+        .map_init(
+            || (vec![0.0; k * BLOCK], vec![0.0; k * BLOCK]),
+            |(z, m), block| block_sums(&reader, block, &shift, missing, z, m),
+        )
+        .collect();
+
+    let mut total = Sums::zero(k);
+    for b in blocks {
+        match b {
+            Ok(s) => total = total.add(s),
+            Err((r, c, v)) => {
+                return Err(Error::InvalidParameter {
+                    name: "data",
+                    reason: format!("value {v} at row {r}, column {c} is infinite"),
+                })
+            }
+        }
+    }
+    let used = match missing {
+        MissingData::Pairwise => n,
+        MissingData::Listwise => total.count[0] as usize,
+    };
+    if missing == MissingData::Listwise && used < 2 {
         return Err(Error::InsufficientData {
             what: "a listwise covariance",
             needed: "at least two rows without missing values",
-            got: n.to_string(),
+            got: used.to_string(),
         });
     }
-    // Pass 1: means and counts of the present values.
-    let (sums, counts) = rows
-        .par_chunks(BLOCK)
-        .map(|block| {
-            let (mut s, mut m) = (vec![0.0; k], vec![0usize; k]);
-            for &r in block {
-                for c in 0..k {
-                    let v = reader.get(r, c);
-                    if !v.is_nan() {
-                        s[c] += v;
-                        m[c] += 1;
-                    }
-                }
-            }
-            (s, m)
-        })
-        .collect::<Vec<_>>()
-        .into_iter()
-        .fold(
-            (vec![0.0; k], vec![0usize; k]),
-            |(mut s, mut m), (bs, bm)| {
-                s.iter_mut().zip(&bs).for_each(|(a, b)| *a += b);
-                m.iter_mut().zip(&bm).for_each(|(a, b)| *a += b);
-                (s, m)
-            },
-        );
-    let any_missing = counts.iter().any(|&m| m < n);
-    if let Some(c) = counts.iter().position(|&m| m == 0) {
+    if let Some(c) = (0..k).find(|&c| total.count[c * k + c] == 0.0) {
         return Err(Error::InvalidParameter {
             name: "data",
             reason: format!("column {c} has no values"),
         });
     }
-    let means: Vec<f64> = sums
-        .iter()
-        .zip(&counts)
-        .map(|(s, &m)| s / m as f64)
+    let means: Vec<f64> = (0..k)
+        .map(|c| shift[c] + total.partial[c * k + c] / total.count[c * k + c])
         .collect();
-    // Pass 2: centred cross-products by blocks gathered column by column.
-    let total = rows
-        .par_chunks(BLOCK)
-        .map(|block| {
-            let b = block.len();
-            let mut z = vec![0.0; k * b];
-            let mut mask = if any_missing {
-                vec![0.0; k * b]
-            } else {
-                Vec::new()
-            };
-            for (t, &r) in block.iter().enumerate() {
-                for c in 0..k {
-                    let v = reader.get(r, c);
-                    if !v.is_nan() {
-                        z[c * b + t] = v - means[c];
-                        if any_missing {
-                            mask[c * b + t] = 1.0;
-                        }
-                    }
-                }
-            }
-            let mut s = Sums::zero(k);
-            for i in 0..k {
-                let zi = &z[i * b..(i + 1) * b];
-                for j in i..k {
-                    s.cross[i * k + j] = dot(zi, &z[j * b..(j + 1) * b]);
-                }
-                if any_missing {
-                    let mi = &mask[i * b..(i + 1) * b];
-                    for j in 0..k {
-                        let mj = &mask[j * b..(j + 1) * b];
-                        s.partial[i * k + j] = dot(zi, mj);
-                        if j >= i {
-                            s.count[i * k + j] = dot(mi, mj);
-                        }
-                    }
-                }
-            }
-            s
-        })
-        .collect::<Vec<_>>()
-        .into_iter()
-        .fold(Sums::zero(k), Sums::add);
     let mut cov = Array2::zeros((k, k));
     let mut pair_counts = Array2::zeros((k, k));
     for i in 0..k {
         for j in i..k {
-            let (cnt, c) = if any_missing {
-                let cnt = total.count[i * k + j];
-                let (a, b) = (total.partial[i * k + j], total.partial[j * k + i]);
-                (cnt, total.cross[i * k + j] - a * b / cnt.max(1.0))
-            } else {
-                (n as f64, total.cross[i * k + j])
-            };
+            let cnt = total.count[i * k + j];
+            let (a, b) = (total.partial[i * k + j], total.partial[j * k + i]);
+            let c = total.cross[i * k + j] - a * b / cnt.max(1.0);
             if cnt < 2.0 {
                 return Err(Error::InsufficientData {
                     what: "a covariance",
@@ -326,8 +335,83 @@ pub(crate) fn covariance_of_rows(
         cov,
         counts: pair_counts,
         means,
-        rows: n,
+        rows: used,
     })
+}
+
+/// The sums of one block of rows, or the first infinite value (row, column, value).
+fn block_sums(
+    reader: &Reader,
+    block: &[usize],
+    shift: &[f64],
+    missing: MissingData,
+    z: &mut [f64],
+    mask_buf: &mut [f64],
+) -> std::result::Result<Sums, (usize, usize, f64)> {
+    let k = shift.len();
+    let b = block.len();
+    let z = &mut z[..k * b];
+    let mut mask: Option<&mut [f64]> = None;
+    if reader.fill(block, z, shift) {
+        // Slow path: some values are missing (or infinite).
+        let m = &mut mask_buf[..k * b];
+        m.iter_mut().for_each(|v| *v = 1.0);
+        for c in 0..k {
+            for t in 0..b {
+                let v = z[c * b + t];
+                if v.is_infinite() {
+                    return Err((block[t], c, v + shift[c]));
+                }
+                if v.is_nan() {
+                    m[c * b + t] = 0.0;
+                }
+            }
+        }
+        if missing == MissingData::Listwise {
+            // A row with any missing value is left out of every pair.
+            for t in 0..b {
+                if (0..k).any(|c| m[c * b + t] == 0.0) {
+                    for c in 0..k {
+                        m[c * b + t] = 0.0;
+                    }
+                }
+            }
+        }
+        for (v, w) in z.iter_mut().zip(m.iter()) {
+            if *w == 0.0 {
+                *v = 0.0;
+            }
+        }
+        mask = Some(m);
+    }
+    let z = &*z;
+    let sums: Vec<f64> = (0..k).map(|c| sum(&z[c * b..(c + 1) * b])).collect();
+    let mut s = Sums::zero(k);
+    for i in 0..k {
+        let zi = &z[i * b..(i + 1) * b];
+        for j in i..k {
+            s.cross[i * k + j] = dot(zi, &z[j * b..(j + 1) * b]);
+        }
+        match &mask {
+            None => {
+                for j in 0..k {
+                    s.partial[i * k + j] = sums[i];
+                    s.count[i * k + j] = b as f64;
+                }
+            }
+            Some(mask) => {
+                let mi = &mask[i * b..(i + 1) * b];
+                for j in 0..k {
+                    let mj = &mask[j * b..(j + 1) * b];
+                    s.partial[i * k + j] = dot(zi, mj);
+                    if j >= i {
+                        s.count[i * k + j] = dot(mi, mj);
+                    }
+                }
+            }
+        }
+    }
+    Ok(s)
 }
 
 #[cfg(test)]

@@ -24,6 +24,16 @@ pub(crate) struct Named<T> {
     result: T,
 }
 
+impl<T> Named<T> {
+    fn new(names: Vec<String>, result: T) -> Named<T> {
+        Named {
+            names,
+            method: String::new(),
+            result,
+        }
+    }
+}
+
 /// A DataFrame of `columns` indexed by `names` (index named `label`).
 fn table<'py>(
     py: Python<'py>,
@@ -472,12 +482,7 @@ pub(crate) fn servqual<'py>(
     let (pv, ev) = (p.readonly(), e.readonly());
     let (pv, ev) = (pv.as_array(), ev.as_array());
     let r = py.detach(|| q::servqual(pv, ev, w.as_ref(), &o)).py_err()?;
-    Ok(Named {
-        names,
-        method: String::new(),
-        result: r,
-    }
-    .into())
+    Ok(Named::new(names, r).into())
 }
 
 /// SERVPERF: the ``perceptions`` alone (Cronin & Taylor 1992) per item, dimension and
@@ -501,12 +506,7 @@ pub(crate) fn servperf<'py>(
     let pv = p.readonly();
     let pv = pv.as_array();
     let r = py.detach(|| q::servperf(pv, &o)).py_err()?;
-    Ok(Named {
-        names,
-        method: String::new(),
-        result: r,
-    }
-    .into())
+    Ok(Named::new(names, r).into())
 }
 
 /// The zone of tolerance: ``perceived``, ``adequate`` and ``desired`` service ratings
@@ -539,12 +539,7 @@ pub(crate) fn zone_of_tolerance<'py>(
     let r = py
         .detach(|| q::zone_of_tolerance(pv, av, dv, &o))
         .py_err()?;
-    Ok(Named {
-        names,
-        method: String::new(),
-        result: r,
-    }
-    .into())
+    Ok(Named::new(names, r).into())
 }
 
 fn missing(s: &str, default: MissingData) -> PyResult<MissingData> {
@@ -583,12 +578,7 @@ pub(crate) fn cronbach_alpha<'py>(
     let xv = x.readonly();
     let xv = xv.as_array();
     let r = py.detach(|| rel::cronbach_alpha(xv, &o)).py_err()?;
-    Ok(Named {
-        names,
-        method: String::new(),
-        result: r,
-    }
-    .into())
+    Ok(Named::new(names, r).into())
 }
 
 fn method_name(method: &str) -> PyResult<String> {

@@ -203,16 +203,7 @@ fn same_shape(first: &ArrayView2<f64>, others: &[(&'static str, &ArrayView2<f64>
 
 /// Mean of the non-NaN values of a row over `cols` (NaN when none).
 fn row_mean(row: ndarray::ArrayView1<f64>, cols: &[usize]) -> f64 {
-    let (s, n) = cols
-        .iter()
-        .map(|&c| row[c])
-        .filter(|v| !v.is_nan())
-        .fold((0.0, 0usize), |(s, n), v| (s + v, n + 1));
-    if n == 0 {
-        f64::NAN
-    } else {
-        s / n as f64
-    }
+    plain_mean(cols.iter().map(|&c| row[c]))
 }
 
 /// Respondents × dimensions matrix of dimension scores (NaN where a respondent rated none of

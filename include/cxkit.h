@@ -65,6 +65,8 @@ typedef enum {
   CX_SINGULAR_MATRIX = 18,
   // A column (item, driver, outcome) is constant.
   CX_CONSTANT_COLUMN = 19,
+  // An indicator tree is malformed or inconsistent.
+  CX_INVALID_TREE = 20,
   // cxkit panicked: a bug in cxkit, please report it with the message.
   CX_PANIC = 99,
 } cx_status;

@@ -138,6 +138,11 @@ class DidNotConvergeError(CxError):
 class SingularMatrixError(CxError):
     """A matrix that must be inverted is singular (perfectly collinear columns)."""
 
+class InvalidTreeError(CxError):
+    """An indicator tree is malformed or inconsistent."""
+
+    path: str
+
 class ConstantColumnError(CxError):
     """A column (item, driver, outcome) has no variance."""
 

@@ -51,6 +51,8 @@ pub enum cx_status {
     CX_SINGULAR_MATRIX = 18,
     /// A column (item, driver, outcome) is constant.
     CX_CONSTANT_COLUMN = 19,
+    /// An indicator tree is malformed or inconsistent.
+    CX_INVALID_TREE = 20,
     /// cxkit panicked: a bug in cxkit, please report it with the message.
     CX_PANIC = 99,
 }
@@ -87,6 +89,7 @@ fn status_of(e: &Error) -> cx_status {
         Error::DidNotConverge { .. } => cx_status::CX_DID_NOT_CONVERGE,
         Error::SingularMatrix { .. } => cx_status::CX_SINGULAR_MATRIX,
         Error::ConstantColumn { .. } => cx_status::CX_CONSTANT_COLUMN,
+        Error::InvalidTree { .. } => cx_status::CX_INVALID_TREE,
         _ => cx_status::CX_INVALID_PARAMETER,
     }
 }
@@ -255,6 +258,7 @@ pub extern "C" fn cx_status_str(status: u32) -> *const c_char {
         17 => c"did not converge",
         18 => c"singular matrix",
         19 => c"constant column",
+        20 => c"invalid indicator tree",
         99 => c"internal error (panic)",
         _ => c"unknown status",
     };

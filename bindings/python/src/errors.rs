@@ -44,6 +44,12 @@ pyo3::create_exception!(
 );
 pyo3::create_exception!(
     cxkit,
+    InvalidTreeError,
+    CxError,
+    "An indicator tree is malformed or inconsistent. Attribute: path."
+);
+pyo3::create_exception!(
+    cxkit,
     ConstantColumnError,
     CxError,
     "A column (item, driver, outcome) has no variance. Attribute: index."
@@ -169,6 +175,10 @@ pub(crate) fn to_py(e: Error) -> PyErr {
             ),
             Error::DidNotConverge { .. } => (DidNotConvergeError::new_err(message), vec![]),
             Error::SingularMatrix { .. } => (SingularMatrixError::new_err(message), vec![]),
+            Error::InvalidTree { path, .. } => (
+                InvalidTreeError::new_err(message),
+                vec![("path", path.into_py_any(py))],
+            ),
             Error::ConstantColumn { index, .. } => (
                 ConstantColumnError::new_err(message),
                 vec![("index", index.into_py_any(py))],
@@ -224,6 +234,7 @@ pub(crate) fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("DidNotConvergeError", py.get_type::<DidNotConvergeError>())?;
     m.add("SingularMatrixError", py.get_type::<SingularMatrixError>())?;
     m.add("ConstantColumnError", py.get_type::<ConstantColumnError>())?;
+    m.add("InvalidTreeError", py.get_type::<InvalidTreeError>())?;
     m.add("InvalidAnswerError", py.get_type::<InvalidAnswerError>())?;
     m.add("MissingAnswerError", py.get_type::<MissingAnswerError>())?;
     m.add("EmptyFeatureError", py.get_type::<EmptyFeatureError>())?;

@@ -148,6 +148,15 @@ pub enum Error {
         /// Its position (0-based).
         index: usize,
     },
+    /// An indicator tree (journeys, stages, touchpoints, indicators) is malformed or
+    /// inconsistent.
+    #[error("indicator tree: {path}: {reason}")]
+    InvalidTree {
+        /// Where in the tree ("journey onboarding / stage apply", …).
+        path: String,
+        /// What is wrong.
+        reason: String,
+    },
     /// Serialized state could not be read back.
     #[error("corrupt serialized state: {reason}")]
     CorruptBytes {

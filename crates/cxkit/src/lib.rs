@@ -24,6 +24,7 @@ pub mod covariance;
 pub mod data;
 pub mod drivers;
 pub mod error;
+pub mod journey;
 pub mod kano;
 pub mod quality;
 mod quantile;

@@ -1,0 +1,314 @@
+//! Events folded into mergeable per-(indicator, segment, day) cells.
+
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+
+use serde::{Deserialize, Serialize};
+
+use super::tree::{IndicatorKind, IndicatorTree};
+use crate::{Error, Result};
+
+/// One measurement at a touchpoint.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub struct Event {
+    /// Index of the indicator ([`IndicatorTree::indicator_index`]).
+    pub indicator: u32,
+    /// Seconds since 1970-01-01 UTC; events may arrive in any order.
+    pub timestamp: i64,
+    /// The measurement (ignored by count indicators).
+    pub value: f64,
+    /// Segment code, if any.
+    pub segment: Option<u32>,
+}
+
+/// What to do with an event that cannot be folded (unknown indicator, value impossible for
+/// the indicator's kind).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RejectPolicy {
+    /// The whole batch fails with an error naming the first bad event; the state is unchanged.
+    #[default]
+    Error,
+    /// Bad events are skipped and counted in [`Rejects`].
+    Count,
+}
+
+/// Events skipped under [`RejectPolicy::Count`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct Rejects {
+    /// Events for an indicator index the tree does not have.
+    pub unknown_indicator: u64,
+    /// Events whose value is not finite or impossible for the kind (NPS outside 0–10 or
+    /// fractional, rate other than 0/1).
+    pub invalid_value: u64,
+}
+
+/// Folded events of one indicator, segment and day.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+pub(crate) struct Cell {
+    pub n: u64,
+    pub sum: f64,
+    pub sum_sq: f64,
+    pub hits: u64,
+    pub promoters: u64,
+    pub detractors: u64,
+    /// Values of percentile indicators (kept for exact percentiles).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub values: Vec<f64>,
+}
+
+impl Cell {
+    #[inline]
+    fn add(&mut self, kind: IndicatorKind, v: f64) {
+        self.n += 1;
+        match kind {
+            IndicatorKind::Mean => {
+                self.sum += v;
+                self.sum_sq += v * v;
+            }
+            IndicatorKind::TopBox { threshold } => self.hits += u64::from(v >= threshold),
+            IndicatorKind::Rate => self.hits += u64::from(v == 1.0),
+            IndicatorKind::Nps => {
+                self.promoters += u64::from(v >= 9.0);
+                self.detractors += u64::from(v <= 6.0);
+            }
+            IndicatorKind::Percentile { .. } => self.values.push(v),
+            IndicatorKind::Count => {}
+        }
+    }
+
+    pub(crate) fn merge(&mut self, o: &Cell) {
+        self.n += o.n;
+        self.sum += o.sum;
+        self.sum_sq += o.sum_sq;
+        self.hits += o.hits;
+        self.promoters += o.promoters;
+        self.detractors += o.detractors;
+        self.values.extend_from_slice(&o.values);
+    }
+}
+
+/// A multiply–rotate hasher for the small integer keys of the state.
+#[derive(Default)]
+pub(crate) struct KeyHasher(u64);
+
+impl Hasher for KeyHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.write_u64(u64::from(b));
+        }
+    }
+    fn write_u64(&mut self, x: u64) {
+        self.0 = (self.0.rotate_left(5) ^ x).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+    fn write_u32(&mut self, x: u32) {
+        self.write_u64(u64::from(x));
+    }
+    fn write_i64(&mut self, x: i64) {
+        self.write_u64(x as u64);
+    }
+}
+
+/// (indicator, segment or `u32::MAX`, day).
+pub(crate) type Key = (u32, u32, i64);
+
+/// Events folded per indicator, segment and day: update with batches, merge partitions,
+/// evaluate any window. Mergeable: folding A then B equals folding A and B separately and
+/// merging.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct JourneyState {
+    kinds: Vec<IndicatorKind>,
+    #[serde(with = "cells")]
+    pub(crate) cells: HashMap<Key, Cell, BuildHasherDefault<KeyHasher>>,
+    /// Events skipped under [`RejectPolicy::Count`].
+    pub rejects: Rejects,
+    /// Events folded.
+    pub events: u64,
+}
+
+/// (De)serializes the cell map as a list of (key, cell) pairs.
+mod cells {
+    use super::*;
+    use serde::{Deserializer, Serializer};
+
+    pub fn serialize<S: Serializer>(
+        m: &HashMap<Key, Cell, BuildHasherDefault<KeyHasher>>,
+        s: S,
+    ) -> std::result::Result<S::Ok, S::Error> {
+        let mut v: Vec<(&Key, &Cell)> = m.iter().collect();
+        v.sort_by_key(|(k, _)| **k);
+        s.collect_seq(v)
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(
+        d: D,
+    ) -> std::result::Result<HashMap<Key, Cell, BuildHasherDefault<KeyHasher>>, D::Error> {
+        let v: Vec<(Key, Cell)> = Vec::deserialize(d)?;
+        Ok(v.into_iter().collect())
+    }
+}
+
+const SECONDS_PER_DAY: i64 = 86_400;
+
+/// Why a value cannot be folded into an indicator of this kind.
+fn invalid(kind: IndicatorKind, v: f64) -> Option<&'static str> {
+    match kind {
+        IndicatorKind::Count => None,
+        _ if !v.is_finite() => Some("is not finite"),
+        IndicatorKind::Nps if !(0.0..=10.0).contains(&v) || v.fract() != 0.0 => {
+            Some("is not an NPS answer 0..=10")
+        }
+        IndicatorKind::Rate if v != 0.0 && v != 1.0 => Some("is not 0 or 1 (a rate event)"),
+        _ => None,
+    }
+}
+
+impl JourneyState {
+    /// An empty state for the indicators of `tree`.
+    pub fn new(tree: &IndicatorTree) -> JourneyState {
+        JourneyState {
+            kinds: tree.places().map(|p| tree.indicator(p).kind).collect(),
+            cells: HashMap::default(),
+            rejects: Rejects::default(),
+            events: 0,
+        }
+    }
+
+    /// Folds events given as parallel arrays (`segment` optional, `u32::MAX` meaning none).
+    ///
+    /// ```
+    /// use cxkit::journey::{IndicatorTree, JourneyState, RejectPolicy};
+    ///
+    /// let tree = IndicatorTree::from_json(r#"{"journeys": [{"id": "j", "stages": [{"id": "s",
+    ///     "touchpoints": [{"id": "app", "indicators": [{"id": "ok", "kind": {"type": "rate"}}]}]}]}]}"#)?;
+    /// let mut state = JourneyState::new(&tree);
+    /// state.update(&[0, 0, 7], &[0, 90_000, 0], &[1.0, 0.0, 1.0], None, RejectPolicy::Count)?;
+    /// assert_eq!((state.events, state.rejects.unknown_indicator), (2, 1));
+    /// # Ok::<(), cxkit::Error>(())
+    /// ```
+    pub fn update(
+        &mut self,
+        indicator: &[u32],
+        timestamp: &[i64],
+        value: &[f64],
+        segment: Option<&[u32]>,
+        policy: RejectPolicy,
+    ) -> Result<()> {
+        let n = indicator.len();
+        for (what, len) in [
+            ("event timestamps", timestamp.len()),
+            ("event values", value.len()),
+            ("event segments", segment.map_or(n, <[u32]>::len)),
+        ] {
+            if len != n {
+                return Err(Error::LengthMismatch {
+                    what,
+                    expected: n,
+                    actual: len,
+                });
+            }
+        }
+        if policy == RejectPolicy::Error {
+            // Check the whole batch first, so a failed batch leaves the state as it was.
+            for i in 0..n {
+                let Some(&kind) = self.kinds.get(indicator[i] as usize) else {
+                    return Err(Error::InvalidParameter {
+                        name: "events",
+                        reason: format!(
+                            "event {i} refers to indicator {}, but the tree has {}",
+                            indicator[i],
+                            self.kinds.len()
+                        ),
+                    });
+                };
+                if let Some(why) = invalid(kind, value[i]) {
+                    return Err(Error::InvalidParameter {
+                        name: "events",
+                        reason: format!("event {i}: value {} {why}", value[i]),
+                    });
+                }
+            }
+        }
+        // Consecutive events often share a cell: remember the last one.
+        let mut last: Option<(Key, Cell)> = None;
+        for i in 0..n {
+            let Some(&kind) = self.kinds.get(indicator[i] as usize) else {
+                self.rejects.unknown_indicator += 1;
+                continue;
+            };
+            let v = value[i];
+            if invalid(kind, v).is_some() {
+                self.rejects.invalid_value += 1;
+                continue;
+            }
+            let key = (
+                indicator[i],
+                segment.map_or(u32::MAX, |s| s[i]),
+                timestamp[i].div_euclid(SECONDS_PER_DAY),
+            );
+            match &mut last {
+                Some((k, cell)) if *k == key => cell.add(kind, v),
+                _ => {
+                    if let Some((k, cell)) = last.take() {
+                        self.cells.entry(k).or_default().merge(&cell);
+                    }
+                    let mut cell = Cell::default();
+                    cell.add(kind, v);
+                    last = Some((key, cell));
+                }
+            }
+            self.events += 1;
+        }
+        if let Some((k, cell)) = last {
+            self.cells.entry(k).or_default().merge(&cell);
+        }
+        Ok(())
+    }
+
+    /// Folds a slice of [`Event`]s.
+    pub fn update_events(&mut self, events: &[Event], policy: RejectPolicy) -> Result<()> {
+        let ind: Vec<u32> = events.iter().map(|e| e.indicator).collect();
+        let ts: Vec<i64> = events.iter().map(|e| e.timestamp).collect();
+        let val: Vec<f64> = events.iter().map(|e| e.value).collect();
+        let seg: Vec<u32> = events
+            .iter()
+            .map(|e| e.segment.unwrap_or(u32::MAX))
+            .collect();
+        self.update(&ind, &ts, &val, Some(&seg), policy)
+    }
+
+    /// Adds another state of the same tree.
+    pub fn merge(&mut self, other: &JourneyState) -> Result<()> {
+        if self.kinds != other.kinds {
+            return Err(Error::Incompatible {
+                reason: "the journey states were made for different indicator trees".into(),
+            });
+        }
+        for (k, c) in &other.cells {
+            self.cells.entry(*k).or_default().merge(c);
+        }
+        self.rejects.unknown_indicator += other.rejects.unknown_indicator;
+        self.rejects.invalid_value += other.rejects.invalid_value;
+        self.events += other.events;
+        Ok(())
+    }
+
+    /// The state as JSON (for storage and transport; [`JourneyState::from_json`] reads it).
+    pub fn to_json(&self) -> String {
+        serde_json::to_string(self).expect("a state serializes")
+    }
+
+    /// A state from [`JourneyState::to_json`].
+    pub fn from_json(text: &str) -> Result<JourneyState> {
+        serde_json::from_str(text).map_err(|e| Error::CorruptBytes {
+            reason: e.to_string(),
+        })
+    }
+
+    pub(crate) fn kinds(&self) -> &[IndicatorKind] {
+        &self.kinds
+    }
+}

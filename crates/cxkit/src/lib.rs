@@ -20,6 +20,7 @@
 
 mod bytes;
 pub mod clv;
+pub mod complaints;
 pub mod covariance;
 pub mod data;
 pub mod drivers;

@@ -9,6 +9,7 @@ __version__: str
 __all__ = [
     "BetaGeo",
     "Ces",
+    "ComplaintMetrics",
     "ConstantColumnError",
     "CorruptBytesError",
     "CronbachAlpha",
@@ -19,12 +20,15 @@ __all__ = [
     "EmptyInputError",
     "GammaGamma",
     "IncompatibleError",
+    "IndicatorTree",
     "InsufficientDataError",
     "InvalidAnswerError",
     "InvalidObservationError",
     "InvalidParameterError",
     "InvalidScoreError",
+    "InvalidTreeError",
     "InvalidWeightError",
+    "JourneyState",
     "KMeans",
     "KanoAccumulator",
     "KanoFeature",
@@ -55,6 +59,8 @@ __all__ = [
     "behavior_types",
     "ces",
     "compare_offers",
+    "complaint_iceberg",
+    "complaint_metrics",
     "cronbach_alpha",
     "csat",
     "customer_lifetime_value",
@@ -70,8 +76,10 @@ __all__ = [
     "nps",
     "nps_from_counts",
     "nps_test",
+    "pain_points",
     "profile_segments",
     "rfm_scores",
+    "service_recovery",
     "servperf",
     "servqual",
     "silhouette_samples",
@@ -927,3 +935,104 @@ def ipa(
     crosshair: Union[Literal["mean", "median"], Tuple[float, float], None] = None,
 ) -> Any:
     """Importance–performance quadrants of each attribute (a DataFrame)."""
+
+@final
+class IndicatorTree:
+    """Journeys → stages → touchpoints → indicators."""
+
+    def __new__(cls, json: str) -> IndicatorTree: ...
+    @staticmethod
+    def from_json(text: str) -> IndicatorTree: ...
+    @staticmethod
+    def from_toml(text: str) -> IndicatorTree: ...
+    @staticmethod
+    def from_dict(spec: Any) -> IndicatorTree: ...
+    def to_json(self) -> str: ...
+    @property
+    def indicator_ids(self) -> list[str]: ...
+    def evaluate(
+        self,
+        events: Any,
+        window: Literal["day", "week", "month", "rolling"] = "week",
+        at: Any = None,
+        days: Optional[int] = None,
+        by: Optional[Literal["segment"]] = None,
+        alpha: float = 0.05,
+        on_reject: Literal["error", "count"] = "error",
+    ) -> Any:
+        """Folds an event DataFrame and evaluates a window (a DataFrame per node)."""
+
+@final
+class JourneyState:
+    """Events folded per indicator, segment and day; mergeable and picklable."""
+
+    def __new__(cls, tree: IndicatorTree) -> JourneyState: ...
+    def update(self, events: Any, on_reject: Literal["error", "count"] = "error") -> None: ...
+    def merge(self, other: JourneyState) -> None: ...
+    @property
+    def events(self) -> int: ...
+    @property
+    def rejects(self) -> dict[str, int]: ...
+    def evaluate(
+        self,
+        window: Literal["day", "week", "month", "rolling"] = "week",
+        at: Any = None,
+        days: Optional[int] = None,
+        by: Optional[Literal["segment"]] = None,
+        alpha: float = 0.05,
+    ) -> Any:
+        """Every node of the tree in a window (a DataFrame)."""
+
+def pain_points(
+    state: JourneyState,
+    window: Literal["day", "week", "month", "rolling"] = "week",
+    at: Any = None,
+    days: Optional[int] = None,
+    gap_to: Literal["target", "benchmark"] = "target",
+    importance: Optional[dict[str, float]] = None,
+) -> Any:
+    """Touchpoints ranked by importance × gap to target or benchmark (a DataFrame)."""
+
+@final
+class ComplaintMetrics(_Result):
+    """Complaint-handling metrics."""
+
+    @property
+    def complaints(self) -> int: ...
+    @property
+    def resolved(self) -> int: ...
+    @property
+    def first_contact_resolution(self) -> Optional[float]: ...
+    @property
+    def backlog(self) -> int: ...
+    @property
+    def reopen_rate(self) -> Optional[float]: ...
+    @property
+    def per_1000(self) -> Optional[float]: ...
+    @property
+    def response(self) -> dict[str, Any]: ...
+    @property
+    def resolution(self) -> dict[str, Any]: ...
+    @property
+    def by_channel(self) -> Any: ...
+    @property
+    def by_category(self) -> Any: ...
+
+def complaint_metrics(
+    frame: Any,
+    sla: Optional[dict[str, Any]] = None,
+    percentiles: Sequence[float] = ...,
+    as_of: Any = None,
+    customers: Optional[float] = None,
+    customers_by_channel: Optional[dict[str, float]] = None,
+    customers_by_category: Optional[dict[str, float]] = None,
+) -> ComplaintMetrics:
+    """First-contact resolution, response/resolution times against SLAs, backlog, rates."""
+
+def service_recovery(complainants: _ArrayLike, others: _ArrayLike, confidence: float = 0.95) -> dict[str, Any]:
+    """Satisfaction of resolved complainants minus that of non-complainants (Welch)."""
+
+def complaint_iceberg(
+    customers: float, complainants: float, dissatisfied: float, respondents: float, confidence: float = 0.95
+) -> dict[str, Any]:
+    """Estimated silent dissatisfied customers, with the assumption stated."""

@@ -6,9 +6,11 @@ use cxkit_core::value::{self as value_core, ValueModel};
 use numpy::{PyArray1, PyArrayMethods, ToPyArray};
 use pyo3::exceptions::{PyTypeError, PyValueError};
 use pyo3::prelude::*;
-use pyo3::types::{PyDict, PyList};
+use pyo3::types::PyDict;
 
-use crate::convert::{floats, frame, named_matrix, optional_floats, optional_slice};
+use crate::convert::{
+    epoch_times, floats, frame, named_matrix, one_time, optional_floats, optional_slice,
+};
 use crate::errors::{invalid, IntoPyResult};
 
 /// Runs `f` on float64 views of the given array-likes, with the GIL released.
@@ -52,31 +54,12 @@ fn is_scalar(obj: &Bound<'_, PyAny>) -> bool {
     obj.extract::<f64>().is_ok()
 }
 
-/// Days since 1970-01-01 of array-like dates (datetime64, pandas timestamps or ISO strings).
 fn days<'py>(py: Python<'py>, dates: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyArray1<i64>>> {
-    let np = py.import("numpy")?;
-    let arr = np
-        .call_method1("asarray", (dates, "datetime64[D]"))
-        .map_err(|e| invalid("dates", format!("could not be read as dates: {e}")))?;
-    let nat = np.call_method1("isnat", (&arr,))?.call_method0("any")?;
-    if nat.extract::<bool>()? {
-        return Err(invalid("dates", "contain missing values (NaT)".into()));
-    }
-    let arr = np.call_method1("ravel", (arr,))?;
-    Ok(np
-        .call_method1(
-            "ascontiguousarray",
-            (arr.call_method1("view", ("int64",))?,),
-        )?
-        .cast_into::<PyArray1<i64>>()?)
+    epoch_times(py, dates, "D", "dates", false)
 }
 
 fn one_day<'py>(py: Python<'py>, date: &Bound<'py, PyAny>, what: &'static str) -> PyResult<i64> {
-    let d = days(py, &PyList::new(py, [date])?.into_any())
-        .map_err(|_| invalid(what, format!("{date} is not a date")))?;
-    Ok(d.readonly()
-        .as_slice()
-        .map_err(|e| PyValueError::new_err(e.to_string()))?[0])
+    one_time(py, date, "D", what)
 }
 
 /// Summarises a transaction log into frequency, recency, T and monetary_value per customer,

@@ -295,3 +295,45 @@ pub(crate) fn named_matrix<'py>(
     let names = names.unwrap_or_else(|| (0..cols).map(|j| j.to_string()).collect());
     Ok((arr, names, index))
 }
+
+/// Times since 1970-01-01 in `unit` ("D" days, "s" seconds) of array-like dates
+/// (datetime64, pandas timestamps, ISO strings; plain numbers are read in `unit`). Missing
+/// times (NaT) are an error unless `allow_missing`, and then `i64::MIN` (numpy's NaT).
+pub(crate) fn epoch_times<'py>(
+    py: Python<'py>,
+    dates: &Bound<'py, PyAny>,
+    unit: &str,
+    what: &'static str,
+    allow_missing: bool,
+) -> PyResult<Bound<'py, PyArray1<i64>>> {
+    let np = py.import("numpy")?;
+    let arr = np
+        .call_method1("asarray", (dates, format!("datetime64[{unit}]")))
+        .map_err(|e| invalid(what, format!("could not be read as dates: {e}")))?;
+    if !allow_missing {
+        let nat = np.call_method1("isnat", (&arr,))?.call_method0("any")?;
+        if nat.extract::<bool>()? {
+            return Err(invalid(what, "contain missing values (NaT)".into()));
+        }
+    }
+    let arr = np.call_method1("ravel", (arr,))?;
+    Ok(np
+        .call_method1(
+            "ascontiguousarray",
+            (arr.call_method1("view", ("int64",))?,),
+        )?
+        .cast_into::<PyArray1<i64>>()?)
+}
+
+/// One date as time since 1970-01-01 in `unit`.
+pub(crate) fn one_time<'py>(
+    py: Python<'py>,
+    date: &Bound<'py, PyAny>,
+    unit: &str,
+    what: &'static str,
+) -> PyResult<i64> {
+    let d = epoch_times(py, &PyList::new(py, [date])?.into_any(), unit, what, false)
+        .map_err(|_| invalid(what, format!("{date} is not a date")))?;
+    let d = d.readonly();
+    Ok(d.as_slice().map_err(not_viewable)?[0])
+}

@@ -11,6 +11,7 @@ mod clv;
 mod convert;
 mod errors;
 mod functions;
+mod journey;
 mod kano;
 mod profile;
 mod quality;
@@ -31,5 +32,6 @@ fn _cxkit(m: &Bound<'_, PyModule>) -> PyResult<()> {
     cluster::register(m)?;
     profile::register(m)?;
     quality::register(m)?;
+    journey::register(m)?;
     Ok(())
 }

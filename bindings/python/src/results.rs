@@ -81,8 +81,12 @@ pub(crate) fn _restore(py: Python<'_>, kind: &str, state: &str) -> PyResult<Py<P
         .into_pyobject(py)?
         .into_any(),
         _ => {
-            return crate::quality::restore(py, kind, state)?
-                .ok_or_else(|| PyValueError::new_err(format!("unknown result kind {kind:?}")))
+            let found = match crate::quality::restore(py, kind, state)? {
+                Some(obj) => Some(obj),
+                None => crate::journey::restore(py, kind, state)?,
+            };
+            return found
+                .ok_or_else(|| PyValueError::new_err(format!("unknown result kind {kind:?}")));
         }
     };
     Ok(obj.unbind())

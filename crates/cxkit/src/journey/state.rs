@@ -296,6 +296,39 @@ impl JourneyState {
         Ok(())
     }
 
+    /// The same state with every segment code `s` replaced by `map(s)` (to align the codes
+    /// of states built with different segment dictionaries before merging). Cells that land
+    /// on the same key are merged.
+    pub fn map_segments(&self, map: impl Fn(u32) -> u32) -> JourneyState {
+        let mut out = JourneyState {
+            cells: HashMap::default(),
+            ..self.clone()
+        };
+        for (&(i, s, d), c) in &self.cells {
+            let s = if s == u32::MAX { s } else { map(s) };
+            out.cells.entry((i, s, d)).or_default().merge(c);
+        }
+        out
+    }
+
+    /// Segment codes with events, in increasing order.
+    pub fn segments(&self) -> Vec<u32> {
+        let mut s: Vec<u32> = self
+            .cells
+            .keys()
+            .map(|k| k.1)
+            .filter(|&s| s != u32::MAX)
+            .collect();
+        s.sort_unstable();
+        s.dedup();
+        s
+    }
+
+    /// The last day with events (None when empty).
+    pub fn last_day(&self) -> Option<i64> {
+        self.cells.keys().map(|k| k.2).max()
+    }
+
     /// The state as JSON (for storage and transport; [`JourneyState::from_json`] reads it).
     pub fn to_json(&self) -> String {
         serde_json::to_string(self).expect("a state serializes")

@@ -1,0 +1,765 @@
+//! Journeys and complaints for Python: the indicator tree, a mergeable journey state fed with
+//! event DataFrames, window evaluation, pain points and complaint-handling metrics.
+
+use std::collections::HashMap;
+
+use cxkit_core::clv::Period;
+use cxkit_core::complaints::{self as comp, ComplaintOptions, Complaints};
+use cxkit_core::journey::{
+    self as jr, EvaluateOptions, GapTo, IndicatorTree as CoreTree, JourneyState as CoreState,
+    RejectPolicy, Window,
+};
+use numpy::{PyArray1, PyArrayMethods};
+use pyo3::exceptions::PyValueError;
+use pyo3::prelude::*;
+use pyo3::types::{PyDict, PyList};
+
+use crate::convert::{epoch_times, floats, frame, one_time};
+use crate::errors::{invalid, IntoPyResult};
+use crate::results::{result_class, to_dict};
+
+/// Journeys → stages → touchpoints → indicators. Build it with ``from_json``, ``from_toml``
+/// or ``from_dict``; each indicator has a kind ({"type": "mean" | "top_box" (with
+/// "threshold") | "nps" | "rate" | "percentile" (with "p") | "count"}), a direction
+/// ("higher" or "lower"), a weight, a scale [worst, best] for its 0–100 index (needed for
+/// mean, percentile and count), and optional target, benchmark and alert {"warning",
+/// "critical"}.
+///
+/// >>> tree = cxkit.IndicatorTree.from_dict({"journeys": [{"id": "j", "stages": [{"id": "s",
+/// ...     "touchpoints": [{"id": "app", "indicators": [{"id": "ok", "kind": {"type": "rate"}}]}]}]}]})
+/// >>> tree.indicator_ids
+/// ['ok']
+#[pyclass(module = "cxkit", frozen)]
+#[derive(Clone)]
+pub struct IndicatorTree {
+    inner: CoreTree,
+}
+
+fn window(kind: &str, day: i64, days: Option<u32>) -> PyResult<Window> {
+    let calendar = |period| Ok(Window::Calendar { period, day });
+    match kind {
+        "day" => calendar(Period::Day),
+        "week" => calendar(Period::Week),
+        "month" => calendar(Period::Month),
+        "rolling" => Ok(Window::Rolling {
+            days: days.ok_or_else(|| invalid("days", "a rolling window needs days=".into()))?,
+            end: day,
+        }),
+        _ => Err(invalid(
+            "window",
+            format!("expected \"day\", \"week\", \"month\" or \"rolling\", got {kind:?}"),
+        )),
+    }
+}
+
+fn policy(on_reject: &str) -> PyResult<RejectPolicy> {
+    match on_reject {
+        "error" => Ok(RejectPolicy::Error),
+        "count" => Ok(RejectPolicy::Count),
+        _ => Err(invalid(
+            "on_reject",
+            format!("expected \"error\" or \"count\", got {on_reject:?}"),
+        )),
+    }
+}
+
+#[pymethods]
+impl IndicatorTree {
+    /// Parses and validates a tree in JSON.
+    #[staticmethod]
+    fn from_json(text: &str) -> PyResult<Self> {
+        Ok(IndicatorTree {
+            inner: CoreTree::from_json(text).py_err()?,
+        })
+    }
+
+    /// Parses and validates a tree in TOML.
+    #[staticmethod]
+    fn from_toml(text: &str) -> PyResult<Self> {
+        Ok(IndicatorTree {
+            inner: CoreTree::from_toml(text).py_err()?,
+        })
+    }
+
+    /// Builds and validates a tree from nested dicts and lists (the JSON structure).
+    #[staticmethod]
+    fn from_dict(py: Python<'_>, spec: &Bound<'_, PyAny>) -> PyResult<Self> {
+        let text: String = py
+            .import("json")?
+            .call_method1("dumps", (spec,))?
+            .extract()?;
+        Self::from_json(&text)
+    }
+
+    /// The tree as JSON.
+    fn to_json(&self) -> String {
+        self.inner.to_json()
+    }
+
+    /// Indicator ids in tree order.
+    #[getter]
+    fn indicator_ids(&self) -> Vec<String> {
+        self.inner
+            .indicator_ids()
+            .into_iter()
+            .map(String::from)
+            .collect()
+    }
+
+    /// Folds an event DataFrame (columns indicator, timestamp, value and optionally segment)
+    /// and evaluates it: shorthand for ``JourneyState(tree).update(events)`` then
+    /// ``evaluate(...)``.
+    ///
+    /// >>> import pandas as pd
+    /// >>> tree = cxkit.IndicatorTree.from_dict({"journeys": [{"id": "j", "stages": [{"id": "s",
+    /// ...     "touchpoints": [{"id": "app", "indicators": [{"id": "ok", "kind": {"type": "rate"}}]}]}]}]})
+    /// >>> ev = pd.DataFrame({"indicator": ["ok"] * 4, "value": [1, 1, 0, 1],
+    /// ...                    "timestamp": pd.to_datetime(["2025-03-03"] * 4)})
+    /// >>> tree.evaluate(ev, window="day").loc["ok", ["value", "index", "n"]].tolist()
+    /// [0.75, 75.0, 4.0]
+    #[pyo3(signature = (events, window="week", at=None, days=None, by=None, alpha=0.05, on_reject="error"))]
+    #[allow(clippy::too_many_arguments)]
+    fn evaluate<'py>(
+        &self,
+        py: Python<'py>,
+        events: &Bound<'py, PyAny>,
+        window: &str,
+        at: Option<&Bound<'py, PyAny>>,
+        days: Option<u32>,
+        by: Option<&str>,
+        alpha: f64,
+        on_reject: &str,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        let mut state = JourneyState {
+            inner: CoreState::new(&self.inner),
+            tree: self.clone(),
+            segments: Vec::new(),
+        };
+        state.update(py, events, on_reject)?;
+        state.evaluate(py, window, at, days, by, alpha)
+    }
+
+    fn __repr__(&self) -> String {
+        format!(
+            "IndicatorTree({} journeys, {} indicators)",
+            self.inner.journeys.len(),
+            self.inner.indicator_ids().len()
+        )
+    }
+
+    fn __getnewargs__(&self) -> (String,) {
+        (self.inner.to_json(),)
+    }
+
+    #[new]
+    fn new(json: &str) -> PyResult<Self> {
+        Self::from_json(json)
+    }
+}
+
+/// Events folded per indicator, segment and day for an ``IndicatorTree``: ``update`` with
+/// event DataFrames (columns indicator, timestamp, value, optional segment; ``on_reject``
+/// "error" or "count"), ``merge`` states built elsewhere, pickle them, ``evaluate`` any
+/// window.
+///
+/// >>> import pandas as pd
+/// >>> tree = cxkit.IndicatorTree.from_dict({"journeys": [{"id": "j", "stages": [{"id": "s",
+/// ...     "touchpoints": [{"id": "app", "indicators": [{"id": "ok", "kind": {"type": "rate"}}]}]}]}]})
+/// >>> a, b = cxkit.JourneyState(tree), cxkit.JourneyState(tree)
+/// >>> a.update(pd.DataFrame({"indicator": ["ok"], "timestamp": [0], "value": [1]}))
+/// >>> b.update(pd.DataFrame({"indicator": ["ok"], "timestamp": [60], "value": [0]}))
+/// >>> a.merge(b); a.events
+/// 2
+#[pyclass(module = "cxkit")]
+pub struct JourneyState {
+    tree: IndicatorTree,
+    inner: CoreState,
+    /// Segment labels by code.
+    segments: Vec<String>,
+}
+
+impl JourneyState {
+    fn code(&mut self, label: String) -> u32 {
+        match self.segments.iter().position(|s| *s == label) {
+            Some(i) => i as u32,
+            None => {
+                self.segments.push(label);
+                (self.segments.len() - 1) as u32
+            }
+        }
+    }
+}
+
+#[pymethods]
+impl JourneyState {
+    #[new]
+    fn new(tree: PyRef<'_, IndicatorTree>) -> Self {
+        let tree: IndicatorTree = (*tree).clone();
+        JourneyState {
+            inner: CoreState::new(&tree.inner),
+            tree,
+            segments: Vec::new(),
+        }
+    }
+
+    /// Folds an event DataFrame (or dict of columns): indicator (ids), timestamp (datetimes
+    /// or seconds since 1970), value, and optionally segment.
+    #[pyo3(signature = (events, on_reject="error"))]
+    fn update(
+        &mut self,
+        py: Python<'_>,
+        events: &Bound<'_, PyAny>,
+        on_reject: &str,
+    ) -> PyResult<()> {
+        let policy = policy(on_reject)?;
+        let col = |name: &str| events.get_item(name);
+        let ids: Vec<String> = col("indicator")?
+            .try_iter()?
+            .map(|v| Ok(v?.str()?.to_string()))
+            .collect::<PyResult<_>>()?;
+        let lookup: HashMap<&str, u32> = self
+            .tree
+            .inner
+            .indicator_ids()
+            .into_iter()
+            .enumerate()
+            .map(|(i, id)| (id, i as u32))
+            .collect();
+        let indicator: Vec<u32> = ids
+            .iter()
+            .map(|id| lookup.get(id.as_str()).copied().unwrap_or(u32::MAX))
+            .collect();
+        let ts = epoch_times(py, &col("timestamp")?, "s", "timestamp", false)?;
+        let ts = ts.readonly();
+        let ts = ts
+            .as_slice()
+            .map_err(|e| PyValueError::new_err(e.to_string()))?;
+        let value = floats(&col("value")?, "value")?;
+        let value = value.readonly();
+        let value = value
+            .as_slice()
+            .map_err(|e| PyValueError::new_err(e.to_string()))?;
+        let has_segment = events
+            .call_method1("__contains__", ("segment",))?
+            .is_truthy()?;
+        let segment: Option<Vec<u32>> = if has_segment {
+            let labels: Vec<String> = col("segment")?
+                .try_iter()?
+                .map(|v| Ok(v?.str()?.to_string()))
+                .collect::<PyResult<_>>()?;
+            Some(labels.into_iter().map(|l| self.code(l)).collect())
+        } else {
+            None
+        };
+        let state = &mut self.inner;
+        py.detach(|| state.update(&indicator, ts, value, segment.as_deref(), policy))
+            .py_err()
+    }
+
+    /// Adds another state of the same tree (segments matched by label).
+    fn merge(&mut self, other: &JourneyState) -> PyResult<()> {
+        let codes: Vec<u32> = other
+            .segments
+            .iter()
+            .map(|l| self.code(l.clone()))
+            .collect();
+        let aligned = other.inner.map_segments(|s| codes[s as usize]);
+        self.inner.merge(&aligned).py_err()
+    }
+
+    /// Events folded.
+    #[getter]
+    fn events(&self) -> u64 {
+        self.inner.events
+    }
+
+    /// Events skipped with ``on_reject="count"``: {"unknown_indicator": n, "invalid_value": n}.
+    #[getter]
+    fn rejects<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        to_dict(py, &self.inner.rejects)
+    }
+
+    /// Every node in a window: "day", "week" (Monday–Sunday), "month" containing ``at``
+    /// (default: the last day with events), or "rolling" ``days`` ending at ``at``. A
+    /// DataFrame indexed by node id with level, parent, value, index (0–100), n, target,
+    /// benchmark, previous, change, p_value and alert; with ``by="segment"`` one block per
+    /// segment.
+    #[pyo3(signature = (window="week", at=None, days=None, by=None, alpha=0.05))]
+    fn evaluate<'py>(
+        &self,
+        py: Python<'py>,
+        window: &str,
+        at: Option<&Bound<'py, PyAny>>,
+        days: Option<u32>,
+        by: Option<&str>,
+        alpha: f64,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        let w = self.window(py, window, at, days)?;
+        let segments: Vec<Option<u32>> = match by {
+            None => vec![None],
+            Some("segment") => self.inner.segments().into_iter().map(Some).collect(),
+            Some(other) => {
+                return Err(invalid(
+                    "by",
+                    format!("expected None or \"segment\", got {other:?}"),
+                ))
+            }
+        };
+        let mut rows: Vec<(Option<u32>, jr::NodeResult)> = Vec::new();
+        for s in segments {
+            let o = EvaluateOptions { segment: s, alpha };
+            let r = self.inner.evaluate(&self.tree.inner, &w, &o).py_err()?;
+            rows.extend(r.into_iter().map(|n| (s, n)));
+        }
+        let cols = PyDict::new(py);
+        let opt = |v: Option<f64>| v.unwrap_or(f64::NAN);
+        let f = |g: &dyn Fn(&jr::NodeResult) -> f64| {
+            rows.iter().map(|(_, n)| g(n)).collect::<Vec<f64>>()
+        };
+        let level = |l: jr::Level| match l {
+            jr::Level::Journey => "journey",
+            jr::Level::Stage => "stage",
+            jr::Level::Touchpoint => "touchpoint",
+            jr::Level::Indicator => "indicator",
+        };
+        if by.is_some() {
+            cols.set_item(
+                "segment",
+                rows.iter()
+                    .map(|(s, _)| s.map(|s| self.segments[s as usize].clone()))
+                    .collect::<Vec<_>>(),
+            )?;
+        }
+        cols.set_item(
+            "level",
+            rows.iter().map(|(_, n)| level(n.level)).collect::<Vec<_>>(),
+        )?;
+        cols.set_item(
+            "parent",
+            rows.iter()
+                .map(|(_, n)| n.parent.clone())
+                .collect::<Vec<_>>(),
+        )?;
+        cols.set_item("value", f(&|n| opt(n.value)))?;
+        cols.set_item("index", f(&|n| opt(n.index)))?;
+        cols.set_item("n", rows.iter().map(|(_, n)| n.n).collect::<Vec<_>>())?;
+        cols.set_item("target", f(&|n| opt(n.target)))?;
+        cols.set_item("benchmark", f(&|n| opt(n.benchmark)))?;
+        cols.set_item("previous", f(&|n| opt(n.previous)))?;
+        cols.set_item("change", f(&|n| opt(n.change)))?;
+        cols.set_item("p_value", f(&|n| opt(n.p_value)))?;
+        cols.set_item(
+            "alert",
+            rows.iter()
+                .map(|(_, n)| {
+                    n.alert.map(|a| match a {
+                        jr::Alert::Critical => "critical",
+                        jr::Alert::Warning => "warning",
+                        jr::Alert::Worsened => "worsened",
+                    })
+                })
+                .collect::<Vec<_>>(),
+        )?;
+        let ids = PyList::new(py, rows.iter().map(|(_, n)| n.id.clone()))?;
+        frame(py, cols, Some(ids.into_any()), Some("node"))
+    }
+
+    fn __getstate__(&self) -> (String, String, Vec<String>) {
+        (
+            self.tree.inner.to_json(),
+            self.inner.to_json(),
+            self.segments.clone(),
+        )
+    }
+
+    fn __setstate__(&mut self, state: (String, String, Vec<String>)) -> PyResult<()> {
+        self.tree = IndicatorTree::from_json(&state.0)?;
+        self.inner = CoreState::from_json(&state.1).py_err()?;
+        self.segments = state.2;
+        Ok(())
+    }
+
+    fn __getnewargs__(&self) -> (IndicatorTree,) {
+        (self.tree.clone(),)
+    }
+
+    fn __repr__(&self) -> String {
+        format!(
+            "JourneyState({} events, {} segments)",
+            self.inner.events,
+            self.segments.len()
+        )
+    }
+}
+
+impl JourneyState {
+    fn window<'py>(
+        &self,
+        py: Python<'py>,
+        kind: &str,
+        at: Option<&Bound<'py, PyAny>>,
+        days: Option<u32>,
+    ) -> PyResult<Window> {
+        let day = match at {
+            Some(at) => one_time(py, at, "D", "at")?,
+            None => self
+                .inner
+                .last_day()
+                .ok_or_else(|| invalid("at", "no events yet: give the window's date".into()))?,
+        };
+        window(kind, day, days)
+    }
+}
+
+/// Touchpoints ranked by importance × gap to target (``gap_to="target"``) or to the peer
+/// benchmark, in a window of a ``JourneyState`` (as ``JourneyState.evaluate``). Importance
+/// is the touchpoint's share of the tree's weight, or ``importance`` ({touchpoint: value}).
+/// Returns a DataFrame (touchpoint, stage, journey, importance, gap, score, evidence).
+///
+/// >>> import pandas as pd
+/// >>> tree = cxkit.IndicatorTree.from_dict({"journeys": [{"id": "j", "stages": [{"id": "s",
+/// ...     "touchpoints": [{"id": "app", "indicators": [{"id": "ok", "kind": {"type": "rate"}, "target": 0.9}]}]}]}]})
+/// >>> st = cxkit.JourneyState(tree)
+/// >>> st.update(pd.DataFrame({"indicator": ["ok", "ok"], "timestamp": [0, 0], "value": [1, 0]}))
+/// >>> cxkit.pain_points(st, window="day")[["touchpoint", "gap", "score"]].values.tolist()
+/// [['app', 40.0, 40.0]]
+#[pyfunction]
+#[pyo3(signature = (state, window="week", at=None, days=None, gap_to="target", importance=None))]
+pub(crate) fn pain_points<'py>(
+    py: Python<'py>,
+    state: &JourneyState,
+    window: &str,
+    at: Option<&Bound<'py, PyAny>>,
+    days: Option<u32>,
+    gap_to: &str,
+    importance: Option<HashMap<String, f64>>,
+) -> PyResult<Bound<'py, PyAny>> {
+    let gap = match gap_to {
+        "target" => GapTo::Target,
+        "benchmark" => GapTo::Benchmark,
+        _ => {
+            return Err(invalid(
+                "gap_to",
+                format!("expected \"target\" or \"benchmark\", got {gap_to:?}"),
+            ))
+        }
+    };
+    let w = state.window(py, window, at, days)?;
+    let r = state
+        .inner
+        .evaluate(&state.tree.inner, &w, &EvaluateOptions::default())
+        .py_err()?;
+    let p = jr::pain_points(&state.tree.inner, &r, gap, importance.as_ref());
+    let cols = PyDict::new(py);
+    cols.set_item(
+        "touchpoint",
+        p.iter().map(|x| x.touchpoint.clone()).collect::<Vec<_>>(),
+    )?;
+    cols.set_item(
+        "stage",
+        p.iter().map(|x| x.stage.clone()).collect::<Vec<_>>(),
+    )?;
+    cols.set_item(
+        "journey",
+        p.iter().map(|x| x.journey.clone()).collect::<Vec<_>>(),
+    )?;
+    cols.set_item(
+        "importance",
+        p.iter().map(|x| x.importance).collect::<Vec<_>>(),
+    )?;
+    cols.set_item("gap", p.iter().map(|x| x.gap).collect::<Vec<_>>())?;
+    cols.set_item("score", p.iter().map(|x| x.score).collect::<Vec<_>>())?;
+    let evidence = PyList::empty(py);
+    for x in &p {
+        evidence.append(to_dict(py, &x.evidence)?)?;
+    }
+    cols.set_item("evidence", evidence)?;
+    frame(py, cols, None, None)
+}
+
+result_class! {
+    /// Complaint-handling metrics: counts, first_contact_resolution, backlog, reopen_rate,
+    /// per_1000, ``response`` and ``resolution`` (dicts: n, mean, percentiles, within_sla, in
+    /// seconds) and ``by_channel`` / ``by_category`` DataFrames.
+    ComplaintMetrics(Labelled) {
+        complaints: usize = |r| r.metrics.complaints,
+        resolved: usize = |r| r.metrics.resolved,
+        first_contact_resolution: Option<f64> = |r| r.metrics.first_contact_resolution,
+        backlog: usize = |r| r.metrics.backlog,
+        reopen_rate: Option<f64> = |r| r.metrics.reopen_rate,
+        per_1000: Option<f64> = |r| r.metrics.per_1000,
+    }
+    methods {
+        /// Time to first response.
+        #[getter]
+        fn response<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+            to_dict(py, &self.inner.metrics.response)
+        }
+
+        /// Time to resolution.
+        #[getter]
+        fn resolution<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+            to_dict(py, &self.inner.metrics.resolution)
+        }
+
+        /// Complaints, share and per-1,000 rate by channel.
+        #[getter]
+        fn by_channel<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+            group_frame(py, &self.inner.metrics.by_channel, &self.inner.channels, "channel")
+        }
+
+        /// Complaints, share and per-1,000 rate by category.
+        #[getter]
+        fn by_category<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+            group_frame(py, &self.inner.metrics.by_category, &self.inner.categories, "category")
+        }
+    }
+}
+
+/// Metrics with the channel and category labels behind their codes.
+#[derive(Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+pub(crate) struct Labelled {
+    metrics: comp::ComplaintMetrics,
+    channels: Vec<String>,
+    categories: Vec<String>,
+}
+
+fn group_frame<'py>(
+    py: Python<'py>,
+    g: &[comp::GroupRate],
+    labels: &[String],
+    name: &str,
+) -> PyResult<Bound<'py, PyAny>> {
+    let cols = PyDict::new(py);
+    cols.set_item(
+        "complaints",
+        g.iter().map(|x| x.complaints).collect::<Vec<_>>(),
+    )?;
+    cols.set_item("share", g.iter().map(|x| x.share).collect::<Vec<_>>())?;
+    cols.set_item(
+        "per_1000",
+        g.iter()
+            .map(|x| x.per_1000.unwrap_or(f64::NAN))
+            .collect::<Vec<_>>(),
+    )?;
+    let index = PyList::new(py, g.iter().map(|x| labels[x.code as usize].clone()))?;
+    frame(py, cols, Some(index.into_any()), Some(name))
+}
+
+/// Codes and labels of a label column (None when absent).
+fn codes(frame: &Bound<'_, PyAny>, name: &str) -> PyResult<Option<(Vec<u32>, Vec<String>)>> {
+    if !frame.call_method1("__contains__", (name,))?.is_truthy()? {
+        return Ok(None);
+    }
+    let mut labels: Vec<String> = Vec::new();
+    let codes = frame
+        .get_item(name)?
+        .try_iter()?
+        .map(|v| {
+            let l = v?.str()?.to_string();
+            Ok(match labels.iter().position(|x| *x == l) {
+                Some(i) => i as u32,
+                None => {
+                    labels.push(l);
+                    (labels.len() - 1) as u32
+                }
+            })
+        })
+        .collect::<PyResult<_>>()?;
+    Ok(Some((codes, labels)))
+}
+
+/// Seconds of a duration given as a number of hours, a ``datetime.timedelta`` or a pandas
+/// ``Timedelta``.
+fn seconds(d: &Bound<'_, PyAny>) -> PyResult<f64> {
+    if let Ok(h) = d.extract::<f64>() {
+        return Ok(h * 3600.0);
+    }
+    d.call_method0("total_seconds")?.extract()
+}
+
+/// Complaint-handling metrics from complaint records (a DataFrame or dict of columns):
+/// opened, first_response, resolved (datetimes; NaT when not yet), and optionally contacts,
+/// reopened, channel, category. ``sla``: {"response": …, "resolution": …} as hours or
+/// timedeltas. ``customers`` (a number, or dicts ``customers_by_channel`` /
+/// ``customers_by_category`` by label) gives complaints per 1,000 customers. Times in the
+/// result are seconds.
+///
+/// >>> import pandas as pd
+/// >>> t = pd.to_datetime
+/// >>> f = pd.DataFrame({"opened": t(["2025-01-01 09:00", "2025-01-01 10:00"]),
+/// ...     "first_response": t(["2025-01-01 10:00", None]), "resolved": t(["2025-01-01 12:00", None]),
+/// ...     "contacts": [1, 2], "channel": ["app", "branch"]})
+/// >>> m = cxkit.complaint_metrics(f, sla={"response": 2}, as_of="2025-01-02")
+/// >>> m.first_contact_resolution, m.backlog, m.response["within_sla"]
+/// (1.0, 1, 1.0)
+#[pyfunction]
+#[pyo3(signature = (frame, sla=None, percentiles=vec![50.0, 90.0, 95.0], as_of=None, customers=None, customers_by_channel=None, customers_by_category=None))]
+#[allow(clippy::too_many_arguments)]
+pub(crate) fn complaint_metrics<'py>(
+    py: Python<'py>,
+    frame: &Bound<'py, PyAny>,
+    sla: Option<&Bound<'py, PyDict>>,
+    percentiles: Vec<f64>,
+    as_of: Option<&Bound<'py, PyAny>>,
+    customers: Option<f64>,
+    customers_by_channel: Option<HashMap<String, f64>>,
+    customers_by_category: Option<HashMap<String, f64>>,
+) -> PyResult<ComplaintMetrics> {
+    let time = |name: &str| epoch_times(py, &frame.get_item(name)?, "s", "complaint times", true);
+    let (opened, first, resolved) = (time("opened")?, time("first_response")?, time("resolved")?);
+    let (opened, first, resolved) = (opened.readonly(), first.readonly(), resolved.readonly());
+    let err = |e: numpy::AsSliceError| PyValueError::new_err(e.to_string());
+    let int_col = |name: &str| -> PyResult<Option<Vec<u32>>> {
+        if !frame.call_method1("__contains__", (name,))?.is_truthy()? {
+            return Ok(None);
+        }
+        Ok(Some(
+            frame
+                .get_item(name)?
+                .try_iter()?
+                .map(|v| v?.extract())
+                .collect::<PyResult<_>>()?,
+        ))
+    };
+    let contacts = int_col("contacts")?;
+    let reopened: Option<Vec<bool>> = if frame
+        .call_method1("__contains__", ("reopened",))?
+        .is_truthy()?
+    {
+        Some(
+            frame
+                .get_item("reopened")?
+                .try_iter()?
+                .map(|v| v?.is_truthy())
+                .collect::<PyResult<_>>()?,
+        )
+    } else {
+        None
+    };
+    let channel = codes(frame, "channel")?;
+    let category = codes(frame, "category")?;
+    let by_label = |m: Option<HashMap<String, f64>>, labels: Option<&Vec<String>>| {
+        m.zip(labels)
+            .map(|(m, l)| l.iter().map(|x| m.get(x).copied().unwrap_or(0.0)).collect())
+    };
+    let get_sla = |k: &str| -> PyResult<Option<f64>> {
+        match sla.map(|d| d.get_item(k)).transpose()?.flatten() {
+            Some(v) => Ok(Some(seconds(&v)?)),
+            None => Ok(None),
+        }
+    };
+    let options = ComplaintOptions {
+        response_sla: get_sla("response")?,
+        resolution_sla: get_sla("resolution")?,
+        percentiles,
+        as_of: as_of.map(|a| one_time(py, a, "s", "as_of")).transpose()?,
+        customers,
+        customers_by_channel: by_label(customers_by_channel, channel.as_ref().map(|c| &c.1)),
+        customers_by_category: by_label(customers_by_category, category.as_ref().map(|c| &c.1)),
+    };
+    let records = Complaints {
+        opened: opened.as_slice().map_err(err)?,
+        first_response: first.as_slice().map_err(err)?,
+        resolved: resolved.as_slice().map_err(err)?,
+        contacts: contacts.as_deref(),
+        reopened: reopened.as_deref(),
+        channel: channel.as_ref().map(|c| c.0.as_slice()),
+        category: category.as_ref().map(|c| c.0.as_slice()),
+    };
+    let m = comp::complaint_metrics(&records, &options).py_err()?;
+    Ok(Labelled {
+        metrics: m,
+        channels: channel.map(|c| c.1).unwrap_or_default(),
+        categories: category.map(|c| c.1).unwrap_or_default(),
+    }
+    .into())
+}
+
+/// The service-recovery effect: mean satisfaction of complainants whose issue was resolved
+/// minus that of similar customers who never complained, with Welch's interval and p-value.
+/// Returns a dict.
+///
+/// >>> cxkit.service_recovery([8, 9, 7, 9], [7, 7, 8, 6])["difference"]
+/// 1.25
+#[pyfunction]
+#[pyo3(signature = (complainants, others, confidence=0.95))]
+pub(crate) fn service_recovery<'py>(
+    py: Python<'py>,
+    complainants: &Bound<'py, PyAny>,
+    others: &Bound<'py, PyAny>,
+    confidence: f64,
+) -> PyResult<Bound<'py, PyAny>> {
+    let (a, b) = (
+        floats(complainants, "complainants")?,
+        floats(others, "others")?,
+    );
+    let (a, b): (Bound<'py, PyArray1<f64>>, Bound<'py, PyArray1<f64>>) = (a, b);
+    let (a, b) = (a.readonly(), b.readonly());
+    let err = |e: numpy::AsSliceError| PyValueError::new_err(e.to_string());
+    let r = comp::service_recovery(
+        a.as_slice().map_err(err)?,
+        b.as_slice().map_err(err)?,
+        confidence,
+    )
+    .py_err()?;
+    to_dict(py, &r)
+}
+
+/// The complaint iceberg: estimated dissatisfied customers (``dissatisfied`` of
+/// ``respondents`` in a survey, times ``customers``), how many of them never complain, the
+/// interval of that number from the survey share's Wilson interval, and the assumption
+/// behind it. Returns a dict.
+///
+/// >>> r = cxkit.complaint_iceberg(100_000, 500, dissatisfied=60, respondents=1_000)
+/// >>> round(r["silent"]), round(r["per_complainant"], 6)
+/// (5500, 12.0)
+#[pyfunction]
+#[pyo3(signature = (customers, complainants, dissatisfied, respondents, confidence=0.95))]
+pub(crate) fn complaint_iceberg<'py>(
+    py: Python<'py>,
+    customers: f64,
+    complainants: f64,
+    dissatisfied: f64,
+    respondents: f64,
+    confidence: f64,
+) -> PyResult<Bound<'py, PyAny>> {
+    let r = comp::complaint_iceberg(
+        customers,
+        complainants,
+        dissatisfied,
+        respondents,
+        confidence,
+    )
+    .py_err()?;
+    to_dict(py, &r)
+}
+
+/// Rebuilds a result of this module from its class name and JSON state.
+pub(crate) fn restore(py: Python<'_>, kind: &str, state: &str) -> PyResult<Option<Py<PyAny>>> {
+    match kind {
+        "ComplaintMetrics" => {
+            let inner: Labelled = serde_json::from_str(state)
+                .map_err(|e| PyValueError::new_err(format!("bad state: {e}")))?;
+            Ok(Some(
+                ComplaintMetrics { inner }
+                    .into_pyobject(py)?
+                    .into_any()
+                    .unbind(),
+            ))
+        }
+        _ => Ok(None),
+    }
+}
+
+/// Adds journeys and complaints to the module.
+pub(crate) fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    m.add_class::<IndicatorTree>()?;
+    m.add_class::<JourneyState>()?;
+    m.add_class::<ComplaintMetrics>()?;
+    m.add_function(wrap_pyfunction!(pain_points, m)?)?;
+    m.add_function(wrap_pyfunction!(complaint_metrics, m)?)?;
+    m.add_function(wrap_pyfunction!(service_recovery, m)?)?;
+    m.add_function(wrap_pyfunction!(complaint_iceberg, m)?)?;
+    Ok(())
+}

@@ -71,6 +71,16 @@ typedef enum {
   CX_PANIC = 99,
 } cx_status;
 
+// An indicator tree. Opaque: make one with cx_indicator_tree_from_json, release it with
+// cx_indicator_tree_free.
+typedef struct cx_indicator_tree cx_indicator_tree;
+
+// An evaluated tree. Opaque: cx_journey_evaluate / cx_journey_result_free.
+typedef struct cx_journey_result cx_journey_result;
+
+// Events folded for one tree. Opaque: cx_journey_state_new / cx_journey_state_free.
+typedef struct cx_journey_state cx_journey_state;
+
 // Mergeable NPS state. Opaque: make one with cx_nps_accumulator_new or
 // cx_nps_accumulator_from_bytes, release it with cx_nps_accumulator_free.
 typedef struct cx_nps_accumulator cx_nps_accumulator;
@@ -180,6 +190,79 @@ typedef struct {
 
 // Time unit of a model, for CLV: CX_PERIOD_DAY, CX_PERIOD_WEEK or CX_PERIOD_MONTH.
 typedef uint32_t cx_period;
+
+// What to do with events that cannot be folded: CX_REJECT_ERROR or CX_REJECT_COUNT.
+typedef uint32_t cx_reject_policy;
+
+// Window kinds.
+typedef uint32_t cx_window_kind;
+
+// A time window.
+typedef struct {
+  // CX_WINDOW_DAY, CX_WINDOW_WEEK, CX_WINDOW_MONTH or CX_WINDOW_ROLLING.
+  cx_window_kind kind;
+  // A day in the window (days since 1970-01-01); the last day of a rolling window.
+  int64_t day;
+  // Length of a rolling window in days.
+  uint32_t days;
+} cx_window;
+
+// One evaluated node. Undefined numbers are NaN.
+typedef struct {
+  // 0 journey, 1 stage, 2 touchpoint, 3 indicator.
+  uint32_t level;
+  // Indicator value in its units.
+  double value;
+  // 0–100 index.
+  double index;
+  // Events behind the node.
+  uint64_t n;
+  // Target.
+  double target;
+  // Benchmark.
+  double benchmark;
+  // Value (indicators) or index (others) in the previous window.
+  double previous;
+  // Current minus previous.
+  double change;
+  // p-value of the change.
+  double p_value;
+  // −1 none, 0 warning, 1 critical, 2 significantly worse.
+  int32_t alert;
+} cx_node;
+
+// Complaint metrics with the 50th, 90th and 95th percentiles of the times (seconds).
+// Undefined values are NaN.
+typedef struct {
+  // Complaints.
+  uint64_t complaints;
+  // Resolved complaints.
+  uint64_t resolved;
+  // Share of resolved complaints closed in one contact.
+  double first_contact_resolution;
+  // Response time: median, 90th, 95th percentile.
+  double response_p50;
+  // 90th percentile.
+  double response_p90;
+  // 95th percentile.
+  double response_p95;
+  // Share answered within the response SLA.
+  double response_within_sla;
+  // Resolution time: median.
+  double resolution_p50;
+  // 90th percentile.
+  double resolution_p90;
+  // 95th percentile.
+  double resolution_p95;
+  // Share resolved within the resolution SLA.
+  double resolution_within_sla;
+  // Open complaints at `as_of`.
+  uint64_t backlog;
+  // Share of resolved complaints reopened.
+  double reopen_rate;
+  // Complaints per 1,000 customers.
+  double per_1000;
+} cx_complaint_result;
 
 // Questionnaire form: CX_KANO_FULL (1 like … 5 dislike) or CX_KANO_SHORT (1 like, 2 neutral,
 // 3 dislike).
@@ -539,6 +622,24 @@ typedef struct {
 // Months.
 #define CX_PERIOD_MONTH 2
 
+// The batch fails and the state is unchanged.
+#define CX_REJECT_ERROR 0
+
+// Bad events are skipped and counted (cx_journey_state_rejects).
+#define CX_REJECT_COUNT 1
+
+// The calendar day containing `day`.
+#define CX_WINDOW_DAY 0
+
+// The Monday–Sunday week containing `day`.
+#define CX_WINDOW_WEEK 1
+
+// The calendar month containing `day`.
+#define CX_WINDOW_MONTH 2
+
+// The `days` days ending with `day`.
+#define CX_WINDOW_ROLLING 3
+
 // Attractive.
 #define CX_KANO_A 0
 
@@ -849,6 +950,141 @@ cx_status cx_delivered_value(const double *value,
                              double *out_total_value,
                              double *out_total_cost,
                              double *out_delivered);
+
+// Parses and validates a tree from `len` bytes of UTF-8 JSON and writes its handle.
+//
+// # Safety
+// `json` valid for `len` bytes; `out_tree` valid for a write.
+cx_status cx_indicator_tree_from_json(const char *json, size_t len, cx_indicator_tree **out_tree);
+
+// Writes the number of indicators of the tree.
+//
+// # Safety
+// `tree` a live handle; `out_count` valid for a write.
+cx_status cx_indicator_tree_indicator_count(const cx_indicator_tree *tree, size_t *out_count);
+
+// Writes the index of the indicator with the `len`-byte id (events refer to indicators by
+// index); CX_INVALID_PARAMETER when the tree has no such indicator.
+//
+// # Safety
+// `tree` a live handle; `id` valid for `len` bytes; `out_index` valid for a write.
+cx_status cx_indicator_tree_indicator_index(const cx_indicator_tree *tree,
+                                            const char *id,
+                                            size_t len,
+                                            uint32_t *out_index);
+
+// Releases a tree. NULL is a no-op.
+//
+// # Safety
+// `tree` NULL or a live handle, not used again.
+void cx_indicator_tree_free(cx_indicator_tree *tree);
+
+// Makes an empty journey state for `tree`.
+//
+// # Safety
+// `tree` a live handle; `out_state` valid for a write.
+cx_status cx_journey_state_new(const cx_indicator_tree *tree, cx_journey_state **out_state);
+
+// Folds `len` events given as parallel arrays: indicator indices, timestamps (seconds since
+// 1970-01-01 UTC), values and optional segment codes (NULL for none).
+//
+// # Safety
+// `state` a live handle; the arrays valid for `len` values (`segment` may be NULL).
+cx_status cx_journey_state_update(cx_journey_state *state,
+                                  const uint32_t *indicator,
+                                  const int64_t *timestamp,
+                                  const double *value,
+                                  const uint32_t *segment,
+                                  size_t len,
+                                  cx_reject_policy policy);
+
+// Adds `other`'s events into `state` (same tree).
+//
+// # Safety
+// Both live handles.
+cx_status cx_journey_state_merge(cx_journey_state *state, const cx_journey_state *other);
+
+// Writes the events folded and the rejected ones (unknown indicator, invalid value).
+//
+// # Safety
+// `state` a live handle; the outputs valid for writes.
+cx_status cx_journey_state_counts(const cx_journey_state *state,
+                                  uint64_t *out_events,
+                                  uint64_t *out_unknown_indicator,
+                                  uint64_t *out_invalid_value);
+
+// The state as JSON into the caller's buffer (see cx_last_error_message for the sizing
+// protocol: CX_BUFFER_TOO_SMALL with the length needed in `*written`).
+//
+// # Safety
+// `state` a live handle; `buf` NULL or valid for `capacity` bytes; `written` valid.
+cx_status cx_journey_state_to_json(const cx_journey_state *state,
+                                   uint8_t *buf,
+                                   size_t capacity,
+                                   size_t *written);
+
+// Releases a state. NULL is a no-op.
+//
+// # Safety
+// `state` NULL or a live handle, not used again.
+void cx_journey_state_free(cx_journey_state *state);
+
+// Evaluates every node of `tree` in `window` (one segment code, or all with `segment` < 0)
+// and writes a result handle; `alpha` is the level of "worsened" alerts.
+//
+// # Safety
+// `state` and `tree` live handles; `window` valid; `out_result` valid for a write.
+cx_status cx_journey_evaluate(const cx_journey_state *state,
+                              const cx_indicator_tree *tree,
+                              const cx_window *window,
+                              int64_t segment,
+                              double alpha,
+                              cx_journey_result **out_result);
+
+// Writes the number of nodes (parents before children, in tree order).
+//
+// # Safety
+// `result` a live handle; `out_len` valid for a write.
+cx_status cx_journey_result_len(const cx_journey_result *result, size_t *out_len);
+
+// Writes node `i` and, when `id_buf` is not NULL, its id (NUL-terminated; the length
+// without the NUL into `*id_written`, CX_BUFFER_TOO_SMALL when it does not fit).
+//
+// # Safety
+// `result` a live handle; `out_node` valid; `id_buf` NULL or valid for `id_capacity` bytes;
+// `id_written` valid when `id_buf` is given.
+cx_status cx_journey_result_node(const cx_journey_result *result,
+                                 size_t i,
+                                 cx_node *out_node,
+                                 char *id_buf,
+                                 size_t id_capacity,
+                                 size_t *id_written);
+
+// Releases an evaluation. NULL is a no-op.
+//
+// # Safety
+// `result` NULL or a live handle, not used again.
+void cx_journey_result_free(cx_journey_result *result);
+
+// Complaint metrics from `len` records as parallel arrays of seconds since 1970 (INT64_MIN
+// for a first response or resolution that has not happened), with optional `contacts` and
+// `reopened` (0/1) arrays (NULL for none). SLAs in seconds and `customers` are ignored when
+// NaN; `as_of` INT64_MIN means the latest time in the records.
+//
+// # Safety
+// The time arrays valid for `len` values; `contacts` and `reopened` NULL or valid for
+// `len`; `out_metrics` valid for a write.
+cx_status cx_complaint_metrics(const int64_t *opened,
+                               const int64_t *first_response,
+                               const int64_t *resolved,
+                               const uint32_t *contacts,
+                               const uint8_t *reopened,
+                               size_t len,
+                               double response_sla,
+                               double resolution_sla,
+                               int64_t as_of,
+                               double customers,
+                               cx_complaint_result *out_metrics);
 
 // The default KANO options: 5-point form, NaN raises, no cleaning.
 cx_kano_options cx_kano_options_default(void);

@@ -662,6 +662,101 @@ static void test_quality(void) {
   CHECK(cx_zone_of_tolerance(zp, za, zd, 3, 1, &qo, NULL, NULL) == CX_NULL_ARGUMENT);
 }
 
+static void test_journey(void) {
+  /* One journey, two stages (weights 2 and 1); rate "ok" at the signup touchpoint (target
+   * .9, warning .8, critical .6) and mean "csat" (1-5) at the app touchpoint. */
+  const char *json =
+      "{\"journeys\": [{\"id\": \"digital\", \"stages\": ["
+      "{\"id\": \"onboard\", \"weight\": 2, \"touchpoints\": [{\"id\": \"signup\", \"indicators\": ["
+      "{\"id\": \"ok\", \"kind\": {\"type\": \"rate\"}, \"target\": 0.9,"
+      " \"alert\": {\"warning\": 0.8, \"critical\": 0.6}}]}]},"
+      "{\"id\": \"use\", \"touchpoints\": [{\"id\": \"app\", \"indicators\": ["
+      "{\"id\": \"csat\", \"kind\": {\"type\": \"mean\"}, \"scale\": [1, 5]}]}]}]}]}";
+  cx_indicator_tree *tree = NULL;
+  CHECK(cx_indicator_tree_from_json(json, strlen(json), &tree) == CX_OK);
+  size_t count = 0;
+  uint32_t csat = 0;
+  CHECK(cx_indicator_tree_indicator_count(tree, &count) == CX_OK && count == 2);
+  CHECK(cx_indicator_tree_indicator_index(tree, "csat", 4, &csat) == CX_OK && csat == 1);
+  CHECK(cx_indicator_tree_indicator_index(tree, "nope", 4, &csat) == CX_INVALID_PARAMETER);
+  cx_indicator_tree *bad = NULL;
+  CHECK(cx_indicator_tree_from_json("{\"journeys\": []}", 16, &bad) == CX_INVALID_TREE && bad == NULL);
+  CHECK(strstr(last_error(), "no journeys") != NULL);
+
+  /* Day 0: ok 1,1,0,1 (0.75, index 75); csat 4 and 5 (4.5, index 87.5). Day 1 goes to a
+   * second state that is merged in. Journey index on day 0 = (2*75 + 87.5)/3. */
+  cx_journey_state *st = NULL, *other = NULL;
+  CHECK(cx_journey_state_new(tree, &st) == CX_OK && cx_journey_state_new(tree, &other) == CX_OK);
+  uint32_t ind[] = {0, 0, 0, 0, 1, 1};
+  int64_t ts[] = {0, 100, 200, 300, 400, 500};
+  double val[] = {1, 1, 0, 1, 4, 5};
+  CHECK(cx_journey_state_update(st, ind, ts, val, NULL, 6, CX_REJECT_ERROR) == CX_OK);
+  uint32_t ind2[] = {0, 7};
+  int64_t ts2[] = {86400, 86400};
+  double val2[] = {0, 1};
+  CHECK(cx_journey_state_update(other, ind2, ts2, val2, NULL, 2, CX_REJECT_ERROR) == CX_INVALID_PARAMETER);
+  CHECK(cx_journey_state_update(other, ind2, ts2, val2, NULL, 2, CX_REJECT_COUNT) == CX_OK);
+  CHECK(cx_journey_state_merge(st, other) == CX_OK);
+  uint64_t events, unknown, invalid_value;
+  CHECK(cx_journey_state_counts(st, &events, &unknown, &invalid_value) == CX_OK);
+  CHECK(events == 7 && unknown == 1 && invalid_value == 0);
+
+  cx_window w = {CX_WINDOW_DAY, 0, 0};
+  cx_journey_result *r = NULL;
+  CHECK(cx_journey_evaluate(st, tree, &w, -1, 0.05, &r) == CX_OK);
+  size_t len = 0;
+  CHECK(cx_journey_result_len(r, &len) == CX_OK && len == 7);
+  cx_node node;
+  char id[32];
+  size_t written = 0;
+  CHECK(cx_journey_result_node(r, 0, &node, id, sizeof id, &written) == CX_OK);
+  CHECK(strcmp(id, "digital") == 0 && written == 7 && node.level == 0);
+  NEAR(node.index, (2 * 75.0 + 87.5) / 3, 1e-12);
+  CHECK(cx_journey_result_node(r, 3, &node, id, sizeof id, &written) == CX_OK);
+  CHECK(strcmp(id, "ok") == 0 && node.level == 3 && node.n == 4 && node.alert == 0); /* 0.75 <= 0.8 */
+  NEAR(node.value, 0.75, 1e-12);
+  CHECK(isnan(node.previous));
+  char tiny[3];
+  CHECK(cx_journey_result_node(r, 0, &node, tiny, sizeof tiny, &written) == CX_BUFFER_TOO_SMALL && written == 7);
+  CHECK(cx_journey_result_node(r, 99, &node, NULL, 0, NULL) == CX_INVALID_PARAMETER);
+  cx_journey_result_free(r);
+  /* Day 1: ok = 0 after 0.75 the day before: critical. */
+  w.day = 1;
+  CHECK(cx_journey_evaluate(st, tree, &w, -1, 0.05, &r) == CX_OK);
+  CHECK(cx_journey_result_node(r, 3, &node, NULL, 0, NULL) == CX_OK && node.alert == 1);
+  NEAR(node.change, -0.75, 1e-12);
+  cx_journey_result_free(r);
+  w.kind = 9;
+  CHECK(cx_journey_evaluate(st, tree, &w, -1, 0.05, &r) == CX_INVALID_PARAMETER);
+  size_t need = 0;
+  CHECK(cx_journey_state_to_json(st, NULL, 0, &need) == CX_BUFFER_TOO_SMALL && need > 10);
+  char *buf = malloc(need);
+  CHECK(cx_journey_state_to_json(st, (uint8_t *)buf, need, &need) == CX_OK && buf[0] == '{');
+  free(buf);
+  cx_journey_state_free(other);
+  cx_journey_state_free(st);
+  cx_indicator_tree_free(tree);
+  cx_indicator_tree_free(NULL);
+
+  /* Complaints in hours: opened 0,0,10,20; first response 1,5,11,-; resolved 2,30,-,-;
+   * contacts 1,3,1,1. Response hours 1,5,1: median 1 h; within 4 h: 2/3. Backlog at 25 h: 3. */
+  const int64_t h = 3600, none = INT64_MIN;
+  int64_t opened[] = {0, 0, 10 * h, 20 * h}, first[] = {h, 5 * h, 11 * h, none}, resolved[] = {2 * h, 30 * h, none, none};
+  uint32_t contacts[] = {1, 3, 1, 1};
+  uint8_t reopened[] = {0, 1, 0, 0};
+  cx_complaint_result m;
+  CHECK(cx_complaint_metrics(opened, first, resolved, contacts, reopened, 4, 4.0 * h, NAN, 25 * h, 2000, &m) == CX_OK);
+  CHECK(m.complaints == 4 && m.resolved == 2 && m.backlog == 3);
+  NEAR(m.first_contact_resolution, 0.5, 1e-12);
+  NEAR(m.response_p50, 3600.0, 1e-9);
+  NEAR(m.response_within_sla, 2.0 / 3.0, 1e-12);
+  NEAR(m.reopen_rate, 0.5, 1e-12);
+  NEAR(m.per_1000, 2.0, 1e-12);
+  CHECK(isnan(m.resolution_within_sla));
+  int64_t backwards[] = {h, 0, 5 * h, none}; /* the third resolved before it was opened */
+  CHECK(cx_complaint_metrics(opened, first, backwards, NULL, NULL, 4, NAN, NAN, INT64_MIN, NAN, &m) == CX_INVALID_PARAMETER);
+}
+
 static void test_last_error_buffer(void) {
   double bad[] = {42};
   cx_nps_result r;
@@ -692,6 +787,7 @@ int main(void) {
   test_clv();
   test_kmeans();
   test_quality();
+  test_journey();
   test_segment();
   test_last_error_buffer();
   printf("c: %d passed, %d failed\n", passed, failed);

@@ -14,6 +14,7 @@
 
 mod accumulator;
 mod clv;
+mod journey;
 mod kano;
 mod quality;
 mod segment;
@@ -22,6 +23,7 @@ mod survey;
 
 pub use accumulator::*;
 pub use clv::*;
+pub use journey::*;
 pub use kano::*;
 pub use quality::*;
 pub use segment::*;

@@ -1,0 +1,579 @@
+//! Journeys and complaints over C: an indicator tree from JSON, a journey state fed with
+//! event batches as parallel arrays, evaluations read back through a result handle, and
+//! complaint metrics.
+
+use std::ffi::c_char;
+
+use cxkit_core::clv::Period;
+use cxkit_core::complaints::{self as comp, ComplaintOptions, Complaints};
+use cxkit_core::journey::{
+    Alert, EvaluateOptions, IndicatorTree, JourneyState, Level, NodeResult, RejectPolicy, Window,
+};
+use cxkit_core::Error;
+
+use crate::status::{arg, copy_out, cx_status, guard, out, slice, Failure};
+use crate::survey::invalid;
+
+/// An indicator tree. Opaque: make one with cx_indicator_tree_from_json, release it with
+/// cx_indicator_tree_free.
+pub struct cx_indicator_tree {
+    inner: IndicatorTree,
+}
+
+/// Events folded for one tree. Opaque: cx_journey_state_new / cx_journey_state_free.
+pub struct cx_journey_state {
+    inner: JourneyState,
+}
+
+/// An evaluated tree. Opaque: cx_journey_evaluate / cx_journey_result_free.
+pub struct cx_journey_result {
+    nodes: Vec<NodeResult>,
+}
+
+/// Parses and validates a tree from `len` bytes of UTF-8 JSON and writes its handle.
+///
+/// # Safety
+/// `json` valid for `len` bytes; `out_tree` valid for a write.
+#[no_mangle]
+pub unsafe extern "C" fn cx_indicator_tree_from_json(
+    json: *const c_char,
+    len: usize,
+    out_tree: *mut *mut cx_indicator_tree,
+) -> cx_status {
+    guard("cx_indicator_tree_from_json", || {
+        // SAFETY: caller contract.
+        let (bytes, result) = unsafe {
+            (
+                slice(json.cast::<u8>(), len, "json")?,
+                out(out_tree, "out_tree")?,
+            )
+        };
+        let text = std::str::from_utf8(bytes).map_err(|e| {
+            Failure::Core(Error::InvalidTree {
+                path: "JSON".into(),
+                reason: format!("not UTF-8: {e}"),
+            })
+        })?;
+        let tree = IndicatorTree::from_json(text)?;
+        *result = Box::into_raw(Box::new(cx_indicator_tree { inner: tree }));
+        Ok(())
+    })
+}
+
+/// Writes the number of indicators of the tree.
+///
+/// # Safety
+/// `tree` a live handle; `out_count` valid for a write.
+#[no_mangle]
+pub unsafe extern "C" fn cx_indicator_tree_indicator_count(
+    tree: *const cx_indicator_tree,
+    out_count: *mut usize,
+) -> cx_status {
+    guard("cx_indicator_tree_indicator_count", || {
+        // SAFETY: caller contract.
+        let (t, n) = unsafe { (arg(tree, "tree")?, out(out_count, "out_count")?) };
+        *n = t.inner.indicator_ids().len();
+        Ok(())
+    })
+}
+
+/// Writes the index of the indicator with the `len`-byte id (events refer to indicators by
+/// index); CX_INVALID_PARAMETER when the tree has no such indicator.
+///
+/// # Safety
+/// `tree` a live handle; `id` valid for `len` bytes; `out_index` valid for a write.
+#[no_mangle]
+pub unsafe extern "C" fn cx_indicator_tree_indicator_index(
+    tree: *const cx_indicator_tree,
+    id: *const c_char,
+    len: usize,
+    out_index: *mut u32,
+) -> cx_status {
+    guard("cx_indicator_tree_indicator_index", || {
+        // SAFETY: caller contract.
+        let (t, bytes, index) = unsafe {
+            (
+                arg(tree, "tree")?,
+                slice(id.cast::<u8>(), len, "id")?,
+                out(out_index, "out_index")?,
+            )
+        };
+        let id = String::from_utf8_lossy(bytes);
+        *index = t.inner.indicator_index(&id).ok_or_else(|| {
+            Failure::Core(Error::InvalidParameter {
+                name: "id",
+                reason: format!("the tree has no indicator {id:?}"),
+            })
+        })?;
+        Ok(())
+    })
+}
+
+/// Releases a tree. NULL is a no-op.
+///
+/// # Safety
+/// `tree` NULL or a live handle, not used again.
+#[no_mangle]
+pub unsafe extern "C" fn cx_indicator_tree_free(tree: *mut cx_indicator_tree) {
+    if !tree.is_null() {
+        // SAFETY: made by Box::into_raw in this module and not freed before (caller contract).
+        drop(unsafe { Box::from_raw(tree) });
+    }
+}
+
+/// Makes an empty journey state for `tree`.
+///
+/// # Safety
+/// `tree` a live handle; `out_state` valid for a write.
+#[no_mangle]
+pub unsafe extern "C" fn cx_journey_state_new(
+    tree: *const cx_indicator_tree,
+    out_state: *mut *mut cx_journey_state,
+) -> cx_status {
+    guard("cx_journey_state_new", || {
+        // SAFETY: caller contract.
+        let (t, result) = unsafe { (arg(tree, "tree")?, out(out_state, "out_state")?) };
+        *result = Box::into_raw(Box::new(cx_journey_state {
+            inner: JourneyState::new(&t.inner),
+        }));
+        Ok(())
+    })
+}
+
+/// What to do with events that cannot be folded: CX_REJECT_ERROR or CX_REJECT_COUNT.
+pub type cx_reject_policy = u32;
+/// The batch fails and the state is unchanged.
+pub const CX_REJECT_ERROR: cx_reject_policy = 0;
+/// Bad events are skipped and counted (cx_journey_state_rejects).
+pub const CX_REJECT_COUNT: cx_reject_policy = 1;
+
+/// Folds `len` events given as parallel arrays: indicator indices, timestamps (seconds since
+/// 1970-01-01 UTC), values and optional segment codes (NULL for none).
+///
+/// # Safety
+/// `state` a live handle; the arrays valid for `len` values (`segment` may be NULL).
+#[no_mangle]
+pub unsafe extern "C" fn cx_journey_state_update(
+    state: *mut cx_journey_state,
+    indicator: *const u32,
+    timestamp: *const i64,
+    value: *const f64,
+    segment: *const u32,
+    len: usize,
+    policy: cx_reject_policy,
+) -> cx_status {
+    guard("cx_journey_state_update", || {
+        // SAFETY: caller contract.
+        let (st, ind, ts, val) = unsafe {
+            (
+                out(state, "state")?,
+                slice(indicator, len, "indicator")?,
+                slice(timestamp, len, "timestamp")?,
+                slice(value, len, "value")?,
+            )
+        };
+        // SAFETY: NULL or valid for `len` values.
+        let seg = (!segment.is_null()).then(|| unsafe { std::slice::from_raw_parts(segment, len) });
+        let policy = match policy {
+            CX_REJECT_ERROR => RejectPolicy::Error,
+            CX_REJECT_COUNT => RejectPolicy::Count,
+            other => return Err(invalid("policy", other, "CX_REJECT_ERROR, CX_REJECT_COUNT")),
+        };
+        st.inner.update(ind, ts, val, seg, policy)?;
+        Ok(())
+    })
+}
+
+/// Adds `other`'s events into `state` (same tree).
+///
+/// # Safety
+/// Both live handles.
+#[no_mangle]
+pub unsafe extern "C" fn cx_journey_state_merge(
+    state: *mut cx_journey_state,
+    other: *const cx_journey_state,
+) -> cx_status {
+    guard("cx_journey_state_merge", || {
+        if state.is_null() {
+            return Err(Failure::Null("state"));
+        }
+        // SAFETY: caller contract; the clone ends the shared borrow before the mutable one.
+        let other = unsafe { arg(other, "other") }?.inner.clone();
+        // SAFETY: caller contract.
+        unsafe { out(state, "state") }?.inner.merge(&other)?;
+        Ok(())
+    })
+}
+
+/// Writes the events folded and the rejected ones (unknown indicator, invalid value).
+///
+/// # Safety
+/// `state` a live handle; the outputs valid for writes.
+#[no_mangle]
+pub unsafe extern "C" fn cx_journey_state_counts(
+    state: *const cx_journey_state,
+    out_events: *mut u64,
+    out_unknown_indicator: *mut u64,
+    out_invalid_value: *mut u64,
+) -> cx_status {
+    guard("cx_journey_state_counts", || {
+        // SAFETY: caller contract.
+        let (st, e, u, v) = unsafe {
+            (
+                arg(state, "state")?,
+                out(out_events, "out_events")?,
+                out(out_unknown_indicator, "out_unknown_indicator")?,
+                out(out_invalid_value, "out_invalid_value")?,
+            )
+        };
+        *e = st.inner.events;
+        *u = st.inner.rejects.unknown_indicator;
+        *v = st.inner.rejects.invalid_value;
+        Ok(())
+    })
+}
+
+/// The state as JSON into the caller's buffer (see cx_last_error_message for the sizing
+/// protocol: CX_BUFFER_TOO_SMALL with the length needed in `*written`).
+///
+/// # Safety
+/// `state` a live handle; `buf` NULL or valid for `capacity` bytes; `written` valid.
+#[no_mangle]
+pub unsafe extern "C" fn cx_journey_state_to_json(
+    state: *const cx_journey_state,
+    buf: *mut u8,
+    capacity: usize,
+    written: *mut usize,
+) -> cx_status {
+    guard("cx_journey_state_to_json", || {
+        // SAFETY: caller contract.
+        let st = unsafe { arg(state, "state") }?;
+        let json = st.inner.to_json();
+        // SAFETY: caller contract.
+        unsafe { copy_out(json.as_bytes(), buf, capacity, written) }
+    })
+}
+
+/// Releases a state. NULL is a no-op.
+///
+/// # Safety
+/// `state` NULL or a live handle, not used again.
+#[no_mangle]
+pub unsafe extern "C" fn cx_journey_state_free(state: *mut cx_journey_state) {
+    if !state.is_null() {
+        // SAFETY: made by Box::into_raw in this module and not freed before (caller contract).
+        drop(unsafe { Box::from_raw(state) });
+    }
+}
+
+/// Window kinds.
+pub type cx_window_kind = u32;
+/// The calendar day containing `day`.
+pub const CX_WINDOW_DAY: cx_window_kind = 0;
+/// The Monday–Sunday week containing `day`.
+pub const CX_WINDOW_WEEK: cx_window_kind = 1;
+/// The calendar month containing `day`.
+pub const CX_WINDOW_MONTH: cx_window_kind = 2;
+/// The `days` days ending with `day`.
+pub const CX_WINDOW_ROLLING: cx_window_kind = 3;
+
+/// A time window.
+#[repr(C)]
+#[derive(Debug, Clone, Copy)]
+pub struct cx_window {
+    /// CX_WINDOW_DAY, CX_WINDOW_WEEK, CX_WINDOW_MONTH or CX_WINDOW_ROLLING.
+    pub kind: cx_window_kind,
+    /// A day in the window (days since 1970-01-01); the last day of a rolling window.
+    pub day: i64,
+    /// Length of a rolling window in days.
+    pub days: u32,
+}
+
+/// Evaluates every node of `tree` in `window` (one segment code, or all with `segment` < 0)
+/// and writes a result handle; `alpha` is the level of "worsened" alerts.
+///
+/// # Safety
+/// `state` and `tree` live handles; `window` valid; `out_result` valid for a write.
+#[no_mangle]
+pub unsafe extern "C" fn cx_journey_evaluate(
+    state: *const cx_journey_state,
+    tree: *const cx_indicator_tree,
+    window: *const cx_window,
+    segment: i64,
+    alpha: f64,
+    out_result: *mut *mut cx_journey_result,
+) -> cx_status {
+    guard("cx_journey_evaluate", || {
+        // SAFETY: caller contract.
+        let (st, t, w, result) = unsafe {
+            (
+                arg(state, "state")?,
+                arg(tree, "tree")?,
+                arg(window, "window")?,
+                out(out_result, "out_result")?,
+            )
+        };
+        let calendar = |period| Window::Calendar { period, day: w.day };
+        let window = match w.kind {
+            CX_WINDOW_DAY => calendar(Period::Day),
+            CX_WINDOW_WEEK => calendar(Period::Week),
+            CX_WINDOW_MONTH => calendar(Period::Month),
+            CX_WINDOW_ROLLING => Window::Rolling {
+                days: w.days,
+                end: w.day,
+            },
+            other => {
+                return Err(invalid(
+                    "window.kind",
+                    other,
+                    "CX_WINDOW_DAY, CX_WINDOW_WEEK, CX_WINDOW_MONTH, CX_WINDOW_ROLLING",
+                ))
+            }
+        };
+        let options = EvaluateOptions {
+            segment: u32::try_from(segment).ok(),
+            alpha,
+        };
+        let nodes = st.inner.evaluate(&t.inner, &window, &options)?;
+        *result = Box::into_raw(Box::new(cx_journey_result { nodes }));
+        Ok(())
+    })
+}
+
+/// One evaluated node. Undefined numbers are NaN.
+#[repr(C)]
+#[derive(Debug, Clone, Copy)]
+pub struct cx_node {
+    /// 0 journey, 1 stage, 2 touchpoint, 3 indicator.
+    pub level: u32,
+    /// Indicator value in its units.
+    pub value: f64,
+    /// 0–100 index.
+    pub index: f64,
+    /// Events behind the node.
+    pub n: u64,
+    /// Target.
+    pub target: f64,
+    /// Benchmark.
+    pub benchmark: f64,
+    /// Value (indicators) or index (others) in the previous window.
+    pub previous: f64,
+    /// Current minus previous.
+    pub change: f64,
+    /// p-value of the change.
+    pub p_value: f64,
+    /// −1 none, 0 warning, 1 critical, 2 significantly worse.
+    pub alert: i32,
+}
+
+/// Writes the number of nodes (parents before children, in tree order).
+///
+/// # Safety
+/// `result` a live handle; `out_len` valid for a write.
+#[no_mangle]
+pub unsafe extern "C" fn cx_journey_result_len(
+    result: *const cx_journey_result,
+    out_len: *mut usize,
+) -> cx_status {
+    guard("cx_journey_result_len", || {
+        // SAFETY: caller contract.
+        let (r, n) = unsafe { (arg(result, "result")?, out(out_len, "out_len")?) };
+        *n = r.nodes.len();
+        Ok(())
+    })
+}
+
+/// Writes node `i` and, when `id_buf` is not NULL, its id (NUL-terminated; the length
+/// without the NUL into `*id_written`, CX_BUFFER_TOO_SMALL when it does not fit).
+///
+/// # Safety
+/// `result` a live handle; `out_node` valid; `id_buf` NULL or valid for `id_capacity` bytes;
+/// `id_written` valid when `id_buf` is given.
+#[no_mangle]
+pub unsafe extern "C" fn cx_journey_result_node(
+    result: *const cx_journey_result,
+    i: usize,
+    out_node: *mut cx_node,
+    id_buf: *mut c_char,
+    id_capacity: usize,
+    id_written: *mut usize,
+) -> cx_status {
+    guard("cx_journey_result_node", || {
+        // SAFETY: caller contract.
+        let (r, node) = unsafe { (arg(result, "result")?, out(out_node, "out_node")?) };
+        let n = r.nodes.get(i).ok_or_else(|| {
+            Failure::Core(Error::InvalidParameter {
+                name: "i",
+                reason: format!("node {i} of {}", r.nodes.len()),
+            })
+        })?;
+        let nan = f64::NAN;
+        if !id_buf.is_null() {
+            let mut bytes = n.id.as_bytes().to_vec();
+            bytes.push(0);
+            // SAFETY: caller contract.
+            let status = unsafe { copy_out(&bytes, id_buf.cast::<u8>(), id_capacity, id_written) };
+            // SAFETY: valid when `id_buf` is given (caller contract); report the length
+            // without the NUL.
+            if let Some(w) = unsafe { id_written.as_mut() } {
+                *w = w.saturating_sub(1);
+            }
+            status?;
+        }
+        *node = cx_node {
+            level: match n.level {
+                Level::Journey => 0,
+                Level::Stage => 1,
+                Level::Touchpoint => 2,
+                Level::Indicator => 3,
+            },
+            value: n.value.unwrap_or(nan),
+            index: n.index.unwrap_or(nan),
+            n: n.n,
+            target: n.target.unwrap_or(nan),
+            benchmark: n.benchmark.unwrap_or(nan),
+            previous: n.previous.unwrap_or(nan),
+            change: n.change.unwrap_or(nan),
+            p_value: n.p_value.unwrap_or(nan),
+            alert: match n.alert {
+                None => -1,
+                Some(Alert::Warning) => 0,
+                Some(Alert::Critical) => 1,
+                Some(Alert::Worsened) => 2,
+            },
+        };
+        Ok(())
+    })
+}
+
+/// Releases an evaluation. NULL is a no-op.
+///
+/// # Safety
+/// `result` NULL or a live handle, not used again.
+#[no_mangle]
+pub unsafe extern "C" fn cx_journey_result_free(result: *mut cx_journey_result) {
+    if !result.is_null() {
+        // SAFETY: made by Box::into_raw in this module and not freed before (caller contract).
+        drop(unsafe { Box::from_raw(result) });
+    }
+}
+
+/// Complaint metrics with the 50th, 90th and 95th percentiles of the times (seconds).
+/// Undefined values are NaN.
+#[repr(C)]
+#[derive(Debug, Clone, Copy)]
+pub struct cx_complaint_result {
+    /// Complaints.
+    pub complaints: u64,
+    /// Resolved complaints.
+    pub resolved: u64,
+    /// Share of resolved complaints closed in one contact.
+    pub first_contact_resolution: f64,
+    /// Response time: median, 90th, 95th percentile.
+    pub response_p50: f64,
+    /// 90th percentile.
+    pub response_p90: f64,
+    /// 95th percentile.
+    pub response_p95: f64,
+    /// Share answered within the response SLA.
+    pub response_within_sla: f64,
+    /// Resolution time: median.
+    pub resolution_p50: f64,
+    /// 90th percentile.
+    pub resolution_p90: f64,
+    /// 95th percentile.
+    pub resolution_p95: f64,
+    /// Share resolved within the resolution SLA.
+    pub resolution_within_sla: f64,
+    /// Open complaints at `as_of`.
+    pub backlog: u64,
+    /// Share of resolved complaints reopened.
+    pub reopen_rate: f64,
+    /// Complaints per 1,000 customers.
+    pub per_1000: f64,
+}
+
+/// Complaint metrics from `len` records as parallel arrays of seconds since 1970 (INT64_MIN
+/// for a first response or resolution that has not happened), with optional `contacts` and
+/// `reopened` (0/1) arrays (NULL for none). SLAs in seconds and `customers` are ignored when
+/// NaN; `as_of` INT64_MIN means the latest time in the records.
+///
+/// # Safety
+/// The time arrays valid for `len` values; `contacts` and `reopened` NULL or valid for
+/// `len`; `out_metrics` valid for a write.
+#[no_mangle]
+#[allow(clippy::too_many_arguments)]
+pub unsafe extern "C" fn cx_complaint_metrics(
+    opened: *const i64,
+    first_response: *const i64,
+    resolved: *const i64,
+    contacts: *const u32,
+    reopened: *const u8,
+    len: usize,
+    response_sla: f64,
+    resolution_sla: f64,
+    as_of: i64,
+    customers: f64,
+    out_metrics: *mut cx_complaint_result,
+) -> cx_status {
+    guard("cx_complaint_metrics", || {
+        // SAFETY: caller contract.
+        let (o, f, r, m) = unsafe {
+            (
+                slice(opened, len, "opened")?,
+                slice(first_response, len, "first_response")?,
+                slice(resolved, len, "resolved")?,
+                out(out_metrics, "out_metrics")?,
+            )
+        };
+        // SAFETY: NULL or valid for `len` values.
+        let contacts =
+            (!contacts.is_null()).then(|| unsafe { std::slice::from_raw_parts(contacts, len) });
+        // SAFETY: NULL or valid for `len` values.
+        let reopened: Option<Vec<bool>> = (!reopened.is_null()).then(|| {
+            unsafe { std::slice::from_raw_parts(reopened, len) }
+                .iter()
+                .map(|&b| b != 0)
+                .collect()
+        });
+        let given = |v: f64| (!v.is_nan()).then_some(v);
+        let options = ComplaintOptions {
+            response_sla: given(response_sla),
+            resolution_sla: given(resolution_sla),
+            as_of: (as_of != i64::MIN).then_some(as_of),
+            customers: given(customers),
+            ..ComplaintOptions::default()
+        };
+        let c = comp::complaint_metrics(
+            &Complaints {
+                opened: o,
+                first_response: f,
+                resolved: r,
+                contacts,
+                reopened: reopened.as_deref(),
+                channel: None,
+                category: None,
+            },
+            &options,
+        )?;
+        let nan = f64::NAN;
+        let pct = |d: &comp::Durations, k: usize| d.percentiles[k].1.unwrap_or(nan);
+        *m = cx_complaint_result {
+            complaints: c.complaints as u64,
+            resolved: c.resolved as u64,
+            first_contact_resolution: c.first_contact_resolution.unwrap_or(nan),
+            response_p50: pct(&c.response, 0),
+            response_p90: pct(&c.response, 1),
+            response_p95: pct(&c.response, 2),
+            response_within_sla: c.response.within_sla.unwrap_or(nan),
+            resolution_p50: pct(&c.resolution, 0),
+            resolution_p90: pct(&c.resolution, 1),
+            resolution_p95: pct(&c.resolution, 2),
+            resolution_within_sla: c.resolution.within_sla.unwrap_or(nan),
+            backlog: c.backlog as u64,
+            reopen_rate: c.reopen_rate.unwrap_or(nan),
+            per_1000: c.per_1000.unwrap_or(nan),
+        };
+        Ok(())
+    })
+}

@@ -332,22 +332,25 @@ fn drivers_table<'py>(py: Python<'py>, k: &Named<drv::KeyDrivers>) -> PyResult<B
     table(py, &k.names, "driver", cols)
 }
 
+/// An item given by position or by column name.
+fn item_position(item: &Bound<'_, PyAny>, names: &[String], what: &'static str) -> PyResult<usize> {
+    if let Ok(i) = item.extract::<usize>() {
+        return Ok(i);
+    }
+    let name = item.str()?.to_string();
+    names
+        .iter()
+        .position(|n| *n == name)
+        .ok_or_else(|| invalid(what, format!("{name:?} is not an item (column)")))
+}
+
 /// The item → dimension map from None (the 22-item SERVQUAL), a dict {dimension: [items]}
 /// (positions or column names) or a sequence with one dimension name per item.
 fn dimensions(spec: Option<&Bound<'_, PyAny>>, names: &[String]) -> PyResult<Dimensions> {
     let Some(spec) = spec.filter(|s| !s.is_none()) else {
         return Ok(Dimensions::servqual());
     };
-    let position = |item: &Bound<'_, PyAny>| -> PyResult<usize> {
-        if let Ok(i) = item.extract::<usize>() {
-            return Ok(i);
-        }
-        let name = item.str()?.to_string();
-        names
-            .iter()
-            .position(|n| *n == name)
-            .ok_or_else(|| invalid("dimensions", format!("{name:?} is not an item (column)")))
-    };
+    let position = |item: &Bound<'_, PyAny>| item_position(item, names, "dimensions");
     if let Ok(d) = spec.cast::<PyDict>() {
         let mut of_item = vec![usize::MAX; names.len()];
         let mut dim_names = Vec::new();
@@ -406,17 +409,7 @@ fn reversed(spec: Option<&Bound<'_, PyAny>>, names: &[String]) -> PyResult<Vec<u
         return Ok(Vec::new());
     };
     spec.try_iter()?
-        .map(|item| {
-            let item = item?;
-            if let Ok(i) = item.extract::<usize>() {
-                return Ok(i);
-            }
-            let name = item.str()?.to_string();
-            names
-                .iter()
-                .position(|n| *n == name)
-                .ok_or_else(|| invalid("reversed", format!("{name:?} is not an item (column)")))
-        })
+        .map(|item| item_position(&item?, names, "reversed"))
         .collect()
 }
 

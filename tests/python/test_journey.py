@@ -129,8 +129,15 @@ def test_rejects_alerts_and_bad_trees():
         st.update(ev)
     assert st.events == 0
     st.update(ev, on_reject="count")
-    assert st.rejects == {"unknown_indicator": 1, "invalid_value": 0}
+    assert st.rejects == {"unknown_touchpoint": 0, "unknown_indicator": 1, "invalid_value": 0}
     assert st.evaluate(window="day").loc["ok", "alert"] == "critical"  # 0.5 ≤ 0.5
+    # Events may name their touchpoint: one the tree does not have is rejected.
+    tp = pd.DataFrame({"touchpoint": ["t", "atm"], "indicator": ["ok", "ok"], "timestamp": [0, 0], "value": [1, 1]})
+    with pytest.raises(cxkit.InvalidParameterError, match='not measured at touchpoint "atm"'):
+        st.update(tp)
+    st.update(tp, on_reject="count")
+    assert st.rejects["unknown_touchpoint"] == 1 and st.events == 3
+    assert st.evaluate(window="day").loc["ok", "alert"] == "warning"  # 2/3 ≤ 0.8
     with pytest.raises(cxkit.InvalidTreeError) as e:
         cxkit.IndicatorTree.from_dict({"journeys": [{"id": "j", "stages": [{"id": "s", "touchpoints": [
             {"id": "t", "indicators": [{"id": "t", "kind": {"type": "rate"}}]}]}]}]})

@@ -203,7 +203,8 @@ impl JourneyState {
     }
 
     /// Folds an event DataFrame (or dict of columns): indicator (ids), timestamp (datetimes
-    /// or seconds since 1970), value, and optionally segment.
+    /// or seconds since 1970), value, and optionally touchpoint (checked against the tree)
+    /// and segment.
     #[pyo3(signature = (events, on_reject="error"))]
     fn update(
         &mut self,
@@ -213,22 +214,21 @@ impl JourneyState {
     ) -> PyResult<()> {
         let policy = policy(on_reject)?;
         let col = |name: &str| events.get_item(name);
-        let ids: Vec<String> = col("indicator")?
-            .try_iter()?
-            .map(|v| Ok(v?.str()?.to_string()))
-            .collect::<PyResult<_>>()?;
-        let lookup: HashMap<&str, u32> = self
-            .tree
-            .inner
-            .indicator_ids()
-            .into_iter()
-            .enumerate()
-            .map(|(i, id)| (id, i as u32))
-            .collect();
-        let indicator: Vec<u32> = ids
-            .iter()
-            .map(|id| lookup.get(id.as_str()).copied().unwrap_or(u32::MAX))
-            .collect();
+        let strings = |name: &str| -> PyResult<Vec<String>> {
+            col(name)?
+                .try_iter()?
+                .map(|v| Ok(v?.str()?.to_string()))
+                .collect()
+        };
+        let has = |name: &str| -> PyResult<bool> {
+            events.call_method1("__contains__", (name,))?.is_truthy()
+        };
+        let ids = strings("indicator")?;
+        let touchpoints = if has("touchpoint")? {
+            Some(strings("touchpoint")?)
+        } else {
+            None
+        };
         let ts = epoch_times(py, &col("timestamp")?, "s", "timestamp", false)?;
         let ts = ts.readonly();
         let ts = ts
@@ -239,21 +239,33 @@ impl JourneyState {
         let value = value
             .as_slice()
             .map_err(|e| PyValueError::new_err(e.to_string()))?;
-        let has_segment = events
-            .call_method1("__contains__", ("segment",))?
-            .is_truthy()?;
-        let segment: Option<Vec<u32>> = if has_segment {
-            let labels: Vec<String> = col("segment")?
-                .try_iter()?
-                .map(|v| Ok(v?.str()?.to_string()))
-                .collect::<PyResult<_>>()?;
-            Some(labels.into_iter().map(|l| self.code(l)).collect())
+        let segment: Option<Vec<u32>> = if has("segment")? {
+            Some(
+                strings("segment")?
+                    .into_iter()
+                    .map(|l| self.code(l))
+                    .collect(),
+            )
         } else {
             None
         };
-        let state = &mut self.inner;
-        py.detach(|| state.update(&indicator, ts, value, segment.as_deref(), policy))
-            .py_err()
+        let ids: Vec<&str> = ids.iter().map(String::as_str).collect();
+        let tps: Option<Vec<&str>> = touchpoints
+            .as_ref()
+            .map(|t| t.iter().map(String::as_str).collect());
+        let (state, tree) = (&mut self.inner, &self.tree.inner);
+        py.detach(|| {
+            state.update_ids(
+                tree,
+                tps.as_deref(),
+                &ids,
+                ts,
+                value,
+                segment.as_deref(),
+                policy,
+            )
+        })
+        .py_err()
     }
 
     /// Adds another state of the same tree (segments matched by label).
@@ -273,7 +285,8 @@ impl JourneyState {
         self.inner.events
     }
 
-    /// Events skipped with ``on_reject="count"``: {"unknown_indicator": n, "invalid_value": n}.
+    /// Events skipped with ``on_reject="count"``: {"unknown_touchpoint": n,
+    /// "unknown_indicator": n, "invalid_value": n}.
     #[getter]
     fn rejects<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
         to_dict(py, &self.inner.rejects)

@@ -36,6 +36,10 @@ pub enum RejectPolicy {
 /// Events skipped under [`RejectPolicy::Count`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub struct Rejects {
+    /// Events naming a touchpoint the tree does not have, or an indicator that is not
+    /// under the touchpoint named ([`JourneyState::update_ids`]).
+    #[serde(default)]
+    pub unknown_touchpoint: u64,
     /// Events for an indicator index the tree does not have.
     pub unknown_indicator: u64,
     /// Events whose value is not finite or impossible for the kind (NPS outside 0–10 or
@@ -268,6 +272,93 @@ impl JourneyState {
         Ok(())
     }
 
+    /// Folds events that name their indicator (and optionally their touchpoint) by id, as
+    /// they arrive from operational systems. An event whose touchpoint is not in the tree,
+    /// or whose indicator does not belong to the touchpoint named, is an unknown-touchpoint
+    /// reject; an unknown indicator id, an unknown-indicator reject.
+    ///
+    /// ```
+    /// use cxkit::journey::{IndicatorTree, JourneyState, RejectPolicy};
+    ///
+    /// let tree = IndicatorTree::from_json(r#"{"journeys": [{"id": "j", "stages": [{"id": "s",
+    ///     "touchpoints": [{"id": "app", "indicators": [{"id": "ok", "kind": {"type": "rate"}}]}]}]}]}"#)?;
+    /// let mut st = JourneyState::new(&tree);
+    /// st.update_ids(&tree, Some(&["app", "atm", "app"]), &["ok", "ok", "nope"], &[0; 3],
+    ///               &[1.0; 3], None, RejectPolicy::Count)?;
+    /// assert_eq!((st.events, st.rejects.unknown_touchpoint, st.rejects.unknown_indicator), (1, 1, 1));
+    /// assert!(st.update_ids(&tree, Some(&["atm"]), &["ok"], &[0], &[1.0], None,
+    ///                       RejectPolicy::Error).is_err());
+    /// # Ok::<(), cxkit::Error>(())
+    /// ```
+    #[allow(clippy::too_many_arguments)]
+    pub fn update_ids(
+        &mut self,
+        tree: &IndicatorTree,
+        touchpoint: Option<&[&str]>,
+        indicator: &[&str],
+        timestamp: &[i64],
+        value: &[f64],
+        segment: Option<&[u32]>,
+        policy: RejectPolicy,
+    ) -> Result<()> {
+        let n = indicator.len();
+        for (what, len) in [
+            ("event touchpoints", touchpoint.map_or(n, <[&str]>::len)),
+            ("event timestamps", timestamp.len()),
+            ("event values", value.len()),
+            ("event segments", segment.map_or(n, <[u32]>::len)),
+        ] {
+            if len != n {
+                return Err(Error::LengthMismatch {
+                    what,
+                    expected: n,
+                    actual: len,
+                });
+            }
+        }
+        let mut by_id: HashMap<&str, (u32, &str)> = HashMap::new();
+        for (k, p) in tree.places().enumerate() {
+            let tp = &tree.journeys[p.journey].stages[p.stage].touchpoints[p.touchpoint];
+            by_id.insert(tree.indicator(p).id.as_str(), (k as u32, tp.id.as_str()));
+        }
+        let mut keep = Vec::with_capacity(n);
+        let mut codes = Vec::with_capacity(n);
+        let mut unknown_touchpoint = 0;
+        for i in 0..n {
+            let found = by_id.get(indicator[i]);
+            if found.is_none() && policy == RejectPolicy::Error {
+                return Err(Error::InvalidParameter {
+                    name: "events",
+                    reason: format!("event {i}: the tree has no indicator {:?}", indicator[i]),
+                });
+            }
+            if let (Some(t), Some(&(_, home))) = (touchpoint, found) {
+                if t[i] != home {
+                    if policy == RejectPolicy::Error {
+                        return Err(Error::InvalidParameter {
+                            name: "events",
+                            reason: format!(
+                                "event {i}: indicator {:?} is not measured at touchpoint {:?}",
+                                indicator[i], t[i]
+                            ),
+                        });
+                    }
+                    unknown_touchpoint += 1;
+                    continue;
+                }
+            }
+            keep.push(i);
+            codes.push(found.map_or(u32::MAX, |f| f.0));
+        }
+        let pick = |i: usize| keep[i];
+        let ts: Vec<i64> = (0..keep.len()).map(|i| timestamp[pick(i)]).collect();
+        let val: Vec<f64> = (0..keep.len()).map(|i| value[pick(i)]).collect();
+        let seg: Option<Vec<u32>> = segment.map(|s| (0..keep.len()).map(|i| s[pick(i)]).collect());
+        self.update(&codes, &ts, &val, seg.as_deref(), policy)?;
+        self.rejects.unknown_touchpoint += unknown_touchpoint;
+        Ok(())
+    }
+
     /// Folds a slice of [`Event`]s.
     pub fn update_events(&mut self, events: &[Event], policy: RejectPolicy) -> Result<()> {
         let ind: Vec<u32> = events.iter().map(|e| e.indicator).collect();
@@ -291,6 +382,7 @@ impl JourneyState {
             self.cells.entry(*k).or_default().merge(c);
         }
         self.rejects.unknown_indicator += other.rejects.unknown_indicator;
+        self.rejects.unknown_touchpoint += other.rejects.unknown_touchpoint;
         self.rejects.invalid_value += other.rejects.invalid_value;
         self.events += other.events;
         Ok(())

@@ -1,5 +1,13 @@
-//! Synthetic survey data for demos, examples and benchmarks: a bank's customer survey over
-//! two waves, generated deterministically from a seed.
+//! Synthetic data for demos, examples and benchmarks, generated deterministically from a
+//! seed: the demo bank ([`demo_bank`], every table the report reads, with documented planted
+//! structure), a two-wave customer survey, and BG/NBD / Pareto/NBD customer panels.
+
+mod bank;
+
+pub use bank::{
+    demo_bank, ComplaintRecords, Customers, DemoBank, JourneyEvents, KanoSurvey, ServqualSurvey,
+    SurveyWaves, Transactions, CATEGORIES, CHANNELS, DEMO_TREE, KANO_FEATURES, SEGMENTS, START_DAY,
+};
 
 use rand::{Rng, SeedableRng};
 use rand_chacha::ChaCha8Rng;

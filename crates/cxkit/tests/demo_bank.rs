@@ -1,0 +1,168 @@
+//! The demo bank's planted structure (documented in `cxkit::data`), found by the library.
+
+use cxkit::clv::Period;
+use cxkit::complaints::{complaint_metrics, ComplaintOptions, Complaints};
+use cxkit::data::{demo_bank, DemoBank, DEMO_TREE, KANO_FEATURES, START_DAY};
+use cxkit::journey::{
+    pain_points, EvaluateOptions, GapTo, IndicatorTree, JourneyState, RejectPolicy, Window,
+};
+use cxkit::kano::{analyze, KanoCategory, KanoOptions};
+use cxkit::quality::{servqual, QualityOptions};
+use cxkit::survey::{nps, nps_test, NpsOptions, NpsTestOptions};
+use ndarray::ArrayView2;
+use std::sync::OnceLock;
+
+fn bank() -> &'static DemoBank {
+    static BANK: OnceLock<DemoBank> = OnceLock::new();
+    BANK.get_or_init(|| demo_bank(42, 20_000))
+}
+
+#[test]
+fn service_improves_between_waves_and_richer_segments_recommend_more() {
+    let s = &bank().survey;
+    let wave = |w: u8| -> Vec<u8> {
+        s.ltr
+            .iter()
+            .zip(&s.wave)
+            .filter(|(_, &x)| x == w)
+            .map(|(&l, _)| l)
+            .collect()
+    };
+    let o = NpsOptions::default();
+    let (a, b) = (
+        nps(&wave(1), None, &o).unwrap(),
+        nps(&wave(2), None, &o).unwrap(),
+    );
+    let t = nps_test(&b, &a, &NpsTestOptions::default()).unwrap();
+    assert!(t.delta > 5.0 && t.delta < 30.0 && t.p_value < 1e-6, "{t:?}");
+    let seg = &bank().customers.segment;
+    let mean_ltr = |segment: u8| {
+        let v: Vec<f64> = s
+            .ltr
+            .iter()
+            .zip(&s.customer)
+            .filter(|(_, &c)| seg[c as usize] == segment)
+            .map(|(&l, _)| f64::from(l))
+            .collect();
+        v.iter().sum::<f64>() / v.len() as f64
+    };
+    assert!(mean_ltr(2) > mean_ltr(1) && mean_ltr(1) > mean_ltr(0));
+}
+
+#[test]
+fn reliability_has_the_largest_servqual_gap_and_assurance_the_smallest() {
+    let q = &bank().servqual;
+    let p = ArrayView2::from_shape((q.respondents, 22), &q.perceptions).unwrap();
+    let e = ArrayView2::from_shape((q.respondents, 22), &q.expectations).unwrap();
+    let r = servqual(p, e, None, &QualityOptions::default()).unwrap();
+    let gaps: Vec<(f64, &str)> = r
+        .dimensions
+        .iter()
+        .map(|d| (d.score.estimate, d.name.as_str()))
+        .collect();
+    let worst = gaps.iter().min_by(|a, b| a.0.total_cmp(&b.0)).unwrap();
+    let best = gaps.iter().max_by(|a, b| a.0.total_cmp(&b.0)).unwrap();
+    assert_eq!((worst.1, best.1), ("reliability", "assurance"), "{gaps:?}");
+}
+
+#[test]
+fn kano_finds_every_planted_category() {
+    let k = &bank().kano;
+    let f = ArrayView2::from_shape((k.respondents, KANO_FEATURES.len()), &k.functional).unwrap();
+    let d = ArrayView2::from_shape((k.respondents, KANO_FEATURES.len()), &k.dysfunctional).unwrap();
+    let t = analyze(f, d, None, &KanoOptions::default()).unwrap();
+    for (feature, (name, planted)) in t.features.iter().zip(KANO_FEATURES) {
+        let want = match planted {
+            'A' => KanoCategory::A,
+            'O' => KanoCategory::O,
+            'M' => KanoCategory::M,
+            _ => KanoCategory::I,
+        };
+        assert_eq!(feature.category, want, "{name}");
+    }
+}
+
+#[test]
+fn loan_application_is_the_top_pain_point() {
+    let b = bank();
+    let tree = IndicatorTree::from_json(DEMO_TREE).unwrap();
+    let mut st = JourneyState::new(&tree);
+    let seg: Vec<u32> = b
+        .events
+        .segment
+        .iter()
+        .map(|s| cxkit::data::SEGMENTS.iter().position(|x| x == s).unwrap() as u32)
+        .collect();
+    st.update_ids(
+        &tree,
+        Some(&b.events.touchpoint),
+        &b.events.indicator,
+        &b.events.timestamp,
+        &b.events.value,
+        Some(&seg),
+        RejectPolicy::Error,
+    )
+    .unwrap();
+    let w = Window::Calendar {
+        period: Period::Month,
+        day: START_DAY + 365 + 200,
+    };
+    let r = st.evaluate(&tree, &w, &EvaluateOptions::default()).unwrap();
+    let p = pain_points(&tree, &r, GapTo::Target, None);
+    assert_eq!(p[0].touchpoint, "loan_application", "{p:?}");
+}
+
+#[test]
+fn the_phone_channel_answers_slowest() {
+    let c = &bank().complaints;
+    let mean_response = |channel: u32| {
+        let idx: Vec<usize> = (0..c.channel.len())
+            .filter(|&i| c.channel[i] == channel)
+            .collect();
+        let pick = |v: &[i64]| idx.iter().map(|&i| v[i]).collect::<Vec<_>>();
+        let (o, f, r) = (pick(&c.opened), pick(&c.first_response), pick(&c.resolved));
+        let m = complaint_metrics(
+            &Complaints {
+                opened: &o,
+                first_response: &f,
+                resolved: &r,
+                ..Complaints::default()
+            },
+            &ComplaintOptions::default(),
+        )
+        .unwrap();
+        m.response.mean.unwrap()
+    };
+    let phone = mean_response(2);
+    for other in [0, 1, 3] {
+        assert!(phone > 2.0 * mean_response(other));
+    }
+}
+
+#[test]
+fn nps_rise_is_in_the_documented_range_for_other_seeds() {
+    // "NPS rises significantly (by roughly 10–15 points)": check two more seeds.
+    for seed in [1, 7] {
+        let b = demo_bank(seed, 20_000);
+        let wave = |w: u8| -> Vec<u8> {
+            b.survey
+                .ltr
+                .iter()
+                .zip(&b.survey.wave)
+                .filter(|(_, &x)| x == w)
+                .map(|(&l, _)| l)
+                .collect()
+        };
+        let o = NpsOptions::default();
+        let t = nps_test(
+            &nps(&wave(2), None, &o).unwrap(),
+            &nps(&wave(1), None, &o).unwrap(),
+            &NpsTestOptions::default(),
+        )
+        .unwrap();
+        assert!(
+            t.delta > 7.0 && t.delta < 20.0 && t.p_value < 1e-3,
+            "seed {seed}: {t:?}"
+        );
+    }
+}

@@ -30,6 +30,7 @@ pub mod kano;
 pub mod quality;
 mod quantile;
 pub mod reliability;
+pub mod report;
 pub mod segment;
 pub mod survey;
 pub mod value;

@@ -166,3 +166,49 @@ fn nps_rise_is_in_the_documented_range_for_other_seeds() {
         );
     }
 }
+
+#[test]
+fn the_report_states_the_planted_structure() {
+    let r = cxkit::report::bank_report(bank(), 0.95).unwrap();
+    assert!(
+        r.survey.finding.starts_with("NPS rose")
+            && r.survey.finding.contains("a significant change"),
+        "{}",
+        r.survey.finding
+    );
+    assert!(
+        r.servqual.finding.contains("reliability"),
+        "{}",
+        r.servqual.finding
+    );
+    assert!(
+        r.journey.finding.contains("loan_application"),
+        "{}",
+        r.journey.finding
+    );
+    assert!(
+        r.complaints.finding.contains("phone channel is slowest"),
+        "{}",
+        r.complaints.finding
+    );
+    for (feature, planted) in KANO_FEATURES {
+        let row = r
+            .kano
+            .features
+            .iter()
+            .find(|f| f.feature == feature)
+            .unwrap();
+        assert_eq!(row.category, planted.to_string(), "{feature}");
+    }
+    // Private customers are worth more than affluent, affluent more than mass.
+    let clv: Vec<f64> = r.value.clv_by_segment.iter().map(|s| s.1).collect();
+    assert!(clv[2] > clv[1] && clv[1] > clv[0], "{clv:?}");
+    // The pyramid's shares add up and the platinum tier holds far more than its 5 %.
+    let share: f64 = r.value.tiers.iter().map(|t| t.customer_share).sum();
+    assert!((share - 1.0).abs() < 1e-12);
+    assert!(r.value.tiers[0].value_share.unwrap() > 0.15);
+    assert_eq!(r.journey.months.len(), 12);
+    // The JSON carries every number.
+    let json = serde_json::to_string(&r).unwrap();
+    assert!(json.contains("\"heat_map\"") && json.contains("\"nps_change\""));
+}

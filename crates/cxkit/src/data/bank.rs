@@ -431,7 +431,7 @@ fn make_events(rng: &mut ChaCha8Rng, c: &Customers, normal: &Normal<f64>) -> Jou
         ("card_delivery", "card_on_time", 0.12),
     ];
     let weights: Vec<(usize, f64)> = kinds.iter().enumerate().map(|(i, k)| (i, k.2)).collect();
-    let first_second = (START_DAY + 365) * 86_400;
+    let first_second = (START_DAY + 366) * 86_400; // 2025-01-01
     for _ in 0..n {
         let k = pick(rng, &weights);
         let id = rng.random_range(0..c.segment.len());

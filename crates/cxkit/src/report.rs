@@ -1,0 +1,589 @@
+//! The numbers of the bank report: every section computed from a [`DemoBank`]-shaped data
+//! set with the library's own functions, each with a one-sentence finding.
+//!
+//! This is what `cxkit report` writes as JSON and draws as HTML; keeping it in the core lets
+//! the Python package and the command line produce the same report.
+
+use ndarray::ArrayView2;
+use serde::Serialize;
+
+use crate::clv::{
+    customer_lifetime_value, summarize_transactions, BetaGeo, ClvOptions, FitOptions, GammaGamma,
+    Period, SummaryOptions,
+};
+use crate::complaints::{complaint_metrics, ComplaintMetrics, ComplaintOptions, Complaints};
+use crate::data::{DemoBank, CHANNELS, DEMO_TREE, KANO_FEATURES, SEGMENTS, START_DAY};
+use crate::journey::{
+    pain_points, EvaluateOptions, GapTo, IndicatorTree, JourneyState, Level, PainPoint,
+    RejectPolicy, Window,
+};
+use crate::kano::{analyze, KanoOptions};
+use crate::quality::{servqual, QualityOptions};
+use crate::quantile::quantile;
+use crate::segment::{rfm_scores, value_tiers, RfmOptions, RfmSegmentMap, TierCuts, TierSummary};
+use crate::survey::{
+    ces, csat, nps, nps_test, Ces, CesOptions, Csat, Nps, NpsOptions, NpsTestOptions,
+    TopBoxOptions, WaveTest,
+};
+use crate::{Error, Result};
+
+/// Survey scores of one wave.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct WaveScores {
+    /// Wave number.
+    pub wave: u8,
+    /// NPS.
+    pub nps: Nps,
+    /// CSAT (top-2 box of 1–5) and mean.
+    pub csat: Csat,
+    /// CES (share of 5–7 on 1–7) and mean.
+    pub ces: Ces,
+}
+
+/// NPS, CSAT and CES by wave and segment.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct SurveySection {
+    /// One entry per wave.
+    pub waves: Vec<WaveScores>,
+    /// The last wave against the first.
+    pub nps_change: WaveTest,
+    /// NPS of the last wave per segment.
+    pub nps_by_segment: Vec<(String, Nps)>,
+    /// What the section found.
+    pub finding: String,
+}
+
+/// Customer value: the pyramid and lifetime value.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ValueSection {
+    /// The customer pyramid by 12-month CLV.
+    pub tiers: Vec<TierSummary>,
+    /// CLV deciles (10th … 90th percentile) and the mean.
+    pub clv_deciles: Vec<f64>,
+    /// Mean CLV.
+    pub clv_mean: f64,
+    /// Mean CLV per segment.
+    pub clv_by_segment: Vec<(String, f64)>,
+    /// What the section found.
+    pub finding: String,
+}
+
+/// RFM segment sizes.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct RfmSection {
+    /// (segment name, customers), largest first.
+    pub segments: Vec<(String, usize)>,
+    /// What the section found.
+    pub finding: String,
+}
+
+/// One KANO feature.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct KanoRow {
+    /// Feature.
+    pub feature: String,
+    /// Category letter.
+    pub category: String,
+    /// Better (satisfaction) coefficient.
+    pub better: Option<f64>,
+    /// Worse (dissatisfaction) coefficient.
+    pub worse: Option<f64>,
+}
+
+/// The KANO classification.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct KanoSection {
+    /// One row per feature.
+    pub features: Vec<KanoRow>,
+    /// What the section found.
+    pub finding: String,
+}
+
+/// SERVQUAL gaps per dimension.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ServqualSection {
+    /// (dimension, gap, ci_low, ci_high).
+    pub dimensions: Vec<(String, f64, f64, f64)>,
+    /// Overall SERVQUAL score.
+    pub overall: f64,
+    /// What the section found.
+    pub finding: String,
+}
+
+/// Touchpoint indices by month and the pain points.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct JourneySection {
+    /// Month labels ("2025-01", …).
+    pub months: Vec<String>,
+    /// (touchpoint, index per month; None without events).
+    pub heat_map: Vec<(String, Vec<Option<f64>>)>,
+    /// Pain points of the last month, worst first.
+    pub pain_points: Vec<PainPoint>,
+    /// What the section found.
+    pub finding: String,
+}
+
+/// Complaint handling.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ComplaintSection {
+    /// All complaints, with the SLAs of 24 h (response) and 72 h (resolution).
+    pub metrics: ComplaintMetrics,
+    /// (channel, mean first-response hours, share answered within 24 h).
+    pub by_channel: Vec<(String, f64, f64)>,
+    /// What the section found.
+    pub finding: String,
+}
+
+/// Every section of the bank report.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct BankReport {
+    /// Customers in the data.
+    pub customers: usize,
+    /// Survey scores.
+    pub survey: SurveySection,
+    /// Customer value.
+    pub value: ValueSection,
+    /// RFM segments.
+    pub rfm: RfmSection,
+    /// KANO.
+    pub kano: KanoSection,
+    /// SERVQUAL.
+    pub servqual: ServqualSection,
+    /// Journeys.
+    pub journey: JourneySection,
+    /// Complaints.
+    pub complaints: ComplaintSection,
+}
+
+/// Computes the report of a bank.
+///
+/// ```
+/// let bank = cxkit::data::demo_bank(3, 3_000);
+/// let r = cxkit::report::bank_report(&bank, 0.95)?;
+/// assert_eq!(r.customers, 3_000);
+/// assert!(r.journey.finding.contains("loan_application"));
+/// # Ok::<(), cxkit::Error>(())
+/// ```
+pub fn bank_report(bank: &DemoBank, confidence: f64) -> Result<BankReport> {
+    Ok(BankReport {
+        customers: bank.customers.segment.len(),
+        survey: survey_section(bank, confidence)?,
+        value: value_section(bank)?,
+        rfm: rfm_section(bank)?,
+        kano: kano_section(bank)?,
+        servqual: servqual_section(bank, confidence)?,
+        journey: journey_section(bank)?,
+        complaints: complaint_section(bank)?,
+    })
+}
+
+fn survey_section(bank: &DemoBank, confidence: f64) -> Result<SurveySection> {
+    let s = &bank.survey;
+    let pick = |col: &[u8], keep: &dyn Fn(usize) -> bool| -> Vec<u8> {
+        (0..col.len())
+            .filter(|&i| keep(i))
+            .map(|i| col[i])
+            .collect()
+    };
+    let no = NpsOptions {
+        confidence,
+        ..NpsOptions::default()
+    };
+    let mut waves = Vec::new();
+    for wave in [1u8, 2] {
+        let in_wave = |i: usize| s.wave[i] == wave;
+        waves.push(WaveScores {
+            wave,
+            nps: nps(&pick(&s.ltr, &in_wave), None, &no)?,
+            csat: csat(
+                &pick(&s.csat, &in_wave),
+                None,
+                &TopBoxOptions {
+                    confidence,
+                    ..TopBoxOptions::default()
+                },
+            )?,
+            ces: ces(
+                &pick(&s.ces, &in_wave),
+                None,
+                &CesOptions {
+                    confidence,
+                    ..CesOptions::default()
+                },
+            )?,
+        });
+    }
+    let nps_change = nps_test(&waves[1].nps, &waves[0].nps, &NpsTestOptions::default())?;
+    let seg = &bank.customers.segment;
+    let nps_by_segment = SEGMENTS
+        .iter()
+        .enumerate()
+        .map(|(k, name)| {
+            let keep = |i: usize| s.wave[i] == 2 && seg[s.customer[i] as usize] as usize == k;
+            Ok((name.to_string(), nps(&pick(&s.ltr, &keep), None, &no)?))
+        })
+        .collect::<Result<Vec<_>>>()?;
+    let direction = if nps_change.delta > 0.0 {
+        "rose"
+    } else {
+        "fell"
+    };
+    let significance = if nps_change.p_value < 1.0 - confidence {
+        "a significant change"
+    } else {
+        "not a significant change"
+    };
+    Ok(SurveySection {
+        finding: format!(
+            "NPS {direction} from {:.1} to {:.1} between the waves ({:+.1} points, p = {:.2e}: {significance}).",
+            waves[0].nps.score, waves[1].nps.score, nps_change.delta, nps_change.p_value
+        ),
+        waves,
+        nps_change,
+        nps_by_segment,
+    })
+}
+
+fn value_section(bank: &DemoBank) -> Result<ValueSection> {
+    let t = &bank.transactions;
+    let ids: Vec<u64> = t.customer.iter().map(|&c| u64::from(c)).collect();
+    let end = START_DAY + 729;
+    let summary = summarize_transactions(
+        &ids,
+        &t.day,
+        Some(&t.amount),
+        &SummaryOptions {
+            period: Period::Week,
+            observation_end: end,
+            calibration_end: None,
+        },
+    )?;
+    let fit = FitOptions {
+        penalizer: 0.001,
+        ..FitOptions::default()
+    };
+    let bg = BetaGeo::fit(&summary.frequency, &summary.recency, &summary.t, &fit)?;
+    let gg = GammaGamma::fit(&summary.frequency, &summary.monetary_value, &fit)?;
+    // Customers who never bought again keep the population's mean spend.
+    let spend: Vec<f64> = summary
+        .monetary_value
+        .iter()
+        .map(|&m| {
+            if m > 0.0 {
+                m
+            } else {
+                gg.p * gg.v / (gg.q - 1.0)
+            }
+        })
+        .collect();
+    let clv = customer_lifetime_value(
+        &bg,
+        &gg,
+        &summary.frequency,
+        &summary.recency,
+        &summary.t,
+        &spend,
+        &ClvOptions {
+            horizon_months: 12,
+            period: Period::Week,
+            discount_rate: 0.01,
+        },
+    )?;
+    let tiers = value_tiers(&clv, &TierCuts::default())?;
+    let mut sorted = clv.clone();
+    sorted.sort_unstable_by(f64::total_cmp);
+    let clv_deciles = (1..10)
+        .map(|d| quantile(&sorted, f64::from(d) / 10.0).expect("customers"))
+        .collect();
+    let clv_mean = clv.iter().sum::<f64>() / clv.len() as f64;
+    let seg = &bank.customers.segment;
+    let clv_by_segment = SEGMENTS
+        .iter()
+        .enumerate()
+        .map(|(k, name)| {
+            let v: Vec<f64> = summary
+                .customer
+                .iter()
+                .zip(&clv)
+                .filter(|(c, _)| seg[**c as usize] as usize == k)
+                .map(|(_, v)| *v)
+                .collect();
+            (
+                name.to_string(),
+                v.iter().sum::<f64>() / v.len().max(1) as f64,
+            )
+        })
+        .collect();
+    let top = &tiers.summary[0];
+    Ok(ValueSection {
+        finding: format!(
+            "The top {:.0} % of customers (platinum) hold {:.0} % of the next year's expected value.",
+            100.0 * top.customer_share,
+            100.0 * top.value_share.unwrap_or(0.0)
+        ),
+        tiers: tiers.summary,
+        clv_deciles,
+        clv_mean,
+        clv_by_segment,
+    })
+}
+
+fn rfm_section(bank: &DemoBank) -> Result<RfmSection> {
+    let t = &bank.transactions;
+    let n = bank.customers.segment.len();
+    let end = START_DAY + 729;
+    let (mut last, mut count, mut total) = (vec![START_DAY - 1; n], vec![0.0; n], vec![0.0; n]);
+    for ((&c, &d), &a) in t.customer.iter().zip(&t.day).zip(&t.amount) {
+        let c = c as usize;
+        last[c] = last[c].max(d);
+        count[c] += 1.0;
+        total[c] += a;
+    }
+    let recency: Vec<f64> = last.iter().map(|&d| (end - d) as f64).collect();
+    let map = RfmSegmentMap::default();
+    let s = rfm_scores(&recency, &count, &total, &RfmOptions::default(), &map)?;
+    let mut sizes = vec![0usize; s.segment_names.len()];
+    for &k in &s.segment {
+        sizes[k as usize] += 1;
+    }
+    let mut segments: Vec<(String, usize)> = s
+        .segment_names
+        .iter()
+        .cloned()
+        .zip(sizes)
+        .filter(|(_, n)| *n > 0)
+        .collect();
+    segments.sort_by_key(|s| std::cmp::Reverse(s.1));
+    Ok(RfmSection {
+        finding: format!(
+            "The largest RFM segment is {} ({:.0} % of customers).",
+            segments[0].0,
+            100.0 * segments[0].1 as f64 / n as f64
+        ),
+        segments,
+    })
+}
+
+fn kano_section(bank: &DemoBank) -> Result<KanoSection> {
+    let k = &bank.kano;
+    let shape = (k.respondents, KANO_FEATURES.len());
+    let f = ArrayView2::from_shape(shape, &k.functional).map_err(shape_error)?;
+    let d = ArrayView2::from_shape(shape, &k.dysfunctional).map_err(shape_error)?;
+    let t = analyze(f, d, None, &KanoOptions::default())?;
+    let features: Vec<KanoRow> = t
+        .features
+        .iter()
+        .zip(KANO_FEATURES)
+        .map(|(r, (name, _))| KanoRow {
+            feature: name.to_string(),
+            category: format!("{:?}", r.category),
+            better: r.better,
+            worse: r.worse,
+        })
+        .collect();
+    let of = |c: &str| -> Vec<&str> {
+        features
+            .iter()
+            .filter(|r| r.category == c)
+            .map(|r| r.feature.as_str())
+            .collect()
+    };
+    Ok(KanoSection {
+        finding: format!(
+            "Delighters (attractive): {}; must-haves: {}.",
+            of("A").join(", "),
+            of("M").join(", ")
+        ),
+        features,
+    })
+}
+
+fn shape_error(e: ndarray::ShapeError) -> Error {
+    Error::InvalidParameter {
+        name: "bank",
+        reason: format!("a survey matrix has the wrong size: {e}"),
+    }
+}
+
+fn servqual_section(bank: &DemoBank, confidence: f64) -> Result<ServqualSection> {
+    let q = &bank.servqual;
+    let shape = (q.respondents, 22);
+    let p = ArrayView2::from_shape(shape, &q.perceptions).map_err(shape_error)?;
+    let e = ArrayView2::from_shape(shape, &q.expectations).map_err(shape_error)?;
+    let r = servqual(
+        p,
+        e,
+        None,
+        &QualityOptions {
+            confidence,
+            ..QualityOptions::default()
+        },
+    )?;
+    let dimensions: Vec<(String, f64, f64, f64)> = r
+        .dimensions
+        .iter()
+        .map(|d| {
+            (
+                d.name.clone(),
+                d.score.estimate,
+                d.score.ci_low,
+                d.score.ci_high,
+            )
+        })
+        .collect();
+    let worst = dimensions
+        .iter()
+        .min_by(|a, b| a.1.total_cmp(&b.1))
+        .expect("five dimensions");
+    Ok(ServqualSection {
+        finding: format!(
+            "Service falls furthest short of expectations on {} (gap {:.2} points).",
+            worst.0, worst.1
+        ),
+        dimensions,
+        overall: r.overall.estimate,
+    })
+}
+
+fn journey_section(bank: &DemoBank) -> Result<JourneySection> {
+    let tree = IndicatorTree::from_json(DEMO_TREE)?;
+    let mut st = JourneyState::new(&tree);
+    let e = &bank.events;
+    let seg: Vec<u32> = e
+        .segment
+        .iter()
+        .map(|s| SEGMENTS.iter().position(|x| x == s).unwrap_or(0) as u32)
+        .collect();
+    st.update_ids(
+        &tree,
+        Some(&e.touchpoint),
+        &e.indicator,
+        &e.timestamp,
+        &e.value,
+        Some(&seg),
+        RejectPolicy::Error,
+    )?;
+    let first = e
+        .timestamp
+        .iter()
+        .min()
+        .copied()
+        .unwrap_or(0)
+        .div_euclid(86_400);
+    let last = st.last_day().unwrap_or(first);
+    let mut months = Vec::new();
+    let mut columns: Vec<Vec<crate::journey::NodeResult>> = Vec::new();
+    let mut day = first;
+    while day <= last {
+        let w = Window::Calendar {
+            period: Period::Month,
+            day,
+        };
+        columns.push(st.evaluate(&tree, &w, &EvaluateOptions::default())?);
+        months.push(month_label(day));
+        // The first day of the next month.
+        while Period::Month.index(day) == Period::Month.index(day + 1) {
+            day += 1;
+        }
+        day += 1;
+    }
+    let touchpoints: Vec<String> = columns[0]
+        .iter()
+        .filter(|n| n.level == Level::Touchpoint)
+        .map(|n| n.id.clone())
+        .collect();
+    let heat_map = touchpoints
+        .iter()
+        .map(|t| {
+            let row = columns
+                .iter()
+                .map(|c| c.iter().find(|n| &n.id == t).and_then(|n| n.index))
+                .collect();
+            (t.clone(), row)
+        })
+        .collect();
+    let latest = columns.last().expect("at least one month");
+    let pain = pain_points(&tree, latest, GapTo::Target, None);
+    let finding = match pain.first() {
+        Some(p) => format!(
+            "The worst pain point is {} ({:.0} index points short of its targets).",
+            p.touchpoint, p.gap
+        ),
+        None => "Every touchpoint meets its targets.".into(),
+    };
+    Ok(JourneySection {
+        months,
+        heat_map,
+        pain_points: pain,
+        finding,
+    })
+}
+
+/// "YYYY-MM" of a day number.
+fn month_label(day: i64) -> String {
+    let m = Period::Month.index(day);
+    format!("{}-{:02}", 1970 + m.div_euclid(12), m.rem_euclid(12) + 1)
+}
+
+fn complaint_section(bank: &DemoBank) -> Result<ComplaintSection> {
+    let c = &bank.complaints;
+    let options = ComplaintOptions {
+        response_sla: Some(24.0 * 3600.0),
+        resolution_sla: Some(72.0 * 3600.0),
+        customers: Some(bank.customers.segment.len() as f64),
+        ..ComplaintOptions::default()
+    };
+    let metrics = complaint_metrics(
+        &Complaints {
+            opened: &c.opened,
+            first_response: &c.first_response,
+            resolved: &c.resolved,
+            contacts: Some(&c.contacts),
+            reopened: Some(&c.reopened),
+            channel: Some(&c.channel),
+            category: Some(&c.category),
+        },
+        &options,
+    )?;
+    let by_channel: Vec<(String, f64, f64)> = CHANNELS
+        .iter()
+        .enumerate()
+        .filter_map(|(k, name)| {
+            let idx: Vec<usize> = (0..c.channel.len())
+                .filter(|&i| c.channel[i] as usize == k)
+                .collect();
+            let pick = |v: &[i64]| idx.iter().map(|&i| v[i]).collect::<Vec<_>>();
+            let (o, f, r) = (pick(&c.opened), pick(&c.first_response), pick(&c.resolved));
+            let m = complaint_metrics(
+                &Complaints {
+                    opened: &o,
+                    first_response: &f,
+                    resolved: &r,
+                    ..Complaints::default()
+                },
+                &options,
+            )
+            .ok()?;
+            Some((
+                name.to_string(),
+                m.response.mean? / 3600.0,
+                m.response.within_sla?,
+            ))
+        })
+        .collect();
+    let slowest = by_channel
+        .iter()
+        .max_by(|a, b| a.1.total_cmp(&b.1))
+        .cloned()
+        .unwrap_or_default();
+    Ok(ComplaintSection {
+        finding: format!(
+            "{:.0} % of complaints were answered within 24 h; the {} channel is slowest ({:.0} h on average).",
+            100.0 * metrics.response.within_sla.unwrap_or(0.0),
+            slowest.0,
+            slowest.1
+        ),
+        metrics,
+        by_channel,
+    })
+}

@@ -9,45 +9,66 @@ fn cxkit(args: &[&str]) -> std::process::Output {
         .expect("cxkit runs")
 }
 
+fn out_dir(name: &str) -> std::path::PathBuf {
+    let d = std::env::temp_dir().join(format!("cxkit-cli-test-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&d);
+    d
+}
+
 #[test]
-fn demo_report_prints_both_waves_and_every_branch() {
-    let out = cxkit(&["report", "--demo", "--respondents", "400"]);
+fn demo_report_writes_html_and_json_that_agree_with_the_library() {
+    let dir = out_dir("demo");
+    let out = cxkit(&[
+        "report",
+        "--demo",
+        "--customers",
+        "3000",
+        "--seed",
+        "9",
+        "--out",
+        dir.to_str().unwrap(),
+    ]);
     assert!(
         out.status.success(),
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );
     let text = String::from_utf8(out.stdout).unwrap();
-    assert!(text.contains("800 respondents in 2 waves"), "{text}");
-    for branch in cxkit::data::DEMO_BRANCHES {
-        assert!(text.contains(branch), "{branch} missing from\n{text}");
+    assert!(
+        text.contains("NPS rose") && text.contains("report.html"),
+        "{text}"
+    );
+    // Every number in the JSON is what the library computes directly.
+    let json: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(dir.join("report.json")).unwrap()).unwrap();
+    let bank = cxkit::data::demo_bank(9, 3000);
+    let direct = cxkit::report::bank_report(&bank, 0.95).unwrap();
+    assert_eq!(json, serde_json::to_value(&direct).unwrap());
+    let wave1: Vec<u8> = (0..bank.survey.ltr.len())
+        .filter(|&i| bank.survey.wave[i] == 1)
+        .map(|i| bank.survey.ltr[i])
+        .collect();
+    let nps = cxkit::survey::nps(&wave1, None, &Default::default()).unwrap();
+    assert_eq!(
+        json["survey"]["waves"][0]["nps"]["score"].as_f64(),
+        Some(nps.score)
+    );
+    // The HTML is self-contained and every chart is well formed (structural check: there is
+    // no browser on this machine to render it).
+    let html = std::fs::read_to_string(dir.join("report.html")).unwrap();
+    assert!(html.starts_with("<!DOCTYPE html>") && html.trim_end().ends_with("</html>"));
+    assert_eq!(html.matches("<svg").count(), 9); // survey, pyramid, CLV, RFM, KANO, SERVQUAL, heat map, IPA, SLA
+    assert_eq!(html.matches("<svg").count(), html.matches("</svg>").count());
+    assert_eq!(html.matches("<section>").count(), 7);
+    for forbidden in ["NaN", ">inf", "<script", "https://"] {
+        assert!(!html.contains(forbidden), "{forbidden}");
     }
-    assert!(text.contains("Wave 2 vs wave 1: NPS"));
-}
-
-#[test]
-fn json_report_agrees_with_the_library() {
-    let out = cxkit(&[
-        "report",
-        "--demo",
-        "--respondents",
-        "300",
-        "--seed",
-        "9",
-        "--json",
-    ]);
-    assert!(out.status.success());
-    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
-    // Recompute wave 1's weighted NPS with the library directly.
-    let s = cxkit::data::demo_survey(9, 300);
-    let (ltr, w): (Vec<u8>, Vec<f64>) = (0..s.ltr.len())
-        .filter(|&i| s.wave[i] == 1)
-        .map(|i| (s.ltr[i], s.weight[i]))
-        .unzip();
-    let direct = cxkit::survey::nps(&ltr, Some(&w), &Default::default()).unwrap();
-    let reported = report["waves"][0]["nps"]["score"].as_f64().unwrap();
-    assert!((reported - direct.score).abs() < 1e-12);
-    assert_eq!(report["respondents"], 600);
+    // The only URL is the SVG namespace.
+    assert_eq!(
+        html.matches("http://").count(),
+        html.matches("<svg").count()
+    );
+    let _ = std::fs::remove_dir_all(&dir);
 }
 
 #[test]
@@ -55,7 +76,20 @@ fn bad_arguments_fail_with_a_message() {
     let out = cxkit(&["report"]);
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("--demo"));
-    let out = cxkit(&["report", "--demo", "--confidence", "1.5"]);
+    let out = cxkit(&["report", "--demo", "--customers", "10"]);
+    assert_eq!(out.status.code(), Some(2));
+    let out = cxkit(&[
+        "report",
+        "--demo",
+        "--customers",
+        "1000",
+        "--confidence",
+        "1.5",
+        "--out",
+        out_dir("conf").to_str().unwrap(),
+    ]);
     assert!(!out.status.success());
     assert!(String::from_utf8_lossy(&out.stderr).contains("confidence"));
+    let out = cxkit(&["report", "--help"]);
+    assert!(String::from_utf8_lossy(&out.stdout).contains("--customers"));
 }

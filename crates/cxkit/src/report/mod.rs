@@ -1,8 +1,12 @@
 //! The numbers of the bank report: every section computed from a [`DemoBank`]-shaped data
 //! set with the library's own functions, each with a one-sentence finding.
 //!
-//! This is what `cxkit report` writes as JSON and draws as HTML; keeping it in the core lets
-//! the Python package and the command line produce the same report.
+//! This is what `cxkit report` writes as JSON and draws as HTML ([`BankReport::to_html`]);
+//! keeping it in the core lets the Python package and the command line produce the same
+//! report.
+
+mod html;
+mod svg;
 
 use ndarray::ArrayView2;
 use serde::Serialize;
@@ -13,6 +17,7 @@ use crate::clv::{
 };
 use crate::complaints::{complaint_metrics, ComplaintMetrics, ComplaintOptions, Complaints};
 use crate::data::{DemoBank, CHANNELS, DEMO_TREE, KANO_FEATURES, SEGMENTS, START_DAY};
+use crate::drivers::{ipa, Crosshair};
 use crate::journey::{
     pain_points, EvaluateOptions, GapTo, IndicatorTree, JourneyState, Level, PainPoint,
     RejectPolicy, Window,
@@ -119,6 +124,9 @@ pub struct JourneySection {
     pub heat_map: Vec<(String, Vec<Option<f64>>)>,
     /// Pain points of the last month, worst first.
     pub pain_points: Vec<PainPoint>,
+    /// Importance–performance of each touchpoint in the last month: (touchpoint, share of
+    /// the tree's weight, index, quadrant label).
+    pub ipa: Vec<(String, f64, f64, String)>,
     /// What the section found.
     pub finding: String,
 }
@@ -504,6 +512,34 @@ fn journey_section(bank: &DemoBank) -> Result<JourneySection> {
         .collect();
     let latest = columns.last().expect("at least one month");
     let pain = pain_points(&tree, latest, GapTo::Target, None);
+    let mut importance = Vec::new();
+    let jw: f64 = tree.journeys.iter().map(|j| j.weight).sum();
+    for j in &tree.journeys {
+        let sw: f64 = j.stages.iter().map(|s| s.weight).sum();
+        for s in &j.stages {
+            let tw: f64 = s.touchpoints.iter().map(|t| t.weight).sum();
+            for t in &s.touchpoints {
+                let index = latest.iter().find(|n| n.id == t.id).and_then(|n| n.index);
+                if let Some(index) = index {
+                    importance.push((
+                        t.id.clone(),
+                        j.weight / jw * s.weight / sw * t.weight / tw,
+                        index,
+                    ));
+                }
+            }
+        }
+    }
+    let grid = ipa(
+        &importance.iter().map(|r| r.1).collect::<Vec<_>>(),
+        &importance.iter().map(|r| r.2).collect::<Vec<_>>(),
+        Crosshair::Mean,
+    )?;
+    let ipa_rows = importance
+        .into_iter()
+        .zip(&grid.quadrants)
+        .map(|((t, i, p), q)| (t, i, p, q.label().to_string()))
+        .collect();
     let finding = match pain.first() {
         Some(p) => format!(
             "The worst pain point is {} ({:.0} index points short of its targets).",
@@ -515,6 +551,7 @@ fn journey_section(bank: &DemoBank) -> Result<JourneySection> {
         months,
         heat_map,
         pain_points: pain,
+        ipa: ipa_rows,
         finding,
     })
 }

@@ -73,6 +73,7 @@ __all__ = [
     "key_drivers_from_correlation",
     "kmeans_scan",
     "likert_summary",
+    "load_demo_bank",
     "nps",
     "nps_from_counts",
     "nps_test",
@@ -1036,3 +1037,6 @@ def complaint_iceberg(
     customers: float, complainants: float, dissatisfied: float, respondents: float, confidence: float = 0.95
 ) -> dict[str, Any]:
     """Estimated silent dissatisfied customers, with the assumption stated."""
+
+def load_demo_bank(seed: int = 2026, customers: int = 50_000) -> dict[str, Any]:
+    """The demo bank as a dict of pandas DataFrames (and the journey tree as JSON)."""

@@ -9,6 +9,7 @@ mod accumulators;
 mod cluster;
 mod clv;
 mod convert;
+mod datasets;
 mod errors;
 mod functions;
 mod journey;
@@ -33,5 +34,6 @@ fn _cxkit(m: &Bound<'_, PyModule>) -> PyResult<()> {
     profile::register(m)?;
     quality::register(m)?;
     journey::register(m)?;
+    datasets::register(m)?;
     Ok(())
 }

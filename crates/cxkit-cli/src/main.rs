@@ -5,6 +5,7 @@
 //! value, RFM segments, KANO, SERVQUAL, journeys and pain points, complaint handling — and
 //! writes a self-contained HTML report with inline charts and a JSON file with every number.
 
+use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::Instant;
@@ -80,9 +81,17 @@ fn main() -> ExitCode {
                 return ExitCode::from(2);
             }
             let start = Instant::now();
-            eprintln!("Building the demo bank ({customers} customers, seed {seed})…");
+            // Progress goes to a terminal only; pipes and logs get the findings alone.
+            let progress = |step: &str| {
+                if std::io::stderr().is_terminal() {
+                    eprintln!("{step}");
+                }
+            };
+            progress(&format!(
+                "Building the demo bank ({customers} customers, seed {seed})…"
+            ));
             let bank = demo_bank(seed, customers);
-            eprintln!("Analysing…");
+            progress("Analysing…");
             let report = match bank_report(&bank, confidence) {
                 Ok(r) => r,
                 Err(e) => {

@@ -50,6 +50,19 @@ enum Command {
         #[arg(long, default_value = "cxkit-report")]
         out: PathBuf,
     },
+    /// Writes the demo bank as CSV files (one per kind, the schema in docs/data-schema.md)
+    /// to look at, or to replace with your own.
+    DemoData {
+        /// Directory for the files (created if missing).
+        #[arg(long)]
+        out: PathBuf,
+        /// Seed of the demo bank.
+        #[arg(long, default_value_t = 2026)]
+        seed: u64,
+        /// Customers in the demo bank.
+        #[arg(long, default_value_t = 50_000)]
+        customers: usize,
+    },
 }
 
 fn write_report(out: &Path, html: &str, json: &str) -> std::io::Result<(PathBuf, PathBuf)> {
@@ -63,6 +76,22 @@ fn write_report(out: &Path, html: &str, json: &str) -> std::io::Result<(PathBuf,
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
+        Command::DemoData {
+            out,
+            seed,
+            customers,
+        } => match demo_bank(seed, customers).write_csv(&out) {
+            Ok(files) => {
+                for f in files {
+                    println!("{}", f.display());
+                }
+                ExitCode::SUCCESS
+            }
+            Err(e) => {
+                eprintln!("cxkit demo-data: {e}");
+                ExitCode::FAILURE
+            }
+        },
         Command::Report {
             demo,
             seed,

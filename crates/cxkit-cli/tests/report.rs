@@ -93,3 +93,53 @@ fn bad_arguments_fail_with_a_message() {
     let out = cxkit(&["report", "--help"]);
     assert!(String::from_utf8_lossy(&out.stdout).contains("--customers"));
 }
+
+#[test]
+fn demo_data_writes_every_file_in_the_documented_schema() {
+    let dir = out_dir("data");
+    let out = cxkit(&[
+        "demo-data",
+        "--out",
+        dir.to_str().unwrap(),
+        "--customers",
+        "1000",
+        "--seed",
+        "3",
+    ]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let listed = String::from_utf8(out.stdout).unwrap();
+    let schema = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../docs/data-schema.md"
+    ))
+    .unwrap();
+    for (file, header) in [
+        ("customers.csv", "customer_id,segment,age,gender,income_band,occupation,region,channel,products,balance"),
+        ("transactions.csv", "customer_id,date,amount"),
+        ("survey.csv", "wave,customer_id,ltr,csat,ces"),
+        ("servqual.csv", "respondent_id,item,dimension,perception,expectation"),
+        ("kano.csv", "respondent_id,feature,functional,dysfunctional"),
+        ("journey_events.csv", "touchpoint,indicator,timestamp,value,segment"),
+        ("complaints.csv", "customer_id,channel,category,opened,first_response,resolved,contacts,reopened,satisfaction"),
+    ] {
+        assert!(listed.contains(file), "{file}");
+        let text = std::fs::read_to_string(dir.join(file)).unwrap();
+        assert_eq!(text.lines().next(), Some(header), "{file}");
+        // The schema document describes every column.
+        for column in header.split(',') {
+            assert!(schema.contains(&format!("`{column}`")), "{file}: {column} undocumented");
+        }
+    }
+    let bank = cxkit::data::demo_bank(3, 1000);
+    let tx = std::fs::read_to_string(dir.join("transactions.csv")).unwrap();
+    assert_eq!(tx.lines().count(), bank.transactions.customer.len() + 1);
+    assert!(cxkit::journey::IndicatorTree::from_json(
+        &std::fs::read_to_string(dir.join("journey_tree.json")).unwrap()
+    )
+    .is_ok());
+    let _ = std::fs::remove_dir_all(&dir);
+}

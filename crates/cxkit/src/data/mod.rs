@@ -3,6 +3,7 @@
 //! structure), a two-wave customer survey, and BG/NBD / Pareto/NBD customer panels.
 
 mod bank;
+mod files;
 
 pub use bank::{
     demo_bank, ComplaintRecords, Customers, DemoBank, JourneyEvents, KanoSurvey, ServqualSurvey,

@@ -1,0 +1,256 @@
+//! The demo bank as CSV files, one per kind, in the schema documented in
+//! `docs/data-schema.md` (the schema `cxkit report --data DIR` reads).
+
+use std::path::{Path, PathBuf};
+
+use super::bank::{DemoBank, CATEGORIES, CHANNELS, DEMO_TREE, KANO_FEATURES, SEGMENTS};
+use crate::complaints::NOT_YET;
+use crate::quality::Dimensions;
+use crate::{Error, Result};
+
+fn io(path: &Path, e: impl std::fmt::Display) -> Error {
+    Error::InvalidParameter {
+        name: "out",
+        reason: format!("cannot write {}: {e}", path.display()),
+    }
+}
+
+/// "YYYY-MM-DD" of a day number.
+pub(crate) fn iso_date(day: i64) -> String {
+    let (y, m, d) = crate::clv::civil_from_days(day);
+    format!("{y:04}-{m:02}-{d:02}")
+}
+
+/// "YYYY-MM-DDTHH:MM:SSZ" of seconds since 1970, or "" for [`NOT_YET`].
+pub(crate) fn iso_time(secs: i64) -> String {
+    if secs == NOT_YET {
+        return String::new();
+    }
+    let (day, s) = (secs.div_euclid(86_400), secs.rem_euclid(86_400));
+    format!(
+        "{}T{:02}:{:02}:{:02}Z",
+        iso_date(day),
+        s / 3600,
+        (s / 60) % 60,
+        s % 60
+    )
+}
+
+struct Table {
+    path: PathBuf,
+    out: csv::Writer<std::fs::File>,
+}
+
+impl Table {
+    fn create(dir: &Path, name: &str, header: &[&str]) -> Result<Table> {
+        let path = dir.join(name);
+        let mut out = csv::Writer::from_path(&path).map_err(|e| io(&path, e))?;
+        out.write_record(header).map_err(|e| io(&path, e))?;
+        Ok(Table { path, out })
+    }
+
+    fn row<I: IntoIterator<Item = String>>(&mut self, fields: I) -> Result<()> {
+        let fields: Vec<String> = fields.into_iter().collect();
+        self.out
+            .write_record(&fields)
+            .map_err(|e| io(&self.path, e))
+    }
+
+    fn finish(mut self) -> Result<PathBuf> {
+        self.out.flush().map_err(|e| io(&self.path, e))?;
+        Ok(self.path)
+    }
+}
+
+fn number(v: f64) -> String {
+    if v.is_nan() {
+        String::new()
+    } else {
+        v.to_string()
+    }
+}
+
+impl DemoBank {
+    /// Writes the bank into `dir` (created if missing) as customers.csv, transactions.csv,
+    /// survey.csv, servqual.csv, kano.csv, journey_events.csv, journey_tree.json and
+    /// complaints.csv; returns the paths written.
+    ///
+    /// ```
+    /// let dir = std::env::temp_dir().join(format!("cxkit-doc-{}", std::process::id()));
+    /// let files = cxkit::data::demo_bank(1, 1_000).write_csv(&dir)?;
+    /// assert_eq!(files.len(), 8);
+    /// let survey = std::fs::read_to_string(dir.join("survey.csv")).unwrap();
+    /// assert!(survey.starts_with("wave,customer_id,ltr,csat,ces\n"));
+    /// # std::fs::remove_dir_all(&dir).ok();
+    /// # Ok::<(), cxkit::Error>(())
+    /// ```
+    pub fn write_csv(&self, dir: &Path) -> Result<Vec<PathBuf>> {
+        std::fs::create_dir_all(dir).map_err(|e| io(dir, e))?;
+        let mut written = Vec::new();
+        let c = &self.customers;
+        let mut t = Table::create(
+            dir,
+            "customers.csv",
+            &[
+                "customer_id",
+                "segment",
+                "age",
+                "gender",
+                "income_band",
+                "occupation",
+                "region",
+                "channel",
+                "products",
+                "balance",
+            ],
+        )?;
+        for i in 0..c.segment.len() {
+            t.row([
+                i.to_string(),
+                SEGMENTS[c.segment[i] as usize].to_string(),
+                c.age[i].to_string(),
+                c.gender[i].to_string(),
+                c.income_band[i].to_string(),
+                c.occupation[i].to_string(),
+                c.region[i].to_string(),
+                c.channel[i].to_string(),
+                c.products[i].to_string(),
+                number(c.balance[i]),
+            ])?;
+        }
+        written.push(t.finish()?);
+        let x = &self.transactions;
+        let mut t = Table::create(dir, "transactions.csv", &["customer_id", "date", "amount"])?;
+        for i in 0..x.customer.len() {
+            t.row([
+                x.customer[i].to_string(),
+                iso_date(x.day[i]),
+                number(x.amount[i]),
+            ])?;
+        }
+        written.push(t.finish()?);
+        let s = &self.survey;
+        let mut t = Table::create(
+            dir,
+            "survey.csv",
+            &["wave", "customer_id", "ltr", "csat", "ces"],
+        )?;
+        for i in 0..s.wave.len() {
+            t.row([
+                s.wave[i].to_string(),
+                s.customer[i].to_string(),
+                s.ltr[i].to_string(),
+                s.csat[i].to_string(),
+                s.ces[i].to_string(),
+            ])?;
+        }
+        written.push(t.finish()?);
+        let q = &self.servqual;
+        let dims = Dimensions::servqual();
+        let mut t = Table::create(
+            dir,
+            "servqual.csv",
+            &[
+                "respondent_id",
+                "item",
+                "dimension",
+                "perception",
+                "expectation",
+            ],
+        )?;
+        for r in 0..q.respondents {
+            for (j, &d) in dims.of_item.iter().enumerate() {
+                t.row([
+                    r.to_string(),
+                    (j + 1).to_string(),
+                    dims.names[d].clone(),
+                    number(q.perceptions[r * 22 + j]),
+                    number(q.expectations[r * 22 + j]),
+                ])?;
+            }
+        }
+        written.push(t.finish()?);
+        let k = &self.kano;
+        let mut t = Table::create(
+            dir,
+            "kano.csv",
+            &["respondent_id", "feature", "functional", "dysfunctional"],
+        )?;
+        let f = KANO_FEATURES.len();
+        for r in 0..k.respondents {
+            for (j, (name, _)) in KANO_FEATURES.iter().enumerate() {
+                t.row([
+                    r.to_string(),
+                    name.to_string(),
+                    k.functional[r * f + j].to_string(),
+                    k.dysfunctional[r * f + j].to_string(),
+                ])?;
+            }
+        }
+        written.push(t.finish()?);
+        let e = &self.events;
+        let mut t = Table::create(
+            dir,
+            "journey_events.csv",
+            &["touchpoint", "indicator", "timestamp", "value", "segment"],
+        )?;
+        for i in 0..e.indicator.len() {
+            t.row([
+                e.touchpoint[i].to_string(),
+                e.indicator[i].to_string(),
+                iso_time(e.timestamp[i]),
+                number(e.value[i]),
+                e.segment[i].to_string(),
+            ])?;
+        }
+        written.push(t.finish()?);
+        let tree = dir.join("journey_tree.json");
+        std::fs::write(&tree, DEMO_TREE).map_err(|e| io(&tree, e))?;
+        written.push(tree);
+        let r = &self.complaints;
+        let mut t = Table::create(
+            dir,
+            "complaints.csv",
+            &[
+                "customer_id",
+                "channel",
+                "category",
+                "opened",
+                "first_response",
+                "resolved",
+                "contacts",
+                "reopened",
+                "satisfaction",
+            ],
+        )?;
+        for i in 0..r.customer.len() {
+            t.row([
+                r.customer[i].to_string(),
+                CHANNELS[r.channel[i] as usize].to_string(),
+                CATEGORIES[r.category[i] as usize].to_string(),
+                iso_time(r.opened[i]),
+                iso_time(r.first_response[i]),
+                iso_time(r.resolved[i]),
+                r.contacts[i].to_string(),
+                u8::from(r.reopened[i]).to_string(),
+                number(r.satisfaction[i]),
+            ])?;
+        }
+        written.push(t.finish()?);
+        Ok(written)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn iso_times() {
+        // 2024-01-01 is day 19 723; 90 061 s = 1 day 1 h 1 min 1 s.
+        assert_eq!(iso_date(19_723), "2024-01-01");
+        assert_eq!(iso_time(19_723 * 86_400 + 90_061), "2024-01-02T01:01:01Z");
+        assert_eq!(iso_time(-1), "1969-12-31T23:59:59Z");
+        assert_eq!(iso_time(NOT_YET), "");
+    }
+}

@@ -79,6 +79,7 @@ __all__ = [
     "nps_test",
     "pain_points",
     "profile_segments",
+    "report",
     "rfm_scores",
     "service_recovery",
     "servperf",
@@ -1040,3 +1041,12 @@ def complaint_iceberg(
 
 def load_demo_bank(seed: int = 2026, customers: int = 50_000) -> dict[str, Any]:
     """The demo bank as a dict of pandas DataFrames (and the journey tree as JSON)."""
+
+def report(
+    data: Any = None,
+    out: Any = None,
+    seed: int = 2026,
+    customers: int = 50_000,
+    confidence: float = 0.95,
+) -> dict[str, Any]:
+    """Writes report.html and report.json for the demo bank; returns the numbers."""

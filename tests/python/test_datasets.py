@@ -48,3 +48,51 @@ def test_planted_structure_is_found_through_python(bank):
     assert hours.idxmax() == "phone"
     m = cxkit.complaint_metrics(c, sla={"response": 24})
     assert 0.5 < m.response["within_sla"] < 1.0
+
+
+def test_report_files_are_well_formed_and_match_the_library(tmp_path, bank):
+    import json
+    import xml.etree.ElementTree as ET
+    from html.parser import HTMLParser
+
+    numbers = cxkit.report(out=tmp_path, seed=42, customers=20_000)
+    assert json.loads((tmp_path / "report.json").read_text()) == numbers
+    html = (tmp_path / "report.html").read_text()
+    # Structural validation (no browser is installed here): every chart is well-formed XML
+    # in the SVG namespace, and the page's tags balance.
+    import re
+    svgs = re.findall(r"<svg.*?</svg>", html, re.S)
+    assert len(svgs) == 9
+    for svg in svgs:
+        root = ET.fromstring(svg)
+        assert root.tag == "{http://www.w3.org/2000/svg}svg" and root.find("{http://www.w3.org/2000/svg}title") is not None
+
+    class Balance(HTMLParser):
+        void = {"meta", "br", "img"}  # SVG shapes close themselves with />
+
+        def __init__(self):
+            super().__init__()
+            self.stack = []
+
+        def handle_starttag(self, tag, attrs):
+            if tag not in self.void:
+                self.stack.append(tag)
+
+        def handle_startendtag(self, tag, attrs):
+            pass
+
+        def handle_endtag(self, tag):
+            assert self.stack and self.stack[-1] == tag, (tag, self.stack[-3:])
+            self.stack.pop()
+
+    p = Balance()
+    p.feed(html)
+    assert p.stack == []
+    # The numbers are the library's: NPS of wave 1 and the KANO categories.
+    s = bank["survey"]
+    assert numbers["survey"]["waves"][0]["nps"]["score"] == pytest.approx(cxkit.nps(s.ltr[s.wave == 1]).score)
+    k = cxkit.kano_analyze(bank["kano_functional"], bank["kano_dysfunctional"])
+    for row in numbers["kano"]["features"]:
+        assert row["category"] == k.category(row["feature"])
+    with pytest.raises(cxkit.InvalidParameterError, match="demo bank"):
+        cxkit.report("some/dir", out=tmp_path)

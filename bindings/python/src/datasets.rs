@@ -160,5 +160,53 @@ pub(crate) fn load_demo_bank<'py>(
 /// Adds the datasets to the module.
 pub(crate) fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(load_demo_bank, m)?)?;
+    m.add_function(wrap_pyfunction!(report, m)?)?;
     Ok(())
+}
+
+/// Writes the bank report — NPS/CSAT/CES by wave and segment, customer value, RFM segments,
+/// KANO, SERVQUAL, journeys and pain points, complaint handling — as ``out``/report.html
+/// (self-contained, inline SVG charts) and ``out``/report.json (every number), and returns
+/// the numbers as a dict. ``data=None`` reports on the demo bank built from ``seed`` and
+/// ``customers`` (reading a data directory comes with ``cxkit report --data``). ``out``
+/// defaults to "cxkit-report".
+///
+/// >>> import tempfile, os
+/// >>> out = tempfile.mkdtemp()
+/// >>> r = cxkit.report(out=out, customers=2_000, seed=1)
+/// >>> sorted(os.listdir(out)), r["customers"]
+/// (['report.html', 'report.json'], 2000)
+#[pyfunction]
+#[pyo3(signature = (data=None, out=None, seed=2026, customers=50_000, confidence=0.95))]
+pub(crate) fn report<'py>(
+    py: Python<'py>,
+    data: Option<&Bound<'py, PyAny>>,
+    out: Option<std::path::PathBuf>,
+    seed: u64,
+    customers: usize,
+    confidence: f64,
+) -> PyResult<Bound<'py, PyAny>> {
+    let out = out.unwrap_or_else(|| "cxkit-report".into());
+    if data.is_some_and(|d| !d.is_none()) {
+        return Err(crate::errors::invalid(
+            "data",
+            "only the demo bank (data=None) can be reported on so far".into(),
+        ));
+    }
+    let (html, json) = py
+        .detach(|| {
+            let bank = core::demo_bank(seed, customers);
+            let r = cxkit_core::report::bank_report(&bank, confidence)?;
+            Ok::<_, cxkit_core::Error>((
+                r.to_html(),
+                serde_json::to_string_pretty(&r).expect("the report serializes"),
+            ))
+        })
+        .map_err(crate::errors::to_py)?;
+    let io =
+        |e: std::io::Error| pyo3::exceptions::PyOSError::new_err(format!("{}: {e}", out.display()));
+    std::fs::create_dir_all(&out).map_err(io)?;
+    std::fs::write(out.join("report.html"), html).map_err(io)?;
+    std::fs::write(out.join("report.json"), &json).map_err(io)?;
+    py.import("json")?.call_method1("loads", (json,))
 }

@@ -1,6 +1,6 @@
 //! The demo bank as pandas DataFrames.
 
-use cxkit_core::data::{self as core, CATEGORIES, CHANNELS, KANO_FEATURES, SEGMENTS};
+use cxkit_core::data as core;
 use cxkit_core::quality::Dimensions;
 use numpy::{PyArray1, PyArray2};
 use pyo3::prelude::*;
@@ -18,11 +18,8 @@ fn dates<'py>(py: Python<'py>, days: &[i64]) -> PyResult<Bound<'py, PyAny>> {
     PyArray1::from_slice(py, days).call_method1("view", ("datetime64[D]",))
 }
 
-fn names(codes: &[u32], table: &[&str]) -> Vec<String> {
-    codes
-        .iter()
-        .map(|&c| table[c as usize].to_string())
-        .collect()
+fn names(codes: &[u32], table: &[String]) -> Vec<String> {
+    codes.iter().map(|&c| table[c as usize].clone()).collect()
 }
 
 /// A respondents × columns float matrix as a DataFrame with the given column names.
@@ -70,7 +67,7 @@ pub(crate) fn load_demo_bank<'py>(
         "segment",
         c.segment
             .iter()
-            .map(|&s| SEGMENTS[s as usize])
+            .map(|&s| b.segments[s as usize].clone())
             .collect::<Vec<_>>(),
     )?;
     cols.set_item("age", PyArray1::from_slice(py, &c.age))?;
@@ -122,16 +119,16 @@ pub(crate) fn load_demo_bank<'py>(
         "servqual_expectations",
         matrix(py, &q.expectations, q.respondents, &items)?,
     )?;
-    let features: Vec<String> = KANO_FEATURES.iter().map(|f| f.0.to_string()).collect();
     let k = &b.kano;
+    let features = &k.features;
     let as_f64 = |v: &[u8]| v.iter().map(|&x| f64::from(x)).collect::<Vec<_>>();
     out.set_item(
         "kano_functional",
-        matrix(py, &as_f64(&k.functional), k.respondents, &features)?,
+        matrix(py, &as_f64(&k.functional), k.respondents, features)?,
     )?;
     out.set_item(
         "kano_dysfunctional",
-        matrix(py, &as_f64(&k.dysfunctional), k.respondents, &features)?,
+        matrix(py, &as_f64(&k.dysfunctional), k.respondents, features)?,
     )?;
     let e = &b.events;
     let cols = PyDict::new(py);
@@ -144,8 +141,8 @@ pub(crate) fn load_demo_bank<'py>(
     let r = &b.complaints;
     let cols = PyDict::new(py);
     cols.set_item("customer_id", PyArray1::from_slice(py, &r.customer))?;
-    cols.set_item("channel", names(&r.channel, &CHANNELS))?;
-    cols.set_item("category", names(&r.category, &CATEGORIES))?;
+    cols.set_item("channel", names(&r.channel, &b.channels))?;
+    cols.set_item("category", names(&r.category, &b.categories))?;
     cols.set_item("opened", datetimes(py, &r.opened)?)?;
     cols.set_item("first_response", datetimes(py, &r.first_response)?)?;
     cols.set_item("resolved", datetimes(py, &r.resolved)?)?;
@@ -153,7 +150,7 @@ pub(crate) fn load_demo_bank<'py>(
     cols.set_item("reopened", PyArray1::from_slice(py, &r.reopened))?;
     cols.set_item("satisfaction", PyArray1::from_slice(py, &r.satisfaction))?;
     out.set_item("complaints", frame(py, cols, None, None)?)?;
-    out.set_item("journey_tree", core::DEMO_TREE)?;
+    out.set_item("journey_tree", &b.journey_tree)?;
     Ok(out)
 }
 

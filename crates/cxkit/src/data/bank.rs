@@ -77,22 +77,22 @@ pub const CHANNELS: [&str; 4] = ["app", "branch", "phone", "email"];
 pub const CATEGORIES: [&str; 4] = ["fees", "app", "loans", "cards"];
 
 /// Customers, a column each; row i is customer i (id i).
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Customers {
     /// Segment code (index into [`SEGMENTS`]).
     pub segment: Vec<u8>,
     /// Age in years.
     pub age: Vec<u8>,
     /// "F" or "M".
-    pub gender: Vec<&'static str>,
+    pub gender: Vec<String>,
     /// Income band 1 (lowest) to 5.
     pub income_band: Vec<u8>,
     /// Occupation.
-    pub occupation: Vec<&'static str>,
+    pub occupation: Vec<String>,
     /// Region.
-    pub region: Vec<&'static str>,
+    pub region: Vec<String>,
     /// Preferred channel.
-    pub channel: Vec<&'static str>,
+    pub channel: Vec<String>,
     /// Products held.
     pub products: Vec<u8>,
     /// Total balance.
@@ -142,6 +142,8 @@ pub struct ServqualSurvey {
 pub struct KanoSurvey {
     /// Respondents.
     pub respondents: usize,
+    /// Feature names, in column order.
+    pub features: Vec<String>,
     /// Functional answers.
     pub functional: Vec<u8>,
     /// Dysfunctional answers.
@@ -149,18 +151,18 @@ pub struct KanoSurvey {
 }
 
 /// Journey events for [`DEMO_TREE`].
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct JourneyEvents {
     /// Touchpoint id.
-    pub touchpoint: Vec<&'static str>,
+    pub touchpoint: Vec<String>,
     /// Indicator id.
-    pub indicator: Vec<&'static str>,
+    pub indicator: Vec<String>,
     /// Seconds since 1970-01-01 UTC.
     pub timestamp: Vec<i64>,
     /// Value.
     pub value: Vec<f64>,
     /// Customer's segment name.
-    pub segment: Vec<&'static str>,
+    pub segment: Vec<String>,
 }
 
 /// Complaint records.
@@ -187,7 +189,7 @@ pub struct ComplaintRecords {
 }
 
 /// Everything the demo bank holds (see the module documentation for the planted structure).
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct DemoBank {
     /// Customers.
     pub customers: Customers,
@@ -203,6 +205,18 @@ pub struct DemoBank {
     pub events: JourneyEvents,
     /// Complaint records.
     pub complaints: ComplaintRecords,
+    /// Segment names, indexed by [`Customers::segment`].
+    pub segments: Vec<String>,
+    /// Channel names, indexed by [`ComplaintRecords::channel`].
+    pub channels: Vec<String>,
+    /// Category names, indexed by [`ComplaintRecords::category`].
+    pub categories: Vec<String>,
+    /// The journeys' indicator tree, JSON.
+    pub journey_tree: String,
+}
+
+fn pick_name(rng: &mut ChaCha8Rng, items: &[(&'static str, f64)]) -> String {
+    pick(rng, items).to_string()
 }
 
 fn pick<T: Copy>(rng: &mut ChaCha8Rng, items: &[(T, f64)]) -> T {
@@ -240,6 +254,10 @@ pub fn demo_bank(seed: u64, customers: usize) -> DemoBank {
         events: make_events(&mut rng, &c, &normal),
         complaints: make_complaints(&mut rng, &c),
         customers: c,
+        segments: SEGMENTS.map(String::from).to_vec(),
+        channels: CHANNELS.map(String::from).to_vec(),
+        categories: CATEGORIES.map(String::from).to_vec(),
+        journey_tree: DEMO_TREE.to_string(),
     }
 }
 
@@ -260,10 +278,11 @@ fn make_customers(rng: &mut ChaCha8Rng, n: usize, normal: &Normal<f64>) -> Custo
         let age = (22.0 + 8.0 * f64::from(s) + 14.0 * normal.sample(rng).abs()).clamp(18.0, 90.0);
         c.segment.push(s);
         c.age.push(age as u8);
-        c.gender.push(if rng.random::<bool>() { "F" } else { "M" });
+        c.gender
+            .push(if rng.random::<bool>() { "F" } else { "M" }.to_string());
         c.income_band
             .push((1.0 + 1.5 * f64::from(s) + rng.random::<f64>() * 2.0).min(5.0) as u8);
-        c.occupation.push(pick(
+        c.occupation.push(pick_name(
             rng,
             &[
                 ("employee", 0.55),
@@ -273,7 +292,7 @@ fn make_customers(rng: &mut ChaCha8Rng, n: usize, normal: &Normal<f64>) -> Custo
                 ("executive", 0.03 + 0.1 * f64::from(s)),
             ],
         ));
-        c.region.push(pick(
+        c.region.push(pick_name(
             rng,
             &[
                 ("north", 0.3),
@@ -282,7 +301,7 @@ fn make_customers(rng: &mut ChaCha8Rng, n: usize, normal: &Normal<f64>) -> Custo
                 ("west", 0.15),
             ],
         ));
-        c.channel.push(pick(
+        c.channel.push(pick_name(
             rng,
             &[
                 ("app", 0.5 - 0.1 * f64::from(s)),
@@ -388,6 +407,7 @@ fn make_servqual(rng: &mut ChaCha8Rng, n: usize, normal: &Normal<f64>) -> Servqu
 fn make_kano(rng: &mut ChaCha8Rng, n: usize) -> KanoSurvey {
     let mut k = KanoSurvey {
         respondents: n,
+        features: KANO_FEATURES.iter().map(|f| f.0.to_string()).collect(),
         functional: Vec::with_capacity(n * KANO_FEATURES.len()),
         dysfunctional: Vec::with_capacity(n * KANO_FEATURES.len()),
     };
@@ -448,12 +468,12 @@ fn make_events(rng: &mut ChaCha8Rng, c: &Customers, normal: &Normal<f64>) -> Jou
             "loan_csat" => (2.6 + 0.9 * normal.sample(rng)).round().clamp(1.0, 5.0),
             _ => bernoulli(rng, 0.95),
         };
-        e.touchpoint.push(kinds[k].0);
-        e.indicator.push(kinds[k].1);
+        e.touchpoint.push(kinds[k].0.to_string());
+        e.indicator.push(kinds[k].1.to_string());
         e.timestamp
             .push(first_second + rng.random_range(0..365 * 86_400));
         e.value.push(value);
-        e.segment.push(SEGMENTS[c.segment[id] as usize]);
+        e.segment.push(SEGMENTS[c.segment[id] as usize].to_string());
     }
     e
 }

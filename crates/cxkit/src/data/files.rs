@@ -3,7 +3,7 @@
 
 use std::path::{Path, PathBuf};
 
-use super::bank::{DemoBank, CATEGORIES, CHANNELS, DEMO_TREE, KANO_FEATURES, SEGMENTS};
+use super::bank::DemoBank;
 use crate::complaints::NOT_YET;
 use crate::quality::Dimensions;
 use crate::{Error, Result};
@@ -107,7 +107,7 @@ impl DemoBank {
         for i in 0..c.segment.len() {
             t.row([
                 i.to_string(),
-                SEGMENTS[c.segment[i] as usize].to_string(),
+                self.segments[c.segment[i] as usize].clone(),
                 c.age[i].to_string(),
                 c.gender[i].to_string(),
                 c.income_band[i].to_string(),
@@ -176,9 +176,9 @@ impl DemoBank {
             "kano.csv",
             &["respondent_id", "feature", "functional", "dysfunctional"],
         )?;
-        let f = KANO_FEATURES.len();
+        let f = k.features.len();
         for r in 0..k.respondents {
-            for (j, (name, _)) in KANO_FEATURES.iter().enumerate() {
+            for (j, name) in k.features.iter().enumerate() {
                 t.row([
                     r.to_string(),
                     name.to_string(),
@@ -205,7 +205,7 @@ impl DemoBank {
         }
         written.push(t.finish()?);
         let tree = dir.join("journey_tree.json");
-        std::fs::write(&tree, DEMO_TREE).map_err(|e| io(&tree, e))?;
+        std::fs::write(&tree, &self.journey_tree).map_err(|e| io(&tree, e))?;
         written.push(tree);
         let r = &self.complaints;
         let mut t = Table::create(
@@ -226,8 +226,8 @@ impl DemoBank {
         for i in 0..r.customer.len() {
             t.row([
                 r.customer[i].to_string(),
-                CHANNELS[r.channel[i] as usize].to_string(),
-                CATEGORIES[r.category[i] as usize].to_string(),
+                self.channels[r.channel[i] as usize].clone(),
+                self.categories[r.category[i] as usize].clone(),
                 iso_time(r.opened[i]),
                 iso_time(r.first_response[i]),
                 iso_time(r.resolved[i]),

@@ -291,11 +291,11 @@ impl JourneyState {
     /// # Ok::<(), cxkit::Error>(())
     /// ```
     #[allow(clippy::too_many_arguments)]
-    pub fn update_ids(
+    pub fn update_ids<S: AsRef<str>>(
         &mut self,
         tree: &IndicatorTree,
-        touchpoint: Option<&[&str]>,
-        indicator: &[&str],
+        touchpoint: Option<&[S]>,
+        indicator: &[S],
         timestamp: &[i64],
         value: &[f64],
         segment: Option<&[u32]>,
@@ -303,7 +303,7 @@ impl JourneyState {
     ) -> Result<()> {
         let n = indicator.len();
         for (what, len) in [
-            ("event touchpoints", touchpoint.map_or(n, <[&str]>::len)),
+            ("event touchpoints", touchpoint.map_or(n, <[S]>::len)),
             ("event timestamps", timestamp.len()),
             ("event values", value.len()),
             ("event segments", segment.map_or(n, <[u32]>::len)),
@@ -325,21 +325,25 @@ impl JourneyState {
         let mut codes = Vec::with_capacity(n);
         let mut unknown_touchpoint = 0;
         for i in 0..n {
-            let found = by_id.get(indicator[i]);
+            let found = by_id.get(indicator[i].as_ref());
             if found.is_none() && policy == RejectPolicy::Error {
                 return Err(Error::InvalidParameter {
                     name: "events",
-                    reason: format!("event {i}: the tree has no indicator {:?}", indicator[i]),
+                    reason: format!(
+                        "event {i}: the tree has no indicator {:?}",
+                        indicator[i].as_ref()
+                    ),
                 });
             }
             if let (Some(t), Some(&(_, home))) = (touchpoint, found) {
-                if t[i] != home {
+                if t[i].as_ref() != home {
                     if policy == RejectPolicy::Error {
                         return Err(Error::InvalidParameter {
                             name: "events",
                             reason: format!(
                                 "event {i}: indicator {:?} is not measured at touchpoint {:?}",
-                                indicator[i], t[i]
+                                indicator[i].as_ref(),
+                                t[i].as_ref()
                             ),
                         });
                     }

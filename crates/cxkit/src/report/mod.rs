@@ -16,7 +16,7 @@ use crate::clv::{
     Period, SummaryOptions,
 };
 use crate::complaints::{complaint_metrics, ComplaintMetrics, ComplaintOptions, Complaints};
-use crate::data::{DemoBank, CHANNELS, DEMO_TREE, KANO_FEATURES, SEGMENTS, START_DAY};
+use crate::data::{DemoBank, START_DAY};
 use crate::drivers::{ipa, Crosshair};
 use crate::journey::{
     pain_points, EvaluateOptions, GapTo, IndicatorTree, JourneyState, Level, PainPoint,
@@ -223,7 +223,8 @@ fn survey_section(bank: &DemoBank, confidence: f64) -> Result<SurveySection> {
     }
     let nps_change = nps_test(&waves[1].nps, &waves[0].nps, &NpsTestOptions::default())?;
     let seg = &bank.customers.segment;
-    let nps_by_segment = SEGMENTS
+    let nps_by_segment = bank
+        .segments
         .iter()
         .enumerate()
         .map(|(k, name)| {
@@ -305,7 +306,8 @@ fn value_section(bank: &DemoBank) -> Result<ValueSection> {
         .collect();
     let clv_mean = clv.iter().sum::<f64>() / clv.len() as f64;
     let seg = &bank.customers.segment;
-    let clv_by_segment = SEGMENTS
+    let clv_by_segment = bank
+        .segments
         .iter()
         .enumerate()
         .map(|(k, name)| {
@@ -374,16 +376,16 @@ fn rfm_section(bank: &DemoBank) -> Result<RfmSection> {
 
 fn kano_section(bank: &DemoBank) -> Result<KanoSection> {
     let k = &bank.kano;
-    let shape = (k.respondents, KANO_FEATURES.len());
+    let shape = (k.respondents, k.features.len());
     let f = ArrayView2::from_shape(shape, &k.functional).map_err(shape_error)?;
     let d = ArrayView2::from_shape(shape, &k.dysfunctional).map_err(shape_error)?;
     let t = analyze(f, d, None, &KanoOptions::default())?;
     let features: Vec<KanoRow> = t
         .features
         .iter()
-        .zip(KANO_FEATURES)
-        .map(|(r, (name, _))| KanoRow {
-            feature: name.to_string(),
+        .zip(&k.features)
+        .map(|(r, name)| KanoRow {
+            feature: name.clone(),
             category: format!("{:?}", r.category),
             better: r.better,
             worse: r.worse,
@@ -454,13 +456,13 @@ fn servqual_section(bank: &DemoBank, confidence: f64) -> Result<ServqualSection>
 }
 
 fn journey_section(bank: &DemoBank) -> Result<JourneySection> {
-    let tree = IndicatorTree::from_json(DEMO_TREE)?;
+    let tree = IndicatorTree::from_json(&bank.journey_tree)?;
     let mut st = JourneyState::new(&tree);
     let e = &bank.events;
     let seg: Vec<u32> = e
         .segment
         .iter()
-        .map(|s| SEGMENTS.iter().position(|x| x == s).unwrap_or(0) as u32)
+        .map(|s| bank.segments.iter().position(|x| x == s).unwrap_or(0) as u32)
         .collect();
     st.update_ids(
         &tree,
@@ -582,7 +584,8 @@ fn complaint_section(bank: &DemoBank) -> Result<ComplaintSection> {
         },
         &options,
     )?;
-    let by_channel: Vec<(String, f64, f64)> = CHANNELS
+    let by_channel: Vec<(String, f64, f64)> = bank
+        .channels
         .iter()
         .enumerate()
         .filter_map(|(k, name)| {

@@ -61,7 +61,7 @@ pub(crate) fn load_demo_bank<'py>(
 ) -> PyResult<Bound<'py, PyDict>> {
     let b = py.detach(|| core::demo_bank(seed, customers));
     let out = PyDict::new(py);
-    let c = &b.customers;
+    let c = b.customers.as_ref().expect("the demo bank has every table");
     let cols = PyDict::new(py);
     cols.set_item(
         "segment",
@@ -86,13 +86,16 @@ pub(crate) fn load_demo_bank<'py>(
         "customers",
         frame(py, cols, Some(ids), Some("customer_id"))?,
     )?;
-    let t = &b.transactions;
+    let t = b
+        .transactions
+        .as_ref()
+        .expect("the demo bank has every table");
     let cols = PyDict::new(py);
     cols.set_item("customer_id", PyArray1::from_slice(py, &t.customer))?;
     cols.set_item("date", dates(py, &t.day)?)?;
     cols.set_item("amount", PyArray1::from_slice(py, &t.amount))?;
     out.set_item("transactions", frame(py, cols, None, None)?)?;
-    let s = &b.survey;
+    let s = b.survey.as_ref().expect("the demo bank has every table");
     let cols = PyDict::new(py);
     cols.set_item("wave", PyArray1::from_slice(py, &s.wave))?;
     cols.set_item("customer_id", PyArray1::from_slice(py, &s.customer))?;
@@ -110,7 +113,7 @@ pub(crate) fn load_demo_bank<'py>(
             format!("{}_{}", dims.names[d], count[d])
         })
         .collect();
-    let q = &b.servqual;
+    let q = b.servqual.as_ref().expect("the demo bank has every table");
     out.set_item(
         "servqual_perceptions",
         matrix(py, &q.perceptions, q.respondents, &items)?,
@@ -119,7 +122,7 @@ pub(crate) fn load_demo_bank<'py>(
         "servqual_expectations",
         matrix(py, &q.expectations, q.respondents, &items)?,
     )?;
-    let k = &b.kano;
+    let k = b.kano.as_ref().expect("the demo bank has every table");
     let features = &k.features;
     let as_f64 = |v: &[u8]| v.iter().map(|&x| f64::from(x)).collect::<Vec<_>>();
     out.set_item(
@@ -130,7 +133,7 @@ pub(crate) fn load_demo_bank<'py>(
         "kano_dysfunctional",
         matrix(py, &as_f64(&k.dysfunctional), k.respondents, features)?,
     )?;
-    let e = &b.events;
+    let e = b.events.as_ref().expect("the demo bank has every table");
     let cols = PyDict::new(py);
     cols.set_item("touchpoint", e.touchpoint.clone())?;
     cols.set_item("indicator", e.indicator.clone())?;
@@ -138,7 +141,10 @@ pub(crate) fn load_demo_bank<'py>(
     cols.set_item("value", PyArray1::from_slice(py, &e.value))?;
     cols.set_item("segment", e.segment.clone())?;
     out.set_item("journey_events", frame(py, cols, None, None)?)?;
-    let r = &b.complaints;
+    let r = b
+        .complaints
+        .as_ref()
+        .expect("the demo bank has every table");
     let cols = PyDict::new(py);
     cols.set_item("customer_id", PyArray1::from_slice(py, &r.customer))?;
     cols.set_item("channel", names(&r.channel, &b.channels))?;

@@ -131,15 +131,7 @@ fn main() -> ExitCode {
             let json = serde_json::to_string_pretty(&report).expect("the report serializes");
             match write_report(&out, &report.to_html(), &json) {
                 Ok((h, j)) => {
-                    for finding in [
-                        &report.survey.finding,
-                        &report.value.finding,
-                        &report.rfm.finding,
-                        &report.kano.finding,
-                        &report.servqual.finding,
-                        &report.journey.finding,
-                        &report.complaints.finding,
-                    ] {
+                    for finding in report.findings() {
                         println!("- {finding}");
                     }
                     println!(

@@ -44,9 +44,9 @@ fn demo_report_writes_html_and_json_that_agree_with_the_library() {
     let bank = cxkit::data::demo_bank(9, 3000);
     let direct = cxkit::report::bank_report(&bank, 0.95).unwrap();
     assert_eq!(json, serde_json::to_value(&direct).unwrap());
-    let wave1: Vec<u8> = (0..bank.survey.ltr.len())
-        .filter(|&i| bank.survey.wave[i] == 1)
-        .map(|i| bank.survey.ltr[i])
+    let wave1: Vec<u8> = (0..bank.survey.as_ref().unwrap().ltr.len())
+        .filter(|&i| bank.survey.as_ref().unwrap().wave[i] == 1)
+        .map(|i| bank.survey.as_ref().unwrap().ltr[i])
         .collect();
     let nps = cxkit::survey::nps(&wave1, None, &Default::default()).unwrap();
     assert_eq!(
@@ -136,7 +136,10 @@ fn demo_data_writes_every_file_in_the_documented_schema() {
     }
     let bank = cxkit::data::demo_bank(3, 1000);
     let tx = std::fs::read_to_string(dir.join("transactions.csv")).unwrap();
-    assert_eq!(tx.lines().count(), bank.transactions.customer.len() + 1);
+    assert_eq!(
+        tx.lines().count(),
+        bank.transactions.as_ref().unwrap().customer.len() + 1
+    );
     assert!(cxkit::journey::IndicatorTree::from_json(
         &std::fs::read_to_string(dir.join("journey_tree.json")).unwrap()
     )

@@ -19,7 +19,7 @@ fn bank() -> &'static DemoBank {
 
 #[test]
 fn service_improves_between_waves_and_richer_segments_recommend_more() {
-    let s = &bank().survey;
+    let s = bank().survey.as_ref().unwrap();
     let wave = |w: u8| -> Vec<u8> {
         s.ltr
             .iter()
@@ -35,7 +35,7 @@ fn service_improves_between_waves_and_richer_segments_recommend_more() {
     );
     let t = nps_test(&b, &a, &NpsTestOptions::default()).unwrap();
     assert!(t.delta > 5.0 && t.delta < 30.0 && t.p_value < 1e-6, "{t:?}");
-    let seg = &bank().customers.segment;
+    let seg = &bank().customers.as_ref().unwrap().segment;
     let mean_ltr = |segment: u8| {
         let v: Vec<f64> = s
             .ltr
@@ -51,7 +51,7 @@ fn service_improves_between_waves_and_richer_segments_recommend_more() {
 
 #[test]
 fn reliability_has_the_largest_servqual_gap_and_assurance_the_smallest() {
-    let q = &bank().servqual;
+    let q = bank().servqual.as_ref().unwrap();
     let p = ArrayView2::from_shape((q.respondents, 22), &q.perceptions).unwrap();
     let e = ArrayView2::from_shape((q.respondents, 22), &q.expectations).unwrap();
     let r = servqual(p, e, None, &QualityOptions::default()).unwrap();
@@ -67,7 +67,7 @@ fn reliability_has_the_largest_servqual_gap_and_assurance_the_smallest() {
 
 #[test]
 fn kano_finds_every_planted_category() {
-    let k = &bank().kano;
+    let k = bank().kano.as_ref().unwrap();
     let f = ArrayView2::from_shape((k.respondents, KANO_FEATURES.len()), &k.functional).unwrap();
     let d = ArrayView2::from_shape((k.respondents, KANO_FEATURES.len()), &k.dysfunctional).unwrap();
     let t = analyze(f, d, None, &KanoOptions::default()).unwrap();
@@ -89,16 +89,18 @@ fn loan_application_is_the_top_pain_point() {
     let mut st = JourneyState::new(&tree);
     let seg: Vec<u32> = b
         .events
+        .as_ref()
+        .unwrap()
         .segment
         .iter()
         .map(|s| cxkit::data::SEGMENTS.iter().position(|x| x == s).unwrap() as u32)
         .collect();
     st.update_ids(
         &tree,
-        Some(&b.events.touchpoint),
-        &b.events.indicator,
-        &b.events.timestamp,
-        &b.events.value,
+        Some(&b.events.as_ref().unwrap().touchpoint),
+        &b.events.as_ref().unwrap().indicator,
+        &b.events.as_ref().unwrap().timestamp,
+        &b.events.as_ref().unwrap().value,
         Some(&seg),
         RejectPolicy::Error,
     )
@@ -114,7 +116,7 @@ fn loan_application_is_the_top_pain_point() {
 
 #[test]
 fn the_phone_channel_answers_slowest() {
-    let c = &bank().complaints;
+    let c = bank().complaints.as_ref().unwrap();
     let mean_response = |channel: u32| {
         let idx: Vec<usize> = (0..c.channel.len())
             .filter(|&i| c.channel[i] == channel)
@@ -146,9 +148,11 @@ fn nps_rise_is_in_the_documented_range_for_other_seeds() {
         let b = demo_bank(seed, 20_000);
         let wave = |w: u8| -> Vec<u8> {
             b.survey
+                .as_ref()
+                .unwrap()
                 .ltr
                 .iter()
-                .zip(&b.survey.wave)
+                .zip(&b.survey.as_ref().unwrap().wave)
                 .filter(|(_, &x)| x == w)
                 .map(|(&l, _)| l)
                 .collect()
@@ -171,29 +175,43 @@ fn nps_rise_is_in_the_documented_range_for_other_seeds() {
 fn the_report_states_the_planted_structure() {
     let r = cxkit::report::bank_report(bank(), 0.95).unwrap();
     assert!(
-        r.survey.finding.starts_with("NPS rose")
-            && r.survey.finding.contains("a significant change"),
+        r.survey.as_ref().unwrap().finding.starts_with("NPS rose")
+            && r.survey
+                .as_ref()
+                .unwrap()
+                .finding
+                .contains("a significant change"),
         "{}",
-        r.survey.finding
+        r.survey.as_ref().unwrap().finding
     );
     assert!(
-        r.servqual.finding.contains("reliability"),
+        r.servqual.as_ref().unwrap().finding.contains("reliability"),
         "{}",
-        r.servqual.finding
+        r.servqual.as_ref().unwrap().finding
     );
     assert!(
-        r.journey.finding.contains("loan_application"),
+        r.journey
+            .as_ref()
+            .unwrap()
+            .finding
+            .contains("loan_application"),
         "{}",
-        r.journey.finding
+        r.journey.as_ref().unwrap().finding
     );
     assert!(
-        r.complaints.finding.contains("phone channel is slowest"),
+        r.complaints
+            .as_ref()
+            .unwrap()
+            .finding
+            .contains("phone channel is slowest"),
         "{}",
-        r.complaints.finding
+        r.complaints.as_ref().unwrap().finding
     );
     for (feature, planted) in KANO_FEATURES {
         let row = r
             .kano
+            .as_ref()
+            .unwrap()
             .features
             .iter()
             .find(|f| f.feature == feature)
@@ -201,14 +219,66 @@ fn the_report_states_the_planted_structure() {
         assert_eq!(row.category, planted.to_string(), "{feature}");
     }
     // Private customers are worth more than affluent, affluent more than mass.
-    let clv: Vec<f64> = r.value.clv_by_segment.iter().map(|s| s.1).collect();
+    let clv: Vec<f64> = r
+        .value
+        .as_ref()
+        .unwrap()
+        .clv_by_segment
+        .iter()
+        .map(|s| s.1)
+        .collect();
     assert!(clv[2] > clv[1] && clv[1] > clv[0], "{clv:?}");
     // The pyramid's shares add up and the platinum tier holds far more than its 5 %.
-    let share: f64 = r.value.tiers.iter().map(|t| t.customer_share).sum();
+    let share: f64 = r
+        .value
+        .as_ref()
+        .unwrap()
+        .tiers
+        .iter()
+        .map(|t| t.customer_share)
+        .sum();
     assert!((share - 1.0).abs() < 1e-12);
-    assert!(r.value.tiers[0].value_share.unwrap() > 0.15);
-    assert_eq!(r.journey.months.len(), 12);
+    assert!(r.value.as_ref().unwrap().tiers[0].value_share.unwrap() > 0.15);
+    assert_eq!(r.journey.as_ref().unwrap().months.len(), 12);
     // The JSON carries every number.
     let json = serde_json::to_string(&r).unwrap();
     assert!(json.contains("\"heat_map\"") && json.contains("\"nps_change\""));
+}
+
+#[test]
+fn a_bank_with_some_tables_gets_the_sections_it_can() {
+    // Only the survey and the complaints: two sections, two files.
+    let full = bank();
+    let partial = DemoBank {
+        customers: None,
+        transactions: None,
+        servqual: None,
+        kano: None,
+        events: None,
+        ..full.clone()
+    };
+    let r = cxkit::report::bank_report(&partial, 0.95).unwrap();
+    assert!(r.survey.is_some() && r.complaints.is_some());
+    assert!(r.value.is_none() && r.rfm.is_none() && r.kano.is_none() && r.journey.is_none());
+    assert_eq!(r.customers, None);
+    assert!(r.survey.as_ref().unwrap().nps_by_segment.is_empty()); // no customer table
+    assert_eq!(r.complaints.as_ref().unwrap().metrics.per_1000, None);
+    assert_eq!(r.findings().len(), 2);
+    let html = r.to_html();
+    assert_eq!(html.matches("<section>").count(), 2);
+    let dir = std::env::temp_dir().join(format!("cxkit-partial-{}", std::process::id()));
+    let files = partial.write_csv(&dir).unwrap();
+    let names: Vec<String> = files
+        .iter()
+        .map(|f| f.file_name().unwrap().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(names, vec!["survey.csv", "complaints.csv"]);
+    let _ = std::fs::remove_dir_all(&dir);
+    // Transactions without a customer table still give value and RFM sections.
+    let tx_only = DemoBank {
+        customers: None,
+        ..full.clone()
+    };
+    let r = cxkit::report::bank_report(&tx_only, 0.95).unwrap();
+    assert!(r.value.as_ref().unwrap().clv_by_segment.is_empty() && r.rfm.is_some());
 }

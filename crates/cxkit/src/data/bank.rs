@@ -188,23 +188,24 @@ pub struct ComplaintRecords {
     pub satisfaction: Vec<f64>,
 }
 
-/// Everything the demo bank holds (see the module documentation for the planted structure).
+/// A bank's data, each kind optional (a bank's own files may cover only some); the demo
+/// bank has every kind (see the module documentation for its planted structure).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct DemoBank {
     /// Customers.
-    pub customers: Customers,
+    pub customers: Option<Customers>,
     /// Two years of transactions.
-    pub transactions: Transactions,
+    pub transactions: Option<Transactions>,
     /// Two NPS/CSAT/CES survey waves.
-    pub survey: SurveyWaves,
+    pub survey: Option<SurveyWaves>,
     /// A SERVQUAL survey.
-    pub servqual: ServqualSurvey,
+    pub servqual: Option<ServqualSurvey>,
     /// A KANO questionnaire.
-    pub kano: KanoSurvey,
+    pub kano: Option<KanoSurvey>,
     /// Journey touchpoint events.
-    pub events: JourneyEvents,
+    pub events: Option<JourneyEvents>,
     /// Complaint records.
-    pub complaints: ComplaintRecords,
+    pub complaints: Option<ComplaintRecords>,
     /// Segment names, indexed by [`Customers::segment`].
     pub segments: Vec<String>,
     /// Channel names, indexed by [`ComplaintRecords::channel`].
@@ -237,23 +238,28 @@ fn pick<T: Copy>(rng: &mut ChaCha8Rng, items: &[(T, f64)]) -> T {
 /// use cxkit::data::{demo_bank, SEGMENTS};
 ///
 /// let bank = demo_bank(1, 2_000);
-/// assert_eq!(bank.customers.segment.len(), 2_000);
+/// let customers = bank.customers.as_ref().unwrap();
+/// assert_eq!(customers.segment.len(), 2_000);
 /// let again = demo_bank(1, 2_000);
 /// assert_eq!((&bank.transactions, &bank.survey), (&again.transactions, &again.survey));
-/// assert!(bank.customers.segment.iter().all(|&s| (s as usize) < SEGMENTS.len()));
+/// assert!(customers.segment.iter().all(|&s| (s as usize) < SEGMENTS.len()));
 /// ```
 pub fn demo_bank(seed: u64, customers: usize) -> DemoBank {
     let mut rng = ChaCha8Rng::seed_from_u64(seed);
     let normal = Normal::new(0.0, 1.0).expect("unit normal");
     let c = make_customers(&mut rng, customers, &normal);
     DemoBank {
-        transactions: make_transactions(&mut rng, &c),
-        survey: make_survey(&mut rng, &c, &normal),
-        servqual: make_servqual(&mut rng, (customers / 25).clamp(50, 2_000), &normal),
-        kano: make_kano(&mut rng, (customers / 50).clamp(60, 1_000)),
-        events: make_events(&mut rng, &c, &normal),
-        complaints: make_complaints(&mut rng, &c),
-        customers: c,
+        transactions: Some(make_transactions(&mut rng, &c)),
+        survey: Some(make_survey(&mut rng, &c, &normal)),
+        servqual: Some(make_servqual(
+            &mut rng,
+            (customers / 25).clamp(50, 2_000),
+            &normal,
+        )),
+        kano: Some(make_kano(&mut rng, (customers / 50).clamp(60, 1_000))),
+        events: Some(make_events(&mut rng, &c, &normal)),
+        complaints: Some(make_complaints(&mut rng, &c)),
+        customers: Some(c),
         segments: SEGMENTS.map(String::from).to_vec(),
         channels: CHANNELS.map(String::from).to_vec(),
         categories: CATEGORIES.map(String::from).to_vec(),

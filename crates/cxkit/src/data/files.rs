@@ -73,7 +73,7 @@ fn number(v: f64) -> String {
 impl DemoBank {
     /// Writes the bank into `dir` (created if missing) as customers.csv, transactions.csv,
     /// survey.csv, servqual.csv, kano.csv, journey_events.csv, journey_tree.json and
-    /// complaints.csv; returns the paths written.
+    /// complaints.csv (those it has); returns the paths written.
     ///
     /// ```
     /// let dir = std::env::temp_dir().join(format!("cxkit-doc-{}", std::process::id()));
@@ -87,156 +87,165 @@ impl DemoBank {
     pub fn write_csv(&self, dir: &Path) -> Result<Vec<PathBuf>> {
         std::fs::create_dir_all(dir).map_err(|e| io(dir, e))?;
         let mut written = Vec::new();
-        let c = &self.customers;
-        let mut t = Table::create(
-            dir,
-            "customers.csv",
-            &[
-                "customer_id",
-                "segment",
-                "age",
-                "gender",
-                "income_band",
-                "occupation",
-                "region",
-                "channel",
-                "products",
-                "balance",
-            ],
-        )?;
-        for i in 0..c.segment.len() {
-            t.row([
-                i.to_string(),
-                self.segments[c.segment[i] as usize].clone(),
-                c.age[i].to_string(),
-                c.gender[i].to_string(),
-                c.income_band[i].to_string(),
-                c.occupation[i].to_string(),
-                c.region[i].to_string(),
-                c.channel[i].to_string(),
-                c.products[i].to_string(),
-                number(c.balance[i]),
-            ])?;
-        }
-        written.push(t.finish()?);
-        let x = &self.transactions;
-        let mut t = Table::create(dir, "transactions.csv", &["customer_id", "date", "amount"])?;
-        for i in 0..x.customer.len() {
-            t.row([
-                x.customer[i].to_string(),
-                iso_date(x.day[i]),
-                number(x.amount[i]),
-            ])?;
-        }
-        written.push(t.finish()?);
-        let s = &self.survey;
-        let mut t = Table::create(
-            dir,
-            "survey.csv",
-            &["wave", "customer_id", "ltr", "csat", "ces"],
-        )?;
-        for i in 0..s.wave.len() {
-            t.row([
-                s.wave[i].to_string(),
-                s.customer[i].to_string(),
-                s.ltr[i].to_string(),
-                s.csat[i].to_string(),
-                s.ces[i].to_string(),
-            ])?;
-        }
-        written.push(t.finish()?);
-        let q = &self.servqual;
-        let dims = Dimensions::servqual();
-        let mut t = Table::create(
-            dir,
-            "servqual.csv",
-            &[
-                "respondent_id",
-                "item",
-                "dimension",
-                "perception",
-                "expectation",
-            ],
-        )?;
-        for r in 0..q.respondents {
-            for (j, &d) in dims.of_item.iter().enumerate() {
+        if let Some(c) = &self.customers {
+            let mut t = Table::create(
+                dir,
+                "customers.csv",
+                &[
+                    "customer_id",
+                    "segment",
+                    "age",
+                    "gender",
+                    "income_band",
+                    "occupation",
+                    "region",
+                    "channel",
+                    "products",
+                    "balance",
+                ],
+            )?;
+            for i in 0..c.segment.len() {
                 t.row([
-                    r.to_string(),
-                    (j + 1).to_string(),
-                    dims.names[d].clone(),
-                    number(q.perceptions[r * 22 + j]),
-                    number(q.expectations[r * 22 + j]),
+                    i.to_string(),
+                    self.segments[c.segment[i] as usize].clone(),
+                    c.age[i].to_string(),
+                    c.gender[i].to_string(),
+                    c.income_band[i].to_string(),
+                    c.occupation[i].to_string(),
+                    c.region[i].to_string(),
+                    c.channel[i].to_string(),
+                    c.products[i].to_string(),
+                    number(c.balance[i]),
                 ])?;
             }
+            written.push(t.finish()?);
         }
-        written.push(t.finish()?);
-        let k = &self.kano;
-        let mut t = Table::create(
-            dir,
-            "kano.csv",
-            &["respondent_id", "feature", "functional", "dysfunctional"],
-        )?;
-        let f = k.features.len();
-        for r in 0..k.respondents {
-            for (j, name) in k.features.iter().enumerate() {
+        if let Some(x) = &self.transactions {
+            let mut t = Table::create(dir, "transactions.csv", &["customer_id", "date", "amount"])?;
+            for i in 0..x.customer.len() {
                 t.row([
-                    r.to_string(),
-                    name.to_string(),
-                    k.functional[r * f + j].to_string(),
-                    k.dysfunctional[r * f + j].to_string(),
+                    x.customer[i].to_string(),
+                    iso_date(x.day[i]),
+                    number(x.amount[i]),
                 ])?;
             }
+            written.push(t.finish()?);
         }
-        written.push(t.finish()?);
-        let e = &self.events;
-        let mut t = Table::create(
-            dir,
-            "journey_events.csv",
-            &["touchpoint", "indicator", "timestamp", "value", "segment"],
-        )?;
-        for i in 0..e.indicator.len() {
-            t.row([
-                e.touchpoint[i].to_string(),
-                e.indicator[i].to_string(),
-                iso_time(e.timestamp[i]),
-                number(e.value[i]),
-                e.segment[i].to_string(),
-            ])?;
+        if let Some(s) = &self.survey {
+            let mut t = Table::create(
+                dir,
+                "survey.csv",
+                &["wave", "customer_id", "ltr", "csat", "ces"],
+            )?;
+            for i in 0..s.wave.len() {
+                t.row([
+                    s.wave[i].to_string(),
+                    s.customer[i].to_string(),
+                    s.ltr[i].to_string(),
+                    s.csat[i].to_string(),
+                    s.ces[i].to_string(),
+                ])?;
+            }
+            written.push(t.finish()?);
         }
-        written.push(t.finish()?);
-        let tree = dir.join("journey_tree.json");
-        std::fs::write(&tree, &self.journey_tree).map_err(|e| io(&tree, e))?;
-        written.push(tree);
-        let r = &self.complaints;
-        let mut t = Table::create(
-            dir,
-            "complaints.csv",
-            &[
-                "customer_id",
-                "channel",
-                "category",
-                "opened",
-                "first_response",
-                "resolved",
-                "contacts",
-                "reopened",
-                "satisfaction",
-            ],
-        )?;
-        for i in 0..r.customer.len() {
-            t.row([
-                r.customer[i].to_string(),
-                self.channels[r.channel[i] as usize].clone(),
-                self.categories[r.category[i] as usize].clone(),
-                iso_time(r.opened[i]),
-                iso_time(r.first_response[i]),
-                iso_time(r.resolved[i]),
-                r.contacts[i].to_string(),
-                u8::from(r.reopened[i]).to_string(),
-                number(r.satisfaction[i]),
-            ])?;
+        if let Some(q) = &self.servqual {
+            let dims = Dimensions::servqual();
+            let mut t = Table::create(
+                dir,
+                "servqual.csv",
+                &[
+                    "respondent_id",
+                    "item",
+                    "dimension",
+                    "perception",
+                    "expectation",
+                ],
+            )?;
+            for r in 0..q.respondents {
+                for (j, &d) in dims.of_item.iter().enumerate() {
+                    t.row([
+                        r.to_string(),
+                        (j + 1).to_string(),
+                        dims.names[d].clone(),
+                        number(q.perceptions[r * 22 + j]),
+                        number(q.expectations[r * 22 + j]),
+                    ])?;
+                }
+            }
+            written.push(t.finish()?);
         }
-        written.push(t.finish()?);
+        if let Some(k) = &self.kano {
+            let mut t = Table::create(
+                dir,
+                "kano.csv",
+                &["respondent_id", "feature", "functional", "dysfunctional"],
+            )?;
+            let f = k.features.len();
+            for r in 0..k.respondents {
+                for (j, name) in k.features.iter().enumerate() {
+                    t.row([
+                        r.to_string(),
+                        name.to_string(),
+                        k.functional[r * f + j].to_string(),
+                        k.dysfunctional[r * f + j].to_string(),
+                    ])?;
+                }
+            }
+            written.push(t.finish()?);
+        }
+        if let Some(e) = &self.events {
+            let mut t = Table::create(
+                dir,
+                "journey_events.csv",
+                &["touchpoint", "indicator", "timestamp", "value", "segment"],
+            )?;
+            for i in 0..e.indicator.len() {
+                t.row([
+                    e.touchpoint[i].to_string(),
+                    e.indicator[i].to_string(),
+                    iso_time(e.timestamp[i]),
+                    number(e.value[i]),
+                    e.segment[i].to_string(),
+                ])?;
+            }
+            written.push(t.finish()?);
+        }
+        if self.events.is_some() {
+            let tree = dir.join("journey_tree.json");
+            std::fs::write(&tree, &self.journey_tree).map_err(|e| io(&tree, e))?;
+            written.push(tree);
+        }
+        if let Some(r) = &self.complaints {
+            let mut t = Table::create(
+                dir,
+                "complaints.csv",
+                &[
+                    "customer_id",
+                    "channel",
+                    "category",
+                    "opened",
+                    "first_response",
+                    "resolved",
+                    "contacts",
+                    "reopened",
+                    "satisfaction",
+                ],
+            )?;
+            for i in 0..r.customer.len() {
+                t.row([
+                    r.customer[i].to_string(),
+                    self.channels[r.channel[i] as usize].clone(),
+                    self.categories[r.category[i] as usize].clone(),
+                    iso_time(r.opened[i]),
+                    iso_time(r.first_response[i]),
+                    iso_time(r.resolved[i]),
+                    r.contacts[i].to_string(),
+                    u8::from(r.reopened[i]).to_string(),
+                    number(r.satisfaction[i]),
+                ])?;
+            }
+            written.push(t.finish()?);
+        }
         Ok(written)
     }
 }

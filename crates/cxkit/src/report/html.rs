@@ -39,222 +39,229 @@ impl BankReport {
         let mut out = String::new();
         let _ = write!(
             out,
-            "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>cxkit report</title><style>{STYLE}</style></head><body><h1>Customer-experience report</h1><p>{} customers. Every number is in the accompanying JSON file.</p>",
-            self.customers
+            "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>cxkit report</title><style>{STYLE}</style></head><body><h1>Customer-experience report</h1><p>{}Every number is in the accompanying JSON file.</p>",
+            self.customers.map_or(String::new(), |n| format!("{n} customers. "))
         );
         // Survey.
-        let s = &self.survey;
-        let mut wave_bars: Vec<Bar> = s
-            .waves
-            .iter()
-            .map(|w| Bar {
-                label: format!("NPS, wave {}", w.wave),
-                value: w.nps.score,
-                interval: Some((w.nps.ci_low, w.nps.ci_high)),
-            })
-            .collect();
-        wave_bars.extend(s.nps_by_segment.iter().map(|(name, n)| Bar {
-            label: format!("NPS wave 2, {name}"),
-            value: n.score,
-            interval: Some((n.ci_low, n.ci_high)),
-        }));
-        wave_bars.extend(s.waves.iter().map(|w| Bar {
-            label: format!("CSAT, wave {}", w.wave),
-            value: 100.0 * w.csat.top_box.estimate,
-            interval: Some((
-                100.0 * w.csat.top_box.ci_low,
-                100.0 * w.csat.top_box.ci_high,
-            )),
-        }));
-        section(
-            &mut out,
-            "NPS and CSAT by wave and segment",
-            &s.finding,
-            &bars(
-                "NPS and CSAT (%) with confidence intervals",
-                &wave_bars,
-                &|v| format!("{v:.1}"),
-            ),
-        );
-        // Value.
-        let v = &self.value;
-        let tier_bars: Vec<Bar> = v
-            .tiers
-            .iter()
-            .flat_map(|t| {
-                [
-                    Bar {
-                        label: format!("{}: customers", t.tier),
-                        value: t.customer_share,
-                        interval: None,
-                    },
-                    Bar {
-                        label: format!("{}: value", t.tier),
-                        value: t.value_share.unwrap_or(0.0),
-                        interval: None,
-                    },
-                ]
-            })
-            .collect();
-        let decile_bars: Vec<Bar> = v
-            .clv_deciles
-            .iter()
-            .enumerate()
-            .map(|(i, d)| Bar {
-                label: format!("{}th percentile", 10 * (i + 1)),
-                value: *d,
-                interval: None,
-            })
-            .collect();
-        section(
-            &mut out,
-            "The customer pyramid and lifetime value",
-            &v.finding,
-            &format!(
-                "{}{}",
-                bars(
-                    "Share of customers and of 12-month CLV per tier",
-                    &tier_bars,
-                    &pct
+        if let Some(s) = &self.survey {
+            let mut wave_bars: Vec<Bar> = s
+                .waves
+                .iter()
+                .map(|w| Bar {
+                    label: format!("NPS, wave {}", w.wave),
+                    value: w.nps.score,
+                    interval: Some((w.nps.ci_low, w.nps.ci_high)),
+                })
+                .collect();
+            wave_bars.extend(s.nps_by_segment.iter().map(|(name, n)| Bar {
+                label: format!("NPS wave 2, {name}"),
+                value: n.score,
+                interval: Some((n.ci_low, n.ci_high)),
+            }));
+            wave_bars.extend(s.waves.iter().map(|w| Bar {
+                label: format!("CSAT, wave {}", w.wave),
+                value: 100.0 * w.csat.top_box.estimate,
+                interval: Some((
+                    100.0 * w.csat.top_box.ci_low,
+                    100.0 * w.csat.top_box.ci_high,
+                )),
+            }));
+            section(
+                &mut out,
+                "NPS and CSAT by wave and segment",
+                &s.finding,
+                &bars(
+                    "NPS and CSAT (%) with confidence intervals",
+                    &wave_bars,
+                    &|v| format!("{v:.1}"),
                 ),
-                bars("12-month CLV distribution", &decile_bars, &|x| format!(
-                    "{x:.0}"
-                ))
-            ),
-        );
-        // RFM.
-        let n = self.customers as f64;
-        let rfm_bars: Vec<Bar> = self
-            .rfm
-            .segments
-            .iter()
-            .map(|(name, k)| Bar {
-                label: name.clone(),
-                value: *k as f64 / n,
-                interval: None,
-            })
-            .collect();
-        section(
-            &mut out,
-            "RFM segments",
-            &self.rfm.finding,
-            &bars("Customers per RFM segment", &rfm_bars, &pct),
-        );
-        // KANO.
-        let points: Vec<(String, f64, f64)> = self
-            .kano
-            .features
-            .iter()
-            .filter_map(|f| {
-                Some((
-                    format!("{} ({})", f.feature, f.category),
-                    f.worse?.abs(),
-                    f.better?,
-                ))
-            })
-            .collect();
-        section(
-            &mut out,
-            "KANO: what delights, what is expected",
-            &self.kano.finding,
-            &scatter(
-                "KANO Better/Worse diagram",
-                "|Worse| (dissatisfaction when absent)",
-                "Better (satisfaction when present)",
-                &points,
-                0.5,
-                0.5,
-                (0.0, 1.0),
-                (0.0, 1.0),
-            ),
-        );
-        // SERVQUAL.
-        let gap_bars: Vec<Bar> = self
-            .servqual
-            .dimensions
-            .iter()
-            .map(|(name, g, lo, hi)| Bar {
-                label: name.clone(),
-                value: *g,
-                interval: Some((*lo, *hi)),
-            })
-            .collect();
-        section(
-            &mut out,
-            "SERVQUAL gaps (perception − expectation)",
-            &self.servqual.finding,
-            &bars("Gap per dimension with 95 % intervals", &gap_bars, &|x| {
-                format!("{x:.2}")
-            }),
-        );
-        // Journey.
-        let j = &self.journey;
-        let ipa_points: Vec<(String, f64, f64)> = j
-            .ipa
-            .iter()
-            .map(|(t, i, p, q)| (format!("{t} — {q}"), *i, *p))
-            .collect();
-        let imp_max = j.ipa.iter().map(|r| r.1).fold(0.0, f64::max) * 1.1;
-        let count = j.ipa.len().max(1) as f64;
-        let (mean_importance, mean_index) = (
-            j.ipa.iter().map(|r| r.1).sum::<f64>() / count,
-            j.ipa.iter().map(|r| r.2).sum::<f64>() / count,
-        );
-        section(
-            &mut out,
-            "Journeys: touchpoint scores and pain points",
-            &j.finding,
-            &format!(
-                "{}{}",
-                heat_map("Touchpoint index (0–100) by month", &j.months, &j.heat_map),
-                scatter(
-                    "Importance–performance of touchpoints (last month)",
-                    "Importance (share of the tree's weight)",
-                    "Performance (index)",
-                    &ipa_points,
-                    mean_importance,
-                    mean_index,
-                    (0.0, imp_max.max(1e-9)),
-                    (0.0, 100.0)
-                )
-            ),
-        );
-        // Complaints.
-        let c = &self.complaints;
-        let sla_bars: Vec<Bar> = c
-            .by_channel
-            .iter()
-            .map(|(name, _, within)| Bar {
-                label: name.clone(),
-                value: *within,
-                interval: None,
-            })
-            .collect();
-        let mut table = String::from(
-            "<table><tr><th>channel</th><th>mean first response (h)</th><th>within 24 h</th></tr>",
-        );
-        for (name, hours, within) in &c.by_channel {
-            let _ = write!(
-                table,
-                "<tr><td>{}</td><td>{hours:.1}</td><td>{}</td></tr>",
-                esc(name),
-                pct(*within)
             );
         }
-        table.push_str("</table>");
-        section(
-            &mut out,
-            "Complaint handling",
-            &c.finding,
-            &format!(
-                "{}{table}",
-                bars(
-                    "Complaints answered within 24 h, by channel",
-                    &sla_bars,
-                    &pct
-                )
-            ),
-        );
+        // Value.
+        if let Some(v) = &self.value {
+            let tier_bars: Vec<Bar> = v
+                .tiers
+                .iter()
+                .flat_map(|t| {
+                    [
+                        Bar {
+                            label: format!("{}: customers", t.tier),
+                            value: t.customer_share,
+                            interval: None,
+                        },
+                        Bar {
+                            label: format!("{}: value", t.tier),
+                            value: t.value_share.unwrap_or(0.0),
+                            interval: None,
+                        },
+                    ]
+                })
+                .collect();
+            let decile_bars: Vec<Bar> = v
+                .clv_deciles
+                .iter()
+                .enumerate()
+                .map(|(i, d)| Bar {
+                    label: format!("{}th percentile", 10 * (i + 1)),
+                    value: *d,
+                    interval: None,
+                })
+                .collect();
+            section(
+                &mut out,
+                "The customer pyramid and lifetime value",
+                &v.finding,
+                &format!(
+                    "{}{}",
+                    bars(
+                        "Share of customers and of 12-month CLV per tier",
+                        &tier_bars,
+                        &pct
+                    ),
+                    bars("12-month CLV distribution", &decile_bars, &|x| format!(
+                        "{x:.0}"
+                    ))
+                ),
+            );
+        }
+        // RFM.
+        if let Some(r) = &self.rfm {
+            let n = self.customers.map_or(0.0, |n| n as f64);
+            let rfm_bars: Vec<Bar> = r
+                .segments
+                .iter()
+                .map(|(name, k)| Bar {
+                    label: name.clone(),
+                    value: *k as f64 / n,
+                    interval: None,
+                })
+                .collect();
+            section(
+                &mut out,
+                "RFM segments",
+                &r.finding,
+                &bars("Customers per RFM segment", &rfm_bars, &pct),
+            );
+        }
+        // KANO.
+        if let Some(k) = &self.kano {
+            let points: Vec<(String, f64, f64)> = k
+                .features
+                .iter()
+                .filter_map(|f| {
+                    Some((
+                        format!("{} ({})", f.feature, f.category),
+                        f.worse?.abs(),
+                        f.better?,
+                    ))
+                })
+                .collect();
+            section(
+                &mut out,
+                "KANO: what delights, what is expected",
+                &k.finding,
+                &scatter(
+                    "KANO Better/Worse diagram",
+                    "|Worse| (dissatisfaction when absent)",
+                    "Better (satisfaction when present)",
+                    &points,
+                    0.5,
+                    0.5,
+                    (0.0, 1.0),
+                    (0.0, 1.0),
+                ),
+            );
+        }
+        // SERVQUAL.
+        if let Some(q) = &self.servqual {
+            let gap_bars: Vec<Bar> = q
+                .dimensions
+                .iter()
+                .map(|(name, g, lo, hi)| Bar {
+                    label: name.clone(),
+                    value: *g,
+                    interval: Some((*lo, *hi)),
+                })
+                .collect();
+            section(
+                &mut out,
+                "SERVQUAL gaps (perception − expectation)",
+                &q.finding,
+                &bars("Gap per dimension with 95 % intervals", &gap_bars, &|x| {
+                    format!("{x:.2}")
+                }),
+            );
+        }
+        // Journey.
+        if let Some(j) = &self.journey {
+            let ipa_points: Vec<(String, f64, f64)> = j
+                .ipa
+                .iter()
+                .map(|(t, i, p, q)| (format!("{t} — {q}"), *i, *p))
+                .collect();
+            let imp_max = j.ipa.iter().map(|r| r.1).fold(0.0, f64::max) * 1.1;
+            let count = j.ipa.len().max(1) as f64;
+            let (mean_importance, mean_index) = (
+                j.ipa.iter().map(|r| r.1).sum::<f64>() / count,
+                j.ipa.iter().map(|r| r.2).sum::<f64>() / count,
+            );
+            section(
+                &mut out,
+                "Journeys: touchpoint scores and pain points",
+                &j.finding,
+                &format!(
+                    "{}{}",
+                    heat_map("Touchpoint index (0–100) by month", &j.months, &j.heat_map),
+                    scatter(
+                        "Importance–performance of touchpoints (last month)",
+                        "Importance (share of the tree's weight)",
+                        "Performance (index)",
+                        &ipa_points,
+                        mean_importance,
+                        mean_index,
+                        (0.0, imp_max.max(1e-9)),
+                        (0.0, 100.0)
+                    )
+                ),
+            );
+        }
+        // Complaints.
+        if let Some(c) = &self.complaints {
+            let sla_bars: Vec<Bar> = c
+                .by_channel
+                .iter()
+                .map(|(name, _, within)| Bar {
+                    label: name.clone(),
+                    value: *within,
+                    interval: None,
+                })
+                .collect();
+            let mut table = String::from(
+                "<table><tr><th>channel</th><th>mean first response (h)</th><th>within 24 h</th></tr>",
+            );
+            for (name, hours, within) in &c.by_channel {
+                let _ = write!(
+                    table,
+                    "<tr><td>{}</td><td>{hours:.1}</td><td>{}</td></tr>",
+                    esc(name),
+                    pct(*within)
+                );
+            }
+            table.push_str("</table>");
+            section(
+                &mut out,
+                "Complaint handling",
+                &c.finding,
+                &format!(
+                    "{}{table}",
+                    bars(
+                        "Complaints answered within 24 h, by channel",
+                        &sla_bars,
+                        &pct
+                    )
+                ),
+            );
+        }
         out.push_str("</body></html>\n");
         out
     }

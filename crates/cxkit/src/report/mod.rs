@@ -142,25 +142,49 @@ pub struct ComplaintSection {
     pub finding: String,
 }
 
-/// Every section of the bank report.
+/// Every section of the bank report; a section is None when its data are absent.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct BankReport {
-    /// Customers in the data.
-    pub customers: usize,
+    /// Customers in the data (None without a customer table).
+    pub customers: Option<usize>,
     /// Survey scores.
-    pub survey: SurveySection,
+    pub survey: Option<SurveySection>,
     /// Customer value.
-    pub value: ValueSection,
+    pub value: Option<ValueSection>,
     /// RFM segments.
-    pub rfm: RfmSection,
+    pub rfm: Option<RfmSection>,
     /// KANO.
-    pub kano: KanoSection,
+    pub kano: Option<KanoSection>,
     /// SERVQUAL.
-    pub servqual: ServqualSection,
+    pub servqual: Option<ServqualSection>,
     /// Journeys.
-    pub journey: JourneySection,
+    pub journey: Option<JourneySection>,
     /// Complaints.
-    pub complaints: ComplaintSection,
+    pub complaints: Option<ComplaintSection>,
+}
+
+impl BankReport {
+    /// The one-sentence finding of every section present, in report order.
+    ///
+    /// ```
+    /// let r = cxkit::report::bank_report(&cxkit::data::demo_bank(3, 3_000), 0.95)?;
+    /// assert_eq!(r.findings().len(), 7);
+    /// # Ok::<(), cxkit::Error>(())
+    /// ```
+    pub fn findings(&self) -> Vec<&str> {
+        [
+            self.survey.as_ref().map(|s| s.finding.as_str()),
+            self.value.as_ref().map(|s| s.finding.as_str()),
+            self.rfm.as_ref().map(|s| s.finding.as_str()),
+            self.kano.as_ref().map(|s| s.finding.as_str()),
+            self.servqual.as_ref().map(|s| s.finding.as_str()),
+            self.journey.as_ref().map(|s| s.finding.as_str()),
+            self.complaints.as_ref().map(|s| s.finding.as_str()),
+        ]
+        .into_iter()
+        .flatten()
+        .collect()
+    }
 }
 
 /// Computes the report of a bank.
@@ -168,13 +192,13 @@ pub struct BankReport {
 /// ```
 /// let bank = cxkit::data::demo_bank(3, 3_000);
 /// let r = cxkit::report::bank_report(&bank, 0.95)?;
-/// assert_eq!(r.customers, 3_000);
-/// assert!(r.journey.finding.contains("loan_application"));
+/// assert_eq!(r.customers, Some(3_000));
+/// assert!(r.journey.unwrap().finding.contains("loan_application"));
 /// # Ok::<(), cxkit::Error>(())
 /// ```
 pub fn bank_report(bank: &DemoBank, confidence: f64) -> Result<BankReport> {
     Ok(BankReport {
-        customers: bank.customers.segment.len(),
+        customers: bank.customers.as_ref().map(|c| c.segment.len()),
         survey: survey_section(bank, confidence)?,
         value: value_section(bank)?,
         rfm: rfm_section(bank)?,
@@ -185,8 +209,10 @@ pub fn bank_report(bank: &DemoBank, confidence: f64) -> Result<BankReport> {
     })
 }
 
-fn survey_section(bank: &DemoBank, confidence: f64) -> Result<SurveySection> {
-    let s = &bank.survey;
+fn survey_section(bank: &DemoBank, confidence: f64) -> Result<Option<SurveySection>> {
+    let Some(s) = &bank.survey else {
+        return Ok(None);
+    };
     let pick = |col: &[u8], keep: &dyn Fn(usize) -> bool| -> Vec<u8> {
         (0..col.len())
             .filter(|&i| keep(i))
@@ -222,13 +248,15 @@ fn survey_section(bank: &DemoBank, confidence: f64) -> Result<SurveySection> {
         });
     }
     let nps_change = nps_test(&waves[1].nps, &waves[0].nps, &NpsTestOptions::default())?;
-    let seg = &bank.customers.segment;
-    let nps_by_segment = bank
-        .segments
+    let seg: &[u8] = bank.customers.as_ref().map_or(&[], |c| &c.segment);
+    let names: &[String] = if seg.is_empty() { &[] } else { &bank.segments };
+    let nps_by_segment = names
         .iter()
         .enumerate()
         .map(|(k, name)| {
-            let keep = |i: usize| s.wave[i] == 2 && seg[s.customer[i] as usize] as usize == k;
+            let keep = |i: usize| {
+                s.wave[i] == 2 && seg.get(s.customer[i] as usize).map(|&g| g as usize) == Some(k)
+            };
             Ok((name.to_string(), nps(&pick(&s.ltr, &keep), None, &no)?))
         })
         .collect::<Result<Vec<_>>>()?;
@@ -242,7 +270,7 @@ fn survey_section(bank: &DemoBank, confidence: f64) -> Result<SurveySection> {
     } else {
         "not a significant change"
     };
-    Ok(SurveySection {
+    Ok(Some(SurveySection {
         finding: format!(
             "NPS {direction} from {:.1} to {:.1} between the waves ({:+.1} points, p = {:.2e}: {significance}).",
             waves[0].nps.score, waves[1].nps.score, nps_change.delta, nps_change.p_value
@@ -250,11 +278,13 @@ fn survey_section(bank: &DemoBank, confidence: f64) -> Result<SurveySection> {
         waves,
         nps_change,
         nps_by_segment,
-    })
+    }))
 }
 
-fn value_section(bank: &DemoBank) -> Result<ValueSection> {
-    let t = &bank.transactions;
+fn value_section(bank: &DemoBank) -> Result<Option<ValueSection>> {
+    let Some(t) = &bank.transactions else {
+        return Ok(None);
+    };
     let ids: Vec<u64> = t.customer.iter().map(|&c| u64::from(c)).collect();
     let end = START_DAY + 729;
     let summary = summarize_transactions(
@@ -305,9 +335,9 @@ fn value_section(bank: &DemoBank) -> Result<ValueSection> {
         .map(|d| quantile(&sorted, f64::from(d) / 10.0).expect("customers"))
         .collect();
     let clv_mean = clv.iter().sum::<f64>() / clv.len() as f64;
-    let seg = &bank.customers.segment;
-    let clv_by_segment = bank
-        .segments
+    let seg: &[u8] = bank.customers.as_ref().map_or(&[], |c| &c.segment);
+    let names: &[String] = if seg.is_empty() { &[] } else { &bank.segments };
+    let clv_by_segment = names
         .iter()
         .enumerate()
         .map(|(k, name)| {
@@ -315,7 +345,7 @@ fn value_section(bank: &DemoBank) -> Result<ValueSection> {
                 .customer
                 .iter()
                 .zip(&clv)
-                .filter(|(c, _)| seg[**c as usize] as usize == k)
+                .filter(|(c, _)| seg.get(**c as usize).map(|&g| g as usize) == Some(k))
                 .map(|(_, v)| *v)
                 .collect();
             (
@@ -325,7 +355,7 @@ fn value_section(bank: &DemoBank) -> Result<ValueSection> {
         })
         .collect();
     let top = &tiers.summary[0];
-    Ok(ValueSection {
+    Ok(Some(ValueSection {
         finding: format!(
             "The top {:.0} % of customers (platinum) hold {:.0} % of the next year's expected value.",
             100.0 * top.customer_share,
@@ -335,12 +365,19 @@ fn value_section(bank: &DemoBank) -> Result<ValueSection> {
         clv_deciles,
         clv_mean,
         clv_by_segment,
-    })
+    }))
 }
 
-fn rfm_section(bank: &DemoBank) -> Result<RfmSection> {
-    let t = &bank.transactions;
-    let n = bank.customers.segment.len();
+fn rfm_section(bank: &DemoBank) -> Result<Option<RfmSection>> {
+    let Some(t) = &bank.transactions else {
+        return Ok(None);
+    };
+    // Every customer id of the transactions has a slot, known customers without any too.
+    let n = bank
+        .customers
+        .as_ref()
+        .map_or(0, |c| c.segment.len())
+        .max(t.customer.iter().max().map_or(0, |&m| m as usize + 1));
     let end = START_DAY + 729;
     let (mut last, mut count, mut total) = (vec![START_DAY - 1; n], vec![0.0; n], vec![0.0; n]);
     for ((&c, &d), &a) in t.customer.iter().zip(&t.day).zip(&t.amount) {
@@ -364,18 +401,20 @@ fn rfm_section(bank: &DemoBank) -> Result<RfmSection> {
         .filter(|(_, n)| *n > 0)
         .collect();
     segments.sort_by_key(|s| std::cmp::Reverse(s.1));
-    Ok(RfmSection {
+    Ok(Some(RfmSection {
         finding: format!(
             "The largest RFM segment is {} ({:.0} % of customers).",
             segments[0].0,
             100.0 * segments[0].1 as f64 / n as f64
         ),
         segments,
-    })
+    }))
 }
 
-fn kano_section(bank: &DemoBank) -> Result<KanoSection> {
-    let k = &bank.kano;
+fn kano_section(bank: &DemoBank) -> Result<Option<KanoSection>> {
+    let Some(k) = &bank.kano else {
+        return Ok(None);
+    };
     let shape = (k.respondents, k.features.len());
     let f = ArrayView2::from_shape(shape, &k.functional).map_err(shape_error)?;
     let d = ArrayView2::from_shape(shape, &k.dysfunctional).map_err(shape_error)?;
@@ -398,14 +437,14 @@ fn kano_section(bank: &DemoBank) -> Result<KanoSection> {
             .map(|r| r.feature.as_str())
             .collect()
     };
-    Ok(KanoSection {
+    Ok(Some(KanoSection {
         finding: format!(
             "Delighters (attractive): {}; must-haves: {}.",
             of("A").join(", "),
             of("M").join(", ")
         ),
         features,
-    })
+    }))
 }
 
 fn shape_error(e: ndarray::ShapeError) -> Error {
@@ -415,8 +454,10 @@ fn shape_error(e: ndarray::ShapeError) -> Error {
     }
 }
 
-fn servqual_section(bank: &DemoBank, confidence: f64) -> Result<ServqualSection> {
-    let q = &bank.servqual;
+fn servqual_section(bank: &DemoBank, confidence: f64) -> Result<Option<ServqualSection>> {
+    let Some(q) = &bank.servqual else {
+        return Ok(None);
+    };
     let shape = (q.respondents, 22);
     let p = ArrayView2::from_shape(shape, &q.perceptions).map_err(shape_error)?;
     let e = ArrayView2::from_shape(shape, &q.expectations).map_err(shape_error)?;
@@ -445,20 +486,22 @@ fn servqual_section(bank: &DemoBank, confidence: f64) -> Result<ServqualSection>
         .iter()
         .min_by(|a, b| a.1.total_cmp(&b.1))
         .expect("five dimensions");
-    Ok(ServqualSection {
+    Ok(Some(ServqualSection {
         finding: format!(
             "Service falls furthest short of expectations on {} (gap {:.2} points).",
             worst.0, worst.1
         ),
         dimensions,
         overall: r.overall.estimate,
-    })
+    }))
 }
 
-fn journey_section(bank: &DemoBank) -> Result<JourneySection> {
+fn journey_section(bank: &DemoBank) -> Result<Option<JourneySection>> {
     let tree = IndicatorTree::from_json(&bank.journey_tree)?;
     let mut st = JourneyState::new(&tree);
-    let e = &bank.events;
+    let Some(e) = &bank.events else {
+        return Ok(None);
+    };
     let seg: Vec<u32> = e
         .segment
         .iter()
@@ -549,13 +592,13 @@ fn journey_section(bank: &DemoBank) -> Result<JourneySection> {
         ),
         None => "Every touchpoint meets its targets.".into(),
     };
-    Ok(JourneySection {
+    Ok(Some(JourneySection {
         months,
         heat_map,
         pain_points: pain,
         ipa: ipa_rows,
         finding,
-    })
+    }))
 }
 
 /// "YYYY-MM" of a day number.
@@ -564,12 +607,14 @@ fn month_label(day: i64) -> String {
     format!("{}-{:02}", 1970 + m.div_euclid(12), m.rem_euclid(12) + 1)
 }
 
-fn complaint_section(bank: &DemoBank) -> Result<ComplaintSection> {
-    let c = &bank.complaints;
+fn complaint_section(bank: &DemoBank) -> Result<Option<ComplaintSection>> {
+    let Some(c) = &bank.complaints else {
+        return Ok(None);
+    };
     let options = ComplaintOptions {
         response_sla: Some(24.0 * 3600.0),
         resolution_sla: Some(72.0 * 3600.0),
-        customers: Some(bank.customers.segment.len() as f64),
+        customers: bank.customers.as_ref().map(|c| c.segment.len() as f64),
         ..ComplaintOptions::default()
     };
     let metrics = complaint_metrics(
@@ -616,7 +661,7 @@ fn complaint_section(bank: &DemoBank) -> Result<ComplaintSection> {
         .max_by(|a, b| a.1.total_cmp(&b.1))
         .cloned()
         .unwrap_or_default();
-    Ok(ComplaintSection {
+    Ok(Some(ComplaintSection {
         finding: format!(
             "{:.0} % of complaints were answered within 24 h; the {} channel is slowest ({:.0} h on average).",
             100.0 * metrics.response.within_sla.unwrap_or(0.0),
@@ -625,5 +670,5 @@ fn complaint_section(bank: &DemoBank) -> Result<ComplaintSection> {
         ),
         metrics,
         by_channel,
-    })
+    }))
 }

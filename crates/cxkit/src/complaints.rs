@@ -8,7 +8,7 @@
 use serde::{Deserialize, Serialize};
 use statrs::distribution::{ContinuousCDF, StudentsT};
 
-use crate::error::check_confidence;
+use crate::error::{check_confidence, check_lengths};
 use crate::quantile::quantile;
 use crate::survey::wilson_interval;
 use crate::{Error, Result};
@@ -190,22 +190,17 @@ pub fn complaint_metrics(c: &Complaints, options: &ComplaintOptions) -> Result<C
     if n == 0 {
         return Err(Error::EmptyInput { what: "complaints" });
     }
-    for (what, len) in [
-        ("first-response times", c.first_response.len()),
-        ("resolution times", c.resolved.len()),
-        ("contact counts", c.contacts.map_or(n, <[u32]>::len)),
-        ("reopened flags", c.reopened.map_or(n, <[bool]>::len)),
-        ("channel codes", c.channel.map_or(n, <[u32]>::len)),
-        ("category codes", c.category.map_or(n, <[u32]>::len)),
-    ] {
-        if len != n {
-            return Err(Error::LengthMismatch {
-                what,
-                expected: n,
-                actual: len,
-            });
-        }
-    }
+    check_lengths(
+        n,
+        &[
+            ("first-response times", c.first_response.len()),
+            ("resolution times", c.resolved.len()),
+            ("contact counts", c.contacts.map_or(n, <[u32]>::len)),
+            ("reopened flags", c.reopened.map_or(n, <[bool]>::len)),
+            ("channel codes", c.channel.map_or(n, <[u32]>::len)),
+            ("category codes", c.category.map_or(n, <[u32]>::len)),
+        ],
+    )?;
     if let Some(p) = options
         .percentiles
         .iter()

@@ -174,6 +174,18 @@ pub enum Error {
 /// `Result` with cxkit's [`Error`].
 pub type Result<T, E = Error> = std::result::Result<T, E>;
 
+/// Errors unless every named column has `expected` entries (parallel columns of one table).
+pub(crate) fn check_lengths(expected: usize, columns: &[(&'static str, usize)]) -> Result<()> {
+    match columns.iter().find(|(_, len)| *len != expected) {
+        None => Ok(()),
+        Some(&(what, actual)) => Err(Error::LengthMismatch {
+            what,
+            expected,
+            actual,
+        }),
+    }
+}
+
 /// Checks that a confidence level lies strictly between 0 and 1.
 pub(crate) fn check_confidence(confidence: f64) -> Result<()> {
     if confidence > 0.0 && confidence < 1.0 {

@@ -4,6 +4,7 @@ use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
 use super::optimize::{hessian, inverse_positive_definite, minimize, Objective};
+use crate::error::check_lengths;
 use crate::{Error, Result};
 
 /// Customers per parallel chunk of a log-likelihood sum.
@@ -69,18 +70,13 @@ impl FitOptions {
 /// Checks (frequency, recency, T) observations: equal lengths, not empty, finite, x ≥ 0,
 /// 0 ≤ tₓ ≤ T, and tₓ = 0 when x = 0.
 pub(crate) fn check_rfm(x: &[f64], tx: &[f64], t: &[f64]) -> Result<()> {
-    for (what, len) in [
-        ("recency (one per customer)", tx.len()),
-        ("T (one per customer)", t.len()),
-    ] {
-        if len != x.len() {
-            return Err(Error::LengthMismatch {
-                what,
-                expected: x.len(),
-                actual: len,
-            });
-        }
-    }
+    check_lengths(
+        x.len(),
+        &[
+            ("recency (one per customer)", tx.len()),
+            ("T (one per customer)", t.len()),
+        ],
+    )?;
     if x.is_empty() {
         return Err(Error::EmptyInput { what: "customers" });
     }

@@ -6,6 +6,7 @@ use std::hash::{BuildHasherDefault, Hasher};
 use serde::{Deserialize, Serialize};
 
 use super::tree::{IndicatorKind, IndicatorTree};
+use crate::error::check_lengths;
 use crate::{Error, Result};
 
 /// One measurement at a touchpoint.
@@ -202,19 +203,14 @@ impl JourneyState {
         policy: RejectPolicy,
     ) -> Result<()> {
         let n = indicator.len();
-        for (what, len) in [
-            ("event timestamps", timestamp.len()),
-            ("event values", value.len()),
-            ("event segments", segment.map_or(n, <[u32]>::len)),
-        ] {
-            if len != n {
-                return Err(Error::LengthMismatch {
-                    what,
-                    expected: n,
-                    actual: len,
-                });
-            }
-        }
+        check_lengths(
+            n,
+            &[
+                ("event timestamps", timestamp.len()),
+                ("event values", value.len()),
+                ("event segments", segment.map_or(n, <[u32]>::len)),
+            ],
+        )?;
         if policy == RejectPolicy::Error {
             // Check the whole batch first, so a failed batch leaves the state as it was.
             for i in 0..n {
@@ -302,20 +298,15 @@ impl JourneyState {
         policy: RejectPolicy,
     ) -> Result<()> {
         let n = indicator.len();
-        for (what, len) in [
-            ("event touchpoints", touchpoint.map_or(n, <[S]>::len)),
-            ("event timestamps", timestamp.len()),
-            ("event values", value.len()),
-            ("event segments", segment.map_or(n, <[u32]>::len)),
-        ] {
-            if len != n {
-                return Err(Error::LengthMismatch {
-                    what,
-                    expected: n,
-                    actual: len,
-                });
-            }
-        }
+        check_lengths(
+            n,
+            &[
+                ("event touchpoints", touchpoint.map_or(n, <[S]>::len)),
+                ("event timestamps", timestamp.len()),
+                ("event values", value.len()),
+                ("event segments", segment.map_or(n, <[u32]>::len)),
+            ],
+        )?;
         let mut by_id: HashMap<&str, (u32, &str)> = HashMap::new();
         for (k, p) in tree.places().enumerate() {
             let tp = &tree.journeys[p.journey].stages[p.stage].touchpoints[p.touchpoint];

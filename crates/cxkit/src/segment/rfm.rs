@@ -5,6 +5,7 @@ use serde::{Deserialize, Serialize};
 use rayon::prelude::*;
 
 use super::rank::{check_finite, quantile_scores};
+use crate::error::check_lengths;
 use crate::{Error, Result};
 
 /// How frequency and monetary bins relate to recency bins.
@@ -178,18 +179,13 @@ pub fn rfm_scores(
     map: &RfmSegmentMap,
 ) -> Result<RfmScores> {
     let n = recency.len();
-    for (what, len) in [
-        ("frequency (one per customer)", frequency.len()),
-        ("monetary (one per customer)", monetary.len()),
-    ] {
-        if len != n {
-            return Err(Error::LengthMismatch {
-                what,
-                expected: n,
-                actual: len,
-            });
-        }
-    }
+    check_lengths(
+        n,
+        &[
+            ("frequency (one per customer)", frequency.len()),
+            ("monetary (one per customer)", monetary.len()),
+        ],
+    )?;
     if n == 0 {
         return Err(Error::EmptyInput { what: "customers" });
     }

@@ -454,50 +454,43 @@ pub fn pain_points(
             .find(|r| r.level == Level::Indicator && r.id == id)
             .and_then(|r| r.value)
     };
-    let jw: f64 = tree.journeys.iter().map(|j| j.weight).sum();
     let mut out = Vec::new();
-    for j in &tree.journeys {
-        let sw: f64 = j.stages.iter().map(|s| s.weight).sum();
-        for s in &j.stages {
-            let tw: f64 = s.touchpoints.iter().map(|t| t.weight).sum();
-            for t in &s.touchpoints {
-                let mut evidence = Vec::new();
-                let (mut gap_sum, mut weight_sum) = (0.0, 0.0);
-                for ind in &t.indicators {
-                    let reference = match gap_to {
-                        GapTo::Target => ind.target,
-                        GapTo::Benchmark => ind.benchmark,
-                    };
-                    if let (Some(v), Some(r)) = (value(&ind.id), reference) {
-                        let gap = (ind.index_of(r) - ind.index_of(v)).max(0.0);
-                        gap_sum += ind.weight * gap;
-                        weight_sum += ind.weight;
-                        evidence.push(Evidence {
-                            indicator: ind.id.clone(),
-                            value: v,
-                            reference: r,
-                            gap,
-                        });
-                    }
-                }
-                if weight_sum == 0.0 || gap_sum == 0.0 {
-                    continue;
-                }
-                let importance = importance
-                    .and_then(|m| m.get(&t.id).copied())
-                    .unwrap_or(j.weight / jw * s.weight / sw * t.weight / tw);
-                let gap = gap_sum / weight_sum;
-                out.push(PainPoint {
-                    touchpoint: t.id.clone(),
-                    stage: s.id.clone(),
-                    journey: j.id.clone(),
-                    importance,
+    for (j, s, t, share) in tree.touchpoint_shares() {
+        let mut evidence = Vec::new();
+        let (mut gap_sum, mut weight_sum) = (0.0, 0.0);
+        for ind in &t.indicators {
+            let reference = match gap_to {
+                GapTo::Target => ind.target,
+                GapTo::Benchmark => ind.benchmark,
+            };
+            if let (Some(v), Some(r)) = (value(&ind.id), reference) {
+                let gap = (ind.index_of(r) - ind.index_of(v)).max(0.0);
+                gap_sum += ind.weight * gap;
+                weight_sum += ind.weight;
+                evidence.push(Evidence {
+                    indicator: ind.id.clone(),
+                    value: v,
+                    reference: r,
                     gap,
-                    score: importance * gap,
-                    evidence,
                 });
             }
         }
+        if weight_sum == 0.0 || gap_sum == 0.0 {
+            continue;
+        }
+        let importance = importance
+            .and_then(|m| m.get(&t.id).copied())
+            .unwrap_or(share);
+        let gap = gap_sum / weight_sum;
+        out.push(PainPoint {
+            touchpoint: t.id.clone(),
+            stage: s.id.clone(),
+            journey: j.id.clone(),
+            importance,
+            gap,
+            score: importance * gap,
+            evidence,
+        });
     }
     out.sort_by(|a, b| b.score.total_cmp(&a.score));
     out

@@ -312,6 +312,33 @@ impl IndicatorTree {
         })
     }
 
+    /// Every touchpoint, in tree order, with its journey, its stage and its share of the
+    /// tree's weight: the product of the normalised weights on its path.
+    ///
+    /// ```
+    /// # use cxkit::journey::IndicatorTree;
+    /// let t = IndicatorTree::from_json(r#"{"journeys": [{"id": "j", "stages": [
+    ///     {"id": "s", "weight": 3, "touchpoints": [{"id": "a", "indicators": [{"id": "x", "kind": {"type": "rate"}}]}]},
+    ///     {"id": "u", "touchpoints": [{"id": "b", "indicators": [{"id": "y", "kind": {"type": "rate"}}]}]}]}]}"#)?;
+    /// let shares: Vec<f64> = t.touchpoint_shares().iter().map(|s| s.3).collect();
+    /// assert_eq!(shares, vec![0.75, 0.25]);
+    /// # Ok::<(), cxkit::Error>(())
+    /// ```
+    pub fn touchpoint_shares(&self) -> Vec<(&Journey, &Stage, &Touchpoint, f64)> {
+        let jw: f64 = self.journeys.iter().map(|j| j.weight).sum();
+        let mut out = Vec::new();
+        for j in &self.journeys {
+            let sw: f64 = j.stages.iter().map(|s| s.weight).sum();
+            for s in &j.stages {
+                let tw: f64 = s.touchpoints.iter().map(|t| t.weight).sum();
+                for t in &s.touchpoints {
+                    out.push((j, s, t, j.weight / jw * s.weight / sw * t.weight / tw));
+                }
+            }
+        }
+        out
+    }
+
     pub(crate) fn indicator(&self, p: Place) -> &Indicator {
         &self.journeys[p.journey].stages[p.stage].touchpoints[p.touchpoint].indicators[p.indicator]
     }

@@ -557,24 +557,14 @@ fn journey_section(bank: &DemoBank) -> Result<Option<JourneySection>> {
         .collect();
     let latest = columns.last().expect("at least one month");
     let pain = pain_points(&tree, latest, GapTo::Target, None);
-    let mut importance = Vec::new();
-    let jw: f64 = tree.journeys.iter().map(|j| j.weight).sum();
-    for j in &tree.journeys {
-        let sw: f64 = j.stages.iter().map(|s| s.weight).sum();
-        for s in &j.stages {
-            let tw: f64 = s.touchpoints.iter().map(|t| t.weight).sum();
-            for t in &s.touchpoints {
-                let index = latest.iter().find(|n| n.id == t.id).and_then(|n| n.index);
-                if let Some(index) = index {
-                    importance.push((
-                        t.id.clone(),
-                        j.weight / jw * s.weight / sw * t.weight / tw,
-                        index,
-                    ));
-                }
-            }
-        }
-    }
+    let importance: Vec<(String, f64, f64)> = tree
+        .touchpoint_shares()
+        .into_iter()
+        .filter_map(|(_, _, t, share)| {
+            let index = latest.iter().find(|n| n.id == t.id).and_then(|n| n.index)?;
+            Some((t.id.clone(), share, index))
+        })
+        .collect();
     let grid = ipa(
         &importance.iter().map(|r| r.1).collect::<Vec<_>>(),
         &importance.iter().map(|r| r.2).collect::<Vec<_>>(),

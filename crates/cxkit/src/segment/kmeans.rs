@@ -8,6 +8,7 @@ use rand_chacha::ChaCha8Rng;
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
+use super::rank::check_samples;
 use super::silhouette::{silhouette_score, SilhouetteOptions};
 use crate::{Error, Result};
 
@@ -241,17 +242,6 @@ fn check_options(options: &KMeansOptions, n: usize) -> Result<()> {
     Ok(())
 }
 
-/// Errors at the first value of `x` that is not finite.
-fn check_finite(x: &ArrayView2<f64>) -> Result<()> {
-    match x.indexed_iter().find(|(_, v)| !v.is_finite()) {
-        None => Ok(()),
-        Some(((r, c), v)) => Err(Error::InvalidParameter {
-            name: "X",
-            reason: format!("value {v} at row {r}, feature {c} is not finite"),
-        }),
-    }
-}
-
 /// (x − mean) / sd, feature by feature, in place.
 fn standardize(data: &mut Array2<f64>, means: &[f64], sds: &[f64]) {
     data.axis_iter_mut(Axis(0))
@@ -274,7 +264,7 @@ fn prepare<'a>(
             what: "samples and features",
         });
     }
-    check_finite(&x)?;
+    check_samples(&x)?;
     let weights: Vec<f64> = match weights {
         None => vec![1.0; n],
         Some(w) if w.len() != n => {
@@ -444,7 +434,7 @@ impl KMeans {
                 actual: x.ncols(),
             });
         }
-        check_finite(&x)?;
+        check_samples(&x)?;
         // Nearest in the space the model was fitted in.
         let mut data = x.as_standard_layout();
         let mut centers = self.centers.clone();

@@ -118,6 +118,17 @@ pub(crate) fn check_finite(values: &[f64], name: &'static str) -> Result<()> {
     }
 }
 
+/// Errors at the first value of the samples × features matrix `x` that is not finite.
+pub(crate) fn check_samples(x: &ndarray::ArrayView2<f64>) -> Result<()> {
+    match x.indexed_iter().find(|(_, v)| !v.is_finite()) {
+        None => Ok(()),
+        Some(((r, c), v)) => Err(Error::InvalidParameter {
+            name: "X",
+            reason: format!("value {v} at row {r}, feature {c} is not finite"),
+        }),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

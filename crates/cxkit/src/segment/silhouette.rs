@@ -6,6 +6,7 @@ use rand_chacha::ChaCha8Rng;
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
+use super::rank::check_samples;
 use crate::{Error, Result};
 
 /// Options of [`silhouette_score`].
@@ -41,13 +42,7 @@ fn check(x: &ArrayView2<f64>, labels: &[u32]) -> Result<()> {
             actual: labels.len(),
         });
     }
-    if let Some(((r, c), v)) = x.indexed_iter().find(|(_, v)| !v.is_finite()) {
-        return Err(Error::InvalidParameter {
-            name: "X",
-            reason: format!("value {v} at row {r}, feature {c} is not finite"),
-        });
-    }
-    Ok(())
+    check_samples(x)
 }
 
 /// Silhouette of every row of `x` (samples × features) under `labels`, with Euclidean

@@ -182,6 +182,26 @@ unsafe fn write_all(values: &[f64], out: *mut f64) -> Result<(), Failure> {
     Ok(())
 }
 
+/// Reads the `len` customers' histories, runs `predict` on them and writes one value per
+/// customer to `out`.
+///
+/// # Safety
+/// Arrays valid for `len` doubles; `out` NULL or valid for `len` doubles.
+unsafe fn per_customer(
+    frequency: *const f64,
+    recency: *const f64,
+    t: *const f64,
+    len: usize,
+    out: *mut f64,
+    predict: impl FnOnce(&[f64], &[f64], &[f64]) -> Result<Vec<f64>, Failure>,
+) -> Result<(), Failure> {
+    // SAFETY: forwarded caller contract.
+    let (x, tx, tt) = unsafe { histories(frequency, recency, t, len) }?;
+    let v = predict(x, tx, tt)?;
+    // SAFETY: forwarded caller contract.
+    unsafe { write_all(&v, out) }
+}
+
 /// Fits the BG/NBD model to `len` customers' frequency (repeat purchases), recency (time of
 /// the last) and T (time observed). Writes the parameters and, when `out_report` is not NULL,
 /// the fit report. `options` may be NULL.
@@ -237,15 +257,13 @@ pub unsafe extern "C" fn cx_bgnbd_expected_purchases(
 ) -> cx_status {
     guard("cx_bgnbd_expected_purchases", || {
         // SAFETY: caller contract.
-        let (p, (x, tx, tt)) = unsafe {
-            (
-                arg(params, "params")?,
-                histories(frequency, recency, t, len)?,
-            )
-        };
-        let v = p.model()?.expected_purchases_all(horizon, x, tx, tt)?;
+        let p = unsafe { arg(params, "params") }?;
         // SAFETY: caller contract.
-        unsafe { write_all(&v, out_values) }
+        unsafe {
+            per_customer(frequency, recency, t, len, out_values, |x, tx, tt| {
+                Ok(p.model()?.expected_purchases_all(horizon, x, tx, tt)?)
+            })
+        }
     })
 }
 
@@ -264,15 +282,13 @@ pub unsafe extern "C" fn cx_bgnbd_probability_alive(
 ) -> cx_status {
     guard("cx_bgnbd_probability_alive", || {
         // SAFETY: caller contract.
-        let (p, (x, tx, tt)) = unsafe {
-            (
-                arg(params, "params")?,
-                histories(frequency, recency, t, len)?,
-            )
-        };
-        let v = p.model()?.probability_alive_all(x, tx, tt)?;
+        let p = unsafe { arg(params, "params") }?;
         // SAFETY: caller contract.
-        unsafe { write_all(&v, out_values) }
+        unsafe {
+            per_customer(frequency, recency, t, len, out_values, |x, tx, tt| {
+                Ok(p.model()?.probability_alive_all(x, tx, tt)?)
+            })
+        }
     })
 }
 
@@ -330,15 +346,13 @@ pub unsafe extern "C" fn cx_pareto_nbd_expected_purchases(
 ) -> cx_status {
     guard("cx_pareto_nbd_expected_purchases", || {
         // SAFETY: caller contract.
-        let (p, (x, tx, tt)) = unsafe {
-            (
-                arg(params, "params")?,
-                histories(frequency, recency, t, len)?,
-            )
-        };
-        let v = p.model()?.expected_purchases_all(horizon, x, tx, tt)?;
+        let p = unsafe { arg(params, "params") }?;
         // SAFETY: caller contract.
-        unsafe { write_all(&v, out_values) }
+        unsafe {
+            per_customer(frequency, recency, t, len, out_values, |x, tx, tt| {
+                Ok(p.model()?.expected_purchases_all(horizon, x, tx, tt)?)
+            })
+        }
     })
 }
 
@@ -357,15 +371,13 @@ pub unsafe extern "C" fn cx_pareto_nbd_probability_alive(
 ) -> cx_status {
     guard("cx_pareto_nbd_probability_alive", || {
         // SAFETY: caller contract.
-        let (p, (x, tx, tt)) = unsafe {
-            (
-                arg(params, "params")?,
-                histories(frequency, recency, t, len)?,
-            )
-        };
-        let v = p.model()?.probability_alive_all(x, tx, tt)?;
+        let p = unsafe { arg(params, "params") }?;
         // SAFETY: caller contract.
-        unsafe { write_all(&v, out_values) }
+        unsafe {
+            per_customer(frequency, recency, t, len, out_values, |x, tx, tt| {
+                Ok(p.model()?.probability_alive_all(x, tx, tt)?)
+            })
+        }
     })
 }
 

@@ -329,3 +329,22 @@ pub(crate) fn check_positive(params: &[(&'static str, f64)]) -> Result<()> {
         }),
     }
 }
+
+/// Test helper: the analytic gradient of `ll` at `p` equals central finite differences
+/// (step 10⁻⁶·pₖ) to 10⁻⁵ relative.
+#[cfg(test)]
+pub(crate) fn assert_gradient(ll: impl Fn(&[f64; 4]) -> (f64, Vec<f64>), p: [f64; 4]) {
+    let grad = ll(&p).1;
+    for k in 0..4 {
+        let h = 1e-6 * p[k];
+        let (mut up, mut down) = (p, p);
+        up[k] += h;
+        down[k] -= h;
+        let numeric = (ll(&up).0 - ll(&down).0) / (2.0 * h);
+        assert!(
+            (grad[k] - numeric).abs() < 1e-5 * (1.0 + numeric.abs()),
+            "{p:?} ∂{k}: {} vs {numeric}",
+            grad[k]
+        );
+    }
+}

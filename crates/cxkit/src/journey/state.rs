@@ -345,11 +345,15 @@ impl JourneyState {
             keep.push(i);
             codes.push(found.map_or(u32::MAX, |f| f.0));
         }
-        let pick = |i: usize| keep[i];
-        let ts: Vec<i64> = (0..keep.len()).map(|i| timestamp[pick(i)]).collect();
-        let val: Vec<f64> = (0..keep.len()).map(|i| value[pick(i)]).collect();
-        let seg: Option<Vec<u32>> = segment.map(|s| (0..keep.len()).map(|i| s[pick(i)]).collect());
-        self.update(&codes, &ts, &val, seg.as_deref(), policy)?;
+        if unknown_touchpoint == 0 {
+            // Nothing left out: the caller's columns as they are.
+            self.update(&codes, timestamp, value, segment, policy)?;
+        } else {
+            let ts: Vec<i64> = keep.iter().map(|&i| timestamp[i]).collect();
+            let val: Vec<f64> = keep.iter().map(|&i| value[i]).collect();
+            let seg: Option<Vec<u32>> = segment.map(|s| keep.iter().map(|&i| s[i]).collect());
+            self.update(&codes, &ts, &val, seg.as_deref(), policy)?;
+        }
         self.rejects.unknown_touchpoint += unknown_touchpoint;
         Ok(())
     }

@@ -157,6 +157,19 @@ pub enum Error {
         /// What is wrong.
         reason: String,
     },
+    /// A data file is missing something or holds a value that is not what its schema says
+    /// (see `docs/data-schema.md`).
+    #[error("{file}{}: expected {expected}", location(*.line, .column.as_deref()))]
+    DataFile {
+        /// The file's name.
+        file: String,
+        /// Line in the file, counting from 1 (the header); 0 when the problem is the whole file.
+        line: u64,
+        /// The column, when one is at fault.
+        column: Option<String>,
+        /// What was expected there, and what was found.
+        expected: String,
+    },
     /// Serialized state could not be read back.
     #[error("corrupt serialized state: {reason}")]
     CorruptBytes {
@@ -169,6 +182,18 @@ pub enum Error {
         /// Why they do not fit together.
         reason: String,
     },
+}
+
+fn location(line: u64, column: Option<&str>) -> String {
+    let line = if line > 0 {
+        format!(", line {line}")
+    } else {
+        String::new()
+    };
+    match column {
+        Some(c) => format!("{line}, column `{c}`"),
+        None => line,
+    }
 }
 
 /// `Result` with cxkit's [`Error`].

@@ -2,7 +2,7 @@
 
 use cxkit::clv::Period;
 use cxkit::complaints::{complaint_metrics, ComplaintOptions, Complaints};
-use cxkit::data::{demo_bank, DemoBank, DEMO_TREE, KANO_FEATURES, START_DAY};
+use cxkit::data::{demo_bank, BankData, DEMO_TREE, KANO_FEATURES, START_DAY};
 use cxkit::journey::{
     pain_points, EvaluateOptions, GapTo, IndicatorTree, JourneyState, RejectPolicy, Window,
 };
@@ -12,8 +12,8 @@ use cxkit::survey::{nps, nps_test, NpsOptions, NpsTestOptions};
 use ndarray::ArrayView2;
 use std::sync::OnceLock;
 
-fn bank() -> &'static DemoBank {
-    static BANK: OnceLock<DemoBank> = OnceLock::new();
+fn bank() -> &'static BankData {
+    static BANK: OnceLock<BankData> = OnceLock::new();
     BANK.get_or_init(|| demo_bank(42, 20_000))
 }
 
@@ -249,7 +249,7 @@ fn the_report_states_the_planted_structure() {
 fn a_bank_with_some_tables_gets_the_sections_it_can() {
     // Only the survey and the complaints: two sections, two files.
     let full = bank();
-    let partial = DemoBank {
+    let partial = BankData {
         customers: None,
         transactions: None,
         servqual: None,
@@ -275,7 +275,7 @@ fn a_bank_with_some_tables_gets_the_sections_it_can() {
     assert_eq!(names, vec!["survey.csv", "complaints.csv"]);
     let _ = std::fs::remove_dir_all(&dir);
     // Transactions without a customer table still give value and RFM sections.
-    let tx_only = DemoBank {
+    let tx_only = BankData {
         customers: None,
         ..full.clone()
     };

@@ -17,5 +17,5 @@ pub use gamma_gamma::GammaGamma;
 pub use lifetime::{customer_lifetime_value, ClvOptions, TransactionModel};
 pub use pareto::ParetoNbd;
 pub use special::hyp2f1;
-pub(crate) use summary::civil_from_days;
+pub(crate) use summary::{civil_from_days, days_from_civil};
 pub use summary::{summarize_transactions, Period, SummaryOptions, TransactionSummary};

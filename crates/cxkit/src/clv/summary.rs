@@ -68,6 +68,22 @@ pub(crate) fn civil_from_days(z: i64) -> (i64, i64, i64) {
     (if m <= 2 { y + 1 } else { y }, m, d)
 }
 
+/// The day number (days since 1970-01-01) of a proleptic Gregorian date, or None when the
+/// date does not exist (month 13, 30 February, …) (Howard Hinnant's `days_from_civil`).
+pub(crate) fn days_from_civil(year: i64, m: i64, d: i64) -> Option<i64> {
+    if !(1..=12).contains(&m) || !(1..=31).contains(&d) {
+        return None;
+    }
+    let y = if m <= 2 { year - 1 } else { year };
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + d - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    let z = era * 146_097 + doe - 719_468;
+    // Day 31 of a 30-day month lands on the next month: reject it.
+    (civil_from_days(z) == (year, m, d)).then_some(z)
+}
+
 /// Options for [`summarize_transactions`].
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 pub struct SummaryOptions {
@@ -238,6 +254,15 @@ mod tests {
         // 2000-03-01 is day 11017; 1969-12-31 is day −1.
         assert_eq!(civil_from_days(11_017), (2000, 3, 1));
         assert_eq!(civil_from_days(-1), (1969, 12, 31));
+        // The inverse, and the dates that do not exist.
+        for z in [-800_000, -1, 0, 11_016, 11_017, 19_723, 2_932_896] {
+            let (y, m, d) = civil_from_days(z);
+            assert_eq!(days_from_civil(y, m, d), Some(z));
+        }
+        assert_eq!(days_from_civil(2024, 2, 29), Some(19_782));
+        assert_eq!(days_from_civil(2023, 2, 29), None);
+        assert_eq!(days_from_civil(2024, 4, 31), None);
+        assert_eq!(days_from_civil(2024, 13, 1), None);
         assert_eq!(Period::Month.index(11_017), 30 * 12 + 2);
     }
 

@@ -27,6 +27,7 @@ use rand_distr::{Distribution, Exp, Gamma, Normal};
 use serde::{Deserialize, Serialize};
 
 use crate::complaints::NOT_YET;
+use crate::quality::Dimensions;
 
 /// First day of the demo bank's history: 2024-01-01 (days since 1970-01-01).
 pub const START_DAY: i64 = 19_723;
@@ -76,7 +77,7 @@ pub const CHANNELS: [&str; 4] = ["app", "branch", "phone", "email"];
 /// Complaint categories, indexed by [`ComplaintRecords::category`].
 pub const CATEGORIES: [&str; 4] = ["fees", "app", "loans", "cards"];
 
-/// Customers, a column each; row i is customer i (id i).
+/// Customers, a column each; row i is customer i (see [`BankData::customer_ids`]).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Customers {
     /// Segment code (index into [`SEGMENTS`]).
@@ -102,7 +103,7 @@ pub struct Customers {
 /// The transaction log.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Transactions {
-    /// Customer id.
+    /// Customer (index, see [`BankData::customer_ids`]).
     pub customer: Vec<u32>,
     /// Day (days since 1970-01-01).
     pub day: Vec<i64>,
@@ -110,12 +111,12 @@ pub struct Transactions {
     pub amount: Vec<f64>,
 }
 
-/// NPS/CSAT/CES answers of two survey waves.
+/// NPS/CSAT/CES answers of survey waves (the demo bank has two).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct SurveyWaves {
-    /// Wave, 1 or 2.
+    /// Wave, 1, 2, …
     pub wave: Vec<u8>,
-    /// Respondent's customer id.
+    /// Respondent (customer index, see [`BankData::customer_ids`]).
     pub customer: Vec<u32>,
     /// Likelihood to recommend, 0–10.
     pub ltr: Vec<u8>,
@@ -125,14 +126,17 @@ pub struct SurveyWaves {
     pub ces: Vec<u8>,
 }
 
-/// A SERVQUAL survey: perceptions and expectations, respondents × 22 items, row-major.
+/// A SERVQUAL survey: perceptions and expectations, respondents × items, row-major (the demo
+/// bank's are the 22 items of [`Dimensions::servqual`]).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ServqualSurvey {
     /// Respondents.
     pub respondents: usize,
-    /// Perceptions, 1–7.
+    /// The dimension of each item.
+    pub dimensions: Dimensions,
+    /// Perceptions, 1–7 (NaN: not answered).
     pub perceptions: Vec<f64>,
-    /// Expectations, 1–7.
+    /// Expectations, 1–7 (NaN: not answered).
     pub expectations: Vec<f64>,
 }
 
@@ -150,7 +154,7 @@ pub struct KanoSurvey {
     pub dysfunctional: Vec<u8>,
 }
 
-/// Journey events for [`DEMO_TREE`].
+/// Journey events (the demo bank's are for [`DEMO_TREE`]).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct JourneyEvents {
     /// Touchpoint id.
@@ -168,7 +172,7 @@ pub struct JourneyEvents {
 /// Complaint records.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ComplaintRecords {
-    /// Customer id.
+    /// Customer (index, see [`BankData::customer_ids`]).
     pub customer: Vec<u32>,
     /// Channel code (index into [`CHANNELS`]).
     pub channel: Vec<u32>,
@@ -191,7 +195,7 @@ pub struct ComplaintRecords {
 /// A bank's data, each kind optional (a bank's own files may cover only some); the demo
 /// bank has every kind (see the module documentation for its planted structure).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct DemoBank {
+pub struct BankData {
     /// Customers.
     pub customers: Option<Customers>,
     /// Two years of transactions.
@@ -206,13 +210,16 @@ pub struct DemoBank {
     pub events: Option<JourneyEvents>,
     /// Complaint records.
     pub complaints: Option<ComplaintRecords>,
+    /// Customers' own ids by index, where they are not the indices themselves: the demo bank
+    /// numbers its customers 0, 1, …; a bank's files name them as they like.
+    pub customer_ids: Option<Vec<String>>,
     /// Segment names, indexed by [`Customers::segment`].
     pub segments: Vec<String>,
     /// Channel names, indexed by [`ComplaintRecords::channel`].
     pub channels: Vec<String>,
     /// Category names, indexed by [`ComplaintRecords::category`].
     pub categories: Vec<String>,
-    /// The journeys' indicator tree, JSON.
+    /// The journeys' indicator tree, JSON (empty without journey events).
     pub journey_tree: String,
 }
 
@@ -244,11 +251,11 @@ fn pick<T: Copy>(rng: &mut ChaCha8Rng, items: &[(T, f64)]) -> T {
 /// assert_eq!((&bank.transactions, &bank.survey), (&again.transactions, &again.survey));
 /// assert!(customers.segment.iter().all(|&s| (s as usize) < SEGMENTS.len()));
 /// ```
-pub fn demo_bank(seed: u64, customers: usize) -> DemoBank {
+pub fn demo_bank(seed: u64, customers: usize) -> BankData {
     let mut rng = ChaCha8Rng::seed_from_u64(seed);
     let normal = Normal::new(0.0, 1.0).expect("unit normal");
     let c = make_customers(&mut rng, customers, &normal);
-    DemoBank {
+    BankData {
         transactions: Some(make_transactions(&mut rng, &c)),
         survey: Some(make_survey(&mut rng, &c, &normal)),
         servqual: Some(make_servqual(
@@ -260,6 +267,7 @@ pub fn demo_bank(seed: u64, customers: usize) -> DemoBank {
         events: Some(make_events(&mut rng, &c, &normal)),
         complaints: Some(make_complaints(&mut rng, &c)),
         customers: Some(c),
+        customer_ids: None,
         segments: SEGMENTS.map(String::from).to_vec(),
         channels: CHANNELS.map(String::from).to_vec(),
         categories: CATEGORIES.map(String::from).to_vec(),
@@ -391,9 +399,10 @@ fn make_survey(rng: &mut ChaCha8Rng, c: &Customers, normal: &Normal<f64>) -> Sur
 fn make_servqual(rng: &mut ChaCha8Rng, n: usize, normal: &Normal<f64>) -> ServqualSurvey {
     // Mean gap per dimension: tangibles, reliability, responsiveness, assurance, empathy.
     let gap = [-0.5, -1.3, -0.8, -0.2, -0.6];
-    let dims = crate::quality::Dimensions::servqual();
+    let dims = Dimensions::servqual();
     let mut s = ServqualSurvey {
         respondents: n,
+        dimensions: dims.clone(),
         perceptions: Vec::with_capacity(n * 22),
         expectations: Vec::with_capacity(n * 22),
     };

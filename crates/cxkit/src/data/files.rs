@@ -3,9 +3,8 @@
 
 use std::path::{Path, PathBuf};
 
-use super::bank::DemoBank;
+use super::bank::BankData;
 use crate::complaints::NOT_YET;
-use crate::quality::Dimensions;
 use crate::{Error, Result};
 
 fn io(path: &Path, e: impl std::fmt::Display) -> Error {
@@ -70,7 +69,7 @@ fn number(v: f64) -> String {
     }
 }
 
-impl DemoBank {
+impl BankData {
     /// Writes the bank into `dir` (created if missing) as customers.csv, transactions.csv,
     /// survey.csv, servqual.csv, kano.csv, journey_events.csv, journey_tree.json and
     /// complaints.csv (those it has); returns the paths written.
@@ -87,6 +86,10 @@ impl DemoBank {
     pub fn write_csv(&self, dir: &Path) -> Result<Vec<PathBuf>> {
         std::fs::create_dir_all(dir).map_err(|e| io(dir, e))?;
         let mut written = Vec::new();
+        let id = |i: u32| match &self.customer_ids {
+            Some(ids) => ids[i as usize].clone(),
+            None => i.to_string(),
+        };
         if let Some(c) = &self.customers {
             let mut t = Table::create(
                 dir,
@@ -106,7 +109,7 @@ impl DemoBank {
             )?;
             for i in 0..c.segment.len() {
                 t.row([
-                    i.to_string(),
+                    id(i as u32),
                     self.segments[c.segment[i] as usize].clone(),
                     c.age[i].to_string(),
                     c.gender[i].to_string(),
@@ -123,11 +126,7 @@ impl DemoBank {
         if let Some(x) = &self.transactions {
             let mut t = Table::create(dir, "transactions.csv", &["customer_id", "date", "amount"])?;
             for i in 0..x.customer.len() {
-                t.row([
-                    x.customer[i].to_string(),
-                    iso_date(x.day[i]),
-                    number(x.amount[i]),
-                ])?;
+                t.row([id(x.customer[i]), iso_date(x.day[i]), number(x.amount[i])])?;
             }
             written.push(t.finish()?);
         }
@@ -140,7 +139,7 @@ impl DemoBank {
             for i in 0..s.wave.len() {
                 t.row([
                     s.wave[i].to_string(),
-                    s.customer[i].to_string(),
+                    id(s.customer[i]),
                     s.ltr[i].to_string(),
                     s.csat[i].to_string(),
                     s.ces[i].to_string(),
@@ -149,7 +148,8 @@ impl DemoBank {
             written.push(t.finish()?);
         }
         if let Some(q) = &self.servqual {
-            let dims = Dimensions::servqual();
+            let dims = &q.dimensions;
+            let k = dims.of_item.len();
             let mut t = Table::create(
                 dir,
                 "servqual.csv",
@@ -167,8 +167,8 @@ impl DemoBank {
                         r.to_string(),
                         (j + 1).to_string(),
                         dims.names[d].clone(),
-                        number(q.perceptions[r * 22 + j]),
-                        number(q.expectations[r * 22 + j]),
+                        number(q.perceptions[r * k + j]),
+                        number(q.expectations[r * k + j]),
                     ])?;
                 }
             }
@@ -233,7 +233,7 @@ impl DemoBank {
             )?;
             for i in 0..r.customer.len() {
                 t.row([
-                    r.customer[i].to_string(),
+                    id(r.customer[i]),
                     self.channels[r.channel[i] as usize].clone(),
                     self.categories[r.category[i] as usize].clone(),
                     iso_time(r.opened[i]),

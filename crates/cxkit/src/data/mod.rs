@@ -4,11 +4,13 @@
 
 mod bank;
 mod files;
+mod read;
 
 pub use bank::{
-    demo_bank, ComplaintRecords, Customers, DemoBank, JourneyEvents, KanoSurvey, ServqualSurvey,
+    demo_bank, BankData, ComplaintRecords, Customers, JourneyEvents, KanoSurvey, ServqualSurvey,
     SurveyWaves, Transactions, CATEGORIES, CHANNELS, DEMO_TREE, KANO_FEATURES, SEGMENTS, START_DAY,
 };
+pub use read::BANK_FILES;
 
 use rand::{Rng, SeedableRng};
 use rand_chacha::ChaCha8Rng;

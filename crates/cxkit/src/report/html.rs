@@ -54,7 +54,7 @@ impl BankReport {
                 })
                 .collect();
             wave_bars.extend(s.nps_by_segment.iter().map(|(name, n)| Bar {
-                label: format!("NPS wave 2, {name}"),
+                label: format!("NPS wave {}, {name}", s.waves.last().map_or(0, |w| w.wave)),
                 value: n.score,
                 interval: Some((n.ci_low, n.ci_high)),
             }));
@@ -261,6 +261,13 @@ impl BankReport {
                     )
                 ),
             );
+        }
+        if !self.not_computed.is_empty() {
+            out.push_str("<section><h2>Not computed</h2><ul>");
+            for (name, why) in &self.not_computed {
+                let _ = write!(out, "<li>{}: {}</li>", esc(name), esc(why));
+            }
+            out.push_str("</ul></section>");
         }
         out.push_str("</body></html>\n");
         out

@@ -1,4 +1,4 @@
-//! The numbers of the bank report: every section computed from a [`DemoBank`]-shaped data
+//! The numbers of the bank report: every section computed from a [`BankData`]-shaped data
 //! set with the library's own functions, each with a one-sentence finding.
 //!
 //! This is what `cxkit report` writes as JSON and draws as HTML ([`BankReport::to_html`]);
@@ -16,8 +16,9 @@ use crate::clv::{
     Period, SummaryOptions,
 };
 use crate::complaints::{complaint_metrics, ComplaintMetrics, ComplaintOptions, Complaints};
-use crate::data::{DemoBank, START_DAY};
+use crate::data::BankData;
 use crate::drivers::{ipa, Crosshair};
+use crate::error::check_confidence;
 use crate::journey::{
     pain_points, EvaluateOptions, GapTo, IndicatorTree, JourneyState, Level, PainPoint,
     RejectPolicy, Window,
@@ -27,7 +28,7 @@ use crate::quality::{servqual, QualityOptions};
 use crate::quantile::quantile;
 use crate::segment::{rfm_scores, value_tiers, RfmOptions, RfmSegmentMap, TierCuts, TierSummary};
 use crate::survey::{
-    ces, csat, nps, nps_test, Ces, CesOptions, Csat, Nps, NpsOptions, NpsTestOptions,
+    ces, csat, nps, nps_test, Ces, CesOptions, Csat, NanPolicy, Nps, NpsOptions, NpsTestOptions,
     TopBoxOptions, WaveTest,
 };
 use crate::{Error, Result};
@@ -50,8 +51,8 @@ pub struct WaveScores {
 pub struct SurveySection {
     /// One entry per wave.
     pub waves: Vec<WaveScores>,
-    /// The last wave against the first.
-    pub nps_change: WaveTest,
+    /// The last wave against the first (None with one wave).
+    pub nps_change: Option<WaveTest>,
     /// NPS of the last wave per segment.
     pub nps_by_segment: Vec<(String, Nps)>,
     /// What the section found.
@@ -161,6 +162,9 @@ pub struct BankReport {
     pub journey: Option<JourneySection>,
     /// Complaints.
     pub complaints: Option<ComplaintSection>,
+    /// Sections whose data were there but could not be computed (a model that did not
+    /// converge, too few answers …): (section, why).
+    pub not_computed: Vec<(String, String)>,
 }
 
 impl BankReport {
@@ -196,20 +200,35 @@ impl BankReport {
 /// assert!(r.journey.unwrap().finding.contains("loan_application"));
 /// # Ok::<(), cxkit::Error>(())
 /// ```
-pub fn bank_report(bank: &DemoBank, confidence: f64) -> Result<BankReport> {
+pub fn bank_report(bank: &BankData, confidence: f64) -> Result<BankReport> {
+    check_confidence(confidence)?;
+    let mut no = Vec::new();
     Ok(BankReport {
         customers: bank.customers.as_ref().map(|c| c.segment.len()),
-        survey: survey_section(bank, confidence)?,
-        value: value_section(bank)?,
-        rfm: rfm_section(bank)?,
-        kano: kano_section(bank)?,
-        servqual: servqual_section(bank, confidence)?,
-        journey: journey_section(bank)?,
-        complaints: complaint_section(bank)?,
+        survey: keep(&mut no, "survey", survey_section(bank, confidence)),
+        value: keep(&mut no, "customer value", value_section(bank)),
+        rfm: keep(&mut no, "RFM segments", rfm_section(bank)),
+        kano: keep(&mut no, "KANO", kano_section(bank)),
+        servqual: keep(&mut no, "SERVQUAL", servqual_section(bank, confidence)),
+        journey: keep(&mut no, "journeys", journey_section(bank)),
+        complaints: keep(&mut no, "complaints", complaint_section(bank)),
+        not_computed: no,
     })
 }
 
-fn survey_section(bank: &DemoBank, confidence: f64) -> Result<Option<SurveySection>> {
+/// A section that could not be computed is left out with its reason; the others still report.
+fn keep<T>(
+    not_computed: &mut Vec<(String, String)>,
+    name: &str,
+    section: Result<Option<T>>,
+) -> Option<T> {
+    section.unwrap_or_else(|e| {
+        not_computed.push((name.to_string(), e.to_string()));
+        None
+    })
+}
+
+fn survey_section(bank: &BankData, confidence: f64) -> Result<Option<SurveySection>> {
     let Some(s) = &bank.survey else {
         return Ok(None);
     };
@@ -223,8 +242,11 @@ fn survey_section(bank: &DemoBank, confidence: f64) -> Result<Option<SurveySecti
         confidence,
         ..NpsOptions::default()
     };
+    let mut numbers = s.wave.clone();
+    numbers.sort_unstable();
+    numbers.dedup();
     let mut waves = Vec::new();
-    for wave in [1u8, 2] {
+    for &wave in &numbers {
         let in_wave = |i: usize| s.wave[i] == wave;
         waves.push(WaveScores {
             wave,
@@ -247,46 +269,66 @@ fn survey_section(bank: &DemoBank, confidence: f64) -> Result<Option<SurveySecti
             )?,
         });
     }
-    let nps_change = nps_test(&waves[1].nps, &waves[0].nps, &NpsTestOptions::default())?;
+    let (first, last) = match (waves.first(), waves.last()) {
+        (Some(first), Some(last)) => (first, last),
+        _ => {
+            return Err(Error::EmptyInput {
+                what: "survey answers",
+            })
+        }
+    };
+    let nps_change = if waves.len() > 1 {
+        Some(nps_test(&last.nps, &first.nps, &NpsTestOptions::default())?)
+    } else {
+        None
+    };
     let seg: &[u8] = bank.customers.as_ref().map_or(&[], |c| &c.segment);
     let names: &[String] = if seg.is_empty() { &[] } else { &bank.segments };
     let nps_by_segment = names
         .iter()
         .enumerate()
-        .map(|(k, name)| {
+        .filter_map(|(k, name)| {
             let keep = |i: usize| {
-                s.wave[i] == 2 && seg.get(s.customer[i] as usize).map(|&g| g as usize) == Some(k)
+                s.wave[i] == last.wave
+                    && seg.get(s.customer[i] as usize).map(|&g| g as usize) == Some(k)
             };
-            Ok((name.to_string(), nps(&pick(&s.ltr, &keep), None, &no)?))
+            let ltr = pick(&s.ltr, &keep);
+            // A segment without respondents in the last wave has no NPS to show.
+            (!ltr.is_empty()).then(|| Ok((name.to_string(), nps(&ltr, None, &no)?)))
         })
         .collect::<Result<Vec<_>>>()?;
-    let direction = if nps_change.delta > 0.0 {
-        "rose"
-    } else {
-        "fell"
-    };
-    let significance = if nps_change.p_value < 1.0 - confidence {
-        "a significant change"
-    } else {
-        "not a significant change"
+    let finding = match &nps_change {
+        Some(change) => {
+            let direction = if change.delta > 0.0 { "rose" } else { "fell" };
+            let significance = if change.p_value < 1.0 - confidence {
+                "a significant change"
+            } else {
+                "not a significant change"
+            };
+            format!(
+                "NPS {direction} from {:.1} to {:.1} between waves {} and {} ({:+.1} points, p = {:.2e}: {significance}).",
+                first.nps.score, last.nps.score, first.wave, last.wave, change.delta, change.p_value
+            )
+        }
+        None => format!(
+            "NPS was {:.1} in the one survey wave ({} respondents).",
+            last.nps.score, last.nps.n
+        ),
     };
     Ok(Some(SurveySection {
-        finding: format!(
-            "NPS {direction} from {:.1} to {:.1} between the waves ({:+.1} points, p = {:.2e}: {significance}).",
-            waves[0].nps.score, waves[1].nps.score, nps_change.delta, nps_change.p_value
-        ),
+        finding,
         waves,
         nps_change,
         nps_by_segment,
     }))
 }
 
-fn value_section(bank: &DemoBank) -> Result<Option<ValueSection>> {
+fn value_section(bank: &BankData) -> Result<Option<ValueSection>> {
     let Some(t) = &bank.transactions else {
         return Ok(None);
     };
     let ids: Vec<u64> = t.customer.iter().map(|&c| u64::from(c)).collect();
-    let end = START_DAY + 729;
+    let (_, end) = day_range(&t.day)?;
     let summary = summarize_transactions(
         &ids,
         &t.day,
@@ -368,7 +410,17 @@ fn value_section(bank: &DemoBank) -> Result<Option<ValueSection>> {
     }))
 }
 
-fn rfm_section(bank: &DemoBank) -> Result<Option<RfmSection>> {
+/// First and last day of a transaction log: the log is the observation period.
+fn day_range(days: &[i64]) -> Result<(i64, i64)> {
+    match (days.iter().min(), days.iter().max()) {
+        (Some(&a), Some(&b)) => Ok((a, b)),
+        _ => Err(Error::EmptyInput {
+            what: "transactions",
+        }),
+    }
+}
+
+fn rfm_section(bank: &BankData) -> Result<Option<RfmSection>> {
     let Some(t) = &bank.transactions else {
         return Ok(None);
     };
@@ -378,8 +430,8 @@ fn rfm_section(bank: &DemoBank) -> Result<Option<RfmSection>> {
         .as_ref()
         .map_or(0, |c| c.segment.len())
         .max(t.customer.iter().max().map_or(0, |&m| m as usize + 1));
-    let end = START_DAY + 729;
-    let (mut last, mut count, mut total) = (vec![START_DAY - 1; n], vec![0.0; n], vec![0.0; n]);
+    let (start, end) = day_range(&t.day)?;
+    let (mut last, mut count, mut total) = (vec![start - 1; n], vec![0.0; n], vec![0.0; n]);
     for ((&c, &d), &a) in t.customer.iter().zip(&t.day).zip(&t.amount) {
         let c = c as usize;
         last[c] = last[c].max(d);
@@ -411,7 +463,7 @@ fn rfm_section(bank: &DemoBank) -> Result<Option<RfmSection>> {
     }))
 }
 
-fn kano_section(bank: &DemoBank) -> Result<Option<KanoSection>> {
+fn kano_section(bank: &BankData) -> Result<Option<KanoSection>> {
     let Some(k) = &bank.kano else {
         return Ok(None);
     };
@@ -454,11 +506,11 @@ fn shape_error(e: ndarray::ShapeError) -> Error {
     }
 }
 
-fn servqual_section(bank: &DemoBank, confidence: f64) -> Result<Option<ServqualSection>> {
+fn servqual_section(bank: &BankData, confidence: f64) -> Result<Option<ServqualSection>> {
     let Some(q) = &bank.servqual else {
         return Ok(None);
     };
-    let shape = (q.respondents, 22);
+    let shape = (q.respondents, q.dimensions.of_item.len());
     let p = ArrayView2::from_shape(shape, &q.perceptions).map_err(shape_error)?;
     let e = ArrayView2::from_shape(shape, &q.expectations).map_err(shape_error)?;
     let r = servqual(
@@ -466,6 +518,8 @@ fn servqual_section(bank: &DemoBank, confidence: f64) -> Result<Option<ServqualS
         e,
         None,
         &QualityOptions {
+            dimensions: q.dimensions.clone(),
+            nan_policy: NanPolicy::Omit,
             confidence,
             ..QualityOptions::default()
         },
@@ -496,12 +550,12 @@ fn servqual_section(bank: &DemoBank, confidence: f64) -> Result<Option<ServqualS
     }))
 }
 
-fn journey_section(bank: &DemoBank) -> Result<Option<JourneySection>> {
-    let tree = IndicatorTree::from_json(&bank.journey_tree)?;
-    let mut st = JourneyState::new(&tree);
+fn journey_section(bank: &BankData) -> Result<Option<JourneySection>> {
     let Some(e) = &bank.events else {
         return Ok(None);
     };
+    let tree = IndicatorTree::from_json(&bank.journey_tree)?;
+    let mut st = JourneyState::new(&tree);
     let seg: Vec<u32> = e
         .segment
         .iter()
@@ -597,7 +651,7 @@ fn month_label(day: i64) -> String {
     format!("{}-{:02}", 1970 + m.div_euclid(12), m.rem_euclid(12) + 1)
 }
 
-fn complaint_section(bank: &DemoBank) -> Result<Option<ComplaintSection>> {
+fn complaint_section(bank: &BankData) -> Result<Option<ComplaintSection>> {
     let Some(c) = &bank.complaints else {
         return Ok(None);
     };

@@ -1,18 +1,21 @@
 //! `cxkit`: customer-experience reports from the command line.
 //!
 //! `cxkit report --demo` builds the demo bank (a deterministic synthetic retail bank with
-//! planted structure, see `cxkit::data`), analyses it — survey waves and segments, customer
-//! value, RFM segments, KANO, SERVQUAL, journeys and pain points, complaint handling — and
-//! writes a self-contained HTML report with inline charts and a JSON file with every number.
+//! planted structure, see `cxkit::data`); `cxkit report --data DIR` reads a bank's own CSV
+//! files (the schema of docs/data-schema.md, any subset). Either way it analyses what is
+//! there — survey waves and segments, customer value, RFM segments, KANO, SERVQUAL, journeys
+//! and pain points, complaint handling — and writes a self-contained HTML report with inline
+//! charts and a JSON file with every number.
 
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
-use std::time::Instant;
+use std::time::{Duration, Instant};
 
-use clap::{Parser, Subcommand};
-use cxkit::data::demo_bank;
+use clap::{ArgGroup, Parser, Subcommand};
+use cxkit::data::{bank_files, demo_bank, BankData};
 use cxkit::report::bank_report;
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
 #[derive(Parser)]
 #[command(
@@ -20,9 +23,13 @@ use cxkit::report::bank_report;
     version,
     about = "Customer-experience analytics for retail banking",
     long_about = "Customer-experience analytics for retail banking.\n\n\
-                  `cxkit report --demo` analyses the built-in demo bank and writes \
+                  `cxkit report --demo` analyses the built-in demo bank; `cxkit report --data DIR` \
+                  analyses a bank's own CSV files (one file per kind, the columns of \
+                  docs/data-schema.md; any subset: the report covers what is there). Both write \
                   report.html (open it in any browser; no network needed) and report.json \
-                  (every number in the report) into the output directory."
+                  (every number in the report) into the output directory.\n\n\
+                  `cxkit demo-data --out DIR` writes the demo bank as such files, to look at \
+                  or to replace with your own."
 )]
 struct Cli {
     #[command(subcommand)]
@@ -33,15 +40,21 @@ struct Cli {
 enum Command {
     /// The bank report: survey waves, customer value, segments, KANO, SERVQUAL, journeys
     /// and complaints, as HTML and JSON.
+    #[command(group(ArgGroup::new("source").required(true).args(["demo", "data"])))]
     Report {
         /// Report on the built-in demo bank.
         #[arg(long)]
         demo: bool,
+        /// Report on the CSV files in DIR: customers.csv, transactions.csv, survey.csv,
+        /// servqual.csv, kano.csv, journey_events.csv with journey_tree.json (or .toml),
+        /// complaints.csv — any subset, columns as in docs/data-schema.md.
+        #[arg(long, value_name = "DIR")]
+        data: Option<PathBuf>,
         /// Seed of the demo bank.
-        #[arg(long, default_value_t = 2026)]
+        #[arg(long, default_value_t = 2026, conflicts_with = "data")]
         seed: u64,
-        /// Customers in the demo bank.
-        #[arg(long, default_value_t = 50_000)]
+        /// Customers in the demo bank (at least 1000).
+        #[arg(long, default_value_t = 50_000, conflicts_with = "data", value_parser = at_least_1000)]
         customers: usize,
         /// Confidence level of every interval.
         #[arg(long, default_value_t = 0.95)]
@@ -63,6 +76,50 @@ enum Command {
         #[arg(long, default_value_t = 50_000)]
         customers: usize,
     },
+}
+
+fn at_least_1000(s: &str) -> Result<usize, String> {
+    match s.parse::<usize>() {
+        Ok(n) if n >= 1_000 => Ok(n),
+        Ok(n) => Err(format!("must be at least 1000, got {n}")),
+        Err(e) => Err(e.to_string()),
+    }
+}
+
+/// Progress on standard error, drawn only when it is a terminal (pipes and logs get the
+/// findings alone).
+fn progress() -> ProgressBar {
+    let target = if std::io::stderr().is_terminal() {
+        ProgressDrawTarget::stderr()
+    } else {
+        ProgressDrawTarget::hidden()
+    };
+    let bar = ProgressBar::with_draw_target(None, target);
+    bar.set_style(ProgressStyle::with_template("{spinner} {msg} [{elapsed}]").expect("template"));
+    bar.enable_steady_tick(Duration::from_millis(100));
+    bar
+}
+
+/// Reads the bank's files with a progress bar over their bytes.
+fn read_bank(dir: &Path, bar: &ProgressBar) -> cxkit::Result<BankData> {
+    let files = bank_files(dir)?;
+    let total = files
+        .iter()
+        .map(|(_, f)| f.metadata().map_or(0, |m| m.len()))
+        .sum();
+    bar.set_length(total);
+    bar.set_style(
+        ProgressStyle::with_template("{msg} [{bar:30}] {bytes}/{total_bytes} ({eta} left)")
+            .expect("template")
+            .progress_chars("=> "),
+    );
+    bar.set_message(format!("Reading {}", dir.display()));
+    let inputs = files
+        .into_iter()
+        .map(|(name, f)| (name, bar.wrap_read(std::io::BufReader::new(f))));
+    let bank = BankData::read_files(inputs);
+    bar.set_style(ProgressStyle::with_template("{spinner} {msg} [{elapsed}]").expect("template"));
+    bank
 }
 
 fn write_report(out: &Path, html: &str, json: &str) -> std::io::Result<(PathBuf, PathBuf)> {
@@ -93,35 +150,35 @@ fn main() -> ExitCode {
             }
         },
         Command::Report {
-            demo,
+            demo: _,
+            data,
             seed,
             customers,
             confidence,
             out,
         } => {
-            if !demo {
-                eprintln!(
-                    "cxkit report: say which data to report on: --demo (the built-in demo bank)"
-                );
-                return ExitCode::from(2);
-            }
-            if customers < 1_000 {
-                eprintln!("cxkit report: --customers must be at least 1000, got {customers}");
-                return ExitCode::from(2);
-            }
             let start = Instant::now();
-            // Progress goes to a terminal only; pipes and logs get the findings alone.
-            let progress = |step: &str| {
-                if std::io::stderr().is_terminal() {
-                    eprintln!("{step}");
+            let bar = progress();
+            let bank = match &data {
+                Some(dir) => match read_bank(dir, &bar) {
+                    Ok(bank) => bank,
+                    Err(e) => {
+                        bar.finish_and_clear();
+                        eprintln!("cxkit report: {e}");
+                        return ExitCode::FAILURE;
+                    }
+                },
+                None => {
+                    bar.set_message(format!(
+                        "Building the demo bank ({customers} customers, seed {seed})"
+                    ));
+                    demo_bank(seed, customers)
                 }
             };
-            progress(&format!(
-                "Building the demo bank ({customers} customers, seed {seed})…"
-            ));
-            let bank = demo_bank(seed, customers);
-            progress("Analysing…");
-            let report = match bank_report(&bank, confidence) {
+            bar.set_message("Analysing");
+            let report = bank_report(&bank, confidence);
+            bar.finish_and_clear();
+            let report = match report {
                 Ok(r) => r,
                 Err(e) => {
                     eprintln!("cxkit report: {e}");
@@ -133,6 +190,9 @@ fn main() -> ExitCode {
                 Ok((h, j)) => {
                     for finding in report.findings() {
                         println!("- {finding}");
+                    }
+                    for (section, why) in &report.not_computed {
+                        println!("- Not computed: {section} ({why}).");
                     }
                     println!(
                         "Wrote {} and {} in {:.1} s.",

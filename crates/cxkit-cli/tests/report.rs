@@ -1,4 +1,5 @@
-//! The main job end to end: `cxkit report --demo` as a user runs it.
+//! The main job end to end: `cxkit report --demo` and `cxkit report --data DIR` as a user
+//! runs them.
 
 use std::process::Command;
 
@@ -75,7 +76,9 @@ fn demo_report_writes_html_and_json_that_agree_with_the_library() {
 fn bad_arguments_fail_with_a_message() {
     let out = cxkit(&["report"]);
     assert_eq!(out.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&out.stderr).contains("--demo"));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("<--demo|--data <DIR>>"));
+    let out = cxkit(&["report", "--demo", "--data", "somewhere"]);
+    assert_eq!(out.status.code(), Some(2));
     let out = cxkit(&["report", "--demo", "--customers", "10"]);
     assert_eq!(out.status.code(), Some(2));
     let out = cxkit(&[
@@ -91,7 +94,11 @@ fn bad_arguments_fail_with_a_message() {
     assert!(!out.status.success());
     assert!(String::from_utf8_lossy(&out.stderr).contains("confidence"));
     let out = cxkit(&["report", "--help"]);
-    assert!(String::from_utf8_lossy(&out.stdout).contains("--customers"));
+    let help = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        help.contains("--customers") && help.contains("docs/data-schema.md"),
+        "{help}"
+    );
 }
 
 #[test]
@@ -145,4 +152,74 @@ fn demo_data_writes_every_file_in_the_documented_schema() {
     )
     .is_ok());
     let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn data_report_reads_the_files_demo_data_writes_and_names_bad_cells() {
+    let data = out_dir("own-data");
+    let report = out_dir("own-report");
+    let out = cxkit(&[
+        "demo-data",
+        "--out",
+        data.to_str().unwrap(),
+        "--customers",
+        "2000",
+        "--seed",
+        "5",
+    ]);
+    assert!(out.status.success());
+    // Only some of the files: the report covers what is there.
+    std::fs::remove_file(data.join("kano.csv")).unwrap();
+    let out = cxkit(&[
+        "report",
+        "--data",
+        data.to_str().unwrap(),
+        "--out",
+        report.to_str().unwrap(),
+    ]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    // Not a terminal: no progress output, only the findings on standard output.
+    assert!(
+        out.stderr.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert_eq!(
+        text.lines().filter(|l| l.starts_with("- ")).count(),
+        6,
+        "{text}"
+    );
+    let json: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(report.join("report.json")).unwrap()).unwrap();
+    let bank = cxkit::data::BankData::read_dir(&data).unwrap();
+    assert!(bank.kano.is_none());
+    let direct = cxkit::report::bank_report(&bank, 0.95).unwrap();
+    assert_eq!(json, serde_json::to_value(&direct).unwrap());
+    assert!(json["kano"].is_null());
+    // A malformed cell: exit status 1 and a message with file, line, column and expectation.
+    let survey = std::fs::read_to_string(data.join("survey.csv")).unwrap();
+    let mut lines: Vec<String> = survey.lines().map(String::from).collect();
+    let mut cells: Vec<&str> = lines[3].split(',').collect();
+    cells[2] = "eleven"; // wave,customer_id,ltr,csat,ces
+    lines[3] = cells.join(",");
+    std::fs::write(data.join("survey.csv"), lines.join("\n")).unwrap();
+    let out = cxkit(&[
+        "report",
+        "--data",
+        data.to_str().unwrap(),
+        "--out",
+        report.to_str().unwrap(),
+    ]);
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(
+        String::from_utf8_lossy(&out.stderr).trim(),
+        "cxkit report: survey.csv, line 4, column `ltr`: expected an integer from 0 to 10, found \"eleven\""
+    );
+    let _ = std::fs::remove_dir_all(&data);
+    let _ = std::fs::remove_dir_all(&report);
 }

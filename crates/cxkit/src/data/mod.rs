@@ -10,7 +10,7 @@ pub use bank::{
     demo_bank, BankData, ComplaintRecords, Customers, JourneyEvents, KanoSurvey, ServqualSurvey,
     SurveyWaves, Transactions, CATEGORIES, CHANNELS, DEMO_TREE, KANO_FEATURES, SEGMENTS, START_DAY,
 };
-pub use read::BANK_FILES;
+pub use read::{bank_files, BANK_FILES};
 
 use rand::{Rng, SeedableRng};
 use rand_chacha::ChaCha8Rng;

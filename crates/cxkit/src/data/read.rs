@@ -300,6 +300,46 @@ pub(crate) fn parse_time(t: &str) -> Option<i64> {
     Some(day * 86_400 + h * 3600 + m * 60 + s - offset)
 }
 
+/// The data files of [`BANK_FILES`] present in `dir`, opened; an error when `dir` is not a
+/// directory, holds none of them or one cannot be opened.
+///
+/// ```
+/// let dir = std::env::temp_dir().join(format!("cxkit-files-doc-{}", std::process::id()));
+/// cxkit::data::demo_bank(1, 1_000).write_csv(&dir)?;
+/// let files = cxkit::data::bank_files(&dir)?;
+/// assert_eq!(files[0].0, "customers.csv");
+/// assert_eq!(files.len(), 8);
+/// # std::fs::remove_dir_all(&dir).ok();
+/// # Ok::<(), cxkit::Error>(())
+/// ```
+pub fn bank_files(dir: &Path) -> Result<Vec<(&'static str, std::fs::File)>> {
+    let shown = dir.display().to_string();
+    if !dir.is_dir() {
+        return Err(file_error(&shown, 0, None, "a directory of data files"));
+    }
+    let files: Vec<_> = BANK_FILES
+        .iter()
+        .map(|&name| (name, dir.join(name)))
+        .filter(|(_, path)| path.is_file())
+        .collect();
+    if files.is_empty() {
+        return Err(file_error(
+            &shown,
+            0,
+            None,
+            format!("at least one of {}", BANK_FILES.join(", ")),
+        ));
+    }
+    files
+        .into_iter()
+        .map(|(name, path)| {
+            let f = std::fs::File::open(path)
+                .map_err(|e| file_error(name, 0, None, format!("a readable file ({e})")))?;
+            Ok((name, f))
+        })
+        .collect()
+}
+
 /// Everything read so far, with the codes shared between files.
 #[derive(Default)]
 struct Builder {
@@ -331,28 +371,12 @@ impl BankData {
     /// # Ok::<(), cxkit::Error>(())
     /// ```
     pub fn read_dir(dir: &Path) -> Result<BankData> {
-        let shown = dir.display().to_string();
-        if !dir.is_dir() {
-            return Err(file_error(&shown, 0, None, "a directory of data files"));
-        }
-        let mut files = Vec::new();
-        for name in BANK_FILES {
-            let path = dir.join(name);
-            if path.is_file() {
-                let f = std::fs::File::open(&path)
-                    .map_err(|e| file_error(name, 0, None, format!("a readable file ({e})")))?;
-                files.push((name, std::io::BufReader::new(f)));
-            }
-        }
-        if files.is_empty() {
-            return Err(file_error(
-                &shown,
-                0,
-                None,
-                format!("at least one of {}", BANK_FILES.join(", ")),
-            ));
-        }
-        BankData::read_files(files)
+        let files = bank_files(dir)?;
+        BankData::read_files(
+            files
+                .into_iter()
+                .map(|(name, f)| (name, std::io::BufReader::new(f))),
+        )
     }
 
     /// Reads a bank's data from named inputs, each named as one of [`BANK_FILES`] (any

@@ -67,6 +67,9 @@ typedef enum {
   CX_CONSTANT_COLUMN = 19,
   // An indicator tree is malformed or inconsistent.
   CX_INVALID_TREE = 20,
+  // A data file is missing a column or holds a value its schema does not allow, or a file
+  // cannot be read or written.
+  CX_DATA_FILE = 21,
   // cxkit panicked: a bug in cxkit, please report it with the message.
   CX_PANIC = 99,
 } cx_status;
@@ -1250,6 +1253,22 @@ cx_status cx_zone_of_tolerance(const double *perceived,
                                const cx_quality_options *options,
                                cx_zone *out_items,
                                cx_zone *out_dimensions);
+
+// Reads the bank's CSV files in `data_dir` (the schema of docs/data-schema.md, any subset)
+// and writes the report into `out_dir` (created if missing) as report.html and report.json.
+// A malformed file is CX_DATA_FILE, with file, line, column and what was expected in
+// cx_last_error_message(). Intervals at `confidence` (0.95 is usual).
+//
+// # Safety
+// `data_dir` and `out_dir` NUL-terminated strings.
+cx_status cx_bank_report(const char *data_dir, const char *out_dir, double confidence);
+
+// Writes the report on the demo bank (`customers` customers from `seed`; the command line's
+// default is 50 000 and 2026) into `out_dir` as report.html and report.json.
+//
+// # Safety
+// `out_dir` a NUL-terminated string.
+cx_status cx_demo_report(uint64_t seed, size_t customers, const char *out_dir, double confidence);
 
 // RFM scores of `len` customers (recency: time since the last purchase, smaller is better)
 // in `bins` quantile bins that keep ties together; writes r, f and m scores (1..bins) and,

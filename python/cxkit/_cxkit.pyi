@@ -1,6 +1,7 @@
 """Type stubs of the compiled module cxkit._cxkit (re-exported by ``cxkit``)."""
 
-from typing import Any, Generic, Literal, Optional, Sequence, Tuple, TypeVar, Union, final
+import os
+from typing import Any, Generic, Literal, Mapping, Optional, Sequence, Tuple, TypeVar, Union, final
 
 import numpy as np
 import numpy.typing as npt
@@ -15,6 +16,7 @@ __all__ = [
     "CronbachAlpha",
     "Csat",
     "CxError",
+    "DataFileError",
     "DidNotConvergeError",
     "EmptyFeatureError",
     "EmptyInputError",
@@ -79,6 +81,7 @@ __all__ = [
     "nps_test",
     "pain_points",
     "profile_segments",
+    "read_bank",
     "report",
     "rfm_scores",
     "service_recovery",
@@ -152,6 +155,13 @@ class InvalidTreeError(CxError):
     """An indicator tree is malformed or inconsistent."""
 
     path: str
+
+class DataFileError(CxError):
+    """A data file is missing a column or holds a value its schema does not allow, or cannot be read or written."""
+
+    file: str
+    line: int
+    column: str | None
 
 class ConstantColumnError(CxError):
     """A column (item, driver, outcome) has no variance."""
@@ -1040,13 +1050,16 @@ def complaint_iceberg(
     """Estimated silent dissatisfied customers, with the assumption stated."""
 
 def load_demo_bank(seed: int = 2026, customers: int = 50_000) -> dict[str, Any]:
-    """The demo bank as a dict of pandas DataFrames (and the journey tree as JSON)."""
+    """The demo bank as a dict of pandas DataFrames, one per data file (and the journey tree as JSON)."""
+
+def read_bank(path: str | os.PathLike[str]) -> dict[str, Any]:
+    """A bank's CSV files (docs/data-schema.md, any subset) as the same dict of DataFrames."""
 
 def report(
-    data: Any = None,
-    out: Any = None,
+    data: str | os.PathLike[str] | Mapping[str, Any] | None = None,
+    out: str | os.PathLike[str] | None = None,
     seed: int = 2026,
     customers: int = 50_000,
     confidence: float = 0.95,
 ) -> dict[str, Any]:
-    """Writes report.html and report.json for the demo bank; returns the numbers."""
+    """Writes report.html and report.json for a data directory, a dict of DataFrames or the demo bank; returns the numbers."""

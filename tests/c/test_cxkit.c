@@ -5,11 +5,14 @@
  *
  * Prints "c: N passed, N failed" and exits non-zero on any failure.
  */
+#define _POSIX_C_SOURCE 200809L /* mkdtemp, rmdir */
 #include <math.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+#include <unistd.h>
 
 #include "cxkit.h"
 
@@ -775,6 +778,68 @@ static void test_last_error_buffer(void) {
   CHECK(cx_last_error_message(NULL, 0, NULL) == CX_NULL_ARGUMENT);
 }
 
+static void write_text(const char *dir, const char *name, const char *text) {
+  char path[512];
+  snprintf(path, sizeof path, "%s/%s", dir, name);
+  FILE *f = fopen(path, "w");
+  CHECK(f != NULL);
+  if (f) {
+    fputs(text, f);
+    fclose(f);
+  }
+}
+
+static int file_contains(const char *dir, const char *name, const char *needle) {
+  static char text[1 << 18];
+  char path[512];
+  snprintf(path, sizeof path, "%s/%s", dir, name);
+  FILE *f = fopen(path, "r");
+  if (!f) return 0;
+  size_t n = fread(text, 1, sizeof text - 1, f);
+  fclose(f);
+  text[n] = 0;
+  return strstr(text, needle) != NULL;
+}
+
+static void remove_in(const char *dir, const char *name) {
+  char path[512];
+  snprintf(path, sizeof path, "%s/%s", dir, name);
+  remove(path);
+}
+
+static void test_report(void) {
+  char data[] = "/tmp/cxkit-c-data-XXXXXX", out[] = "/tmp/cxkit-c-out-XXXXXX";
+  CHECK(mkdtemp(data) != NULL && mkdtemp(out) != NULL);
+  /* A bank's own file: two waves. Wave 1: promoters 10, 9 and detractors 6, 3 of 4 → NPS 0;
+   * wave 2: promoters 10, 9, passive 8 → NPS 66.7. */
+  write_text(data, "survey.csv",
+             "wave,customer_id,ltr,csat,ces\n1,a,10,5,7\n1,b,6,3,4\n1,c,9,4,6\n1,d,3,2,2\n"
+             "2,a,10,5,6\n2,b,9,4,5\n2,e,8,4,5\n");
+  CHECK(cx_bank_report(data, out, 0.95) == CX_OK);
+  CHECK(file_contains(out, "report.html", "<!DOCTYPE html>"));
+  CHECK(file_contains(out, "report.json", "\"score\": 66.66666666666"));
+  CHECK(file_contains(out, "report.json", "\"kano\": null"));
+  /* A malformed cell: CX_DATA_FILE and the file, line, column and what was expected. */
+  write_text(data, "survey.csv", "wave,customer_id,ltr,csat,ces\n1,a,10,5,7\n1,b,ten,3,4\n");
+  CHECK(cx_bank_report(data, out, 0.95) == CX_DATA_FILE);
+  CHECK(strcmp(last_error(), "cx_bank_report: survey.csv, line 3, column `ltr`: expected an "
+                             "integer from 0 to 10, found \"ten\"") == 0);
+  CHECK(strcmp(cx_status_str(CX_DATA_FILE), "data file") == 0);
+  remove_in(data, "survey.csv");
+  CHECK(cx_bank_report(data, out, 0.95) == CX_DATA_FILE);
+  CHECK(strstr(last_error(), "expected at least one of customers.csv") != NULL);
+  CHECK(cx_bank_report(NULL, out, 0.95) == CX_NULL_ARGUMENT);
+  CHECK(cx_bank_report(data, NULL, 0.95) == CX_NULL_ARGUMENT);
+  /* The demo bank's report: every section. */
+  CHECK(cx_demo_report(3, 200, out, 0.95) == CX_OK);
+  CHECK(file_contains(out, "report.json", "\"customers\": 200"));
+  CHECK(cx_demo_report(3, 0, out, 0.95) == CX_EMPTY_INPUT);
+  CHECK(cx_demo_report(3, 200, out, 1.5) == CX_INVALID_PARAMETER);
+  remove_in(out, "report.html");
+  remove_in(out, "report.json");
+  CHECK(rmdir(data) == 0 && rmdir(out) == 0);
+}
+
 int main(void) {
   test_version_and_status();
   test_nps();
@@ -789,6 +854,7 @@ int main(void) {
   test_quality();
   test_journey();
   test_segment();
+  test_report();
   test_last_error_buffer();
   printf("c: %d passed, %d failed\n", passed, failed);
   return failed == 0 ? 0 : 1;

@@ -11,6 +11,13 @@ import cxkit.datasets
 pd = pytest.importorskip("pandas")
 
 
+def kano_tables(bank):
+    """The long kano table (one row per respondent and feature) as KANO's two matrices."""
+    k = bank["kano"]
+    wide = lambda col: k.pivot(index="respondent_id", columns="feature", values=col)  # noqa: E731
+    return cxkit.kano_analyze(wide("functional"), wide("dysfunctional"))
+
+
 @pytest.fixture(scope="module")
 def bank():
     return cxkit.datasets.load_demo_bank(seed=42, customers=20_000)
@@ -29,15 +36,17 @@ def test_planted_structure_is_found_through_python(bank):
     s = bank["survey"]
     w1, w2 = (cxkit.nps(s.ltr[s.wave == w]) for w in (1, 2))
     assert cxkit.nps_test(w2, w1).p_value < 1e-6 and w2.score > w1.score
-    k = cxkit.kano_analyze(bank["kano_functional"], bank["kano_dysfunctional"])
+    k = kano_tables(bank)
     planted = {"queue-time display": "A", "birthday greetings": "I", "free ATM withdrawals": "M",
                "appointment booking": "O"}
     for feature, category in planted.items():
         assert k.category(feature) == category
     dims = ["tangibles"] * 4 + ["reliability"] * 5 + ["responsiveness"] * 4 + ["assurance"] * 4 + ["empathy"] * 5
-    q = cxkit.servqual(bank["servqual_perceptions"], bank["servqual_expectations"])
+    long = bank["servqual"]
+    assert (long.groupby("item").dimension.first() == dims).all()
+    wide = lambda col: long.pivot(index="respondent_id", columns="item", values=col)  # noqa: E731
+    q = cxkit.servqual(wide("perception"), wide("expectation"))
     assert q.dimensions["gap"].idxmin() == "reliability"
-    assert list(q.items.index[:2]) == ["tangibles_1", "tangibles_2"] and len(dims) == 22
     tree = cxkit.IndicatorTree.from_json(bank["journey_tree"])
     st = cxkit.JourneyState(tree)
     st.update(bank["journey_events"])
@@ -91,8 +100,92 @@ def test_report_files_are_well_formed_and_match_the_library(tmp_path, bank):
     # The numbers are the library's: NPS of wave 1 and the KANO categories.
     s = bank["survey"]
     assert numbers["survey"]["waves"][0]["nps"]["score"] == pytest.approx(cxkit.nps(s.ltr[s.wave == 1]).score)
-    k = cxkit.kano_analyze(bank["kano_functional"], bank["kano_dysfunctional"])
+    k = kano_tables(bank)
     for row in numbers["kano"]["features"]:
         assert row["category"] == k.category(row["feature"])
-    with pytest.raises(cxkit.InvalidParameterError, match="demo bank"):
-        cxkit.report("some/dir", out=tmp_path)
+    with pytest.raises(cxkit.DataFileError, match="expected a directory of data files"):
+        cxkit.report(tmp_path / "nowhere", out=tmp_path)
+
+
+def write_files(bank, directory):
+    """The frames as the CSV files of docs/data-schema.md, as an analyst would save them."""
+    for name, table in bank.items():
+        if name == "journey_tree":
+            (directory / "journey_tree.json").write_text(table)
+        else:
+            table.to_csv(directory / f"{name}.csv", index=name == "customers")
+
+
+def test_report_on_frames_and_on_files_is_the_report_on_the_data(tmp_path):
+    bank = cxkit.load_demo_bank(seed=5, customers=3_000)
+    data = tmp_path / "data"
+    data.mkdir()
+    write_files(bank, data)
+    from_files = cxkit.report(data, out=tmp_path / "a")
+    from_frames = cxkit.report(bank, out=tmp_path / "b")
+    assert from_files == from_frames
+    # The same numbers as the demo bank reported directly (rows by segment or channel are
+    # compared by name: the files name segments in the order they appear).
+    demo = cxkit.report(seed=5, customers=3_000, out=tmp_path / "c")
+    for r in (from_files, demo):
+        r["survey"]["nps_by_segment"].sort()
+        r["value"]["clv_by_segment"].sort()
+        r["complaints"]["by_channel"].sort()
+        del r["complaints"]["metrics"]["by_channel"], r["complaints"]["metrics"]["by_category"]
+    assert from_files == demo
+    # read_bank gives back the frames (customer ids now as the files' text).
+    again = cxkit.read_bank(data)
+    assert sorted(again) == sorted(bank)
+    pd.testing.assert_frame_equal(again["survey"].drop(columns="customer_id"), bank["survey"].drop(columns="customer_id"))
+    assert again["survey"].customer_id.tolist() == bank["survey"].customer_id.astype(str).tolist()
+    pd.testing.assert_frame_equal(again["servqual"].drop(columns="respondent_id"), bank["servqual"].drop(columns="respondent_id"))
+
+
+def test_any_subset_and_bad_cells_through_python(tmp_path):
+    bank = cxkit.load_demo_bank(seed=5, customers=1_000)
+    r = cxkit.report({"complaints": bank["complaints"], "kano": bank["kano"]}, out=tmp_path)
+    assert r["survey"] is None and r["value"] is None and r["journey"] is None
+    assert r["kano"]["features"] and r["complaints"]["by_channel"]
+    # NPS recomputed directly from the frame the report read.
+    s = bank["survey"]
+    r = cxkit.report({"survey": s}, out=tmp_path)
+    assert r["survey"]["waves"][1]["nps"]["score"] == pytest.approx(cxkit.nps(s.ltr[s.wave == 2]).score, abs=1e-12)
+    bad = s.copy()
+    bad.loc[2, "csat"] = 9
+    with pytest.raises(cxkit.DataFileError) as e:
+        cxkit.report({"survey": bad}, out=tmp_path)
+    assert (e.value.file, e.value.line, e.value.column) == ("survey.csv", 4, "csat")
+    assert "expected an integer from 1 to 5, found \"9\"" in str(e.value)
+    with pytest.raises(cxkit.DataFileError) as e:
+        cxkit.report({"survey": s.drop(columns="ces")}, out=tmp_path)
+    assert (e.value.line, e.value.column) == (1, "ces")
+    with pytest.raises(cxkit.InvalidParameterError, match='unknown table "surveys"'):
+        cxkit.report({"surveys": s}, out=tmp_path)
+    with pytest.raises(cxkit.InvalidParameterError, match="pandas or polars"):
+        cxkit.report({"survey": s.to_dict()}, out=tmp_path)
+    with pytest.raises(cxkit.InvalidParameterError, match="directory path"):
+        cxkit.report(42, out=tmp_path)
+    with pytest.raises(cxkit.DataFileError, match="journey_tree.json: expected the indicator tree"):
+        cxkit.report({"journey_events": bank["journey_events"]}, out=tmp_path)
+    # The tree may also be given as a dict.
+    import json
+    r = cxkit.report({"journey_events": bank["journey_events"], "journey_tree": json.loads(bank["journey_tree"])}, out=tmp_path)
+    assert r["journey"]["pain_points"][0]["touchpoint"] == "loan_application"
+
+
+def test_polars_frames_are_read_like_pandas_frames(tmp_path):
+    pl = pytest.importorskip("polars")
+    bank = cxkit.load_demo_bank(seed=5, customers=1_000)
+    tables = {k: bank[k] for k in ("survey", "complaints", "journey_events")}
+    tables["journey_tree"] = bank["journey_tree"]
+    def to_polars(df):
+        def column(v):
+            if v.dtype == object:
+                return v.tolist()
+            return v.to_numpy().astype("datetime64[ms]") if v.dtype.kind == "M" else v.to_numpy()
+
+        return pl.DataFrame({c: column(v) for c, v in df.items()})
+
+    as_polars = {k: (to_polars(v) if k != "journey_tree" else v) for k, v in tables.items()}
+    # polars writes times as 2025-01-01T09:30:00.000000 (read to the second), pandas with a space.
+    assert cxkit.report(as_polars, out=tmp_path) == cxkit.report(tables, out=tmp_path)

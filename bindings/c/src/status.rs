@@ -53,6 +53,9 @@ pub enum cx_status {
     CX_CONSTANT_COLUMN = 19,
     /// An indicator tree is malformed or inconsistent.
     CX_INVALID_TREE = 20,
+    /// A data file is missing a column or holds a value its schema does not allow, or a file
+    /// cannot be read or written.
+    CX_DATA_FILE = 21,
     /// cxkit panicked: a bug in cxkit, please report it with the message.
     CX_PANIC = 99,
 }
@@ -90,6 +93,7 @@ fn status_of(e: &Error) -> cx_status {
         Error::SingularMatrix { .. } => cx_status::CX_SINGULAR_MATRIX,
         Error::ConstantColumn { .. } => cx_status::CX_CONSTANT_COLUMN,
         Error::InvalidTree { .. } => cx_status::CX_INVALID_TREE,
+        Error::DataFile { .. } => cx_status::CX_DATA_FILE,
         _ => cx_status::CX_INVALID_PARAMETER,
     }
 }
@@ -259,6 +263,7 @@ pub extern "C" fn cx_status_str(status: u32) -> *const c_char {
         18 => c"singular matrix",
         19 => c"constant column",
         20 => c"invalid indicator tree",
+        21 => c"data file",
         99 => c"internal error (panic)",
         _ => c"unknown status",
     };

@@ -1,10 +1,10 @@
 //! The demo bank as pandas DataFrames.
 
-use cxkit_core::data as core;
-use cxkit_core::quality::Dimensions;
-use numpy::{PyArray1, PyArray2};
+use cxkit_core::data::{self as core, BankData, BANK_FILES};
+use numpy::PyArray1;
 use pyo3::prelude::*;
 use pyo3::types::PyDict;
+use pyo3::IntoPyObjectExt;
 
 use crate::convert::frame;
 
@@ -22,36 +22,139 @@ fn names(codes: &[u32], table: &[String]) -> Vec<String> {
     codes.iter().map(|&c| table[c as usize].clone()).collect()
 }
 
-/// A respondents × columns float matrix as a DataFrame with the given column names.
-fn matrix<'py>(
+/// Customer ids of `codes`: the bank's own (text) where it has them, else the indices.
+fn customer_ids<'py>(
     py: Python<'py>,
-    values: &[f64],
-    rows: usize,
-    columns: &[String],
+    codes: &[u32],
+    bank: &BankData,
 ) -> PyResult<Bound<'py, PyAny>> {
-    let arr = PyArray2::from_vec2(
-        py,
-        &values
-            .chunks(columns.len())
-            .map(<[f64]>::to_vec)
-            .collect::<Vec<_>>(),
-    )?;
-    debug_assert_eq!(values.len(), rows * columns.len());
-    let kwargs = PyDict::new(py);
-    kwargs.set_item("columns", columns.to_vec())?;
-    py.import("pandas")?
-        .call_method("DataFrame", (arr,), Some(&kwargs))
+    match &bank.customer_ids {
+        Some(ids) => codes
+            .iter()
+            .map(|&c| ids[c as usize].as_str())
+            .collect::<Vec<_>>()
+            .into_bound_py_any(py),
+        None => Ok(PyArray1::from_slice(py, codes).into_any()),
+    }
+}
+
+/// A bank's data as a dict of pandas DataFrames, one per file of docs/data-schema.md, with
+/// the same columns (customers indexed by customer_id), and journey_tree as JSON text.
+fn bank_frames<'py>(py: Python<'py>, b: &BankData) -> PyResult<Bound<'py, PyDict>> {
+    let out = PyDict::new(py);
+    if let Some(c) = &b.customers {
+        let cols = PyDict::new(py);
+        let codes: Vec<u32> = c.segment.iter().map(|&s| u32::from(s)).collect();
+        cols.set_item("segment", names(&codes, &b.segments))?;
+        cols.set_item("age", PyArray1::from_slice(py, &c.age))?;
+        cols.set_item("gender", c.gender.clone())?;
+        cols.set_item("income_band", PyArray1::from_slice(py, &c.income_band))?;
+        cols.set_item("occupation", c.occupation.clone())?;
+        cols.set_item("region", c.region.clone())?;
+        cols.set_item("channel", c.channel.clone())?;
+        cols.set_item("products", PyArray1::from_slice(py, &c.products))?;
+        cols.set_item("balance", PyArray1::from_slice(py, &c.balance))?;
+        let rows: Vec<u32> = (0..c.segment.len() as u32).collect();
+        let ids = customer_ids(py, &rows, b)?;
+        out.set_item(
+            "customers",
+            frame(py, cols, Some(ids), Some("customer_id"))?,
+        )?;
+    }
+    if let Some(t) = &b.transactions {
+        let cols = PyDict::new(py);
+        cols.set_item("customer_id", customer_ids(py, &t.customer, b)?)?;
+        cols.set_item("date", dates(py, &t.day)?)?;
+        cols.set_item("amount", PyArray1::from_slice(py, &t.amount))?;
+        out.set_item("transactions", frame(py, cols, None, None)?)?;
+    }
+    if let Some(s) = &b.survey {
+        let cols = PyDict::new(py);
+        let customers: Vec<u32> = s.customer.clone();
+        cols.set_item("wave", PyArray1::from_slice(py, &s.wave))?;
+        cols.set_item("customer_id", customer_ids(py, &customers, b)?)?;
+        cols.set_item("ltr", PyArray1::from_slice(py, &s.ltr))?;
+        cols.set_item("csat", PyArray1::from_slice(py, &s.csat))?;
+        cols.set_item("ces", PyArray1::from_slice(py, &s.ces))?;
+        out.set_item("survey", frame(py, cols, None, None)?)?;
+    }
+    if let Some(q) = &b.servqual {
+        // One row per respondent and item, as in servqual.csv.
+        let k = q.dimensions.of_item.len();
+        let respondent: Vec<u64> = (0..q.respondents as u64)
+            .flat_map(|r| std::iter::repeat_n(r, k))
+            .collect();
+        let item: Vec<u16> = (0..q.respondents).flat_map(|_| 1..=k as u16).collect();
+        let dimension: Vec<&str> = (0..q.respondents)
+            .flat_map(|_| {
+                q.dimensions
+                    .of_item
+                    .iter()
+                    .map(|&d| q.dimensions.names[d].as_str())
+            })
+            .collect();
+        let cols = PyDict::new(py);
+        cols.set_item("respondent_id", PyArray1::from_vec(py, respondent))?;
+        cols.set_item("item", PyArray1::from_vec(py, item))?;
+        cols.set_item("dimension", dimension)?;
+        cols.set_item("perception", PyArray1::from_slice(py, &q.perceptions))?;
+        cols.set_item("expectation", PyArray1::from_slice(py, &q.expectations))?;
+        out.set_item("servqual", frame(py, cols, None, None)?)?;
+    }
+    if let Some(k) = &b.kano {
+        // One row per respondent and feature, as in kano.csv.
+        let f = k.features.len();
+        let respondent: Vec<u64> = (0..k.respondents as u64)
+            .flat_map(|r| std::iter::repeat_n(r, f))
+            .collect();
+        let feature: Vec<&str> = (0..k.respondents)
+            .flat_map(|_| k.features.iter().map(String::as_str))
+            .collect();
+        let cols = PyDict::new(py);
+        cols.set_item("respondent_id", PyArray1::from_vec(py, respondent))?;
+        cols.set_item("feature", feature)?;
+        cols.set_item("functional", PyArray1::from_slice(py, &k.functional))?;
+        cols.set_item("dysfunctional", PyArray1::from_slice(py, &k.dysfunctional))?;
+        out.set_item("kano", frame(py, cols, None, None)?)?;
+    }
+    if let Some(e) = &b.events {
+        let cols = PyDict::new(py);
+        cols.set_item("touchpoint", e.touchpoint.clone())?;
+        cols.set_item("indicator", e.indicator.clone())?;
+        cols.set_item("timestamp", datetimes(py, &e.timestamp)?)?;
+        cols.set_item("value", PyArray1::from_slice(py, &e.value))?;
+        cols.set_item("segment", e.segment.clone())?;
+        out.set_item("journey_events", frame(py, cols, None, None)?)?;
+        out.set_item("journey_tree", &b.journey_tree)?;
+    }
+    if let Some(r) = &b.complaints {
+        let cols = PyDict::new(py);
+        cols.set_item("customer_id", customer_ids(py, &r.customer, b)?)?;
+        cols.set_item("channel", names(&r.channel, &b.channels))?;
+        cols.set_item("category", names(&r.category, &b.categories))?;
+        cols.set_item("opened", datetimes(py, &r.opened)?)?;
+        cols.set_item("first_response", datetimes(py, &r.first_response)?)?;
+        cols.set_item("resolved", datetimes(py, &r.resolved)?)?;
+        cols.set_item("contacts", PyArray1::from_slice(py, &r.contacts))?;
+        cols.set_item("reopened", PyArray1::from_slice(py, &r.reopened))?;
+        cols.set_item("satisfaction", PyArray1::from_slice(py, &r.satisfaction))?;
+        out.set_item("complaints", frame(py, cols, None, None)?)?;
+    }
+    Ok(out)
 }
 
 /// The demo bank (a deterministic synthetic retail bank with planted structure, see the Rust
-/// crate's ``cxkit::data``) as a dict of pandas DataFrames: customers, transactions, survey
-/// (NPS/CSAT/CES waves), servqual_perceptions and servqual_expectations (22 items),
-/// kano_functional and kano_dysfunctional (one column per feature), journey_events,
-/// complaints; and journey_tree (the indicator tree as JSON).
+/// crate's ``cxkit::data``) as a dict of pandas DataFrames, one per file that
+/// ``cxkit demo-data`` writes and ``cxkit.report`` reads, with the same columns
+/// (docs/data-schema.md): customers (indexed by customer_id), transactions, survey
+/// (NPS/CSAT/CES waves), servqual and kano (one row per respondent and item or feature),
+/// journey_events, complaints; and journey_tree (the indicator tree as JSON).
 ///
 /// >>> bank = cxkit.load_demo_bank(seed=1, customers=2_000)
 /// >>> sorted(bank)[:3], len(bank["customers"])
 /// (['complaints', 'customers', 'journey_events'], 2000)
+/// >>> bank["kano"].pivot(index="respondent_id", columns="feature", values="functional").shape
+/// (60, 12)
 #[pyfunction]
 #[pyo3(signature = (seed=2026, customers=50_000))]
 pub(crate) fn load_demo_bank<'py>(
@@ -60,109 +163,84 @@ pub(crate) fn load_demo_bank<'py>(
     customers: usize,
 ) -> PyResult<Bound<'py, PyDict>> {
     let b = py.detach(|| core::demo_bank(seed, customers));
-    let out = PyDict::new(py);
-    let c = b.customers.as_ref().expect("the demo bank has every table");
-    let cols = PyDict::new(py);
-    cols.set_item(
-        "segment",
-        c.segment
-            .iter()
-            .map(|&s| b.segments[s as usize].clone())
-            .collect::<Vec<_>>(),
-    )?;
-    cols.set_item("age", PyArray1::from_slice(py, &c.age))?;
-    cols.set_item("gender", c.gender.clone())?;
-    cols.set_item("income_band", PyArray1::from_slice(py, &c.income_band))?;
-    cols.set_item("occupation", c.occupation.clone())?;
-    cols.set_item("region", c.region.clone())?;
-    cols.set_item("channel", c.channel.clone())?;
-    cols.set_item("products", PyArray1::from_slice(py, &c.products))?;
-    cols.set_item("balance", PyArray1::from_slice(py, &c.balance))?;
-    let ids = py
-        .import("builtins")?
-        .getattr("range")?
-        .call1((c.segment.len(),))?;
-    out.set_item(
-        "customers",
-        frame(py, cols, Some(ids), Some("customer_id"))?,
-    )?;
-    let t = b
-        .transactions
-        .as_ref()
-        .expect("the demo bank has every table");
-    let cols = PyDict::new(py);
-    cols.set_item("customer_id", PyArray1::from_slice(py, &t.customer))?;
-    cols.set_item("date", dates(py, &t.day)?)?;
-    cols.set_item("amount", PyArray1::from_slice(py, &t.amount))?;
-    out.set_item("transactions", frame(py, cols, None, None)?)?;
-    let s = b.survey.as_ref().expect("the demo bank has every table");
-    let cols = PyDict::new(py);
-    cols.set_item("wave", PyArray1::from_slice(py, &s.wave))?;
-    cols.set_item("customer_id", PyArray1::from_slice(py, &s.customer))?;
-    cols.set_item("ltr", PyArray1::from_slice(py, &s.ltr))?;
-    cols.set_item("csat", PyArray1::from_slice(py, &s.csat))?;
-    cols.set_item("ces", PyArray1::from_slice(py, &s.ces))?;
-    out.set_item("survey", frame(py, cols, None, None)?)?;
-    let dims = Dimensions::servqual();
-    let mut count = vec![0; dims.names.len()];
-    let items: Vec<String> = dims
-        .of_item
-        .iter()
-        .map(|&d| {
-            count[d] += 1;
-            format!("{}_{}", dims.names[d], count[d])
-        })
-        .collect();
-    let q = b.servqual.as_ref().expect("the demo bank has every table");
-    out.set_item(
-        "servqual_perceptions",
-        matrix(py, &q.perceptions, q.respondents, &items)?,
-    )?;
-    out.set_item(
-        "servqual_expectations",
-        matrix(py, &q.expectations, q.respondents, &items)?,
-    )?;
-    let k = b.kano.as_ref().expect("the demo bank has every table");
-    let features = &k.features;
-    let as_f64 = |v: &[u8]| v.iter().map(|&x| f64::from(x)).collect::<Vec<_>>();
-    out.set_item(
-        "kano_functional",
-        matrix(py, &as_f64(&k.functional), k.respondents, features)?,
-    )?;
-    out.set_item(
-        "kano_dysfunctional",
-        matrix(py, &as_f64(&k.dysfunctional), k.respondents, features)?,
-    )?;
-    let e = b.events.as_ref().expect("the demo bank has every table");
-    let cols = PyDict::new(py);
-    cols.set_item("touchpoint", e.touchpoint.clone())?;
-    cols.set_item("indicator", e.indicator.clone())?;
-    cols.set_item("timestamp", datetimes(py, &e.timestamp)?)?;
-    cols.set_item("value", PyArray1::from_slice(py, &e.value))?;
-    cols.set_item("segment", e.segment.clone())?;
-    out.set_item("journey_events", frame(py, cols, None, None)?)?;
-    let r = b
-        .complaints
-        .as_ref()
-        .expect("the demo bank has every table");
-    let cols = PyDict::new(py);
-    cols.set_item("customer_id", PyArray1::from_slice(py, &r.customer))?;
-    cols.set_item("channel", names(&r.channel, &b.channels))?;
-    cols.set_item("category", names(&r.category, &b.categories))?;
-    cols.set_item("opened", datetimes(py, &r.opened)?)?;
-    cols.set_item("first_response", datetimes(py, &r.first_response)?)?;
-    cols.set_item("resolved", datetimes(py, &r.resolved)?)?;
-    cols.set_item("contacts", PyArray1::from_slice(py, &r.contacts))?;
-    cols.set_item("reopened", PyArray1::from_slice(py, &r.reopened))?;
-    cols.set_item("satisfaction", PyArray1::from_slice(py, &r.satisfaction))?;
-    out.set_item("complaints", frame(py, cols, None, None)?)?;
-    out.set_item("journey_tree", &b.journey_tree)?;
-    Ok(out)
+    bank_frames(py, &b)
+}
+
+/// Reads a bank's CSV files from ``path`` (the files and columns of docs/data-schema.md, any
+/// subset) into the same dict of DataFrames as :func:`load_demo_bank`. A malformed file
+/// raises DataFileError with ``file``, ``line`` and ``column``.
+///
+/// >>> import pathlib, tempfile
+/// >>> d = pathlib.Path(tempfile.mkdtemp())
+/// >>> _ = (d / "survey.csv").write_text("wave,customer_id,ltr,csat,ces\n1,A7,9,4,6\n")
+/// >>> cxkit.read_bank(d)["survey"].customer_id.tolist()
+/// ['A7']
+#[pyfunction]
+pub(crate) fn read_bank<'py>(
+    py: Python<'py>,
+    path: std::path::PathBuf,
+) -> PyResult<Bound<'py, PyDict>> {
+    let b = py
+        .detach(|| BankData::read_dir(&path))
+        .map_err(crate::errors::to_py)?;
+    bank_frames(py, &b)
+}
+
+/// A dict of DataFrames (keys: the file names of docs/data-schema.md without ".csv", and
+/// journey_tree as JSON text or a dict) as a bank: each frame goes through the CSV reader,
+/// so frames and files are checked alike.
+fn bank_from_frames(data: &Bound<'_, PyDict>) -> PyResult<BankData> {
+    let py = data.py();
+    let mut files: Vec<(String, Vec<u8>)> = Vec::new();
+    for (key, value) in data.iter() {
+        let key: String = key.extract()?;
+        if key == "journey_tree" {
+            let text: String = if value.is_instance_of::<pyo3::types::PyString>() {
+                value.extract()?
+            } else {
+                py.import("json")?
+                    .call_method1("dumps", (value,))?
+                    .extract()?
+            };
+            files.push(("journey_tree.json".into(), text.into_bytes()));
+            continue;
+        }
+        let name = format!("{key}.csv");
+        if !BANK_FILES.contains(&name.as_str()) {
+            let known: Vec<&str> = BANK_FILES
+                .iter()
+                .filter_map(|f| f.strip_suffix(".csv"))
+                .chain(["journey_tree"])
+                .collect();
+            return Err(crate::errors::invalid(
+                "data",
+                format!("unknown table {key:?}; the tables are {}", known.join(", ")),
+            ));
+        }
+        let text: String = if value.hasattr("to_csv")? {
+            // pandas: a named index (customers' customer_id) is a column of the file.
+            let named = !value.getattr("index")?.getattr("name")?.is_none();
+            let kwargs = PyDict::new(py);
+            kwargs.set_item("index", named)?;
+            value.call_method("to_csv", (), Some(&kwargs))?.extract()?
+        } else if value.hasattr("write_csv")? {
+            value.call_method0("write_csv")?.extract()? // polars
+        } else {
+            return Err(crate::errors::invalid(
+                "data",
+                format!("table {key:?} must be a pandas or polars DataFrame"),
+            ));
+        };
+        files.push((name, text.into_bytes()));
+    }
+    py.detach(|| BankData::read_files(files.iter().map(|(n, t)| (n.as_str(), t.as_slice()))))
+        .map_err(crate::errors::to_py)
 }
 
 /// Adds the datasets to the module.
 pub(crate) fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(load_demo_bank, m)?)?;
+    m.add_function(wrap_pyfunction!(read_bank, m)?)?;
     m.add_function(wrap_pyfunction!(report, m)?)?;
     Ok(())
 }
@@ -170,15 +248,21 @@ pub(crate) fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
 /// Writes the bank report — NPS/CSAT/CES by wave and segment, customer value, RFM segments,
 /// KANO, SERVQUAL, journeys and pain points, complaint handling — as ``out``/report.html
 /// (self-contained, inline SVG charts) and ``out``/report.json (every number), and returns
-/// the numbers as a dict. ``data=None`` reports on the demo bank built from ``seed`` and
-/// ``customers`` (reading a data directory comes with ``cxkit report --data``). ``out``
-/// defaults to "cxkit-report".
+/// the numbers as a dict. ``data`` is a directory of CSV files (docs/data-schema.md, any
+/// subset), a dict of DataFrames shaped like :func:`load_demo_bank`'s (any subset), or None
+/// for the demo bank built from ``seed`` and ``customers``. ``out`` defaults to
+/// "cxkit-report". Sections whose data are absent are None; sections that could not be
+/// computed are listed under "not_computed" with the reason.
 ///
 /// >>> import tempfile, os
 /// >>> out = tempfile.mkdtemp()
 /// >>> r = cxkit.report(out=out, customers=2_000, seed=1)
 /// >>> sorted(os.listdir(out)), r["customers"]
 /// (['report.html', 'report.json'], 2000)
+/// >>> bank = cxkit.load_demo_bank(seed=1, customers=2_000)
+/// >>> r = cxkit.report({"survey": bank["survey"]}, out=out)
+/// >>> r["survey"]["waves"][1]["wave"], r["kano"]
+/// (2, None)
 #[pyfunction]
 #[pyo3(signature = (data=None, out=None, seed=2026, customers=50_000, confidence=0.95))]
 pub(crate) fn report<'py>(
@@ -190,26 +274,29 @@ pub(crate) fn report<'py>(
     confidence: f64,
 ) -> PyResult<Bound<'py, PyAny>> {
     let out = out.unwrap_or_else(|| "cxkit-report".into());
-    if data.is_some_and(|d| !d.is_none()) {
-        return Err(crate::errors::invalid(
-            "data",
-            "only the demo bank (data=None) can be reported on so far".into(),
-        ));
-    }
-    let (html, json) = py
+    let bank = match data.filter(|d| !d.is_none()) {
+        None => py.detach(|| core::demo_bank(seed, customers)),
+        Some(d) => match d.cast::<PyDict>() {
+            Ok(frames) => bank_from_frames(frames)?,
+            Err(_) => {
+                let dir: std::path::PathBuf = d.extract().map_err(|_| {
+                    crate::errors::invalid(
+                        "data",
+                        "must be a directory path, a dict of DataFrames or None (the demo bank)"
+                            .into(),
+                    )
+                })?;
+                py.detach(|| BankData::read_dir(&dir))
+                    .map_err(crate::errors::to_py)?
+            }
+        },
+    };
+    let json = py
         .detach(|| {
-            let bank = core::demo_bank(seed, customers);
             let r = cxkit_core::report::bank_report(&bank, confidence)?;
-            Ok::<_, cxkit_core::Error>((
-                r.to_html(),
-                serde_json::to_string_pretty(&r).expect("the report serializes"),
-            ))
+            r.write(&out)?;
+            Ok::<_, cxkit_core::Error>(r.to_json())
         })
         .map_err(crate::errors::to_py)?;
-    let io =
-        |e: std::io::Error| pyo3::exceptions::PyOSError::new_err(format!("{}: {e}", out.display()));
-    std::fs::create_dir_all(&out).map_err(io)?;
-    std::fs::write(out.join("report.html"), html).map_err(io)?;
-    std::fs::write(out.join("report.json"), &json).map_err(io)?;
     py.import("json")?.call_method1("loads", (json,))
 }

@@ -50,6 +50,12 @@ pyo3::create_exception!(
 );
 pyo3::create_exception!(
     cxkit,
+    DataFileError,
+    CxError,
+    "A data file is missing a column or holds a value its schema does not allow, or cannot be read or written. Attributes: file, line (0: the whole file), column (None: no one column)."
+);
+pyo3::create_exception!(
+    cxkit,
     ConstantColumnError,
     CxError,
     "A column (item, driver, outcome) has no variance. Attribute: index."
@@ -179,6 +185,16 @@ pub(crate) fn to_py(e: Error) -> PyErr {
                 InvalidTreeError::new_err(message),
                 vec![("path", path.into_py_any(py))],
             ),
+            Error::DataFile {
+                file, line, column, ..
+            } => (
+                DataFileError::new_err(message),
+                vec![
+                    ("file", file.into_py_any(py)),
+                    ("line", line.into_py_any(py)),
+                    ("column", column.into_py_any(py)),
+                ],
+            ),
             Error::ConstantColumn { index, .. } => (
                 ConstantColumnError::new_err(message),
                 vec![("index", index.into_py_any(py))],
@@ -235,6 +251,7 @@ pub(crate) fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("SingularMatrixError", py.get_type::<SingularMatrixError>())?;
     m.add("ConstantColumnError", py.get_type::<ConstantColumnError>())?;
     m.add("InvalidTreeError", py.get_type::<InvalidTreeError>())?;
+    m.add("DataFileError", py.get_type::<DataFileError>())?;
     m.add("InvalidAnswerError", py.get_type::<InvalidAnswerError>())?;
     m.add("MissingAnswerError", py.get_type::<MissingAnswerError>())?;
     m.add("EmptyFeatureError", py.get_type::<EmptyFeatureError>())?;

@@ -122,14 +122,6 @@ fn read_bank(dir: &Path, bar: &ProgressBar) -> cxkit::Result<BankData> {
     bank
 }
 
-fn write_report(out: &Path, html: &str, json: &str) -> std::io::Result<(PathBuf, PathBuf)> {
-    std::fs::create_dir_all(out)?;
-    let (h, j) = (out.join("report.html"), out.join("report.json"));
-    std::fs::write(&h, html)?;
-    std::fs::write(&j, json)?;
-    Ok((h, j))
-}
-
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
@@ -185,8 +177,7 @@ fn main() -> ExitCode {
                     return ExitCode::FAILURE;
                 }
             };
-            let json = serde_json::to_string_pretty(&report).expect("the report serializes");
-            match write_report(&out, &report.to_html(), &json) {
+            match report.write(&out) {
                 Ok((h, j)) => {
                     for finding in report.findings() {
                         println!("- {finding}");
@@ -203,7 +194,7 @@ fn main() -> ExitCode {
                     ExitCode::SUCCESS
                 }
                 Err(e) => {
-                    eprintln!("cxkit report: cannot write to {}: {e}", out.display());
+                    eprintln!("cxkit report: {e}");
                     ExitCode::FAILURE
                 }
             }

@@ -290,6 +290,11 @@ fn malformed_files_name_the_file_line_column_and_what_was_expected() {
             .ends_with("respondent `r2` has none for `queue`"),
         "{err}"
     );
+    // "NaN" is a missing value where a column may be empty, an error elsewhere (see above).
+    let ok = format!("{complaints}a,phone,fees,2025-03-04,,,1,true,NaN\n");
+    let bank = BankData::read_files([("complaints.csv", ok.as_bytes())]).unwrap();
+    let c = bank.complaints.unwrap();
+    assert!(c.satisfaction[0].is_nan() && c.reopened[0]);
     let err = BankData::read_files([("survey.xlsx", "".as_bytes())]).unwrap_err();
     assert!(matches!(&err, Error::DataFile { file, line: 0, .. } if file == "survey.xlsx"));
     let empty = temp_dir("empty");

@@ -7,10 +7,13 @@ use super::bank::BankData;
 use crate::complaints::NOT_YET;
 use crate::{Error, Result};
 
-fn io(path: &Path, e: impl std::fmt::Display) -> Error {
-    Error::InvalidParameter {
-        name: "out",
-        reason: format!("cannot write {}: {e}", path.display()),
+/// A file or directory that cannot be written.
+pub(crate) fn unwritable(path: &Path, e: impl std::fmt::Display) -> Error {
+    Error::DataFile {
+        file: path.display().to_string(),
+        line: 0,
+        column: None,
+        expected: format!("a writable place ({e})"),
     }
 }
 
@@ -43,8 +46,8 @@ struct Table {
 impl Table {
     fn create(dir: &Path, name: &str, header: &[&str]) -> Result<Table> {
         let path = dir.join(name);
-        let mut out = csv::Writer::from_path(&path).map_err(|e| io(&path, e))?;
-        out.write_record(header).map_err(|e| io(&path, e))?;
+        let mut out = csv::Writer::from_path(&path).map_err(|e| unwritable(&path, e))?;
+        out.write_record(header).map_err(|e| unwritable(&path, e))?;
         Ok(Table { path, out })
     }
 
@@ -52,11 +55,11 @@ impl Table {
         let fields: Vec<String> = fields.into_iter().collect();
         self.out
             .write_record(&fields)
-            .map_err(|e| io(&self.path, e))
+            .map_err(|e| unwritable(&self.path, e))
     }
 
     fn finish(mut self) -> Result<PathBuf> {
-        self.out.flush().map_err(|e| io(&self.path, e))?;
+        self.out.flush().map_err(|e| unwritable(&self.path, e))?;
         Ok(self.path)
     }
 }
@@ -84,7 +87,7 @@ impl BankData {
     /// # Ok::<(), cxkit::Error>(())
     /// ```
     pub fn write_csv(&self, dir: &Path) -> Result<Vec<PathBuf>> {
-        std::fs::create_dir_all(dir).map_err(|e| io(dir, e))?;
+        std::fs::create_dir_all(dir).map_err(|e| unwritable(dir, e))?;
         let mut written = Vec::new();
         let id = |i: u32| match &self.customer_ids {
             Some(ids) => ids[i as usize].clone(),
@@ -212,7 +215,7 @@ impl BankData {
         }
         if self.events.is_some() {
             let tree = dir.join("journey_tree.json");
-            std::fs::write(&tree, &self.journey_tree).map_err(|e| io(&tree, e))?;
+            std::fs::write(&tree, &self.journey_tree).map_err(|e| unwritable(&tree, e))?;
             written.push(tree);
         }
         if let Some(r) = &self.complaints {

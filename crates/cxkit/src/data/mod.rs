@@ -4,6 +4,7 @@
 
 mod bank;
 mod files;
+pub(crate) use files::unwritable;
 mod read;
 
 pub use bank::{

@@ -172,11 +172,11 @@ impl<R: Read> Sheet<R> {
         v.ok_or_else(|| self.error(column, format!("an integer from {lo} to {hi}")))
     }
 
-    /// A finite number, or NaN for an empty cell where `missing` is allowed; within
-    /// `[lo, hi]` when given.
+    /// A finite number, or NaN for an empty (or "NaN") cell where `missing` is allowed;
+    /// within `[lo, hi]` when given.
     fn number(&self, column: &Column, missing: bool, range: Option<(f64, f64)>) -> Result<f64> {
         let t = self.text(column);
-        if t.is_empty() && missing {
+        if missing && (t.is_empty() || t.eq_ignore_ascii_case("nan")) {
             return Ok(f64::NAN);
         }
         match t.parse::<f64>() {

@@ -8,6 +8,8 @@
 mod html;
 mod svg;
 
+use std::path::{Path, PathBuf};
+
 use ndarray::ArrayView2;
 use serde::Serialize;
 
@@ -16,7 +18,7 @@ use crate::clv::{
     Period, SummaryOptions,
 };
 use crate::complaints::{complaint_metrics, ComplaintMetrics, ComplaintOptions, Complaints};
-use crate::data::BankData;
+use crate::data::{unwritable, BankData};
 use crate::drivers::{ipa, Crosshair};
 use crate::error::check_confidence;
 use crate::journey::{
@@ -188,6 +190,42 @@ impl BankReport {
         .into_iter()
         .flatten()
         .collect()
+    }
+}
+
+impl BankReport {
+    /// Writes the report into `dir` (created if missing) as report.html ([`Self::to_html`])
+    /// and report.json (every number); returns the two paths.
+    ///
+    /// ```
+    /// let dir = std::env::temp_dir().join(format!("cxkit-report-doc-{}", std::process::id()));
+    /// let r = cxkit::report::bank_report(&cxkit::data::demo_bank(3, 2_000), 0.95)?;
+    /// let (html, json) = r.write(&dir)?;
+    /// let numbers: serde_json::Value =
+    ///     serde_json::from_str(&std::fs::read_to_string(json).unwrap()).unwrap();
+    /// assert_eq!(numbers["customers"], 2_000);
+    /// assert!(std::fs::read_to_string(html).unwrap().starts_with("<!DOCTYPE html>"));
+    /// # std::fs::remove_dir_all(&dir).ok();
+    /// # Ok::<(), cxkit::Error>(())
+    /// ```
+    pub fn write(&self, dir: &Path) -> Result<(PathBuf, PathBuf)> {
+        std::fs::create_dir_all(dir).map_err(|e| unwritable(dir, e))?;
+        let (html, json) = (dir.join("report.html"), dir.join("report.json"));
+        std::fs::write(&html, self.to_html()).map_err(|e| unwritable(&html, e))?;
+        std::fs::write(&json, self.to_json()).map_err(|e| unwritable(&json, e))?;
+        Ok((html, json))
+    }
+
+    /// Every number of the report as pretty-printed JSON (what [`Self::write`] writes).
+    ///
+    /// ```
+    /// let r = cxkit::report::bank_report(&cxkit::data::demo_bank(3, 2_000), 0.95)?;
+    /// let v: serde_json::Value = serde_json::from_str(&r.to_json()).unwrap();
+    /// assert_eq!(v["customers"], 2_000);
+    /// # Ok::<(), cxkit::Error>(())
+    /// ```
+    pub fn to_json(&self) -> String {
+        serde_json::to_string_pretty(self).expect("the report serializes")
     }
 }
 

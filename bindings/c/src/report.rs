@@ -1,0 +1,74 @@
+//! The bank report over C: read a bank's CSV files (or build the demo bank) and write
+//! report.html and report.json, as `cxkit report` does.
+
+use std::ffi::{c_char, CStr};
+use std::path::PathBuf;
+
+use cxkit_core::data::{demo_bank, BankData};
+use cxkit_core::report::bank_report;
+use cxkit_core::Error;
+
+use crate::status::{cx_status, guard, Failure};
+
+/// A NUL-terminated UTF-8 path.
+///
+/// # Safety
+/// `p` NULL or a NUL-terminated string.
+unsafe fn path(p: *const c_char, name: &'static str) -> Result<PathBuf, Failure> {
+    if p.is_null() {
+        return Err(Failure::Null(name));
+    }
+    // SAFETY: caller contract.
+    let s = unsafe { CStr::from_ptr(p) };
+    s.to_str().map(PathBuf::from).map_err(|_| {
+        Failure::Core(Error::InvalidParameter {
+            name,
+            reason: "not UTF-8".into(),
+        })
+    })
+}
+
+/// Reads the bank's CSV files in `data_dir` (the schema of docs/data-schema.md, any subset)
+/// and writes the report into `out_dir` (created if missing) as report.html and report.json.
+/// A malformed file is CX_DATA_FILE, with file, line, column and what was expected in
+/// cx_last_error_message(). Intervals at `confidence` (0.95 is usual).
+///
+/// # Safety
+/// `data_dir` and `out_dir` NUL-terminated strings.
+#[no_mangle]
+pub unsafe extern "C" fn cx_bank_report(
+    data_dir: *const c_char,
+    out_dir: *const c_char,
+    confidence: f64,
+) -> cx_status {
+    guard("cx_bank_report", || {
+        // SAFETY: caller contract.
+        let (data, out) = unsafe { (path(data_dir, "data_dir")?, path(out_dir, "out_dir")?) };
+        let bank = BankData::read_dir(&data)?;
+        bank_report(&bank, confidence)?.write(&out)?;
+        Ok(())
+    })
+}
+
+/// Writes the report on the demo bank (`customers` customers from `seed`; the command line's
+/// default is 50 000 and 2026) into `out_dir` as report.html and report.json.
+///
+/// # Safety
+/// `out_dir` a NUL-terminated string.
+#[no_mangle]
+pub unsafe extern "C" fn cx_demo_report(
+    seed: u64,
+    customers: usize,
+    out_dir: *const c_char,
+    confidence: f64,
+) -> cx_status {
+    guard("cx_demo_report", || {
+        // SAFETY: caller contract.
+        let out = unsafe { path(out_dir, "out_dir")? };
+        if customers == 0 {
+            return Err(Failure::Core(Error::EmptyInput { what: "customers" }));
+        }
+        bank_report(&demo_bank(seed, customers), confidence)?.write(&out)?;
+        Ok(())
+    })
+}

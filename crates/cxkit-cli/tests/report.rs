@@ -54,8 +54,8 @@ fn demo_report_writes_html_and_json_that_agree_with_the_library() {
         json["survey"]["waves"][0]["nps"]["score"].as_f64(),
         Some(nps.score)
     );
-    // The HTML is self-contained and every chart is well formed (structural check: there is
-    // no browser on this machine to render it).
+    // The HTML is self-contained and every chart is well formed (tests/python/
+    // test_report_browser.py renders it in headless Chromium).
     let html = std::fs::read_to_string(dir.join("report.html")).unwrap();
     assert!(html.starts_with("<!DOCTYPE html>") && html.trim_end().ends_with("</html>"));
     assert_eq!(html.matches("<svg").count(), 9); // survey, pyramid, CLV, RFM, KANO, SERVQUAL, heat map, IPA, SLA

@@ -127,14 +127,39 @@ pub(crate) fn scatter(
         h / 2.0,
         esc(y_name)
     );
-    for (label, px, py) in points {
+    // Labels go right of their point in the left half and left of it in the right half (so
+    // none runs off the chart), and move down until they overlap no label placed before.
+    let mut order: Vec<usize> = (0..points.len()).collect();
+    order.sort_by(|&a, &b| y(points[a].2).total_cmp(&y(points[b].2)));
+    let mut placed: Vec<(f64, f64, f64)> = Vec::new(); // left, right, baseline
+    for i in order {
+        let (label, px, py) = &points[i];
+        let (px, py) = (x(*px), y(*py));
+        let width = 5.6 * label.chars().count() as f64;
+        let right_half = px > w / 2.0;
+        let (left, anchor, tx) = if right_half {
+            (px - 6.0 - width, "end", px - 6.0)
+        } else {
+            (px + 6.0, "start", px + 6.0)
+        };
+        let mut ty = py - 4.0;
+        while placed
+            .iter()
+            .any(|&(l, r, b)| (b - ty).abs() < 12.0 && l < left + width && left < r)
+        {
+            ty += 12.0;
+        }
+        placed.push((left, left + width, ty));
+        if ty - (py - 4.0) > 6.0 {
+            let _ = write!(
+                s,
+                r##"<line x1="{px:.1}" y1="{py:.1}" x2="{tx:.1}" y2="{:.1}" stroke="#bbb" stroke-width="0.7"/>"##,
+                ty - 3.0
+            );
+        }
         let _ = write!(
             s,
-            r##"<circle cx="{:.1}" cy="{:.1}" r="4" fill="#4f81bd"/><text x="{:.1}" y="{:.1}" font-size="10">{}</text>"##,
-            x(*px),
-            y(*py),
-            x(*px) + 6.0,
-            y(*py) - 4.0,
+            r##"<circle cx="{px:.1}" cy="{py:.1}" r="4" fill="#4f81bd"/><text x="{tx:.1}" y="{ty:.1}" font-size="10" text-anchor="{anchor}">{}</text>"##,
             esc(label)
         );
     }

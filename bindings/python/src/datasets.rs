@@ -38,6 +38,12 @@ fn customer_ids<'py>(
     }
 }
 
+/// 0, 0, …, 1, 1, …: the respondent of each row of a long table with `per` rows per respondent.
+fn respondent_ids(py: Python<'_>, respondents: usize, per: usize) -> Bound<'_, PyArray1<u64>> {
+    let ids = (0..respondents as u64).flat_map(|r| std::iter::repeat_n(r, per));
+    PyArray1::from_vec(py, ids.collect())
+}
+
 /// A bank's data as a dict of pandas DataFrames, one per file of docs/data-schema.md, with
 /// the same columns (customers indexed by customer_id), and journey_tree as JSON text.
 fn bank_frames<'py>(py: Python<'py>, b: &BankData) -> PyResult<Bound<'py, PyDict>> {
@@ -81,9 +87,6 @@ fn bank_frames<'py>(py: Python<'py>, b: &BankData) -> PyResult<Bound<'py, PyDict
     if let Some(q) = &b.servqual {
         // One row per respondent and item, as in servqual.csv.
         let k = q.dimensions.of_item.len();
-        let respondent: Vec<u64> = (0..q.respondents as u64)
-            .flat_map(|r| std::iter::repeat_n(r, k))
-            .collect();
         let item: Vec<u16> = (0..q.respondents).flat_map(|_| 1..=k as u16).collect();
         let dimension: Vec<&str> = (0..q.respondents)
             .flat_map(|_| {
@@ -94,7 +97,7 @@ fn bank_frames<'py>(py: Python<'py>, b: &BankData) -> PyResult<Bound<'py, PyDict
             })
             .collect();
         let cols = PyDict::new(py);
-        cols.set_item("respondent_id", PyArray1::from_vec(py, respondent))?;
+        cols.set_item("respondent_id", respondent_ids(py, q.respondents, k))?;
         cols.set_item("item", PyArray1::from_vec(py, item))?;
         cols.set_item("dimension", dimension)?;
         cols.set_item("perception", PyArray1::from_slice(py, &q.perceptions))?;
@@ -104,14 +107,11 @@ fn bank_frames<'py>(py: Python<'py>, b: &BankData) -> PyResult<Bound<'py, PyDict
     if let Some(k) = &b.kano {
         // One row per respondent and feature, as in kano.csv.
         let f = k.features.len();
-        let respondent: Vec<u64> = (0..k.respondents as u64)
-            .flat_map(|r| std::iter::repeat_n(r, f))
-            .collect();
         let feature: Vec<&str> = (0..k.respondents)
             .flat_map(|_| k.features.iter().map(String::as_str))
             .collect();
         let cols = PyDict::new(py);
-        cols.set_item("respondent_id", PyArray1::from_vec(py, respondent))?;
+        cols.set_item("respondent_id", respondent_ids(py, k.respondents, f))?;
         cols.set_item("feature", feature)?;
         cols.set_item("functional", PyArray1::from_slice(py, &k.functional))?;
         cols.set_item("dysfunctional", PyArray1::from_slice(py, &k.dysfunctional))?;

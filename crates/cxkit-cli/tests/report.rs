@@ -10,6 +10,29 @@ fn cxkit(args: &[&str]) -> std::process::Output {
         .expect("cxkit runs")
 }
 
+/// Standard output of a run that must succeed (else its standard error in the failure).
+fn succeeded(out: std::process::Output) -> String {
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).unwrap()
+}
+
+/// `cxkit demo-data` into `dir`.
+fn demo_data(dir: &std::path::Path, customers: &str, seed: &str) -> std::process::Output {
+    cxkit(&[
+        "demo-data",
+        "--out",
+        dir.to_str().unwrap(),
+        "--customers",
+        customers,
+        "--seed",
+        seed,
+    ])
+}
+
 fn out_dir(name: &str) -> std::path::PathBuf {
     let d = std::env::temp_dir().join(format!("cxkit-cli-test-{name}-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&d);
@@ -29,12 +52,7 @@ fn demo_report_writes_html_and_json_that_agree_with_the_library() {
         "--out",
         dir.to_str().unwrap(),
     ]);
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let text = String::from_utf8(out.stdout).unwrap();
+    let text = succeeded(out);
     assert!(
         text.contains("NPS rose") && text.contains("report.html"),
         "{text}"
@@ -104,21 +122,7 @@ fn bad_arguments_fail_with_a_message() {
 #[test]
 fn demo_data_writes_every_file_in_the_documented_schema() {
     let dir = out_dir("data");
-    let out = cxkit(&[
-        "demo-data",
-        "--out",
-        dir.to_str().unwrap(),
-        "--customers",
-        "1000",
-        "--seed",
-        "3",
-    ]);
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let listed = String::from_utf8(out.stdout).unwrap();
+    let listed = succeeded(demo_data(&dir, "1000", "3"));
     let schema = std::fs::read_to_string(concat!(
         env!("CARGO_MANIFEST_DIR"),
         "/../../docs/data-schema.md"
@@ -158,16 +162,7 @@ fn demo_data_writes_every_file_in_the_documented_schema() {
 fn data_report_reads_the_files_demo_data_writes_and_names_bad_cells() {
     let data = out_dir("own-data");
     let report = out_dir("own-report");
-    let out = cxkit(&[
-        "demo-data",
-        "--out",
-        data.to_str().unwrap(),
-        "--customers",
-        "2000",
-        "--seed",
-        "5",
-    ]);
-    assert!(out.status.success());
+    succeeded(demo_data(&data, "2000", "5"));
     // Only some of the files: the report covers what is there.
     std::fs::remove_file(data.join("kano.csv")).unwrap();
     let out = cxkit(&[
@@ -177,18 +172,13 @@ fn data_report_reads_the_files_demo_data_writes_and_names_bad_cells() {
         "--out",
         report.to_str().unwrap(),
     ]);
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
     // Not a terminal: no progress output, only the findings on standard output.
     assert!(
         out.stderr.is_empty(),
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );
-    let text = String::from_utf8(out.stdout).unwrap();
+    let text = succeeded(out);
     assert_eq!(
         text.lines().filter(|l| l.starts_with("- ")).count(),
         6,

@@ -78,7 +78,7 @@ pub const CHANNELS: [&str; 4] = ["app", "branch", "phone", "email"];
 pub const CATEGORIES: [&str; 4] = ["fees", "app", "loans", "cards"];
 
 /// Customers, a column each; row i is customer i (see [`BankData::customer_ids`]).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Customers {
     /// Segment code (index into [`SEGMENTS`]).
     pub segment: Vec<u8>,
@@ -101,7 +101,7 @@ pub struct Customers {
 }
 
 /// The transaction log.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Transactions {
     /// Customer (index, see [`BankData::customer_ids`]).
     pub customer: Vec<u32>,
@@ -112,7 +112,7 @@ pub struct Transactions {
 }
 
 /// NPS/CSAT/CES answers of survey waves (the demo bank has two).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct SurveyWaves {
     /// Wave, 1, 2, …
     pub wave: Vec<u8>,
@@ -155,7 +155,7 @@ pub struct KanoSurvey {
 }
 
 /// Journey events (the demo bank's are for [`DEMO_TREE`]).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct JourneyEvents {
     /// Touchpoint id.
     pub touchpoint: Vec<String>,
@@ -170,7 +170,7 @@ pub struct JourneyEvents {
 }
 
 /// Complaint records.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct ComplaintRecords {
     /// Customer (index, see [`BankData::customer_ids`]).
     pub customer: Vec<u32>,
@@ -194,7 +194,7 @@ pub struct ComplaintRecords {
 
 /// A bank's data, each kind optional (a bank's own files may cover only some); the demo
 /// bank has every kind (see the module documentation for its planted structure).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct BankData {
     /// Customers.
     pub customers: Option<Customers>,
@@ -333,11 +333,7 @@ fn make_customers(rng: &mut ChaCha8Rng, n: usize, normal: &Normal<f64>) -> Custo
 }
 
 fn make_transactions(rng: &mut ChaCha8Rng, c: &Customers) -> Transactions {
-    let mut t = Transactions {
-        customer: Vec::new(),
-        day: Vec::new(),
-        amount: Vec::new(),
-    };
+    let mut t = Transactions::default();
     for (id, &s) in c.segment.iter().enumerate() {
         // BG/NBD: purchase rate λ (per day) and drop-out probability p after each purchase.
         let mean_rate = [0.03, 0.07, 0.12][s as usize];
@@ -366,13 +362,7 @@ fn make_transactions(rng: &mut ChaCha8Rng, c: &Customers) -> Transactions {
 
 fn make_survey(rng: &mut ChaCha8Rng, c: &Customers, normal: &Normal<f64>) -> SurveyWaves {
     let per_wave = (c.segment.len() / 10).clamp(100, 5_000);
-    let mut w = SurveyWaves {
-        wave: Vec::new(),
-        customer: Vec::new(),
-        ltr: Vec::new(),
-        csat: Vec::new(),
-        ces: Vec::new(),
-    };
+    let mut w = SurveyWaves::default();
     for wave in [1u8, 2] {
         for _ in 0..per_wave {
             let id = rng.random_range(0..c.segment.len());

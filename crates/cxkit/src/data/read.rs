@@ -415,20 +415,7 @@ impl BankData {
             }
         }
         let mut b = Builder::default();
-        let mut bank = BankData {
-            customers: None,
-            transactions: None,
-            survey: None,
-            servqual: None,
-            kano: None,
-            events: None,
-            complaints: None,
-            customer_ids: None,
-            segments: Vec::new(),
-            channels: Vec::new(),
-            categories: Vec::new(),
-            journey_tree: String::new(),
-        };
+        let mut bank = BankData::default();
         for (k, input) in inputs.into_iter().enumerate() {
             let Some(input) = input else { continue };
             let file = BANK_FILES[k];
@@ -476,17 +463,7 @@ impl Builder {
             s.column("products")?,
             s.column("balance")?,
         );
-        let mut c = Customers {
-            segment: Vec::new(),
-            age: Vec::new(),
-            gender: Vec::new(),
-            income_band: Vec::new(),
-            occupation: Vec::new(),
-            region: Vec::new(),
-            channel: Vec::new(),
-            products: Vec::new(),
-            balance: Vec::new(),
-        };
+        let mut c = Customers::default();
         while s.next()? {
             let name = s.name(&id)?;
             if self.customers.index.contains_key(name) {
@@ -517,11 +494,7 @@ impl Builder {
             s.column("date")?,
             s.column("amount")?,
         );
-        let mut t = Transactions {
-            customer: Vec::new(),
-            day: Vec::new(),
-            amount: Vec::new(),
-        };
+        let mut t = Transactions::default();
         while s.next()? {
             t.customer.push(self.customers.code(s.name(&id)?));
             t.day.push(s.day(&date)?);
@@ -532,21 +505,14 @@ impl Builder {
     }
 
     fn survey<R: Read>(&mut self, mut s: Sheet<R>) -> Result<SurveyWaves> {
-        let [wave, id, ltr, csat, ces] = ["wave", "customer_id", "ltr", "csat", "ces"];
         let (wave, id, ltr, csat, ces) = (
-            s.column(wave)?,
-            s.column(id)?,
-            s.column(ltr)?,
-            s.column(csat)?,
-            s.column(ces)?,
+            s.column("wave")?,
+            s.column("customer_id")?,
+            s.column("ltr")?,
+            s.column("csat")?,
+            s.column("ces")?,
         );
-        let mut w = SurveyWaves {
-            wave: Vec::new(),
-            customer: Vec::new(),
-            ltr: Vec::new(),
-            csat: Vec::new(),
-            ces: Vec::new(),
-        };
+        let mut w = SurveyWaves::default();
         while s.next()? {
             w.wave.push(s.integer(&wave, 1, 255)?);
             w.customer.push(self.customers.code(s.name(&id)?));
@@ -608,13 +574,7 @@ impl Builder {
             name: "segment",
             index,
         });
-        let mut e = JourneyEvents {
-            touchpoint: Vec::new(),
-            indicator: Vec::new(),
-            timestamp: Vec::new(),
-            value: Vec::new(),
-            segment: Vec::new(),
-        };
+        let mut e = JourneyEvents::default();
         while s.next()? {
             let (t, i) = (s.name(&touchpoint)?, s.name(&indicator)?);
             if !pairs.contains(&(t, i)) {
@@ -655,17 +615,7 @@ impl Builder {
             s.column("reopened")?,
             s.column("satisfaction")?,
         );
-        let mut r = ComplaintRecords {
-            customer: Vec::new(),
-            channel: Vec::new(),
-            category: Vec::new(),
-            opened: Vec::new(),
-            first_response: Vec::new(),
-            resolved: Vec::new(),
-            contacts: Vec::new(),
-            reopened: Vec::new(),
-            satisfaction: Vec::new(),
-        };
+        let mut r = ComplaintRecords::default();
         while s.next()? {
             r.customer.push(self.customers.code(s.name(&id)?));
             r.channel.push(self.channels.code(s.name(&channel)?));

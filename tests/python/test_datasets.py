@@ -157,8 +157,11 @@ def test_any_subset_and_bad_cells_through_python(tmp_path):
     assert (e.value.file, e.value.line, e.value.column) == ("survey.csv", 4, "csat")
     assert "expected an integer from 1 to 5, found \"9\"" in str(e.value)
     with pytest.raises(cxkit.DataFileError) as e:
-        cxkit.report({"survey": s.drop(columns="ces")}, out=tmp_path)
-    assert (e.value.line, e.value.column) == (1, "ces")
+        cxkit.report({"survey": s.drop(columns="ltr")}, out=tmp_path)
+    assert (e.value.line, e.value.column) == (1, "ltr")
+    # CSAT and CES are optional columns.
+    r = cxkit.report({"survey": s.drop(columns=["csat", "ces"])}, out=tmp_path)
+    assert r["survey"]["waves"][0]["csat"] is None and r["survey"]["waves"][0]["nps"]["n"] == (s.wave == 1).sum()
     with pytest.raises(cxkit.InvalidParameterError, match='unknown table "surveys"'):
         cxkit.report({"surveys": s}, out=tmp_path)
     with pytest.raises(cxkit.InvalidParameterError, match="pandas or polars"):

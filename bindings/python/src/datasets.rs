@@ -80,8 +80,11 @@ fn bank_frames<'py>(py: Python<'py>, b: &BankData) -> PyResult<Bound<'py, PyDict
         cols.set_item("wave", PyArray1::from_slice(py, &s.wave))?;
         cols.set_item("customer_id", customer_ids(py, &customers, b)?)?;
         cols.set_item("ltr", PyArray1::from_slice(py, &s.ltr))?;
-        cols.set_item("csat", PyArray1::from_slice(py, &s.csat))?;
-        cols.set_item("ces", PyArray1::from_slice(py, &s.ces))?;
+        for (name, values) in [("csat", &s.csat), ("ces", &s.ces)] {
+            if let Some(v) = values {
+                cols.set_item(name, PyArray1::from_slice(py, v))?;
+            }
+        }
         out.set_item("survey", frame(py, cols, None, None)?)?;
     }
     if let Some(q) = &b.servqual {

@@ -163,6 +163,28 @@ fn any_subset_of_the_files_is_a_report_of_what_is_there() {
     assert!(r.value.is_none() && r.kano.is_none() && r.journey.is_none() && r.complaints.is_none());
     assert_eq!(r.findings().len(), 1);
 
+    // A survey that asked only for the recommendation: no CSAT or CES, written back alike.
+    let nps_only = "wave,customer_id,ltr\n1,a,9\n1,b,3\n2,a,10\n2,b,8\n";
+    let bank = BankData::read_files([("survey.csv", nps_only.as_bytes())]).unwrap();
+    assert_eq!(
+        (
+            &bank.survey.as_ref().unwrap().csat,
+            &bank.survey.as_ref().unwrap().ces
+        ),
+        (&None, &None)
+    );
+    let r = bank_report(&bank, 0.95).unwrap();
+    let w = &r.survey.as_ref().unwrap().waves;
+    assert_eq!((w[0].nps.score, w[1].nps.score), (0.0, 50.0));
+    assert!(w[1].csat.is_none() && w[1].ces.is_none());
+    let dir = temp_dir("nps-only");
+    bank.write_csv(&dir).unwrap();
+    assert_eq!(
+        std::fs::read_to_string(dir.join("survey.csv")).unwrap(),
+        nps_only
+    );
+    std::fs::remove_dir_all(&dir).ok();
+
     // One wave: no change to test, and the finding says so.
     let one = "wave,customer_id,ltr,csat,ces\n1,a,9,4,6\n1,b,7,3,5\n";
     let r = bank_report(

@@ -120,10 +120,10 @@ pub struct SurveyWaves {
     pub customer: Vec<u32>,
     /// Likelihood to recommend, 0–10.
     pub ltr: Vec<u8>,
-    /// Satisfaction, 1–5.
-    pub csat: Vec<u8>,
-    /// Customer effort, 1–7 (7 = very easy).
-    pub ces: Vec<u8>,
+    /// Satisfaction, 1–5 (None: the survey did not ask).
+    pub csat: Option<Vec<u8>>,
+    /// Customer effort, 1–7, 7 = very easy (None: the survey did not ask).
+    pub ces: Option<Vec<u8>>,
 }
 
 /// A SERVQUAL survey: perceptions and expectations, respondents × items, row-major (the demo
@@ -362,7 +362,7 @@ fn make_transactions(rng: &mut ChaCha8Rng, c: &Customers) -> Transactions {
 
 fn make_survey(rng: &mut ChaCha8Rng, c: &Customers, normal: &Normal<f64>) -> SurveyWaves {
     let per_wave = (c.segment.len() / 10).clamp(100, 5_000);
-    let mut w = SurveyWaves::default();
+    let (mut w, mut csat, mut ces) = (SurveyWaves::default(), Vec::new(), Vec::new());
     for wave in [1u8, 2] {
         for _ in 0..per_wave {
             let id = rng.random_range(0..c.segment.len());
@@ -377,12 +377,12 @@ fn make_survey(rng: &mut ChaCha8Rng, c: &Customers, normal: &Normal<f64>) -> Sur
             w.wave.push(wave);
             w.customer.push(id as u32);
             w.ltr.push(answer(7.2, 2.0, 10.0, normal.sample(rng)) as u8);
-            w.csat
-                .push(answer(3.5, 0.9, 5.0, normal.sample(rng)).max(1.0) as u8);
-            w.ces
-                .push(answer(4.8, 1.2, 7.0, normal.sample(rng)).max(1.0) as u8);
+            csat.push(answer(3.5, 0.9, 5.0, normal.sample(rng)).max(1.0) as u8);
+            ces.push(answer(4.8, 1.2, 7.0, normal.sample(rng)).max(1.0) as u8);
         }
     }
+    w.csat = Some(csat);
+    w.ces = Some(ces);
     w
 }
 

@@ -134,19 +134,22 @@ impl BankData {
             written.push(t.finish()?);
         }
         if let Some(s) = &self.survey {
-            let mut t = Table::create(
-                dir,
-                "survey.csv",
-                &["wave", "customer_id", "ltr", "csat", "ces"],
-            )?;
+            // The optional columns the survey has.
+            let optional: Vec<(&str, &Vec<u8>)> = [("csat", &s.csat), ("ces", &s.ces)]
+                .into_iter()
+                .filter_map(|(name, v)| Some((name, v.as_ref()?)))
+                .collect();
+            let mut header = vec!["wave", "customer_id", "ltr"];
+            header.extend(optional.iter().map(|o| o.0));
+            let mut t = Table::create(dir, "survey.csv", &header)?;
             for i in 0..s.wave.len() {
-                t.row([
+                let mut row = vec![
                     s.wave[i].to_string(),
                     id(s.customer[i]),
                     s.ltr[i].to_string(),
-                    s.csat[i].to_string(),
-                    s.ces[i].to_string(),
-                ])?;
+                ];
+                row.extend(optional.iter().map(|o| o.1[i].to_string()));
+                t.row(row)?;
             }
             written.push(t.finish()?);
         }

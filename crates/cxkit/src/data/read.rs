@@ -93,6 +93,12 @@ impl<R: Read> Sheet<R> {
         self.header.iter().position(|h| h == name)
     }
 
+    /// A column that may be absent.
+    fn optional(&self, name: &'static str) -> Option<Column> {
+        self.optional_column(name)
+            .map(|index| Column { name, index })
+    }
+
     fn column(&self, name: &'static str) -> Result<Column> {
         match self.optional_column(name) {
             Some(index) => Ok(Column { name, index }),
@@ -505,20 +511,27 @@ impl Builder {
     }
 
     fn survey<R: Read>(&mut self, mut s: Sheet<R>) -> Result<SurveyWaves> {
-        let (wave, id, ltr, csat, ces) = (
+        let (wave, id, ltr) = (
             s.column("wave")?,
             s.column("customer_id")?,
             s.column("ltr")?,
-            s.column("csat")?,
-            s.column("ces")?,
         );
-        let mut w = SurveyWaves::default();
+        // CSAT and CES are optional columns: a survey may ask only for the recommendation.
+        let (csat, ces) = (s.optional("csat"), s.optional("ces"));
+        let mut w = SurveyWaves {
+            csat: csat.as_ref().map(|_| Vec::new()),
+            ces: ces.as_ref().map(|_| Vec::new()),
+            ..SurveyWaves::default()
+        };
         while s.next()? {
             w.wave.push(s.integer(&wave, 1, 255)?);
             w.customer.push(self.customers.code(s.name(&id)?));
             w.ltr.push(s.integer(&ltr, 0, 10)?);
-            w.csat.push(s.integer(&csat, 1, 5)?);
-            w.ces.push(s.integer(&ces, 1, 7)?);
+            for (column, values, hi) in [(&csat, &mut w.csat, 5), (&ces, &mut w.ces, 7)] {
+                if let (Some(c), Some(v)) = (column, values) {
+                    v.push(s.integer(c, 1, hi)?);
+                }
+            }
         }
         s.done(w.wave.len())?;
         Ok(w)
@@ -570,10 +583,7 @@ impl Builder {
             s.column("timestamp")?,
             s.column("value")?,
         );
-        let segment = s.optional_column("segment").map(|index| Column {
-            name: "segment",
-            index,
-        });
+        let segment = s.optional("segment");
         let mut e = JourneyEvents::default();
         while s.next()? {
             let (t, i) = (s.name(&touchpoint)?, s.name(&indicator)?);

@@ -58,13 +58,13 @@ impl BankReport {
                 value: n.score,
                 interval: Some((n.ci_low, n.ci_high)),
             }));
-            wave_bars.extend(s.waves.iter().map(|w| Bar {
-                label: format!("CSAT, wave {}", w.wave),
-                value: 100.0 * w.csat.top_box.estimate,
-                interval: Some((
-                    100.0 * w.csat.top_box.ci_low,
-                    100.0 * w.csat.top_box.ci_high,
-                )),
+            wave_bars.extend(s.waves.iter().filter_map(|w| {
+                let top = &w.csat.as_ref()?.top_box;
+                Some(Bar {
+                    label: format!("CSAT, wave {}", w.wave),
+                    value: 100.0 * top.estimate,
+                    interval: Some((100.0 * top.ci_low, 100.0 * top.ci_high)),
+                })
             }));
             section(
                 &mut out,

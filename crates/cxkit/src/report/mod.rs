@@ -42,10 +42,10 @@ pub struct WaveScores {
     pub wave: u8,
     /// NPS.
     pub nps: Nps,
-    /// CSAT (top-2 box of 1–5) and mean.
-    pub csat: Csat,
-    /// CES (share of 5–7 on 1–7) and mean.
-    pub ces: Ces,
+    /// CSAT (top-2 box of 1–5) and mean (None when the survey did not ask).
+    pub csat: Option<Csat>,
+    /// CES (share of 5–7 on 1–7) and mean (None when the survey did not ask).
+    pub ces: Option<Ces>,
 }
 
 /// NPS, CSAT and CES by wave and segment.
@@ -289,22 +289,28 @@ fn survey_section(bank: &BankData, confidence: f64) -> Result<Option<SurveySecti
         waves.push(WaveScores {
             wave,
             nps: nps(&pick(&s.ltr, &in_wave), None, &no)?,
-            csat: csat(
-                &pick(&s.csat, &in_wave),
-                None,
-                &TopBoxOptions {
-                    confidence,
-                    ..TopBoxOptions::default()
-                },
-            )?,
-            ces: ces(
-                &pick(&s.ces, &in_wave),
-                None,
-                &CesOptions {
-                    confidence,
-                    ..CesOptions::default()
-                },
-            )?,
+            csat: s
+                .csat
+                .as_ref()
+                .map(|v| {
+                    let options = TopBoxOptions {
+                        confidence,
+                        ..TopBoxOptions::default()
+                    };
+                    csat(&pick(v, &in_wave), None, &options)
+                })
+                .transpose()?,
+            ces: s
+                .ces
+                .as_ref()
+                .map(|v| {
+                    let options = CesOptions {
+                        confidence,
+                        ..CesOptions::default()
+                    };
+                    ces(&pick(v, &in_wave), None, &options)
+                })
+                .transpose()?,
         });
     }
     let (first, last) = match (waves.first(), waves.last()) {

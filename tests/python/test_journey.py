@@ -119,6 +119,24 @@ def test_segments_rolling_windows_merge_and_pickle(events):
     assert back.events == len(events)
 
 
+def test_categorical_and_string_ids_fold_alike(events):
+    tree = cxkit.IndicatorTree.from_dict(TREE)
+    as_text, as_category = cxkit.JourneyState(tree), cxkit.JourneyState(tree)
+    as_text.update(events)
+    coded = events.astype({"indicator": "category", "segment": "category"})
+    assert coded["indicator"].cat.codes.dtype == np.int8
+    as_category.update(coded)
+    assert pickle.dumps(as_text) == pickle.dumps(as_category)
+    # A missing id (NaN in a Categorical) is an unknown indicator, named as missing.
+    gap = coded.copy()
+    gap.loc[3, "indicator"] = None
+    st = cxkit.JourneyState(tree)
+    with pytest.raises(cxkit.InvalidParameterError, match=r"event 3: the tree has no indicator \(missing\)"):
+        st.update(gap)
+    st.update(gap, on_reject="count")
+    assert st.rejects["unknown_indicator"] == 1 and st.events == len(events) - 1
+
+
 def test_rejects_alerts_and_bad_trees():
     tree = cxkit.IndicatorTree.from_dict({"journeys": [{"id": "j", "stages": [{"id": "s", "touchpoints": [
         {"id": "t", "indicators": [{"id": "ok", "kind": {"type": "rate"},

@@ -157,6 +157,66 @@ impl IndicatorTree {
     }
 }
 
+/// A column of ids as codes into its distinct labels (a code of `u32::MAX` for a missing
+/// id): a pandas Categorical's own codes and categories, else `pandas.factorize` (each
+/// label hashed in C, converted to text once), else one label per element.
+fn coded(column: &Bound<'_, PyAny>) -> PyResult<(Vec<u32>, Vec<String>)> {
+    let py = column.py();
+    let (codes, labels) = if column.hasattr("cat")? {
+        let cat = column.getattr("cat")?;
+        (
+            cat.getattr("codes")?.call_method0("to_numpy")?,
+            cat.getattr("categories")?,
+        )
+    } else if let Ok(pd) = py.import("pandas") {
+        let pair = pd.call_method1("factorize", (column,))?;
+        (pair.get_item(0)?, pair.get_item(1)?)
+    } else {
+        let labels: Vec<String> = column
+            .try_iter()?
+            .map(|v| Ok(v?.str()?.to_string()))
+            .collect::<PyResult<_>>()?;
+        return Ok(((0..labels.len() as u32).collect(), labels));
+    };
+    let labels: Vec<String> = labels
+        .try_iter()?
+        .map(|v| Ok(v?.str()?.to_string()))
+        .collect::<PyResult<_>>()?;
+    // Codes are signed integers of any width, −1 for missing: read them where they are.
+    let codes = match widen::<i8>(&codes)? {
+        Some(c) => c,
+        None => match widen::<i16>(&codes)? {
+            Some(c) => c,
+            None => match widen::<i32>(&codes)? {
+                Some(c) => c,
+                None => {
+                    widen::<i64>(&codes.call_method1("astype", ("int64",))?)?.expect("int64 codes")
+                }
+            },
+        },
+    };
+    Ok((codes, labels))
+}
+
+/// Codes of a contiguous array of `T` as u32 (negative: `u32::MAX`), or None for another dtype.
+fn widen<T: numpy::Element + Copy + TryInto<u32>>(
+    codes: &Bound<'_, PyAny>,
+) -> PyResult<Option<Vec<u32>>> {
+    let Ok(array) = codes.cast::<PyArray1<T>>() else {
+        return Ok(None);
+    };
+    let view = array.readonly();
+    let slice = view
+        .as_slice()
+        .map_err(|e| PyValueError::new_err(e.to_string()))?;
+    Ok(Some(
+        slice
+            .iter()
+            .map(|&c| c.try_into().unwrap_or(u32::MAX))
+            .collect(),
+    ))
+}
+
 /// Events folded per indicator, segment and day for an ``IndicatorTree``: ``update`` with
 /// event DataFrames (columns indicator, timestamp, value, optional segment; ``on_reject``
 /// "error" or "count"), ``merge`` states built elsewhere, pickle them, ``evaluate`` any
@@ -214,18 +274,12 @@ impl JourneyState {
     ) -> PyResult<()> {
         let policy = policy(on_reject)?;
         let col = |name: &str| events.get_item(name);
-        let strings = |name: &str| -> PyResult<Vec<String>> {
-            col(name)?
-                .try_iter()?
-                .map(|v| Ok(v?.str()?.to_string()))
-                .collect()
-        };
         let has = |name: &str| -> PyResult<bool> {
             events.call_method1("__contains__", (name,))?.is_truthy()
         };
-        let ids = strings("indicator")?;
+        let (ind_codes, ind_labels) = coded(&col("indicator")?)?;
         let touchpoints = if has("touchpoint")? {
-            Some(strings("touchpoint")?)
+            Some(coded(&col("touchpoint")?)?)
         } else {
             None
         };
@@ -240,25 +294,28 @@ impl JourneyState {
             .as_slice()
             .map_err(|e| PyValueError::new_err(e.to_string()))?;
         let segment: Option<Vec<u32>> = if has("segment")? {
+            let (codes, labels) = coded(&col("segment")?)?;
+            let ours: Vec<u32> = labels.into_iter().map(|l| self.code(l)).collect();
             Some(
-                strings("segment")?
-                    .into_iter()
-                    .map(|l| self.code(l))
+                codes
+                    .iter()
+                    .map(|&c| ours.get(c as usize).copied().unwrap_or(u32::MAX))
                     .collect(),
             )
         } else {
             None
         };
-        let ids: Vec<&str> = ids.iter().map(String::as_str).collect();
-        let tps: Option<Vec<&str>> = touchpoints
-            .as_ref()
-            .map(|t| t.iter().map(String::as_str).collect());
         let (state, tree) = (&mut self.inner, &self.tree.inner);
         py.detach(|| {
-            state.update_ids(
+            state.update_coded(
                 tree,
-                tps.as_deref(),
-                &ids,
+                touchpoints
+                    .as_ref()
+                    .map(|(codes, labels)| jr::Coded { codes, labels }),
+                jr::Coded {
+                    codes: &ind_codes,
+                    labels: &ind_labels,
+                },
                 ts,
                 value,
                 segment.as_deref(),

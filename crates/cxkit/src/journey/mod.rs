@@ -14,7 +14,7 @@ mod tree;
 pub use evaluate::{
     pain_points, Alert, EvaluateOptions, Evidence, GapTo, Level, NodeResult, PainPoint, Window,
 };
-pub use state::{Event, JourneyState, RejectPolicy, Rejects};
+pub use state::{Coded, Event, JourneyState, RejectPolicy, Rejects};
 pub use tree::{
     Direction, Indicator, IndicatorKind, IndicatorTree, Journey, Stage, Thresholds, Touchpoint,
 };

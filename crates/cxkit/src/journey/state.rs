@@ -34,6 +34,16 @@ pub enum RejectPolicy {
     Count,
 }
 
+/// Ids given as codes into a table of labels: event i names `labels[codes[i]]` (a code past
+/// the labels is a missing id). See [`JourneyState::update_coded`].
+#[derive(Debug, Clone, Copy)]
+pub struct Coded<'a, S> {
+    /// One code per event.
+    pub codes: &'a [u32],
+    /// The labels the codes point into.
+    pub labels: &'a [S],
+}
+
 /// Events skipped under [`RejectPolicy::Count`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub struct Rejects {
@@ -297,11 +307,61 @@ impl JourneyState {
         segment: Option<&[u32]>,
         policy: RejectPolicy,
     ) -> Result<()> {
-        let n = indicator.len();
+        if let Some(t) = touchpoint {
+            check_lengths(indicator.len(), &[("event touchpoints", t.len())])?;
+        }
+        // Each event its own label: codes 0, 1, 2, …
+        let codes: Vec<u32> = (0..indicator.len() as u32).collect();
+        let coded = |labels| Coded {
+            codes: &codes,
+            labels,
+        };
+        self.update_coded(
+            tree,
+            touchpoint.map(coded),
+            coded(indicator),
+            timestamp,
+            value,
+            segment,
+            policy,
+        )
+    }
+
+    /// [`JourneyState::update_ids`] for ids given as codes into a table of labels (a pandas
+    /// Categorical, a dictionary-encoded Arrow column): each label is looked up in the tree
+    /// once, not once per event. A code past the labels (such as `u32::MAX`) is a missing id.
+    ///
+    /// ```
+    /// use cxkit::journey::{Coded, IndicatorTree, JourneyState, RejectPolicy};
+    ///
+    /// let tree = IndicatorTree::from_json(r#"{"journeys": [{"id": "j", "stages": [{"id": "s",
+    ///     "touchpoints": [{"id": "app", "indicators": [{"id": "ok", "kind": {"type": "rate"}}]}]}]}]}"#)?;
+    /// let mut st = JourneyState::new(&tree);
+    /// let indicator = Coded { codes: &[0, 0, 1, 0], labels: &["ok", "nope"] };
+    /// st.update_coded(&tree, None, indicator, &[0; 4], &[1.0, 0.0, 1.0, 1.0], None,
+    ///                 RejectPolicy::Count)?;
+    /// assert_eq!((st.events, st.rejects.unknown_indicator), (3, 1));
+    /// # Ok::<(), cxkit::Error>(())
+    /// ```
+    #[allow(clippy::too_many_arguments)]
+    pub fn update_coded<S: AsRef<str>>(
+        &mut self,
+        tree: &IndicatorTree,
+        touchpoint: Option<Coded<'_, S>>,
+        indicator: Coded<'_, S>,
+        timestamp: &[i64],
+        value: &[f64],
+        segment: Option<&[u32]>,
+        policy: RejectPolicy,
+    ) -> Result<()> {
+        let n = indicator.codes.len();
         check_lengths(
             n,
             &[
-                ("event touchpoints", touchpoint.map_or(n, <[S]>::len)),
+                (
+                    "event touchpoints",
+                    touchpoint.as_ref().map_or(n, |t| t.codes.len()),
+                ),
                 ("event timestamps", timestamp.len()),
                 ("event values", value.len()),
                 ("event segments", segment.map_or(n, <[u32]>::len)),
@@ -312,29 +372,41 @@ impl JourneyState {
             let tp = &tree.journeys[p.journey].stages[p.stage].touchpoints[p.touchpoint];
             by_id.insert(tree.indicator(p).id.as_str(), (k as u32, tp.id.as_str()));
         }
+        // Each label once: its indicator and home touchpoint.
+        let found: Vec<Option<(u32, &str)>> = indicator
+            .labels
+            .iter()
+            .map(|l| by_id.get(l.as_ref()).copied())
+            .collect();
+        let label = |c: &Coded<'_, S>, i: usize| -> String {
+            c.labels
+                .get(c.codes[i] as usize)
+                .map_or_else(|| "(missing)".to_string(), |l| format!("{:?}", l.as_ref()))
+        };
         let mut keep = Vec::with_capacity(n);
         let mut codes = Vec::with_capacity(n);
         let mut unknown_touchpoint = 0;
         for i in 0..n {
-            let found = by_id.get(indicator[i].as_ref());
-            if found.is_none() && policy == RejectPolicy::Error {
+            let f = found.get(indicator.codes[i] as usize).copied().flatten();
+            if f.is_none() && policy == RejectPolicy::Error {
                 return Err(Error::InvalidParameter {
                     name: "events",
                     reason: format!(
-                        "event {i}: the tree has no indicator {:?}",
-                        indicator[i].as_ref()
+                        "event {i}: the tree has no indicator {}",
+                        label(&indicator, i)
                     ),
                 });
             }
-            if let (Some(t), Some(&(_, home))) = (touchpoint, found) {
-                if t[i].as_ref() != home {
+            if let (Some(t), Some((_, home))) = (&touchpoint, f) {
+                let named = t.labels.get(t.codes[i] as usize).map(AsRef::as_ref);
+                if named != Some(home) {
                     if policy == RejectPolicy::Error {
                         return Err(Error::InvalidParameter {
                             name: "events",
                             reason: format!(
-                                "event {i}: indicator {:?} is not measured at touchpoint {:?}",
-                                indicator[i].as_ref(),
-                                t[i].as_ref()
+                                "event {i}: indicator {} is not measured at touchpoint {}",
+                                label(&indicator, i),
+                                label(t, i)
                             ),
                         });
                     }
@@ -343,7 +415,7 @@ impl JourneyState {
                 }
             }
             keep.push(i);
-            codes.push(found.map_or(u32::MAX, |f| f.0));
+            codes.push(f.map_or(u32::MAX, |f| f.0));
         }
         if unknown_touchpoint == 0 {
             // Nothing left out: the caller's columns as they are.

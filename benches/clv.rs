@@ -1,5 +1,5 @@
 //! Criterion benches of customer lifetime value (DESIGN.md target: ≥ 20× lifetimes at equal
-//! log-likelihood; the Python comparison is benches/peers/clv.py): the summary of 10 M
+//! log-likelihood; the Python comparison is benches/peers/run.py): the summary of 10 M
 //! transactions, BG/NBD and Gamma-Gamma fits on 1 M customers, and predictions for them.
 //! Run with `cargo bench -p cxkit --bench clv`.
 #![allow(missing_docs)] // criterion_group! generates an undocumented function

@@ -1,5 +1,5 @@
 //! Criterion bench of KANO analysis on 1 M respondents × 20 features (DESIGN.md target:
-//! ≥ 20× a pandas crosstab; the Python comparison is benches/peers/kano.py). Run with
+//! ≥ 20× a pandas crosstab; the Python comparison is benches/peers/run.py). Run with
 //! `cargo bench -p cxkit --bench kano`.
 #![allow(missing_docs)] // criterion_group! generates an undocumented function
 

@@ -10,7 +10,7 @@ use rand::SeedableRng;
 use rand_chacha::ChaCha8Rng;
 use rand_distr::{Distribution, Normal};
 
-/// 22 items loading on one latent satisfaction, as benches/peers/quality.py makes them.
+/// 22 items loading on one latent satisfaction, as benches/peers/run.py makes them.
 fn survey(n: usize) -> (Array2<f64>, Vec<f64>) {
     let mut rng = ChaCha8Rng::seed_from_u64(6);
     let normal = Normal::new(0.0, 1.0).unwrap();

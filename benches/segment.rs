@@ -35,7 +35,7 @@ fn segment(c: &mut Criterion) {
     g.finish();
 }
 
-/// k overlapping groups of customers in 8 behaviour features (as benches/peers/segment.py).
+/// k overlapping groups of customers in 8 behaviour features (as benches/peers/run.py).
 fn behaviour(n: usize) -> Array2<f64> {
     let mut rng = ChaCha8Rng::seed_from_u64(5);
     let normal = Normal::new(0.0, 1.0).unwrap();

@@ -307,6 +307,19 @@ pub(crate) fn epoch_times<'py>(
     allow_missing: bool,
 ) -> PyResult<Bound<'py, PyArray1<i64>>> {
     let np = py.import("numpy")?;
+    // Integers already are times since 1970 in `unit`: read them as they are (no copy when
+    // they are a contiguous int64 array).
+    let raw = np.call_method1("asarray", (dates,))?;
+    if raw.getattr("ndim")?.extract::<usize>()? == 1
+        && "iu".contains(raw.getattr("dtype")?.getattr("kind")?.extract::<char>()?)
+    {
+        let kwargs = pyo3::types::PyDict::new(py);
+        kwargs.set_item("copy", false)?;
+        let ints = raw.call_method("astype", ("int64",), Some(&kwargs))?;
+        return Ok(np
+            .call_method1("ascontiguousarray", (ints,))?
+            .cast_into::<PyArray1<i64>>()?);
+    }
     let arr = np
         .call_method1("asarray", (dates, format!("datetime64[{unit}]")))
         .map_err(|e| invalid(what, format!("could not be read as dates: {e}")))?;

@@ -221,3 +221,64 @@ proptest! {
         prop_assert_eq!(b.events, whole.events);
     }
 }
+
+#[test]
+fn large_batches_fold_in_parallel_chunks_like_small_batches() {
+    // 2.5 M events cross two chunk boundaries (chunks of 2^20); integer values keep sums
+    // exact, so the parallel fold must equal the same events fed in small serial batches.
+    let tree = IndicatorTree::from_json(TREE).unwrap();
+    let n = 2_500_000usize;
+    let ind: Vec<u32> = (0..n).map(|i| (i * 7 % 11 % 3) as u32).collect();
+    let ts: Vec<i64> = (0..n).map(|i| day((i % 13) as i64)).collect();
+    let val: Vec<f64> = (0..n)
+        .map(|i| {
+            if ind[i] == 1 {
+                (i % 2) as f64
+            } else {
+                (i % 5 + 1) as f64
+            }
+        })
+        .collect();
+    let seg: Vec<u32> = (0..n).map(|i| (i % 4) as u32).collect();
+    let mut whole = JourneyState::new(&tree);
+    whole
+        .update(&ind, &ts, &val, Some(&seg), RejectPolicy::Error)
+        .unwrap();
+    let mut parts = JourneyState::new(&tree);
+    for start in (0..n).step_by(300_000) {
+        let r = start..(start + 300_000).min(n);
+        parts
+            .update(
+                &ind[r.clone()],
+                &ts[r.clone()],
+                &val[r.clone()],
+                Some(&seg[r]),
+                RejectPolicy::Error,
+            )
+            .unwrap();
+    }
+    let w = Window::Rolling { days: 20, end: 15 };
+    let o = EvaluateOptions::default();
+    assert_eq!(
+        whole.evaluate(&tree, &w, &o).unwrap(),
+        parts.evaluate(&tree, &w, &o).unwrap()
+    );
+    assert_eq!(whole.events, n as u64);
+    // A bad event in the last chunk: the first one is named and the state is unchanged.
+    let mut bad = val.clone();
+    bad[2_400_001] = 7.0; // not a rate (indicator 1 at 2 400 001 · 7 % 11 % 3 = 1)
+    bad[2_400_002] = f64::NAN;
+    let err = whole
+        .update(&ind, &ts, &bad, Some(&seg), RejectPolicy::Error)
+        .unwrap_err();
+    assert!(err.to_string().contains("event 2400001: value 7"), "{err}");
+    assert_eq!(whole.events, n as u64);
+    // Counted instead: both rejected, the rest folded.
+    whole
+        .update(&ind, &ts, &bad, Some(&seg), RejectPolicy::Count)
+        .unwrap();
+    assert_eq!(
+        (whole.events, whole.rejects.invalid_value),
+        (2 * n as u64 - 2, 2)
+    );
+}

@@ -3,6 +3,7 @@
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 
+use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
 use super::tree::{IndicatorKind, IndicatorTree};
@@ -33,6 +34,9 @@ pub enum RejectPolicy {
     /// Bad events are skipped and counted in [`Rejects`].
     Count,
 }
+
+/// Batches longer than this are folded in parallel chunks of this many events.
+const FOLD_CHUNK: usize = 1 << 20;
 
 /// Ids given as codes into a table of labels: event i names `labels[codes[i]]` (a code past
 /// the labels is a missing id). See [`JourneyState::update_coded`].
@@ -223,28 +227,73 @@ impl JourneyState {
         )?;
         if policy == RejectPolicy::Error {
             // Check the whole batch first, so a failed batch leaves the state as it was.
-            for i in 0..n {
-                let Some(&kind) = self.kinds.get(indicator[i] as usize) else {
-                    return Err(Error::InvalidParameter {
-                        name: "events",
-                        reason: format!(
-                            "event {i} refers to indicator {}, but the tree has {}",
-                            indicator[i],
-                            self.kinds.len()
-                        ),
-                    });
-                };
-                if let Some(why) = invalid(kind, value[i]) {
-                    return Err(Error::InvalidParameter {
-                        name: "events",
-                        reason: format!("event {i}: value {} {why}", value[i]),
-                    });
-                }
+            let first_bad = (0..n)
+                .into_par_iter()
+                .with_min_len(1 << 16)
+                .find_map_first(|i| match self.kinds.get(indicator[i] as usize) {
+                    None => Some(format!(
+                        "event {i} refers to indicator {}, but the tree has {}",
+                        indicator[i],
+                        self.kinds.len()
+                    )),
+                    Some(&kind) => invalid(kind, value[i])
+                        .map(|why| format!("event {i}: value {} {why}", value[i])),
+                });
+            if let Some(reason) = first_bad {
+                return Err(Error::InvalidParameter {
+                    name: "events",
+                    reason,
+                });
             }
         }
+        if n <= FOLD_CHUNK {
+            self.fold(indicator, timestamp, value, segment);
+            return Ok(());
+        }
+        // Large batches: fixed chunks folded in parallel, merged in order (the same result on
+        // any number of threads).
+        let parts: Vec<JourneyState> = indicator
+            .par_chunks(FOLD_CHUNK)
+            .enumerate()
+            .map(|(k, chunk)| {
+                let r = k * FOLD_CHUNK..k * FOLD_CHUNK + chunk.len();
+                let mut part = self.empty_like();
+                part.fold(
+                    chunk,
+                    &timestamp[r.clone()],
+                    &value[r.clone()],
+                    segment.map(|s| &s[r]),
+                );
+                part
+            })
+            .collect();
+        for part in &parts {
+            self.add(part);
+        }
+        Ok(())
+    }
+
+    /// A state with no events for the same tree.
+    fn empty_like(&self) -> JourneyState {
+        JourneyState {
+            kinds: self.kinds.clone(),
+            cells: HashMap::default(),
+            rejects: Rejects::default(),
+            events: 0,
+        }
+    }
+
+    /// Folds checked columns of equal length, counting rejects.
+    fn fold(
+        &mut self,
+        indicator: &[u32],
+        timestamp: &[i64],
+        value: &[f64],
+        segment: Option<&[u32]>,
+    ) {
         // Consecutive events often share a cell: remember the last one.
         let mut last: Option<(Key, Cell)> = None;
-        for i in 0..n {
+        for i in 0..indicator.len() {
             let Some(&kind) = self.kinds.get(indicator[i] as usize) else {
                 self.rejects.unknown_indicator += 1;
                 continue;
@@ -275,7 +324,6 @@ impl JourneyState {
         if let Some((k, cell)) = last {
             self.cells.entry(k).or_default().merge(&cell);
         }
-        Ok(())
     }
 
     /// Folds events that name their indicator (and optionally their touchpoint) by id, as
@@ -383,7 +431,8 @@ impl JourneyState {
                 .get(c.codes[i] as usize)
                 .map_or_else(|| "(missing)".to_string(), |l| format!("{:?}", l.as_ref()))
         };
-        let mut keep = Vec::with_capacity(n);
+        // Tree index per event; events at the wrong touchpoint are marked, and left out below.
+        const WRONG_TOUCHPOINT: u32 = u32::MAX - 1;
         let mut codes = Vec::with_capacity(n);
         let mut unknown_touchpoint = 0;
         for i in 0..n {
@@ -411,20 +460,23 @@ impl JourneyState {
                         });
                     }
                     unknown_touchpoint += 1;
+                    codes.push(WRONG_TOUCHPOINT);
                     continue;
                 }
             }
-            keep.push(i);
             codes.push(f.map_or(u32::MAX, |f| f.0));
         }
         if unknown_touchpoint == 0 {
             // Nothing left out: the caller's columns as they are.
             self.update(&codes, timestamp, value, segment, policy)?;
         } else {
+            let keep: Vec<usize> = (0..n).filter(|&i| codes[i] != WRONG_TOUCHPOINT).collect();
+            let pick = |i: &usize| codes[*i];
+            let ind: Vec<u32> = keep.iter().map(pick).collect();
             let ts: Vec<i64> = keep.iter().map(|&i| timestamp[i]).collect();
             let val: Vec<f64> = keep.iter().map(|&i| value[i]).collect();
             let seg: Option<Vec<u32>> = segment.map(|s| keep.iter().map(|&i| s[i]).collect());
-            self.update(&codes, &ts, &val, seg.as_deref(), policy)?;
+            self.update(&ind, &ts, &val, seg.as_deref(), policy)?;
         }
         self.rejects.unknown_touchpoint += unknown_touchpoint;
         Ok(())
@@ -449,6 +501,12 @@ impl JourneyState {
                 reason: "the journey states were made for different indicator trees".into(),
             });
         }
+        self.add(other);
+        Ok(())
+    }
+
+    /// Adds the cells, rejects and events of a state of the same tree.
+    fn add(&mut self, other: &JourneyState) {
         for (k, c) in &other.cells {
             self.cells.entry(*k).or_default().merge(c);
         }
@@ -456,7 +514,6 @@ impl JourneyState {
         self.rejects.unknown_touchpoint += other.rejects.unknown_touchpoint;
         self.rejects.invalid_value += other.rejects.invalid_value;
         self.events += other.events;
-        Ok(())
     }
 
     /// The same state with every segment code `s` replaced by `map(s)` (to align the codes

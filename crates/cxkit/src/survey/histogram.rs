@@ -301,7 +301,16 @@ fn tally_chunk<S: Score>(
         scale,
     };
     match weights {
+        // Every score a point of the scale (the usual case): counted point by point.
+        None if S::count_points(scores, scale, &mut h.counts) == scores.len() => {
+            for (w, &c) in h.weights.iter_mut().zip(&h.counts) {
+                *w = c as f64;
+            }
+            h.sum_w2 = scores.len() as f64;
+        }
         None => {
+            // Missing or invalid scores: one at a time, to skip or report them.
+            h.counts.fill(0);
             for (i, &s) in scores.iter().enumerate() {
                 match s.locate(scale) {
                     Located::Point(p) => h.counts[p] += 1,
@@ -367,6 +376,80 @@ mod tests {
                 scale: Scale::CSAT
             }
         );
+    }
+
+    /// The counts one score at a time, with `locate` (the definition).
+    fn reference<S: Score>(scale: Scale, scores: &[S]) -> (Vec<u64>, usize) {
+        let mut counts = vec![0; scale.points()];
+        let mut n = 0;
+        for &s in scores {
+            if let Located::Point(p) = s.locate(scale) {
+                counts[p] += 1;
+                n += 1;
+            }
+        }
+        (counts, n)
+    }
+
+    fn same_counts<S: Score + std::fmt::Debug>(scale: Scale, scores: &[S]) {
+        let mut fast = vec![0; scale.points()];
+        let n = S::count_points(scores, scale, &mut fast);
+        assert_eq!((fast, n), reference(scale, scores), "{scale} {scores:?}");
+    }
+
+    #[test]
+    fn point_by_point_counting_equals_locating_each_score() {
+        // Every type, scales with negative points (which unsigned types cannot hold), values
+        // just off the scale, fractions, infinities, NaN and −0, across block boundaries.
+        let scales = [
+            Scale::NPS,
+            Scale::CSAT,
+            Scale::new(-3, 3).unwrap(),
+            Scale::new(0, 40).unwrap(),
+        ];
+        let pattern: Vec<i64> = (0..10_000).map(|i| (i * 7919 % 47) - 5).collect();
+        for scale in scales {
+            same_counts(scale, &pattern.iter().map(|&v| v as i8).collect::<Vec<_>>());
+            same_counts(scale, &pattern.iter().map(|&v| v as u8).collect::<Vec<_>>());
+            same_counts(
+                scale,
+                &pattern.iter().map(|&v| v as i16).collect::<Vec<_>>(),
+            );
+            same_counts(
+                scale,
+                &pattern.iter().map(|&v| v as u16).collect::<Vec<_>>(),
+            );
+            same_counts(
+                scale,
+                &pattern.iter().map(|&v| v as i32).collect::<Vec<_>>(),
+            );
+            same_counts(
+                scale,
+                &pattern.iter().map(|&v| v as u32).collect::<Vec<_>>(),
+            );
+            same_counts(scale, &pattern.clone());
+            same_counts(
+                scale,
+                &pattern.iter().map(|&v| v as u64).collect::<Vec<_>>(),
+            );
+            let mut floats: Vec<f64> = pattern.iter().map(|&v| v as f64).collect();
+            for (i, odd) in [0.5, f64::NAN, f64::INFINITY, -0.0, 10.000001, -3.0]
+                .into_iter()
+                .enumerate()
+            {
+                floats[i * 1_000 + 3] = odd;
+            }
+            same_counts(scale, &floats);
+            same_counts(scale, &floats.iter().map(|&v| v as f32).collect::<Vec<_>>());
+        }
+        // All valid: the fast path's total is the input length.
+        let valid: Vec<u8> = (0..100_000).map(|i| (i % 11) as u8).collect();
+        let h = Histogram::from_scores(Scale::NPS, &valid, None, NanPolicy::Raise).unwrap();
+        assert!(h
+            .counts()
+            .iter()
+            .all(|&c| c == 100_000 / 11 || c == 100_000 / 11 + 1));
+        assert_eq!(h.n(), 100_000);
     }
 
     #[test]

@@ -162,10 +162,84 @@ pub trait Score: Copy + Send + Sync {
     fn locate(self, scale: Scale) -> Located;
     /// The score as a float, for error messages.
     fn to_f64(self) -> f64;
+    /// Adds to `counts[p]` the scores equal to point `p` of `scale` and returns how many
+    /// were counted; scores that are no point (invalid or missing) are not counted. The
+    /// primitive types count with one compare-and-add pass per point over cache-sized
+    /// blocks, in SIMD where the processor has it.
+    fn count_points(scores: &[Self], scale: Scale, counts: &mut [u64]) -> usize {
+        count_one_by_one(scores, scale, counts)
+    }
+}
+
+/// Scales with at most this many points are counted point by point (SIMD compares); longer
+/// scales one score at a time.
+const SIMD_POINTS: usize = 16;
+
+/// The points of `scale` as values of `T` (None where `T` cannot hold one).
+fn point_values<T>(scale: Scale, convert: impl Fn(i64) -> Option<T>) -> Vec<Option<T>> {
+    (i64::from(scale.min)..=i64::from(scale.max))
+        .map(convert)
+        .collect()
+}
+
+/// Counts, block by block, the scores equal to each point: `count_eq` counts one value in a
+/// block no longer than `block` (the most its lane-wide counter can hold).
+#[inline(always)]
+fn count_by_point<T: Copy>(
+    scores: &[T],
+    points: &[Option<T>],
+    counts: &mut [u64],
+    block: usize,
+    count_eq: impl Fn(&[T], T) -> u64,
+) -> usize {
+    let mut total = 0;
+    for chunk in scores.chunks(block) {
+        for (count, &point) in counts.iter_mut().zip(points) {
+            if let Some(v) = point {
+                let c = count_eq(chunk, v);
+                *count += c;
+                total += c as usize;
+            }
+        }
+    }
+    total
+}
+
+macro_rules! simd_count {
+    ($t:ty, $acc:ty, $convert:expr) => {
+        fn count_points(scores: &[Self], scale: Scale, counts: &mut [u64]) -> usize {
+            if scale.points() > SIMD_POINTS {
+                return count_one_by_one(scores, scale, counts);
+            }
+            let points = point_values::<$t>(scale, $convert);
+            // Lane-wide counters (u16 for bytes, …) let the compiler compare and add a whole
+            // register at a time; a block holds no more scores than a counter can count, and
+            // stays in L1 for the passes of all points.
+            let block = (<$acc>::MAX as usize).min(4096);
+            #[inline(always)]
+            fn count_eq(chunk: &[$t], v: $t) -> u64 {
+                chunk
+                    .iter()
+                    .fold(0 as $acc, |a, &x| a.wrapping_add(<$acc>::from(x == v))) as u64
+            }
+            #[cfg(target_arch = "x86_64")]
+            {
+                #[target_feature(enable = "avx2")]
+                fn avx2(s: &[$t], p: &[Option<$t>], c: &mut [u64], b: usize) -> usize {
+                    count_by_point(s, p, c, b, count_eq)
+                }
+                if std::is_x86_feature_detected!("avx2") {
+                    // SAFETY: the processor has AVX2 (checked just above).
+                    return unsafe { avx2(scores, &points, counts, block) };
+                }
+            }
+            count_by_point(scores, &points, counts, block, count_eq)
+        }
+    };
 }
 
 macro_rules! integer_score {
-    ($($t:ty),*) => {$(
+    ($($t:ty => $t_acc:ty),*) => {$(
         impl Score for $t {
             #[inline(always)]
             fn locate(self, scale: Scale) -> Located {
@@ -179,13 +253,14 @@ macro_rules! integer_score {
             fn to_f64(self) -> f64 {
                 self as f64
             }
+            simd_count!($t, $t_acc, |v| <$t>::try_from(v).ok());
         }
     )*};
 }
-integer_score!(i8, i16, i32, i64, u8, u16, u32, u64);
+integer_score!(i8 => u16, i16 => u16, i32 => u32, i64 => u64, u8 => u16, u16 => u16, u32 => u32, u64 => u64);
 
 macro_rules! float_score {
-    ($($t:ty),*) => {$(
+    ($($t:ty => $t_acc:ty),*) => {$(
         impl Score for $t {
             #[inline(always)]
             fn locate(self, scale: Scale) -> Located {
@@ -205,7 +280,20 @@ macro_rules! float_score {
             fn to_f64(self) -> f64 {
                 f64::from(self)
             }
+            simd_count!($t, $t_acc, |v| Some(v as $t));
         }
     )*};
 }
-float_score!(f32, f64);
+float_score!(f32 => u32, f64 => u64);
+
+/// `Score::count_points` one score at a time (long scales).
+fn count_one_by_one<S: Score>(scores: &[S], scale: Scale, counts: &mut [u64]) -> usize {
+    let mut total = 0;
+    for &s in scores {
+        if let Located::Point(p) = s.locate(scale) {
+            counts[p] += 1;
+            total += 1;
+        }
+    }
+    total
+}

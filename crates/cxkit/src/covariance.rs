@@ -53,6 +53,9 @@ impl Covariance {
 /// Rows per block of the accumulation pass.
 const BLOCK: usize = 512;
 
+/// Padding between the columns of a block's buffer.
+const STRIDE_PAD: usize = 8;
+
 /// Reads element (row, column) of any layout quickly: row-major and column-major arrays by
 /// slice, anything else by index; an optional extra column follows the array's.
 struct Reader<'a> {
@@ -78,9 +81,10 @@ impl<'a> Reader<'a> {
         }
     }
 
-    /// Copies the rows `block` into `z`, column-major (column c at `z[c·b..]`), minus the
-    /// column's `shift`; the extra column last. Returns whether any value is not finite.
-    fn fill(&self, block: &[usize], z: &mut [f64], shift: &[f64]) -> bool {
+    /// Copies the rows `block` into `z`, column-major (column c at `z[c·stride..]`), minus
+    /// the column's `shift`; the extra column last. Returns whether any value is not finite.
+    #[inline(always)]
+    fn fill(&self, block: &[usize], z: &mut [f64], shift: &[f64], stride: usize) -> bool {
         let (n, k0) = self.data.dim();
         let b = block.len();
         let mut finite = true;
@@ -89,14 +93,14 @@ impl<'a> Reader<'a> {
                 for (t, &r) in block.iter().enumerate() {
                     for (c, (&v, m)) in s[r * k0..(r + 1) * k0].iter().zip(shift).enumerate() {
                         finite &= v.is_finite();
-                        z[c * b + t] = v - m;
+                        z[c * stride + t] = v - m;
                     }
                 }
             }
             (None, Some(s)) => {
                 for c in 0..k0 {
                     let col = &s[c * n..(c + 1) * n];
-                    for (dst, &r) in z[c * b..(c + 1) * b].iter_mut().zip(block) {
+                    for (dst, &r) in z[c * stride..c * stride + b].iter_mut().zip(block) {
                         let v = col[r];
                         finite &= v.is_finite();
                         *dst = v - shift[c];
@@ -108,13 +112,13 @@ impl<'a> Reader<'a> {
                     for c in 0..k0 {
                         let v = self.data[[r, c]];
                         finite &= v.is_finite();
-                        z[c * b + t] = v - shift[c];
+                        z[c * stride + t] = v - shift[c];
                     }
                 }
             }
         }
         if let Some(e) = self.extra {
-            for (dst, &r) in z[k0 * b..(k0 + 1) * b].iter_mut().zip(block) {
+            for (dst, &r) in z[k0 * stride..k0 * stride + b].iter_mut().zip(block) {
                 finite &= e[r].is_finite();
                 *dst = e[r] - shift[k0];
             }
@@ -138,7 +142,7 @@ impl<'a> Reader<'a> {
 
 /// Σ aᵢbᵢ with eight partial sums (enough independent additions to keep the vector units
 /// busy, and the same order every run).
-#[inline]
+#[inline(always)]
 fn dot(a: &[f64], b: &[f64]) -> f64 {
     let mut acc = [0.0f64; 8];
     let (ac, bc) = (a.chunks_exact(8), b.chunks_exact(8));
@@ -153,7 +157,7 @@ fn dot(a: &[f64], b: &[f64]) -> f64 {
 }
 
 /// Σ aᵢ with eight partial sums.
-#[inline]
+#[inline(always)]
 fn sum(a: &[f64]) -> f64 {
     let mut acc = [0.0f64; 8];
     let chunks = a.chunks_exact(8);
@@ -274,7 +278,10 @@ pub(crate) fn covariance_of_rows(
     let blocks: Vec<std::result::Result<Sums, (usize, usize, f64)>> = rows
         .par_chunks(BLOCK)
         .map_init(
-            || (vec![0.0; k * BLOCK], vec![0.0; k * BLOCK]),
+            || {
+                let size = k * (BLOCK + STRIDE_PAD);
+                (vec![0.0; size], vec![0.0; size])
+            },
             |(z, m), block| block_sums(&reader, block, &shift, missing, z, m),
         )
         .collect();
@@ -339,8 +346,40 @@ pub(crate) fn covariance_of_rows(
     })
 }
 
-/// The sums of one block of rows, or the first infinite value (row, column, value).
+/// The sums of one block of rows, or the first infinite value (row, column, value); in
+/// 256-bit registers where the processor has AVX2 (the same operations in the same order, so
+/// the same sums to the bit).
 fn block_sums(
+    reader: &Reader,
+    block: &[usize],
+    shift: &[f64],
+    missing: MissingData,
+    z: &mut [f64],
+    mask_buf: &mut [f64],
+) -> std::result::Result<Sums, (usize, usize, f64)> {
+    #[cfg(target_arch = "x86_64")]
+    {
+        #[target_feature(enable = "avx2")]
+        fn avx2(
+            reader: &Reader,
+            block: &[usize],
+            shift: &[f64],
+            missing: MissingData,
+            z: &mut [f64],
+            mask_buf: &mut [f64],
+        ) -> std::result::Result<Sums, (usize, usize, f64)> {
+            block_sums_any(reader, block, shift, missing, z, mask_buf)
+        }
+        if std::is_x86_feature_detected!("avx2") {
+            // SAFETY: the processor has AVX2 (checked just above).
+            return unsafe { avx2(reader, block, shift, missing, z, mask_buf) };
+        }
+    }
+    block_sums_any(reader, block, shift, missing, z, mask_buf)
+}
+
+#[inline(always)]
+fn block_sums_any(
     reader: &Reader,
     block: &[usize],
     shift: &[f64],
@@ -350,29 +389,32 @@ fn block_sums(
 ) -> std::result::Result<Sums, (usize, usize, f64)> {
     let k = shift.len();
     let b = block.len();
-    let z = &mut z[..k * b];
+    // Columns a little more than a block apart: a stride of a power of two bytes would put
+    // every column's row t in the same cache set.
+    let st = b + STRIDE_PAD;
+    let z = &mut z[..k * st];
     let mut mask: Option<&mut [f64]> = None;
-    if reader.fill(block, z, shift) {
+    if reader.fill(block, z, shift, st) {
         // Slow path: some values are missing (or infinite).
-        let m = &mut mask_buf[..k * b];
+        let m = &mut mask_buf[..k * st];
         m.iter_mut().for_each(|v| *v = 1.0);
         for c in 0..k {
             for t in 0..b {
-                let v = z[c * b + t];
+                let v = z[c * st + t];
                 if v.is_infinite() {
                     return Err((block[t], c, v + shift[c]));
                 }
                 if v.is_nan() {
-                    m[c * b + t] = 0.0;
+                    m[c * st + t] = 0.0;
                 }
             }
         }
         if missing == MissingData::Listwise {
             // A row with any missing value is left out of every pair.
             for t in 0..b {
-                if (0..k).any(|c| m[c * b + t] == 0.0) {
+                if (0..k).any(|c| m[c * st + t] == 0.0) {
                     for c in 0..k {
-                        m[c * b + t] = 0.0;
+                        m[c * st + t] = 0.0;
                     }
                 }
             }
@@ -385,12 +427,12 @@ fn block_sums(
         mask = Some(m);
     }
     let z = &*z;
-    let sums: Vec<f64> = (0..k).map(|c| sum(&z[c * b..(c + 1) * b])).collect();
+    let sums: Vec<f64> = (0..k).map(|c| sum(&z[c * st..c * st + b])).collect();
     let mut s = Sums::zero(k);
     for i in 0..k {
-        let zi = &z[i * b..(i + 1) * b];
+        let zi = &z[i * st..i * st + b];
         for j in i..k {
-            s.cross[i * k + j] = dot(zi, &z[j * b..(j + 1) * b]);
+            s.cross[i * k + j] = dot(zi, &z[j * st..j * st + b]);
         }
         match &mask {
             None => {
@@ -400,9 +442,9 @@ fn block_sums(
                 }
             }
             Some(mask) => {
-                let mi = &mask[i * b..(i + 1) * b];
+                let mi = &mask[i * st..i * st + b];
                 for j in 0..k {
-                    let mj = &mask[j * b..(j + 1) * b];
+                    let mj = &mask[j * st..j * st + b];
                     s.partial[i * k + j] = dot(zi, mj);
                     if j >= i {
                         s.count[i * k + j] = dot(mi, mj);

@@ -75,7 +75,8 @@ def peak_extra(fn):
 
 
 def alternate(ours, theirs, repeat):
-    """Medians of `repeat` alternating timed calls of each side, and each side's last result."""
+    """Medians of `repeat` alternating timed calls of each side (each after a short pause), and
+    each side's last result."""
     t_ours, t_theirs = [], []
     a = b = None
     for r in range(repeat):
@@ -83,6 +84,9 @@ def alternate(ours, theirs, repeat):
         if r % 2:
             order.reverse()
         for fn, times, side in order:
+            # A pause first: BLAS worker threads spin for a while after a call, and would
+            # otherwise take a core from whichever side runs next.
+            time.sleep(0.05)
             t0 = time.perf_counter()
             out = fn()
             times.append(time.perf_counter() - t0)

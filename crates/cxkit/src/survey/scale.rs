@@ -260,7 +260,7 @@ macro_rules! integer_score {
 integer_score!(i8 => u16, i16 => u16, i32 => u32, i64 => u64, u8 => u16, u16 => u16, u32 => u32, u64 => u64);
 
 macro_rules! float_score {
-    ($($t:ty => $t_acc:ty),*) => {$(
+    ($($t:ty),*) => {$(
         impl Score for $t {
             #[inline(always)]
             fn locate(self, scale: Scale) -> Located {
@@ -280,11 +280,55 @@ macro_rules! float_score {
             fn to_f64(self) -> f64 {
                 f64::from(self)
             }
-            simd_count!($t, $t_acc, |v| Some(v as $t));
+            fn count_points(scores: &[Self], scale: Scale, counts: &mut [u64]) -> usize {
+                if scale.points() > SIMD_POINTS {
+                    return count_one_by_one(scores, scale, counts);
+                }
+                let (min, points) = (f64::from(scale.min), scale.points());
+                #[inline(always)]
+                fn codes_then_count(scores: &[$t], min: f64, points: usize, counts: &mut [u64]) -> usize {
+                    let byte_points: Vec<Option<u8>> = (0..points as u8).map(Some).collect();
+                    let mut codes = [0u8; 4096];
+                    let mut total = 0;
+                    for chunk in scores.chunks(codes.len()) {
+                        for (c, &x) in codes.iter_mut().zip(chunk) {
+                            let o = f64::from(x) - min;
+                            // NaN fails the range test; inside the range the cast is exact.
+                            let in_range = o >= 0.0 && o < points as f64;
+                            let safe = if in_range { o } else { 0.0 };
+                            // SAFETY: `safe` is finite and in [0, points) ⊂ i32's range.
+                            let p = unsafe { safe.to_int_unchecked::<i32>() };
+                            *c = if in_range && f64::from(p) == o { p as u8 } else { u8::MAX };
+                        }
+                        total += count_by_point(&codes[..chunk.len()], &byte_points, counts, chunk.len(), count_bytes);
+                    }
+                    total
+                }
+                #[cfg(target_arch = "x86_64")]
+                {
+                    #[target_feature(enable = "avx2")]
+                    fn avx2(s: &[$t], min: f64, points: usize, c: &mut [u64]) -> usize {
+                        codes_then_count(s, min, points, c)
+                    }
+                    if std::is_x86_feature_detected!("avx2") {
+                        // SAFETY: the processor has AVX2 (checked just above).
+                        return unsafe { avx2(scores, min, points, counts) };
+                    }
+                }
+                codes_then_count(scores, min, points, counts)
+            }
         }
     )*};
 }
-float_score!(f32 => u32, f64 => u64);
+float_score!(f32, f64);
+
+/// How many of `codes` (at most 65 535) equal `v`, with 16-bit lane counters.
+#[inline(always)]
+fn count_bytes(codes: &[u8], v: u8) -> u64 {
+    codes
+        .iter()
+        .fold(0u16, |a, &x| a.wrapping_add(u16::from(x == v))) as u64
+}
 
 /// `Score::count_points` one score at a time (long scales).
 fn count_one_by_one<S: Score>(scores: &[S], scale: Scale, counts: &mut [u64]) -> usize {

@@ -5,6 +5,7 @@ use ndarray::{Array2, ArrayView2};
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
+use crate::simd::avx2_or_baseline;
 use crate::{Error, Result};
 
 /// How rows with missing values (NaN) are used.
@@ -357,25 +358,15 @@ fn block_sums(
     z: &mut [f64],
     mask_buf: &mut [f64],
 ) -> std::result::Result<Sums, (usize, usize, f64)> {
-    #[cfg(target_arch = "x86_64")]
-    {
-        #[target_feature(enable = "avx2")]
-        fn avx2(
+    avx2_or_baseline!(block_sums_any(reader, block, shift, missing, z, mask_buf)
+        with (
             reader: &Reader,
             block: &[usize],
             shift: &[f64],
             missing: MissingData,
             z: &mut [f64],
             mask_buf: &mut [f64],
-        ) -> std::result::Result<Sums, (usize, usize, f64)> {
-            block_sums_any(reader, block, shift, missing, z, mask_buf)
-        }
-        if std::is_x86_feature_detected!("avx2") {
-            // SAFETY: the processor has AVX2 (checked just above).
-            return unsafe { avx2(reader, block, shift, missing, z, mask_buf) };
-        }
-    }
-    block_sums_any(reader, block, shift, missing, z, mask_buf)
+        ) -> std::result::Result<Sums, (usize, usize, f64)>)
 }
 
 #[inline(always)]

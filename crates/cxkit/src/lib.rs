@@ -32,6 +32,7 @@ mod quantile;
 pub mod reliability;
 pub mod report;
 pub mod segment;
+mod simd;
 pub mod survey;
 pub mod value;
 

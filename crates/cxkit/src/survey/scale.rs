@@ -4,6 +4,7 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
+use crate::simd::avx2_or_baseline;
 use crate::{Error, Result};
 
 /// The most points a scale may have. Survey scales have a handful; the bound keeps a typo
@@ -222,18 +223,12 @@ macro_rules! simd_count {
                     .iter()
                     .fold(0 as $acc, |a, &x| a.wrapping_add(<$acc>::from(x == v))) as u64
             }
-            #[cfg(target_arch = "x86_64")]
-            {
-                #[target_feature(enable = "avx2")]
-                fn avx2(s: &[$t], p: &[Option<$t>], c: &mut [u64], b: usize) -> usize {
-                    count_by_point(s, p, c, b, count_eq)
-                }
-                if std::is_x86_feature_detected!("avx2") {
-                    // SAFETY: the processor has AVX2 (checked just above).
-                    return unsafe { avx2(scores, &points, counts, block) };
-                }
+            #[inline(always)]
+            fn kernel(s: &[$t], p: &[Option<$t>], c: &mut [u64], b: usize) -> usize {
+                count_by_point(s, p, c, b, count_eq)
             }
-            count_by_point(scores, &points, counts, block, count_eq)
+            avx2_or_baseline!(kernel(scores, &points, counts, block)
+                with (s: &[$t], p: &[Option<$t>], c: &mut [u64], b: usize) -> usize)
         }
     };
 }
@@ -286,7 +281,12 @@ macro_rules! float_score {
                 }
                 let (min, points) = (f64::from(scale.min), scale.points());
                 #[inline(always)]
-                fn codes_then_count(scores: &[$t], min: f64, points: usize, counts: &mut [u64]) -> usize {
+                fn codes_then_count(
+                    scores: &[$t],
+                    min: f64,
+                    points: usize,
+                    counts: &mut [u64],
+                ) -> usize {
                     let byte_points: Vec<Option<u8>> = (0..points as u8).map(Some).collect();
                     let mut codes = [0u8; 4096];
                     let mut total = 0;
@@ -298,24 +298,16 @@ macro_rules! float_score {
                             let safe = if in_range { o } else { 0.0 };
                             // SAFETY: `safe` is finite and in [0, points) ⊂ i32's range.
                             let p = unsafe { safe.to_int_unchecked::<i32>() };
-                            *c = if in_range && f64::from(p) == o { p as u8 } else { u8::MAX };
+                            let point = in_range && f64::from(p) == o;
+                            *c = if point { p as u8 } else { u8::MAX };
                         }
-                        total += count_by_point(&codes[..chunk.len()], &byte_points, counts, chunk.len(), count_bytes);
+                        let codes = &codes[..chunk.len()];
+                        total += count_by_point(codes, &byte_points, counts, codes.len(), count_bytes);
                     }
                     total
                 }
-                #[cfg(target_arch = "x86_64")]
-                {
-                    #[target_feature(enable = "avx2")]
-                    fn avx2(s: &[$t], min: f64, points: usize, c: &mut [u64]) -> usize {
-                        codes_then_count(s, min, points, c)
-                    }
-                    if std::is_x86_feature_detected!("avx2") {
-                        // SAFETY: the processor has AVX2 (checked just above).
-                        return unsafe { avx2(scores, min, points, counts) };
-                    }
-                }
-                codes_then_count(scores, min, points, counts)
+                avx2_or_baseline!(codes_then_count(scores, min, points, counts)
+                    with (s: &[$t], min: f64, points: usize, c: &mut [u64]) -> usize)
             }
         }
     )*};

@@ -180,18 +180,22 @@ pub fn summarize_transactions(
     // sorted: as in `lifetimes`, the split is by date and T by period. A holdout purchase is
     // never in an earlier period than a calibration one, so ordering by period and then the
     // holdout flag puts every calibration purchase first, in 24 bytes a row.
-    let mut rows: Vec<(u64, i64, f64)> = (0..n)
-        .into_par_iter()
-        .filter(|&i| day[i] <= options.observation_end)
-        .map(|i| {
-            let holdout = split_day.is_some_and(|c| day[i] > c);
-            (
-                customer[i],
-                2 * p.index(day[i]) + i64::from(holdout),
-                amount.map_or(0.0, |a| a[i]),
-            )
-        })
-        .collect();
+    let row = |i: usize| {
+        let holdout = split_day.is_some_and(|c| day[i] > c);
+        (
+            customer[i],
+            2 * p.index(day[i]) + i64::from(holdout),
+            amount.map_or(0.0, |a| a[i]),
+        )
+    };
+    let within = |i: &usize| day[*i] <= options.observation_end;
+    // With nothing after the observation end (the usual case) the rows are written in place;
+    // a parallel filter would gather them in pieces and copy them once more.
+    let mut rows: Vec<(u64, i64, f64)> = if (0..n).into_par_iter().all(|i| within(&i)) {
+        (0..n).into_par_iter().map(row).collect()
+    } else {
+        (0..n).into_par_iter().filter(within).map(row).collect()
+    };
     rows.par_sort_unstable_by_key(|r| (r.0, r.1));
     let holdout = |r: &(u64, i64, f64)| r.1.rem_euclid(2) == 1;
     let period = |r: &(u64, i64, f64)| r.1.div_euclid(2);

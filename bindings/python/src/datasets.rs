@@ -76,9 +76,8 @@ fn bank_frames<'py>(py: Python<'py>, b: &BankData) -> PyResult<Bound<'py, PyDict
     }
     if let Some(s) = &b.survey {
         let cols = PyDict::new(py);
-        let customers: Vec<u32> = s.customer.clone();
         cols.set_item("wave", PyArray1::from_slice(py, &s.wave))?;
-        cols.set_item("customer_id", customer_ids(py, &customers, b)?)?;
+        cols.set_item("customer_id", customer_ids(py, &s.customer, b)?)?;
         cols.set_item("ltr", PyArray1::from_slice(py, &s.ltr))?;
         for (name, values) in [("csat", &s.csat), ("ces", &s.ces)] {
             if let Some(v) = values {

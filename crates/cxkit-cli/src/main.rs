@@ -95,9 +95,14 @@ fn progress() -> ProgressBar {
         ProgressDrawTarget::hidden()
     };
     let bar = ProgressBar::with_draw_target(None, target);
-    bar.set_style(ProgressStyle::with_template("{spinner} {msg} [{elapsed}]").expect("template"));
+    bar.set_style(spinner());
     bar.enable_steady_tick(Duration::from_millis(100));
     bar
+}
+
+/// A spinner with the step's message and the time spent.
+fn spinner() -> ProgressStyle {
+    ProgressStyle::with_template("{spinner} {msg} [{elapsed}]").expect("template")
 }
 
 /// Reads the bank's files with a progress bar over their bytes.
@@ -118,7 +123,7 @@ fn read_bank(dir: &Path, bar: &ProgressBar) -> cxkit::Result<BankData> {
         .into_iter()
         .map(|(name, f)| (name, bar.wrap_read(std::io::BufReader::new(f))));
     let bank = BankData::read_files(inputs);
-    bar.set_style(ProgressStyle::with_template("{spinner} {msg} [{elapsed}]").expect("template"));
+    bar.set_style(spinner());
     bank
 }
 

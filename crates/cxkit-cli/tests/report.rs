@@ -165,13 +165,16 @@ fn data_report_reads_the_files_demo_data_writes_and_names_bad_cells() {
     succeeded(demo_data(&data, "2000", "5"));
     // Only some of the files: the report covers what is there.
     std::fs::remove_file(data.join("kano.csv")).unwrap();
-    let out = cxkit(&[
-        "report",
-        "--data",
-        data.to_str().unwrap(),
-        "--out",
-        report.to_str().unwrap(),
-    ]);
+    let report_on_data = || {
+        cxkit(&[
+            "report",
+            "--data",
+            data.to_str().unwrap(),
+            "--out",
+            report.to_str().unwrap(),
+        ])
+    };
+    let out = report_on_data();
     // Not a terminal: no progress output, only the findings on standard output.
     assert!(
         out.stderr.is_empty(),
@@ -198,13 +201,7 @@ fn data_report_reads_the_files_demo_data_writes_and_names_bad_cells() {
     cells[2] = "eleven"; // wave,customer_id,ltr,csat,ces
     lines[3] = cells.join(",");
     std::fs::write(data.join("survey.csv"), lines.join("\n")).unwrap();
-    let out = cxkit(&[
-        "report",
-        "--data",
-        data.to_str().unwrap(),
-        "--out",
-        report.to_str().unwrap(),
-    ]);
+    let out = report_on_data();
     assert_eq!(out.status.code(), Some(1));
     assert_eq!(
         String::from_utf8_lossy(&out.stderr).trim(),

@@ -13,6 +13,7 @@ __all__ = [
     "ComplaintMetrics",
     "ConstantColumnError",
     "CorruptBytesError",
+    "CovarianceAccumulator",
     "CronbachAlpha",
     "Csat",
     "CxError",
@@ -49,6 +50,7 @@ __all__ = [
     "SegmentProfiles",
     "Servperf",
     "Servqual",
+    "ServqualAccumulator",
     "SingularMatrixError",
     "TopBoxAccumulator",
     "WaveTest",
@@ -879,6 +881,59 @@ class KeyDrivers(_Result):
 
 _DriverMethod = Literal["relative_weights", "shapley", "correlation", "beta", "pratt"]
 
+@final
+class ServqualAccumulator:
+    """Mergeable SERVQUAL state: ``update`` with batches of respondents, ``merge`` partitions,
+    ``finish`` into the Servqual of all of them (without the weighted score)."""
+
+    def __new__(
+        cls,
+        items: Union[int, Sequence[str]],
+        dimensions: Any = None,
+        scale: Tuple[float, float] = ...,
+        reversed: Optional[Sequence[Any]] = None,
+        nan_policy: _NanPolicy = "raise",
+        confidence: float = 0.95,
+    ) -> ServqualAccumulator: ...
+    def update(self, perceptions: Any, expectations: Any) -> None:
+        """Adds a batch of respondents; on error the state is unchanged."""
+    def merge(self, other: ServqualAccumulator) -> None: ...
+    @property
+    def respondents(self) -> int: ...
+    @property
+    def items(self) -> list[str]: ...
+    def finish(self) -> Servqual: ...
+    def to_bytes(self) -> bytes: ...
+    @classmethod
+    def from_bytes(
+        cls, data: bytes, items: Optional[Union[int, Sequence[str]]] = None
+    ) -> ServqualAccumulator: ...
+
+@final
+class CovarianceAccumulator:
+    """Mergeable covariance state (the sufficient statistics of Cronbach's alpha)."""
+
+    def __new__(
+        cls,
+        columns: Union[int, Sequence[str]],
+        nan_policy: Literal["pairwise", "listwise"] = "pairwise",
+    ) -> CovarianceAccumulator: ...
+    def update(self, data: Any) -> None:
+        """Adds a batch of rows; on error the state is unchanged."""
+    def merge(self, other: CovarianceAccumulator) -> None: ...
+    @property
+    def rows(self) -> int: ...
+    @property
+    def columns(self) -> list[str]: ...
+    def covariance(self) -> Any:
+        """The sample covariance matrix (a DataFrame)."""
+    def cronbach_alpha(self, confidence: float = 0.95) -> CronbachAlpha: ...
+    def to_bytes(self) -> bytes: ...
+    @classmethod
+    def from_bytes(
+        cls, data: bytes, columns: Optional[Union[int, Sequence[str]]] = None
+    ) -> CovarianceAccumulator: ...
+
 def servqual(
     perceptions: Any,
     expectations: Any,
@@ -981,6 +1036,11 @@ class JourneyState:
     def __new__(cls, tree: IndicatorTree) -> JourneyState: ...
     def update(self, events: Any, on_reject: Literal["error", "count"] = "error") -> None: ...
     def merge(self, other: JourneyState) -> None: ...
+    def to_bytes(self) -> bytes:
+        """The state as versioned bytes with its segment labels (not the tree)."""
+    @classmethod
+    def from_bytes(cls, data: bytes, tree: IndicatorTree) -> JourneyState:
+        """Reads ``to_bytes`` output for ``tree``; CorruptBytesError or IncompatibleError."""
     @property
     def events(self) -> int: ...
     @property

@@ -12,7 +12,7 @@ use cxkit_core::journey::{
 use numpy::{PyArray1, PyArrayMethods};
 use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
-use pyo3::types::{PyDict, PyList};
+use pyo3::types::{PyBytes, PyDict, PyList, PyType};
 
 use crate::convert::{epoch_times, floats, frame, one_time};
 use crate::errors::{invalid, IntoPyResult};
@@ -169,6 +169,15 @@ fn coded(column: &Bound<'_, PyAny>) -> PyResult<(Vec<u32>, Vec<String>)> {
             cat.getattr("categories")?,
         )
     } else if let Ok(pd) = py.import("pandas") {
+        // factorize takes arrays, not lists: a plain sequence becomes an object array first.
+        let column = if column.hasattr("dtype")? {
+            column.clone()
+        } else {
+            py.import("numpy")?.call_method1(
+                "asarray",
+                (column, py.import("builtins")?.getattr("object")?),
+            )?
+        };
         let pair = pd.call_method1("factorize", (column,))?;
         (pair.get_item(0)?, pair.get_item(1)?)
     } else {
@@ -432,6 +441,37 @@ impl JourneyState {
         )?;
         let ids = PyList::new(py, rows.iter().map(|(_, n)| n.id.clone()))?;
         frame(py, cols, Some(ids.into_any()), Some("node"))
+    }
+
+    /// The state as versioned bytes with its segment labels (the tree is not in them: give
+    /// it to ``from_bytes``).
+    fn to_bytes<'py>(&self, py: Python<'py>) -> Bound<'py, PyBytes> {
+        PyBytes::new(py, &self.inner.to_bytes(&self.segments))
+    }
+
+    /// Reads state written by ``to_bytes`` for ``tree``; raises CorruptBytesError on
+    /// anything else and IncompatibleError when the state was made for another tree.
+    ///
+    /// >>> tree = cxkit.IndicatorTree.from_dict({"journeys": [{"id": "j", "stages": [{"id": "s",
+    /// ...     "touchpoints": [{"id": "app", "indicators": [{"id": "ok", "kind": {"type": "rate"}}]}]}]}]})
+    /// >>> st = cxkit.JourneyState(tree)
+    /// >>> st.update({"indicator": ["ok"], "timestamp": [0], "value": [1.0], "segment": ["retail"]})
+    /// >>> cxkit.JourneyState.from_bytes(st.to_bytes(), tree).events
+    /// 1
+    #[classmethod]
+    fn from_bytes(
+        _cls: &Bound<'_, PyType>,
+        data: &[u8],
+        tree: PyRef<'_, IndicatorTree>,
+    ) -> PyResult<Self> {
+        let (state, segments) = CoreState::from_bytes(data).py_err()?;
+        let mut inner = CoreState::new(&tree.inner);
+        inner.merge(&state).py_err()?;
+        Ok(JourneyState {
+            tree: tree.clone(),
+            inner,
+            segments,
+        })
     }
 
     fn __getstate__(&self) -> (String, String, Vec<String>) {

@@ -18,6 +18,7 @@ mod profile;
 mod quality;
 mod results;
 mod segment;
+mod sums;
 
 /// cxkit: customer-experience analytics for retail banking (compiled core).
 #[pymodule]
@@ -33,6 +34,7 @@ fn _cxkit(m: &Bound<'_, PyModule>) -> PyResult<()> {
     cluster::register(m)?;
     profile::register(m)?;
     quality::register(m)?;
+    sums::register(m)?;
     journey::register(m)?;
     datasets::register(m)?;
     Ok(())

@@ -25,7 +25,7 @@ pub(crate) struct Named<T> {
 }
 
 impl<T> Named<T> {
-    fn new(names: Vec<String>, result: T) -> Named<T> {
+    pub(crate) fn new(names: Vec<String>, result: T) -> Named<T> {
         Named {
             names,
             method: String::new(),
@@ -35,7 +35,7 @@ impl<T> Named<T> {
 }
 
 /// A DataFrame of `columns` indexed by `names` (index named `label`).
-fn table<'py>(
+pub(crate) fn table<'py>(
     py: Python<'py>,
     names: &[String],
     label: &str,
@@ -414,7 +414,7 @@ fn reversed(spec: Option<&Bound<'_, PyAny>>, names: &[String]) -> PyResult<Vec<u
 }
 
 #[allow(clippy::too_many_arguments)]
-fn quality_options(
+pub(crate) fn quality_options(
     names: &[String],
     dims: Option<&Bound<'_, PyAny>>,
     scale: (f64, f64),
@@ -535,7 +535,7 @@ pub(crate) fn zone_of_tolerance<'py>(
     Ok(Named::new(names, r).into())
 }
 
-fn missing(s: &str, default: MissingData) -> PyResult<MissingData> {
+pub(crate) fn missing(s: &str, default: MissingData) -> PyResult<MissingData> {
     match s {
         "" => Ok(default),
         "pairwise" => Ok(MissingData::Pairwise),

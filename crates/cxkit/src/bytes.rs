@@ -57,6 +57,25 @@ impl<'a> ByteReader<'a> {
         Ok(f64::from_le_bytes(self.take()?))
     }
 
+    /// `n` little-endian f64 values; the length is checked against the bytes left before
+    /// anything is allocated, so a corrupt count cannot ask for a huge buffer.
+    pub(crate) fn f64s(&mut self, n: usize) -> Result<Vec<f64>> {
+        if n.checked_mul(8).is_none_or(|b| b > self.bytes.len()) {
+            return Err(corrupt(format!("truncated: {n} values announced")));
+        }
+        (0..n).map(|_| self.f64()).collect()
+    }
+
+    /// The next `n` bytes as they are.
+    pub(crate) fn bytes(&mut self, n: usize) -> Result<&'a [u8]> {
+        if n > self.bytes.len() {
+            return Err(corrupt(format!("truncated: {n} bytes announced")));
+        }
+        let (head, rest) = self.bytes.split_at(n);
+        self.bytes = rest;
+        Ok(head)
+    }
+
     /// Errors unless every byte was read.
     pub(crate) fn finish(self) -> Result<()> {
         if self.bytes.is_empty() {

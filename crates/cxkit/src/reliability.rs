@@ -9,7 +9,7 @@ use ndarray::{Array2, ArrayView2};
 use serde::{Deserialize, Serialize};
 use statrs::distribution::{ContinuousCDF, FisherSnedecor};
 
-use crate::covariance::{covariance, MissingData};
+use crate::covariance::{covariance, Covariance, MissingData};
 use crate::error::check_confidence;
 use crate::{Error, Result};
 
@@ -69,6 +69,19 @@ pub struct CronbachAlpha {
     pub items: Vec<ItemStatistics>,
 }
 
+/// Checks the confidence level and that there are at least two items.
+fn check_alpha(k: usize, confidence: f64) -> Result<()> {
+    check_confidence(confidence)?;
+    if k < 2 {
+        return Err(Error::InsufficientData {
+            what: "Cronbach's alpha",
+            needed: "at least two items",
+            got: k.to_string(),
+        });
+    }
+    Ok(())
+}
+
 /// α from a covariance matrix.
 fn alpha_of(cov: &Array2<f64>, keep: impl Fn(usize) -> bool) -> f64 {
     let k = cov.nrows();
@@ -99,17 +112,31 @@ fn alpha_of(cov: &Array2<f64>, keep: impl Fn(usize) -> bool) -> f64 {
 /// # Ok::<(), cxkit::Error>(())
 /// ```
 pub fn cronbach_alpha(items: ArrayView2<f64>, options: &AlphaOptions) -> Result<CronbachAlpha> {
-    check_confidence(options.confidence)?;
-    let k = items.ncols();
-    if k < 2 {
-        return Err(Error::InsufficientData {
-            what: "Cronbach's alpha",
-            needed: "at least two items",
-            got: k.to_string(),
-        });
-    }
-    let c = covariance(items, options.missing)?;
-    let mut a = from_cov(&c.cov, c.rows, options.confidence)?;
+    check_alpha(items.ncols(), options.confidence)?;
+    cronbach_alpha_of(&covariance(items, options.missing)?, options.confidence)
+}
+
+/// Cronbach's alpha from a [`Covariance`] (with its item means and counts) — for instance
+/// one finished from a [`CovarianceAccumulator`](crate::covariance::CovarianceAccumulator)
+/// fed partition by partition.
+///
+/// ```
+/// use cxkit::covariance::{CovarianceAccumulator, MissingData};
+/// use cxkit::reliability::{cronbach_alpha, cronbach_alpha_of, AlphaOptions};
+/// use ndarray::array;
+///
+/// let x = array![[1.0, 2.0, 2.0], [2.0, 2.0, 3.0], [4.0, 5.0, 4.0], [5.0, 4.0, 5.0]];
+/// let mut acc = CovarianceAccumulator::new(3, MissingData::Pairwise)?;
+/// acc.update(x.slice(ndarray::s![..2, ..]))?;
+/// acc.update(x.slice(ndarray::s![2.., ..]))?;
+/// let a = cronbach_alpha_of(&acc.covariance()?, 0.95)?;
+/// let whole = cronbach_alpha(x.view(), &AlphaOptions::default())?;
+/// assert!((a.alpha - whole.alpha).abs() < 1e-12);
+/// # Ok::<(), cxkit::Error>(())
+/// ```
+pub fn cronbach_alpha_of(c: &Covariance, confidence: f64) -> Result<CronbachAlpha> {
+    check_alpha(c.cov.nrows(), confidence)?;
+    let mut a = from_cov(&c.cov, c.rows, confidence)?;
     for (j, item) in a.items.iter_mut().enumerate() {
         item.mean = Some(c.means[j]);
         item.n = c.counts[[j, j]];
@@ -137,7 +164,6 @@ pub fn cronbach_alpha_from_covariance(
     n: usize,
     confidence: f64,
 ) -> Result<CronbachAlpha> {
-    check_confidence(confidence)?;
     let k = cov.nrows();
     if cov.ncols() != k {
         return Err(Error::LengthMismatch {
@@ -146,13 +172,7 @@ pub fn cronbach_alpha_from_covariance(
             actual: cov.ncols(),
         });
     }
-    if k < 2 {
-        return Err(Error::InsufficientData {
-            what: "Cronbach's alpha",
-            needed: "at least two items",
-            got: k.to_string(),
-        });
-    }
+    check_alpha(k, confidence)?;
     if let Some(((i, j), v)) = cov
         .indexed_iter()
         .find(|((i, j), v)| !v.is_finite() || (cov[[*j, *i]] - **v).abs() > 1e-9 * v.abs().max(1.0))

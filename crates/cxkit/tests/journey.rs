@@ -169,6 +169,31 @@ fn segments_rejects_and_round_trip() {
     let back = JourneyState::from_json(&st.to_json()).unwrap();
     assert_eq!(back, st);
     assert!(JourneyState::from_json("{").is_err());
+    // Bytes carry the segment labels; states no events could make are refused.
+    let labels: Vec<String> = (0..10).map(|s| format!("seg{s}")).collect();
+    let (again, got) = JourneyState::from_bytes(&st.to_bytes(&labels)).unwrap();
+    assert_eq!((&again, &got), (&st, &labels));
+    let json = st.to_json();
+    for (from, to) in [
+        ("\"hits\":1", "\"hits\":99"),         // more hits than events
+        ("[[1,", "[[7,"),                      // an indicator the tree does not have
+        ("\"sum_sq\":0.0", "\"sum_sq\":-1.0"), // a negative sum of squares
+    ] {
+        assert!(json.contains(from), "{from} in {json}");
+        let bad = json.replacen(from, to, 1);
+        assert!(
+            matches!(
+                JourneyState::from_json(&bad),
+                Err(Error::CorruptBytes { .. })
+            ),
+            "{bad}"
+        );
+    }
+    assert!(matches!(
+        JourneyState::from_bytes(&st.to_bytes(&labels[..8])),
+        Err(Error::CorruptBytes { .. }) // segment 9 has no label
+    ));
+    assert!(JourneyState::from_bytes(&st.to_bytes(&labels)[..20]).is_err());
     let other = IndicatorTree::from_json(&TREE.replace(
         "{\"type\": \"rate\"}",
         "{\"type\": \"count\"}, \"scale\": [0, 9]",

@@ -7,7 +7,9 @@ use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
 use super::tree::{IndicatorKind, IndicatorTree};
+use crate::bytes::{corrupt, write_header, ByteReader};
 use crate::error::check_lengths;
+use crate::survey::FORMAT_VERSION;
 use crate::{Error, Result};
 
 /// One measurement at a touchpoint.
@@ -171,6 +173,9 @@ mod cells {
 }
 
 const SECONDS_PER_DAY: i64 = 86_400;
+
+/// Kind byte of a journey state's bytes.
+const BYTES_TAG: u8 = 7;
 
 /// Why a value cannot be folded into an indicator of this kind.
 fn invalid(kind: IndicatorKind, v: f64) -> Option<&'static str> {
@@ -554,11 +559,102 @@ impl JourneyState {
         serde_json::to_string(self).expect("a state serializes")
     }
 
-    /// A state from [`JourneyState::to_json`].
+    /// A state from [`JourneyState::to_json`]; [`Error::CorruptBytes`] for anything else,
+    /// including states no events could have made (see [`JourneyState::from_bytes`]).
     pub fn from_json(text: &str) -> Result<JourneyState> {
-        serde_json::from_str(text).map_err(|e| Error::CorruptBytes {
-            reason: e.to_string(),
-        })
+        let state: JourneyState = serde_json::from_str(text).map_err(|e| corrupt(e.to_string()))?;
+        state.check()?;
+        Ok(state)
+    }
+
+    /// The state with the labels of its segment codes (`labels[code]`; empty when the codes
+    /// are the caller's own) as versioned bytes: `b"CXKA"`, the format version, kind 7 and
+    /// the JSON of both.
+    ///
+    /// ```
+    /// use cxkit::journey::{IndicatorTree, JourneyState, RejectPolicy};
+    ///
+    /// let tree = IndicatorTree::from_json(r#"{"journeys": [{"id": "open", "stages": [
+    ///     {"id": "apply", "touchpoints": [{"id": "form",
+    ///         "indicators": [{"id": "csat", "kind": {"type": "mean"}, "scale": [1, 5]}]}]}]}]}"#)?;
+    /// let mut state = JourneyState::new(&tree);
+    /// state.update(&[0], &[86_400 * 3], &[4.0], Some(&[0]), RejectPolicy::Error)?;
+    /// let bytes = state.to_bytes(&["retail".to_string()]);
+    /// let (back, labels) = JourneyState::from_bytes(&bytes)?;
+    /// assert_eq!((back, labels), (state, vec!["retail".to_string()]));
+    /// # Ok::<(), cxkit::Error>(())
+    /// ```
+    pub fn to_bytes(&self, labels: &[String]) -> Vec<u8> {
+        let mut out = Vec::new();
+        write_header(&mut out, FORMAT_VERSION, BYTES_TAG);
+        serde_json::to_writer(&mut out, &(self, labels)).expect("a state serializes");
+        out
+    }
+
+    /// Reads bytes from [`JourneyState::to_bytes`]: the state and its segment labels.
+    /// [`Error::CorruptBytes`] on anything else, including cells for indicators the state
+    /// does not have, counts that do not add up, values that are not finite, days outside
+    /// what timestamps give, and segment codes without a label when labels are given.
+    pub fn from_bytes(bytes: &[u8]) -> Result<(JourneyState, Vec<String>)> {
+        let mut r = ByteReader::new(bytes);
+        r.header(FORMAT_VERSION, BYTES_TAG, "journey state")?;
+        let rest = r.bytes(bytes.len() - 6)?;
+        let (state, labels): (JourneyState, Vec<String>) =
+            serde_json::from_slice(rest).map_err(|e| corrupt(e.to_string()))?;
+        state.check()?;
+        if !labels.is_empty() {
+            if let Some(s) = state
+                .segments()
+                .into_iter()
+                .find(|&s| s as usize >= labels.len())
+            {
+                return Err(corrupt(format!(
+                    "segment code {s} without a label ({} labels)",
+                    labels.len()
+                )));
+            }
+        }
+        Ok((state, labels))
+    }
+
+    /// Errors unless events could have made this state.
+    fn check(&self) -> Result<()> {
+        let max_day = i64::MAX / SECONDS_PER_DAY;
+        for kind in &self.kinds {
+            kind.check().map_err(corrupt)?;
+        }
+        for (&(i, _, day), c) in &self.cells {
+            let Some(kind) = self.kinds.get(i as usize) else {
+                return Err(corrupt(format!(
+                    "a cell for indicator {i} of {}",
+                    self.kinds.len()
+                )));
+            };
+            let counts_fit = c.hits <= c.n
+                && c.promoters
+                    .checked_add(c.detractors)
+                    .is_some_and(|t| t <= c.n)
+                && (!matches!(kind, IndicatorKind::Percentile { .. })
+                    || c.values.len() as u64 == c.n);
+            let finite = c.sum.is_finite()
+                && c.sum_sq.is_finite()
+                && c.sum_sq >= 0.0
+                && c.values.iter().all(|v| v.is_finite());
+            if !(counts_fit && finite && c.n > 0 && (-max_day..=max_day).contains(&day)) {
+                return Err(corrupt(format!(
+                    "cell (indicator {i}, day {day}) holds n = {}, hits = {}, promoters = {}, \
+                     detractors = {}, {} values, sums {} and {}",
+                    c.n,
+                    c.hits,
+                    c.promoters,
+                    c.detractors,
+                    c.values.len(),
+                    c.sum,
+                    c.sum_sq
+                )));
+            }
+        }
+        Ok(())
     }
 
     pub(crate) fn kinds(&self) -> &[IndicatorKind] {

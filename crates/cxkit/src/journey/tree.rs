@@ -30,6 +30,22 @@ pub enum IndicatorKind {
     Count,
 }
 
+impl IndicatorKind {
+    /// Why the kind's parameter is impossible, if it is: a percentile outside (0, 100), a
+    /// top-box threshold that is not finite.
+    pub(crate) fn check(&self) -> std::result::Result<(), String> {
+        match *self {
+            IndicatorKind::Percentile { p } if !(p > 0.0 && p < 100.0) => {
+                Err(format!("percentile must be in (0, 100), got {p}"))
+            }
+            IndicatorKind::TopBox { threshold } if !threshold.is_finite() => {
+                Err("top-box threshold must be finite".into())
+            }
+            _ => Ok(()),
+        }
+    }
+}
+
 /// Which way is better.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -351,16 +367,7 @@ fn check_indicator(path: &str, i: &Indicator) -> Result<()> {
             reason,
         })
     };
-    if let IndicatorKind::Percentile { p } = i.kind {
-        if !(p > 0.0 && p < 100.0) {
-            return bad(format!("percentile must be in (0, 100), got {p}"));
-        }
-    }
-    if let IndicatorKind::TopBox { threshold } = i.kind {
-        if !threshold.is_finite() {
-            return bad("top-box threshold must be finite".into());
-        }
-    }
+    i.kind.check().or_else(bad)?;
     match i.scale {
         Some([lo, hi]) if !(lo.is_finite() && hi.is_finite() && lo != hi) => {
             return bad(format!(

@@ -8,6 +8,7 @@
 //! dimension score is the mean of their items in it, and the overall score the mean of their
 //! dimension scores, so every dimension counts the same whatever its number of items.
 
+mod accumulator;
 mod servqual;
 mod tolerance;
 
@@ -15,6 +16,7 @@ use ndarray::{Array2, ArrayView2};
 use serde::{Deserialize, Serialize};
 use statrs::distribution::{ContinuousCDF, StudentsT};
 
+pub use accumulator::ServqualAccumulator;
 pub use servqual::{
     servperf, servqual, DimensionScore, DimensionWeights, ItemGap, Servperf, Servqual,
 };
@@ -217,31 +219,74 @@ fn dimension_scores(x: &Array2<f64>, dims: &Dimensions) -> Array2<f64> {
 
 /// Mean with its t-interval over the non-NaN values.
 fn mean_ci(values: impl Iterator<Item = f64>, confidence: f64, what: &'static str) -> Result<Mean> {
-    let v: Vec<f64> = values.filter(|v| !v.is_nan()).collect();
-    let n = v.len();
-    if n < 2 {
-        return Err(Error::InsufficientData {
-            what,
-            needed: "at least two ratings",
-            got: n.to_string(),
-        });
+    Moments::of(values).mean_ci(confidence, what)
+}
+
+/// Count, mean and sum of squared deviations M₂ of some values: enough for a mean and its
+/// t-interval, and mergeable (Chan, Golub & LeVeque 1979).
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
+struct Moments {
+    n: u64,
+    mean: f64,
+    m2: f64,
+}
+
+impl Moments {
+    /// The moments of the non-NaN values, in two passes (mean first, then deviations).
+    fn of(values: impl Iterator<Item = f64>) -> Moments {
+        let v: Vec<f64> = values.filter(|v| !v.is_nan()).collect();
+        if v.is_empty() {
+            return Moments::default();
+        }
+        let mean = v.iter().sum::<f64>() / v.len() as f64;
+        Moments {
+            n: v.len() as u64,
+            mean,
+            m2: v.iter().map(|x| (x - mean).powi(2)).sum(),
+        }
     }
-    let mean = v.iter().sum::<f64>() / n as f64;
-    let sd = (v.iter().map(|x| (x - mean).powi(2)).sum::<f64>() / (n - 1) as f64).sqrt();
-    let se = sd / (n as f64).sqrt();
-    let t = StudentsT::new(0.0, 1.0, (n - 1) as f64)
-        .expect("positive degrees of freedom")
-        .inverse_cdf((1.0 + confidence) / 2.0);
-    Ok(Mean {
-        estimate: mean,
-        sd,
-        se,
-        ci_low: mean - t * se,
-        ci_high: mean + t * se,
-        n: n as u64,
-        n_effective: n as f64,
-        confidence,
-    })
+
+    /// Adds another set of values' moments: with δ the difference of the means,
+    /// M₂ = M₂ₐ + M₂ᵦ + δ²·nₐnᵦ/n.
+    fn merge(&mut self, o: &Moments) {
+        if o.n == 0 {
+            return;
+        }
+        let n = self.n + o.n;
+        let delta = o.mean - self.mean;
+        let (na, nb) = (self.n as f64, o.n as f64);
+        self.mean += delta * nb / n as f64;
+        self.m2 += o.m2 + delta * delta * na * nb / n as f64;
+        self.n = n;
+    }
+
+    /// The mean with its t-interval; needs two values.
+    fn mean_ci(&self, confidence: f64, what: &'static str) -> Result<Mean> {
+        let n = self.n;
+        if n < 2 {
+            return Err(Error::InsufficientData {
+                what,
+                needed: "at least two ratings",
+                got: n.to_string(),
+            });
+        }
+        let mean = self.mean;
+        let sd = (self.m2 / (n - 1) as f64).sqrt();
+        let se = sd / (n as f64).sqrt();
+        let t = StudentsT::new(0.0, 1.0, (n - 1) as f64)
+            .expect("positive degrees of freedom")
+            .inverse_cdf((1.0 + confidence) / 2.0);
+        Ok(Mean {
+            estimate: mean,
+            sd,
+            se,
+            ci_low: mean - t * se,
+            ci_high: mean + t * se,
+            n,
+            n_effective: n as f64,
+            confidence,
+        })
+    }
 }
 
 /// Mean of the non-NaN values (NaN when none).

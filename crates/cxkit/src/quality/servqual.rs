@@ -3,6 +3,7 @@
 use ndarray::{Array2, ArrayView2};
 use serde::{Deserialize, Serialize};
 
+use super::accumulator::GapMoments;
 use super::{dimension_scores, mean_ci, plain_mean, same_shape, QualityOptions};
 use crate::survey::Mean;
 use crate::{Error, Result};
@@ -96,32 +97,12 @@ pub fn servqual(
     let p = options.ratings(perceptions)?;
     let e = options.ratings(expectations)?;
     let gap = &p - &e;
-    let c = options.confidence;
-    let items = (0..p.ncols())
-        .map(|j| {
-            Ok(ItemGap {
-                perception: plain_mean(p.column(j).iter().copied()),
-                expectation: plain_mean(e.column(j).iter().copied()),
-                gap: mean_ci(gap.column(j).iter().copied(), c, "an item's gap")?,
-            })
-        })
-        .collect::<Result<_>>()?;
     let dims = dimension_scores(&gap, &options.dimensions);
-    let dimensions = dimension_summaries(&dims, options)?;
-    let overall = mean_ci(
-        dims.rows()
-            .into_iter()
-            .map(|r| plain_mean(r.iter().copied())),
-        c,
-        "the SERVQUAL score",
-    )?;
-    let weighted = weights.map(|w| weighted_score(&dims, w, c)).transpose()?;
-    Ok(Servqual {
-        items,
-        dimensions,
-        overall,
-        weighted,
-    })
+    let mut s = GapMoments::of(&p, &e, &gap, &dims).finish(options)?;
+    s.weighted = weights
+        .map(|w| weighted_score(&dims, w, options.confidence))
+        .transpose()?;
+    Ok(s)
 }
 
 fn dimension_summaries(

@@ -5,6 +5,10 @@ use ndarray::{Array2, ArrayView2};
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
+mod accumulator;
+
+pub use accumulator::CovarianceAccumulator;
+
 use crate::simd::avx2_or_baseline;
 use crate::{Error, Result};
 
@@ -173,6 +177,7 @@ fn sum(a: &[f64]) -> f64 {
 
 /// Sums of one block: centred cross-products, and with missing values the pair counts and
 /// each column's centred sum over the rows where the other is present.
+#[derive(Debug, Clone, PartialEq)]
 struct Sums {
     cross: Vec<f64>,
     count: Vec<f64>,
@@ -257,12 +262,17 @@ pub(crate) fn covariance_of_rows(
             &all
         }
     };
-    let n = rows.len();
-    // One pass over values shifted by a rough centre (the mean of the first rows' present
-    // values): the pairwise formula below corrects for any shift exactly, and a shift near
-    // the mean keeps the sums free of cancellation.
-    let head = &rows[..n.min(1000)];
-    let shift: Vec<f64> = (0..k)
+    let shift = rough_centre(&reader, rows, k);
+    let total = accumulate(&reader, rows, &shift, missing)?;
+    total.covariance(&shift, missing, rows.len() as u64)
+}
+
+/// A rough centre of each column (the mean of the first rows' present values, 0 when none):
+/// the sums are taken of values shifted by it, which keeps them free of cancellation; the
+/// pairwise formula of [`Sums::covariance`] corrects for any shift exactly.
+fn rough_centre(reader: &Reader, rows: &[usize], k: usize) -> Vec<f64> {
+    let head = &rows[..rows.len().min(1000)];
+    (0..k)
         .map(|c| {
             let (s, m) = head
                 .iter()
@@ -275,7 +285,17 @@ pub(crate) fn covariance_of_rows(
                 0.0
             }
         })
-        .collect();
+        .collect()
+}
+
+/// The sums of `rows` shifted by `shift`, in parallel blocks; errors on an infinite value.
+fn accumulate(
+    reader: &Reader,
+    rows: &[usize],
+    shift: &[f64],
+    missing: MissingData,
+) -> Result<Sums> {
+    let k = shift.len();
     let blocks: Vec<std::result::Result<Sums, (usize, usize, f64)>> = rows
         .par_chunks(BLOCK)
         .map_init(
@@ -283,10 +303,9 @@ pub(crate) fn covariance_of_rows(
                 let size = k * (BLOCK + STRIDE_PAD);
                 (vec![0.0; size], vec![0.0; size])
             },
-            |(z, m), block| block_sums(&reader, block, &shift, missing, z, m),
+            |(z, m), block| block_sums(reader, block, shift, missing, z, m),
         )
         .collect();
-
     let mut total = Sums::zero(k);
     for b in blocks {
         match b {
@@ -299,52 +318,81 @@ pub(crate) fn covariance_of_rows(
             }
         }
     }
-    let used = match missing {
-        MissingData::Pairwise => n,
-        MissingData::Listwise => total.count[0] as usize,
-    };
-    if missing == MissingData::Listwise && used < 2 {
-        return Err(Error::InsufficientData {
-            what: "a listwise covariance",
-            needed: "at least two rows without missing values",
-            got: used.to_string(),
-        });
-    }
-    if let Some(c) = (0..k).find(|&c| total.count[c * k + c] == 0.0) {
-        return Err(Error::InvalidParameter {
-            name: "data",
-            reason: format!("column {c} has no values"),
-        });
-    }
-    let means: Vec<f64> = (0..k)
-        .map(|c| shift[c] + total.partial[c * k + c] / total.count[c * k + c])
-        .collect();
-    let mut cov = Array2::zeros((k, k));
-    let mut pair_counts = Array2::zeros((k, k));
-    for i in 0..k {
-        for j in i..k {
-            let cnt = total.count[i * k + j];
-            let (a, b) = (total.partial[i * k + j], total.partial[j * k + i]);
-            let c = total.cross[i * k + j] - a * b / cnt.max(1.0);
-            if cnt < 2.0 {
-                return Err(Error::InsufficientData {
-                    what: "a covariance",
-                    needed: "at least two rows where both columns are present",
-                    got: format!("{cnt} for columns {i} and {j}"),
-                });
+    Ok(total)
+}
+
+impl Sums {
+    /// The same sums about another centre: with d = `to` − `from`, each shifted value loses
+    /// d, so Σzᵢ loses nᵢⱼdᵢ and Σzᵢzⱼ loses dⱼΣzᵢ + dᵢΣzⱼ − nᵢⱼdᵢdⱼ (exact algebra).
+    fn recentre(&mut self, from: &[f64], to: &[f64]) {
+        let k = from.len();
+        let d: Vec<f64> = from.iter().zip(to).map(|(f, t)| t - f).collect();
+        for i in 0..k {
+            for j in i..k {
+                let n = self.count[i * k + j];
+                let (pi, pj) = (self.partial[i * k + j], self.partial[j * k + i]);
+                self.cross[i * k + j] += n * d[i] * d[j] - d[j] * pi - d[i] * pj;
             }
-            cov[[i, j]] = c / (cnt - 1.0);
-            cov[[j, i]] = cov[[i, j]];
-            pair_counts[[i, j]] = cnt as usize;
-            pair_counts[[j, i]] = cnt as usize;
+        }
+        for (i, di) in d.iter().enumerate() {
+            for j in 0..k {
+                let n = self.count[i.min(j) * k + i.max(j)];
+                self.partial[i * k + j] -= n * di;
+            }
         }
     }
-    Ok(Covariance {
-        cov,
-        counts: pair_counts,
-        means,
-        rows: used,
-    })
+
+    /// The covariance matrix from the sums of `rows` rows shifted by `shift`.
+    fn covariance(&self, shift: &[f64], missing: MissingData, rows: u64) -> Result<Covariance> {
+        let k = shift.len();
+        let total = self;
+        let used = match missing {
+            MissingData::Pairwise => rows as usize,
+            MissingData::Listwise => total.count[0] as usize,
+        };
+        if missing == MissingData::Listwise && used < 2 {
+            return Err(Error::InsufficientData {
+                what: "a listwise covariance",
+                needed: "at least two rows without missing values",
+                got: used.to_string(),
+            });
+        }
+        if let Some(c) = (0..k).find(|&c| total.count[c * k + c] == 0.0) {
+            return Err(Error::InvalidParameter {
+                name: "data",
+                reason: format!("column {c} has no values"),
+            });
+        }
+        let means: Vec<f64> = (0..k)
+            .map(|c| shift[c] + total.partial[c * k + c] / total.count[c * k + c])
+            .collect();
+        let mut cov = Array2::zeros((k, k));
+        let mut pair_counts = Array2::zeros((k, k));
+        for i in 0..k {
+            for j in i..k {
+                let cnt = total.count[i * k + j];
+                let (a, b) = (total.partial[i * k + j], total.partial[j * k + i]);
+                let c = total.cross[i * k + j] - a * b / cnt.max(1.0);
+                if cnt < 2.0 {
+                    return Err(Error::InsufficientData {
+                        what: "a covariance",
+                        needed: "at least two rows where both columns are present",
+                        got: format!("{cnt} for columns {i} and {j}"),
+                    });
+                }
+                cov[[i, j]] = c / (cnt - 1.0);
+                cov[[j, i]] = cov[[i, j]];
+                pair_counts[[i, j]] = cnt as usize;
+                pair_counts[[j, i]] = cnt as usize;
+            }
+        }
+        Ok(Covariance {
+            cov,
+            counts: pair_counts,
+            means,
+            rows: used,
+        })
+    }
 }
 
 /// The sums of one block of rows, or the first infinite value (row, column, value); in

@@ -563,6 +563,8 @@ class _Model:
     @property
     def iterations(self) -> Optional[int]: ...
     def to_dict(self) -> dict[str, Any]: ...
+    def to_bytes(self) -> bytes:
+        """The fitted model as versioned bytes (without the penalizer)."""
 
 @final
 class BetaGeo(_Model):
@@ -571,6 +573,9 @@ class BetaGeo(_Model):
     def __new__(cls, penalizer: float = 0.0) -> BetaGeo: ...
     @staticmethod
     def from_params(r: float, alpha: float, a: float, b: float) -> BetaGeo: ...
+    @staticmethod
+    def from_bytes(data: bytes) -> BetaGeo:
+        """Reads a model written by ``to_bytes``; CorruptBytesError on anything else."""
     def fit(
         self,
         frequency: _ArrayLike,
@@ -590,6 +595,9 @@ class ParetoNbd(_Model):
     def __new__(cls, penalizer: float = 0.0) -> ParetoNbd: ...
     @staticmethod
     def from_params(r: float, alpha: float, s: float, beta: float) -> ParetoNbd: ...
+    @staticmethod
+    def from_bytes(data: bytes) -> ParetoNbd:
+        """Reads a model written by ``to_bytes``; CorruptBytesError on anything else."""
     def fit(
         self,
         frequency: _ArrayLike,
@@ -609,6 +617,9 @@ class GammaGamma(_Model):
     def __new__(cls, penalizer: float = 0.0) -> GammaGamma: ...
     @staticmethod
     def from_params(p: float, q: float, v: float) -> GammaGamma: ...
+    @staticmethod
+    def from_bytes(data: bytes) -> GammaGamma:
+        """Reads a model written by ``to_bytes``; CorruptBytesError on anything else."""
     def fit(
         self,
         frequency: _ArrayLike,
@@ -681,6 +692,11 @@ class KMeans:
         standardize: bool = False,
     ) -> KMeans: ...
     def fit(self, X: _ArrayLike, sample_weight: Optional[_ArrayLike] = None) -> KMeans: ...
+    def to_bytes(self) -> bytes:
+        """The fitted model as versioned bytes."""
+    @staticmethod
+    def from_bytes(data: bytes) -> KMeans:
+        """Reads a model written by ``to_bytes``; CorruptBytesError on anything else."""
     def predict(self, X: _ArrayLike) -> npt.NDArray[np.uint32]: ...
     @property
     def labels_(self) -> npt.NDArray[np.uint32]: ...

@@ -121,6 +121,29 @@ impl KMeans {
         Ok(self.model()?.iterations)
     }
 
+    /// The fitted model as versioned bytes (centres, labels, inertia, scaling; the fit
+    /// options other than k are not in them).
+    fn to_bytes<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, pyo3::types::PyBytes>> {
+        Ok(pyo3::types::PyBytes::new(py, &self.model()?.to_bytes()))
+    }
+
+    /// Reads a model written by ``to_bytes``; raises CorruptBytesError on anything else.
+    ///
+    /// >>> m = cxkit.KMeans(2).fit([[0, 0], [0, 1], [9, 9], [9, 8]])
+    /// >>> cxkit.KMeans.from_bytes(m.to_bytes()).predict([[8, 8]]).tolist() == m.predict([[8, 8]]).tolist()
+    /// True
+    #[staticmethod]
+    fn from_bytes(data: &[u8]) -> PyResult<Self> {
+        let model = core::KMeans::from_bytes(data).py_err()?;
+        Ok(KMeans {
+            options: core::KMeansOptions {
+                standardize: model.scaling.is_some(),
+                ..core::KMeansOptions::new(model.centers.nrows())
+            },
+            model: Some(model),
+        })
+    }
+
     fn __getstate__(&self) -> PyResult<(String, Option<String>)> {
         let err = |e: serde_json::Error| PyValueError::new_err(e.to_string());
         Ok((

@@ -249,6 +249,17 @@ macro_rules! model_class {
                 }
             }
 
+            /// The fitted model as versioned bytes (the penalizer, a fit setting, is not in them).
+            fn to_bytes<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, pyo3::types::PyBytes>> {
+                Ok(pyo3::types::PyBytes::new(py, &self.model()?.to_bytes()))
+            }
+
+            /// Reads a model written by ``to_bytes``; raises CorruptBytesError on anything else.
+            #[staticmethod]
+            fn from_bytes(data: &[u8]) -> PyResult<Self> {
+                Ok($name { penalizer: 0.0, model: Some(<$inner>::from_bytes(data).py_err()?) })
+            }
+
             fn __getstate__(&self) -> PyResult<(f64, Option<String>)> {
                 let state = self.model.as_ref().map(serde_json::to_string).transpose().map_err(|e| PyValueError::new_err(e.to_string()))?;
                 Ok((self.penalizer, state))

@@ -1,6 +1,10 @@
 //! The little-endian byte format of serialized state (accumulators): a reader that fails with
 //! [`Error::CorruptBytes`] instead of panicking, and the header every state starts with.
 
+use serde::de::DeserializeOwned;
+use serde::Serialize;
+
+use crate::survey::FORMAT_VERSION;
 use crate::{Error, Result};
 
 /// Magic bytes that open every serialized cxkit state.
@@ -106,4 +110,21 @@ impl<'a> ByteReader<'a> {
         }
         Ok(())
     }
+}
+
+/// A value as the header (`version` [`FORMAT_VERSION`], kind `tag`) and its JSON: the format
+/// of fitted models, a few numbers readable when debugging.
+pub(crate) fn json_bytes<T: Serialize>(tag: u8, value: &T) -> Vec<u8> {
+    let mut out = Vec::new();
+    write_header(&mut out, FORMAT_VERSION, tag);
+    serde_json::to_writer(&mut out, value).expect("a model serializes");
+    out
+}
+
+/// Reads [`json_bytes`] output of kind `tag` (`what` names it in messages).
+pub(crate) fn from_json_bytes<T: DeserializeOwned>(bytes: &[u8], tag: u8, what: &str) -> Result<T> {
+    let mut r = ByteReader::new(bytes);
+    r.header(FORMAT_VERSION, tag, what)?;
+    let rest = r.bytes(bytes.len() - 6)?;
+    serde_json::from_slice(rest).map_err(|e| corrupt(format!("{what}: {e}")))
 }

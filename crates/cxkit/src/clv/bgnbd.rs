@@ -27,6 +27,14 @@ pub struct BetaGeo {
     pub fit: Option<FitReport>,
 }
 
+model_bytes!(
+    BetaGeo,
+    8,
+    "BG/NBD model",
+    [r, alpha, a, b],
+    "0.243, 4.414, 0.793, 2.426"
+);
+
 /// Log-likelihood of every customer and its gradient in (r, α, a, b).
 fn log_likelihood(p: &[f64], x: &[f64], tx: &[f64], t: &[f64], per: &Distinct) -> (f64, Vec<f64>) {
     log_likelihood_memo(p, x, tx, t, per, None, None)

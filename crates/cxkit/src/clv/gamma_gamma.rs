@@ -20,6 +20,14 @@ pub struct GammaGamma {
     pub fit: Option<FitReport>,
 }
 
+model_bytes!(
+    GammaGamma,
+    10,
+    "Gamma-Gamma model",
+    [p, q, v],
+    "6.25, 3.74, 15.44"
+);
+
 /// Checks (frequency, monetary value) pairs and keeps the customers with repeat purchases.
 fn repeat_customers(frequency: &[f64], monetary_value: &[f64]) -> Result<(Vec<f64>, Vec<f64>)> {
     if monetary_value.len() != frequency.len() {

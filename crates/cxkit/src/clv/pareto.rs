@@ -36,6 +36,14 @@ pub struct ParetoNbd {
     pub fit: Option<FitReport>,
 }
 
+model_bytes!(
+    ParetoNbd,
+    9,
+    "Pareto/NBD model",
+    [r, alpha, s, beta],
+    "0.55, 10.58, 0.61, 11.67"
+);
+
 /// One customer's likelihood pieces, scaled by e^(−M) with M = −(r+x)ln(α+tₓ) − s·ln(β+tₓ):
 /// (alive term, integral, and for each parameter the alive term's and the integral's
 /// derivative sums).

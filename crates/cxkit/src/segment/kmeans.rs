@@ -47,6 +47,9 @@ impl KMeansOptions {
     }
 }
 
+/// Kind byte of a k-means model's bytes.
+const KMEANS_TAG: u8 = 11;
+
 /// A fitted k-means model.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct KMeans {
@@ -422,6 +425,52 @@ impl KMeans {
             iterations,
             scaling: p.scaling.clone(),
         }
+    }
+
+    /// The model as versioned bytes: `b"CXKA"`, the format version, kind 11 and its JSON.
+    ///
+    /// ```
+    /// use cxkit::segment::{KMeans, KMeansOptions};
+    /// use ndarray::array;
+    ///
+    /// let x = array![[0.0, 0.0], [0.0, 1.0], [10.0, 10.0], [10.0, 11.0]];
+    /// let m = KMeans::fit(x.view(), None, &KMeansOptions::new(2))?;
+    /// assert_eq!(KMeans::from_bytes(&m.to_bytes())?, m);
+    /// # Ok::<(), cxkit::Error>(())
+    /// ```
+    pub fn to_bytes(&self) -> Vec<u8> {
+        crate::bytes::json_bytes(KMEANS_TAG, self)
+    }
+
+    /// Reads a model written by [`to_bytes`](Self::to_bytes); [`Error::CorruptBytes`] on
+    /// anything else, including centres that are not finite, labels without a centre and
+    /// scaling of the wrong length or with a standard deviation that is not positive.
+    pub fn from_bytes(bytes: &[u8]) -> Result<KMeans> {
+        let m: KMeans = crate::bytes::from_json_bytes(bytes, KMEANS_TAG, "k-means model")?;
+        let (k, d) = m.centers.dim();
+        let scaling_fits = m.scaling.as_ref().is_none_or(|(means, sds)| {
+            means.len() == d
+                && sds.len() == d
+                && means.iter().all(|v| v.is_finite())
+                && sds.iter().all(|v| v.is_finite() && *v > 0.0)
+        });
+        if k == 0
+            || d == 0
+            || m.centers.iter().any(|v| !v.is_finite())
+            || m.labels.iter().any(|&l| l as usize >= k)
+            || !(m.inertia.is_finite() && m.inertia >= 0.0)
+            || !scaling_fits
+        {
+            return Err(Error::CorruptBytes {
+                reason: format!(
+                    "k-means model with {k} × {d} centres, {} labels and inertia {} is not one \
+                     a fit makes",
+                    m.labels.len(),
+                    m.inertia
+                ),
+            });
+        }
+        Ok(m)
     }
 
     /// The nearest centre of each row of `x`.

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs every test of cxkit: formatting and lints, the Rust tests (core, CLI, C header drift),
 # the C program against libcxkit under valgrind, and pytest against the freshly built wheel,
-# including the HTML report rendered in headless Chromium (installed by scripts/browser-env.sh).
+# including the HTML report rendered in headless Chromium and a local Spark session (Chromium
+# and Java installed by scripts/system-env.sh when missing).
 # Usage: scripts/test.sh            (from anywhere; installs what Python needs into .venv)
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -32,6 +33,6 @@ rm -rf target/wheels
 step "Python: stubs match the module (mypy stubtest)"
 .venv/bin/python -m mypy.stubtest --ignore-disjoint-bases cxkit
 
-step "Python: pytest against the installed wheel (and the report in headless Chromium)"
-scripts/browser-env.sh
+step "Python: pytest against the installed wheel (the report in headless Chromium, Spark, Dask)"
+scripts/system-env.sh
 .venv/bin/python -m pytest tests/python -q -p no:cacheprovider

@@ -1,5 +1,5 @@
 """The report in a real browser: headless Chromium (Debian's, installed by
-scripts/browser-env.sh, driven by Playwright) opens report.html without a console error or a
+scripts/system-env.sh, driven by Playwright) opens report.html without a console error or a
 single network request, and every chart renders: it has a size, its labels lie inside it, and
 its pixels are not blank."""
 
@@ -12,7 +12,7 @@ import cxkit
 
 chromium = shutil.which("chromium")
 if chromium is None:
-    pytest.skip("Chromium is not installed (scripts/browser-env.sh installs it)", allow_module_level=True)
+    pytest.skip("Chromium is not installed (scripts/system-env.sh installs it)", allow_module_level=True)
 sync_api = pytest.importorskip("playwright.sync_api")
 Image = pytest.importorskip("PIL.Image")
 

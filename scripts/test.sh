@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test of cxkit: formatting and lints, the Rust tests (core, CLI, C header drift),
-# the C program against libcxkit under valgrind, and pytest against the freshly built wheel,
+# the C program against libcxkit under valgrind and the sanitizers, the C entry points under
+# Miri, the committed fuzz corpus, and pytest against the freshly built wheel,
 # including the HTML report rendered in headless Chromium and a local Spark session (Chromium
 # and Java installed by scripts/system-env.sh when missing).
 # Usage: scripts/test.sh            (from anywhere; installs what Python needs into .venv)
@@ -22,8 +23,14 @@ RUSTDOCFLAGS="-D warnings" cargo doc --workspace --no-deps --quiet
 step "Rust tests (core, CLI, C header drift)"
 cargo test --quiet
 
-step "C ABI: tests/c under valgrind"
+step "C ABI: tests/c under valgrind, and under AddressSanitizer + UndefinedBehaviorSanitizer"
 tests/c/run.sh
+
+step "C ABI: the entry points' pointer handling under Miri (nightly; skipped without it)"
+scripts/miri.sh
+
+step "Fuzz corpus: every committed fuzz input replayed (scripts/fuzz.sh fuzzes for longer)"
+cargo test --quiet --manifest-path fuzz/Cargo.toml
 
 step "Python: build the wheel and install it into .venv"
 scripts/python-env.sh

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Builds libcxkit, compiles tests/c/test_cxkit.c with the system C compiler against the
 # committed header, and runs it against the shared library under valgrind (no leaks, no
-# memory errors) and against the static library.
+# memory errors), against the static library, and against the static library built with
+# AddressSanitizer, LeakSanitizer and UndefinedBehaviorSanitizer (any report fails the run).
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
 cd "$root"
@@ -16,6 +17,15 @@ flags=(-std=c11 -Wall -Wextra -Werror -pedantic -g -I "$root/include")
 "$cc" "${flags[@]}" tests/c/test_cxkit.c -o "$out/test_cxkit_static" \
   "$lib/libcxkit.a" -lm -lpthread -ldl
 "$out/test_cxkit_static" > /dev/null
+sanitize=(-fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all)
+if "$cc" "${sanitize[@]}" -x c - -o "$out/sanitizer_probe" <<< 'int main(void) { return 0; }' 2> /dev/null; then
+  "$cc" "${flags[@]}" "${sanitize[@]}" tests/c/test_cxkit.c -o "$out/test_cxkit_sanitized" \
+    "$lib/libcxkit.a" -lm -lpthread -ldl
+  ASAN_OPTIONS=detect_leaks=1:halt_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+    "$out/test_cxkit_sanitized" > /dev/null
+else
+  echo "$cc cannot build with -fsanitize=address,undefined: sanitizer run skipped" >&2
+fi
 # The README's C example must compile and run as printed.
 awk '/^```c$/{on=1; next} /^```$/{on=0} on' README.md > "$out/readme_example.c"
 "$cc" "${flags[@]}" "$out/readme_example.c" -o "$out/readme_example" \

@@ -7,6 +7,7 @@ use pyo3::types::{PyBytes, PyTuple, PyType};
 use crate::convert::{self, tally, ScaleArg};
 use crate::errors::IntoPyResult;
 use crate::results::{Csat, Likert, Nps};
+use crate::shared::Shared;
 
 /// Defines an accumulator class over a core accumulator: update, merge, to_bytes,
 /// from_bytes, n, pickling and repr; `$extra` adds the class's constructor and finish.
@@ -14,9 +15,8 @@ macro_rules! accumulator_class {
     ($(#[$doc:meta])* $name:ident($inner:ty) { $($extra:tt)* }) => {
         $(#[$doc])*
         #[pyclass(module = "cxkit")]
-        #[derive(Clone)]
         pub struct $name {
-            inner: $inner,
+            inner: Shared<$inner>,
         }
 
         #[pymethods]
@@ -24,41 +24,44 @@ macro_rules! accumulator_class {
             $($extra)*
 
             /// Adds a batch of scores (optionally weighted). On error the state is unchanged.
+            /// Threads may update one accumulator at once (each tallies its batch with the
+            /// GIL released; the tallies add up as serial updates would).
             #[pyo3(signature = (scores, weights=None, nan_policy="raise"))]
             fn update(
-                &mut self,
+                &self,
                 py: Python<'_>,
                 scores: &Bound<'_, PyAny>,
                 weights: Option<&Bound<'_, PyAny>>,
                 nan_policy: &str,
             ) -> PyResult<()> {
                 let policy = convert::nan_policy(nan_policy)?;
-                let scale = self.inner.histogram().scale();
+                let scale = self.inner.with(py, |a| a.histogram().scale());
                 let batch = tally(py, scores, weights, scale, policy)?;
-                self.inner.add(&batch).py_err()
+                self.inner.with(py, |a| a.add(&batch)).py_err()
             }
 
             /// Adds another accumulator's state into this one (same scale and setting).
-            fn merge(&mut self, other: &Self) -> PyResult<()> {
-                self.inner.merge(&other.inner).py_err()
+            fn merge(&self, py: Python<'_>, other: &Self) -> PyResult<()> {
+                let theirs = other.inner.snapshot(py);
+                self.inner.with(py, |a| a.merge(&theirs)).py_err()
             }
 
             /// Number of responses so far.
             #[getter]
-            fn n(&self) -> u64 {
-                self.inner.n()
+            fn n(&self, py: Python<'_>) -> u64 {
+                self.inner.with(py, |a| a.n())
             }
 
             /// The state as versioned bytes.
             fn to_bytes<'py>(&self, py: Python<'py>) -> Bound<'py, PyBytes> {
-                PyBytes::new(py, &self.inner.to_bytes())
+                PyBytes::new(py, &self.inner.with(py, |a| a.to_bytes()))
             }
 
             /// Reads state written by `to_bytes`; raises CorruptBytesError on anything else.
             #[classmethod]
             fn from_bytes(_cls: &Bound<'_, PyType>, data: &[u8]) -> PyResult<Self> {
                 Ok($name {
-                    inner: <$inner>::from_bytes(data).py_err()?,
+                    inner: Shared::new(<$inner>::from_bytes(data).py_err()?),
                 })
             }
 
@@ -68,18 +71,18 @@ macro_rules! accumulator_class {
                 (from_bytes, (slf.borrow().to_bytes(py),)).into_pyobject(py)
             }
 
-            fn __eq__(&self, other: &Self) -> bool {
-                self.inner == other.inner
+            fn __eq__(&self, py: Python<'_>, other: &Self) -> bool {
+                self.inner.snapshot(py) == other.inner.snapshot(py)
             }
 
-            fn __repr__(&self) -> String {
-                let h = self.inner.histogram();
+            fn __repr__(&self, py: Python<'_>) -> String {
+                let (scale, n) = self.inner.with(py, |a| (a.histogram().scale(), a.n()));
                 format!(
                     "{}(scale=({}, {}), n={})",
                     stringify!($name),
-                    h.scale().min(),
-                    h.scale().max(),
-                    h.n()
+                    scale.min(),
+                    scale.max(),
+                    n
                 )
             }
         }
@@ -97,14 +100,14 @@ accumulator_class! {
     NpsAccumulator(core::NpsAccumulator) {
         #[new]
         fn new() -> Self {
-            NpsAccumulator { inner: core::NpsAccumulator::new() }
+            NpsAccumulator { inner: Shared::new(core::NpsAccumulator::new()) }
         }
 
         /// The NPS of everything accumulated.
         #[pyo3(signature = (confidence=0.95, method="adjusted_wald"))]
-        fn finish(&self, confidence: f64, method: &str) -> PyResult<Nps> {
+        fn finish(&self, py: Python<'_>, confidence: f64, method: &str) -> PyResult<Nps> {
             let method: NpsMethod = convert::nps_method(method)?;
-            self.inner.finish(confidence, method).py_err().map(Nps::from)
+            self.inner.with(py, |a| a.finish(confidence, method)).py_err().map(Nps::from)
         }
     }
 }
@@ -120,14 +123,14 @@ accumulator_class! {
         #[new]
         #[pyo3(signature = (scale=ScaleArg::one_to(5), top=2), text_signature = "(scale=5, top=2)")]
         fn new(scale: ScaleArg, top: u32) -> PyResult<Self> {
-            Ok(TopBoxAccumulator { inner: core::TopBoxAccumulator::new(scale.0, top).py_err()? })
+            Ok(TopBoxAccumulator { inner: Shared::new(core::TopBoxAccumulator::new(scale.0, top).py_err()?) })
         }
 
         /// CSAT (top-box share and mean) of everything accumulated.
         #[pyo3(signature = (confidence=0.95, interval="wilson"))]
-        fn finish(&self, confidence: f64, interval: &str) -> PyResult<Csat> {
+        fn finish(&self, py: Python<'_>, confidence: f64, interval: &str) -> PyResult<Csat> {
             let interval = convert::interval(interval)?;
-            self.inner.finish(confidence, interval).py_err().map(Csat::from)
+            self.inner.with(py, |a| a.finish(confidence, interval)).py_err().map(Csat::from)
         }
     }
 }
@@ -143,12 +146,12 @@ accumulator_class! {
         #[new]
         #[pyo3(signature = (scale, boxes=2))]
         fn new(scale: ScaleArg, boxes: u32) -> PyResult<Self> {
-            Ok(LikertAccumulator { inner: core::LikertAccumulator::new(scale.0, boxes).py_err()? })
+            Ok(LikertAccumulator { inner: Shared::new(core::LikertAccumulator::new(scale.0, boxes).py_err()?) })
         }
 
         /// The distribution summary of everything accumulated.
-        fn finish(&self) -> PyResult<Likert> {
-            self.inner.finish().py_err().map(Likert::from)
+        fn finish(&self, py: Python<'_>) -> PyResult<Likert> {
+            self.inner.with(py, |a| a.finish()).py_err().map(Likert::from)
         }
     }
 }

@@ -350,3 +350,11 @@ pub(crate) fn one_time<'py>(
     let d = d.readonly();
     Ok(d.as_slice().map_err(not_viewable)?[0])
 }
+
+/// A count given from Python: a whole number of at least 0 (an InvalidParameterError naming
+/// `name` for a negative one, where a plain u64 argument would raise OverflowError).
+pub(crate) fn count(name: &'static str, value: i64) -> PyResult<u64> {
+    u64::try_from(value).map_err(|_| {
+        crate::errors::invalid(name, format!("must be a count of at least 0, got {value}"))
+    })
+}

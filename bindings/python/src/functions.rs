@@ -48,12 +48,17 @@ pub(crate) fn nps(
 #[pyfunction]
 #[pyo3(signature = (detractors, passives, promoters, confidence=0.95, method="adjusted_wald"))]
 pub(crate) fn nps_from_counts(
-    detractors: u64,
-    passives: u64,
-    promoters: u64,
+    detractors: i64,
+    passives: i64,
+    promoters: i64,
     confidence: f64,
     method: &str,
 ) -> PyResult<Nps> {
+    let (detractors, passives, promoters) = (
+        convert::count("detractors", detractors)?,
+        convert::count("passives", passives)?,
+        convert::count("promoters", promoters)?,
+    );
     let options = core::NpsOptions {
         confidence,
         method: convert::nps_method(method)?,

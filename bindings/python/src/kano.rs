@@ -10,6 +10,7 @@ use pyo3::types::{PyBytes, PyDict, PyList, PyTuple, PyType};
 
 use crate::convert;
 use crate::errors::{invalid, IntoPyResult};
+use crate::shared::Shared;
 
 /// Letters of the categories, indexed like `KanoCategory::ALL`, then "" for a missing pair.
 const LETTERS: [&str; 7] = ["A", "O", "M", "I", "R", "Q", ""];
@@ -338,14 +339,23 @@ fn feature_names(given: Option<Vec<String>>, n: usize) -> PyResult<Vec<String>> 
 #[pyo3(name = "kano_from_counts", signature = (A, O, M, I, R=0, Q=0))]
 #[allow(non_snake_case)]
 pub(crate) fn kano_from_counts(
-    A: u64,
-    O: u64,
-    M: u64,
-    I: u64,
-    R: u64,
-    Q: u64,
+    A: i64,
+    O: i64,
+    M: i64,
+    I: i64,
+    R: i64,
+    Q: i64,
 ) -> PyResult<KanoFeature> {
-    core::from_counts(core::KanoCounts::new(A, O, M, I, R, Q))
+    let c = |name, v| convert::count(name, v);
+    let counts = core::KanoCounts::new(
+        c("A", A)?,
+        c("O", O)?,
+        c("M", M)?,
+        c("I", I)?,
+        c("R", R)?,
+        c("Q", Q)?,
+    );
+    core::from_counts(counts)
         .py_err()
         .map(|inner| KanoFeature { inner, name: None })
 }
@@ -755,9 +765,8 @@ impl KanoResult {
 /// >>> acc.finish().table["category"].tolist()
 /// ['O', 'M']
 #[pyclass(module = "cxkit")]
-#[derive(Clone)]
 pub struct KanoAccumulator {
-    inner: core::KanoAccumulator,
+    inner: Shared<core::KanoAccumulator>,
     names: Option<Vec<String>>,
 }
 
@@ -770,14 +779,16 @@ impl KanoAccumulator {
             .map(|n| feature_names(Some(n), features))
             .transpose()?;
         Ok(KanoAccumulator {
-            inner: core::KanoAccumulator::new(features),
+            inner: Shared::new(core::KanoAccumulator::new(features)),
             names,
         })
     }
     /// Adds a batch of respondents (positions or labels). On error the state is unchanged.
+    /// Threads may update one accumulator at once (each counts its batch with the GIL
+    /// released; the counts add up as serial updates would).
     #[pyo3(signature = (functional, dysfunctional, form="full", nan_policy="raise"))]
     fn update(
-        &mut self,
+        &self,
         py: Python<'_>,
         functional: &Bound<'_, PyAny>,
         dysfunctional: &Bound<'_, PyAny>,
@@ -787,24 +798,26 @@ impl KanoAccumulator {
         let f = answers(functional, "functional")?;
         let d = answers(dysfunctional, "dysfunctional")?;
         let opts = options(form, f.labels || d.labels, nan_policy, None, None)?;
-        let inner = &mut self.inner;
+        let mut batch = core::KanoAccumulator::new(self.inner.with(py, |a| a.features()));
         with_views!(py, &f.array, &d.array, |fv, dv| {
-            py.detach(|| inner.update(fv, dv, &opts)).py_err()
-        })
+            py.detach(|| batch.update(fv, dv, &opts)).py_err()
+        })?;
+        self.inner.with(py, |a| a.merge(&batch)).py_err()
     }
     /// Adds another accumulator's counts (same number of features).
-    fn merge(&mut self, other: &Self) -> PyResult<()> {
-        self.inner.merge(&other.inner).py_err()
+    fn merge(&self, py: Python<'_>, other: &Self) -> PyResult<()> {
+        let theirs = other.inner.snapshot(py);
+        self.inner.with(py, |a| a.merge(&theirs)).py_err()
     }
     /// The verdict per feature from the counts so far.
-    fn finish(&self) -> PyResult<KanoResult> {
-        let table = self.inner.finish().py_err()?;
+    fn finish(&self, py: Python<'_>) -> PyResult<KanoResult> {
+        let table = self.inner.with(py, |a| a.finish()).py_err()?;
         let names = feature_names(self.names.clone(), table.features.len())?;
         Ok(KanoResult::new(table, names, None))
     }
     /// The state as versioned bytes (feature names are not part of it).
     fn to_bytes<'py>(&self, py: Python<'py>) -> Bound<'py, PyBytes> {
-        PyBytes::new(py, &self.inner.to_bytes())
+        PyBytes::new(py, &self.inner.with(py, |a| a.to_bytes()))
     }
     /// Reads state written by `to_bytes`.
     #[classmethod]
@@ -818,7 +831,10 @@ impl KanoAccumulator {
         let names = names
             .map(|n| feature_names(Some(n), inner.counts().len()))
             .transpose()?;
-        Ok(KanoAccumulator { inner, names })
+        Ok(KanoAccumulator {
+            inner: Shared::new(inner),
+            names,
+        })
     }
     fn __reduce__<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyTuple>> {
         let py = slf.py();
@@ -826,11 +842,14 @@ impl KanoAccumulator {
         let me = slf.borrow();
         (from_bytes, (me.to_bytes(py), me.names.clone())).into_pyobject(py)
     }
-    fn __eq__(&self, other: &Self) -> bool {
-        self.inner == other.inner && self.names == other.names
+    fn __eq__(&self, py: Python<'_>, other: &Self) -> bool {
+        self.names == other.names && self.inner.snapshot(py) == other.inner.snapshot(py)
     }
-    fn __repr__(&self) -> String {
-        format!("KanoAccumulator(features={})", self.inner.counts().len())
+    fn __repr__(&self, py: Python<'_>) -> String {
+        format!(
+            "KanoAccumulator(features={})",
+            self.inner.with(py, |a| a.features())
+        )
     }
 }
 

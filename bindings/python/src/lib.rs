@@ -18,6 +18,7 @@ mod profile;
 mod quality;
 mod results;
 mod segment;
+mod shared;
 mod sums;
 
 /// cxkit: customer-experience analytics for retail banking (compiled core).

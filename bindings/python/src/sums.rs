@@ -11,6 +11,7 @@ use pyo3::types::{PyBytes, PyTuple, PyType};
 use crate::convert::named_matrix;
 use crate::errors::{invalid, IntoPyResult};
 use crate::quality::{missing, quality_options, table, CronbachAlpha, Named, Servqual};
+use crate::shared::Shared;
 
 /// Column names from ``items``: a count (names "0", "1", …) or a sequence of names.
 fn names_of(items: &Bound<'_, PyAny>) -> PyResult<Vec<String>> {
@@ -55,10 +56,9 @@ fn batch<'py>(
 /// >>> north.respondents, round(north.finish().overall.estimate, 4)
 /// (3, -0.6667)
 #[pyclass(module = "cxkit")]
-#[derive(Clone)]
 pub struct ServqualAccumulator {
     names: Vec<String>,
-    inner: q::ServqualAccumulator,
+    inner: Shared<q::ServqualAccumulator>,
 }
 
 #[pymethods]
@@ -77,13 +77,14 @@ impl ServqualAccumulator {
         let o = quality_options(&names, dimensions, scale, reversed, nan_policy, confidence)?;
         Ok(ServqualAccumulator {
             names,
-            inner: q::ServqualAccumulator::new(o).py_err()?,
+            inner: Shared::new(q::ServqualAccumulator::new(o).py_err()?),
         })
     }
 
-    /// Adds a batch of respondents. On error the state is unchanged.
+    /// Adds a batch of respondents. On error the state is unchanged. Threads may update one
+    /// state at once (each summarises its batch with the GIL released).
     fn update<'py>(
-        &mut self,
+        &self,
         py: Python<'py>,
         perceptions: &Bound<'py, PyAny>,
         expectations: &Bound<'py, PyAny>,
@@ -92,25 +93,28 @@ impl ServqualAccumulator {
         let e = batch(py, expectations, "expectations", &self.names)?;
         let (p, e) = (p.readonly(), e.readonly());
         let (p, e) = (p.as_array(), e.as_array());
-        let inner = &mut self.inner;
-        py.detach(|| inner.update(p, e)).py_err()
+        let mut batch =
+            q::ServqualAccumulator::new(self.inner.with(py, |a| a.options().clone())).py_err()?;
+        py.detach(|| batch.update(p, e)).py_err()?;
+        self.inner.with(py, |a| a.merge(&batch)).py_err()
     }
 
     /// Adds another state with the same items and options into this one.
-    fn merge(&mut self, other: &Self) -> PyResult<()> {
+    fn merge(&self, py: Python<'_>, other: &Self) -> PyResult<()> {
         if other.names != self.names {
             return Err(invalid(
                 "other",
                 format!("items {:?} differ from {:?}", other.names, self.names),
             ));
         }
-        self.inner.merge(&other.inner).py_err()
+        let theirs = other.inner.snapshot(py);
+        self.inner.with(py, |a| a.merge(&theirs)).py_err()
     }
 
     /// Respondents with at least one rated item so far.
     #[getter]
-    fn respondents(&self) -> u64 {
-        self.inner.respondents()
+    fn respondents(&self, py: Python<'_>) -> u64 {
+        self.inner.with(py, |a| a.respondents())
     }
 
     /// Item names.
@@ -120,14 +124,14 @@ impl ServqualAccumulator {
     }
 
     /// The SERVQUAL analysis of every respondent seen.
-    fn finish(&self) -> PyResult<Servqual> {
-        let r = self.inner.finish().py_err()?;
+    fn finish(&self, py: Python<'_>) -> PyResult<Servqual> {
+        let r = self.inner.with(py, |a| a.finish()).py_err()?;
         Ok(Named::new(self.names.clone(), r).into())
     }
 
     /// The state as versioned bytes (item names are not in them; give them to ``from_bytes``).
     fn to_bytes<'py>(&self, py: Python<'py>) -> Bound<'py, PyBytes> {
-        PyBytes::new(py, &self.inner.to_bytes())
+        PyBytes::new(py, &self.inner.with(py, |a| a.to_bytes()))
     }
 
     /// Reads state written by ``to_bytes`` (with the item names, default "0", "1", …);
@@ -151,7 +155,10 @@ impl ServqualAccumulator {
                 format!("{} names for a state of {k} items", names.len()),
             ));
         }
-        Ok(ServqualAccumulator { names, inner })
+        Ok(ServqualAccumulator {
+            names,
+            inner: Shared::new(inner),
+        })
     }
 
     fn __reduce__<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyTuple>> {
@@ -161,15 +168,15 @@ impl ServqualAccumulator {
         (from_bytes, (me.to_bytes(py), me.names.clone())).into_pyobject(py)
     }
 
-    fn __eq__(&self, other: &Self) -> bool {
-        self.names == other.names && self.inner == other.inner
+    fn __eq__(&self, py: Python<'_>, other: &Self) -> bool {
+        self.names == other.names && self.inner.snapshot(py) == other.inner.snapshot(py)
     }
 
-    fn __repr__(&self) -> String {
+    fn __repr__(&self, py: Python<'_>) -> String {
         format!(
             "ServqualAccumulator({} items, {} respondents)",
             self.names.len(),
-            self.inner.respondents()
+            self.inner.with(py, |a| a.respondents())
         )
     }
 }
@@ -188,10 +195,9 @@ impl ServqualAccumulator {
 /// >>> a.rows, round(a.cronbach_alpha().alpha, 4)
 /// (4, 0.9447)
 #[pyclass(module = "cxkit")]
-#[derive(Clone)]
 pub struct CovarianceAccumulator {
     names: Vec<String>,
-    inner: cov::CovarianceAccumulator,
+    inner: Shared<cov::CovarianceAccumulator>,
 }
 
 #[pymethods]
@@ -202,35 +208,39 @@ impl CovarianceAccumulator {
         let names = names_of(columns)?;
         let m = missing(nan_policy, MissingData::Pairwise)?;
         Ok(CovarianceAccumulator {
-            inner: cov::CovarianceAccumulator::new(names.len(), m).py_err()?,
+            inner: Shared::new(cov::CovarianceAccumulator::new(names.len(), m).py_err()?),
             names,
         })
     }
 
-    /// Adds a batch of rows. On error the state is unchanged.
-    fn update<'py>(&mut self, py: Python<'py>, data: &Bound<'py, PyAny>) -> PyResult<()> {
+    /// Adds a batch of rows. On error the state is unchanged. Threads may update one state
+    /// at once (each sums its batch with the GIL released).
+    fn update<'py>(&self, py: Python<'py>, data: &Bound<'py, PyAny>) -> PyResult<()> {
         let x = batch(py, data, "data", &self.names)?;
         let x = x.readonly();
         let x = x.as_array();
-        let inner = &mut self.inner;
-        py.detach(|| inner.update(x)).py_err()
+        let (k, missing) = self.inner.with(py, |a| (a.columns(), a.missing()));
+        let mut part = cov::CovarianceAccumulator::new(k, missing).py_err()?;
+        py.detach(|| part.update(x)).py_err()?;
+        self.inner.with(py, |a| a.merge(&part)).py_err()
     }
 
     /// Adds another state with the same columns and NaN policy into this one.
-    fn merge(&mut self, other: &Self) -> PyResult<()> {
+    fn merge(&self, py: Python<'_>, other: &Self) -> PyResult<()> {
         if other.names != self.names {
             return Err(invalid(
                 "other",
                 format!("columns {:?} differ from {:?}", other.names, self.names),
             ));
         }
-        self.inner.merge(&other.inner).py_err()
+        let theirs = other.inner.snapshot(py);
+        self.inner.with(py, |a| a.merge(&theirs)).py_err()
     }
 
     /// Rows seen so far.
     #[getter]
-    fn rows(&self) -> u64 {
-        self.inner.rows()
+    fn rows(&self, py: Python<'_>) -> u64 {
+        self.inner.with(py, |a| a.rows())
     }
 
     /// Column names.
@@ -241,7 +251,7 @@ impl CovarianceAccumulator {
 
     /// The sample covariance matrix (a DataFrame indexed and labelled by column).
     fn covariance<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        let c = self.inner.covariance().py_err()?;
+        let c = self.inner.with(py, |a| a.covariance()).py_err()?;
         let columns = self
             .names
             .iter()
@@ -253,15 +263,15 @@ impl CovarianceAccumulator {
 
     /// Cronbach's alpha of every row seen, as ``cxkit.cronbach_alpha`` gives it.
     #[pyo3(signature = (confidence=0.95))]
-    fn cronbach_alpha(&self, confidence: f64) -> PyResult<CronbachAlpha> {
-        let c = self.inner.covariance().py_err()?;
+    fn cronbach_alpha(&self, py: Python<'_>, confidence: f64) -> PyResult<CronbachAlpha> {
+        let c = self.inner.with(py, |a| a.covariance()).py_err()?;
         let r = rel::cronbach_alpha_of(&c, confidence).py_err()?;
         Ok(Named::new(self.names.clone(), r).into())
     }
 
     /// The state as versioned bytes (column names are not in them; give them to ``from_bytes``).
     fn to_bytes<'py>(&self, py: Python<'py>) -> Bound<'py, PyBytes> {
-        PyBytes::new(py, &self.inner.to_bytes())
+        PyBytes::new(py, &self.inner.with(py, |a| a.to_bytes()))
     }
 
     /// Reads state written by ``to_bytes`` (with the column names, default "0", "1", …);
@@ -285,7 +295,10 @@ impl CovarianceAccumulator {
                 format!("{} names for a state of {k} columns", names.len()),
             ));
         }
-        Ok(CovarianceAccumulator { names, inner })
+        Ok(CovarianceAccumulator {
+            names,
+            inner: Shared::new(inner),
+        })
     }
 
     fn __reduce__<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyTuple>> {
@@ -295,15 +308,15 @@ impl CovarianceAccumulator {
         (from_bytes, (me.to_bytes(py), me.names.clone())).into_pyobject(py)
     }
 
-    fn __eq__(&self, other: &Self) -> bool {
-        self.names == other.names && self.inner == other.inner
+    fn __eq__(&self, py: Python<'_>, other: &Self) -> bool {
+        self.names == other.names && self.inner.snapshot(py) == other.inner.snapshot(py)
     }
 
-    fn __repr__(&self) -> String {
+    fn __repr__(&self, py: Python<'_>) -> String {
         format!(
             "CovarianceAccumulator({} columns, {} rows)",
             self.names.len(),
-            self.inner.rows()
+            self.inner.with(py, |a| a.rows())
         )
     }
 }

@@ -6,11 +6,10 @@
 //! complaint without a first response or not resolved.
 
 use serde::{Deserialize, Serialize};
-use statrs::distribution::{ContinuousCDF, StudentsT};
 
 use crate::error::{check_confidence, check_lengths};
 use crate::quantile::quantile;
-use crate::survey::wilson_interval;
+use crate::survey::{t_cdf, t_quantile, wilson_interval};
 use crate::{Error, Result};
 
 /// A time that has not happened (no response yet, not resolved): `i64::MIN`, as numpy's NaT.
@@ -346,16 +345,15 @@ pub fn service_recovery(
         });
     }
     let df = se2 * se2 / ((va / na).powi(2) / (na - 1.0) + (vb / nb).powi(2) / (nb - 1.0));
-    let t = StudentsT::new(0.0, 1.0, df).expect("positive degrees of freedom");
     let d = ma - mb;
-    let half = t.inverse_cdf((1.0 + confidence) / 2.0) * se2.sqrt();
+    let half = t_quantile((1.0 + confidence) / 2.0, df) * se2.sqrt();
     Ok(RecoveryEffect {
         complainants: ma,
         others: mb,
         difference: d,
         ci_low: d - half,
         ci_high: d + half,
-        p_value: 2.0 * (1.0 - t.cdf((d / se2.sqrt()).abs())),
+        p_value: 2.0 * (1.0 - t_cdf((d / se2.sqrt()).abs(), df)),
         n: (a.len(), b.len()),
     })
 }

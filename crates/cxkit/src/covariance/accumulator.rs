@@ -101,13 +101,18 @@ impl CovarianceAccumulator {
         let Some(theirs) = &other.shift else {
             return Ok(());
         };
+        let Some(rows) = self.rows.checked_add(other.rows) else {
+            return Err(Error::Incompatible {
+                reason: "the merged covariance states would count more than 2^64 rows".into(),
+            });
+        };
         let mut sums = other.sums.clone();
         match &self.shift {
             Some(mine) => sums.recentre(theirs, mine),
             None => self.shift = Some(theirs.clone()),
         }
         self.sums = std::mem::replace(&mut self.sums, Sums::zero(0)).add(sums);
-        self.rows += other.rows;
+        self.rows = rows;
         Ok(())
     }
 
@@ -119,6 +124,11 @@ impl CovarianceAccumulator {
     /// Number of columns.
     pub fn columns(&self) -> usize {
         self.columns
+    }
+
+    /// How rows with missing values are used.
+    pub fn missing(&self) -> MissingData {
+        self.missing
     }
 
     /// The covariance matrix of every row seen; the errors of [`covariance`](super::covariance)

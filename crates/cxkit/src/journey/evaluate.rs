@@ -1,12 +1,13 @@
 //! Indicators of a time window, rolled up the tree, with changes, alerts and pain points.
 
 use serde::{Deserialize, Serialize};
-use statrs::distribution::{ContinuousCDF, Normal, StudentsT};
+use statrs::distribution::{ContinuousCDF, Normal};
 
 use super::state::{Cell, JourneyState};
 use super::tree::{Direction, IndicatorKind, IndicatorTree};
 use crate::clv::Period;
 use crate::quantile::quantile;
+use crate::survey::t_cdf;
 use crate::{Error, Result};
 
 /// A time window of days (UTC).
@@ -174,8 +175,10 @@ fn p_value(kind: IndicatorKind, now: &Cell, before: &Cell) -> Option<f64> {
             }
             let t = (now.sum / n1 - before.sum / n0) / se2.sqrt();
             let df = se2 * se2 / ((v1 / n1).powi(2) / (n1 - 1.0) + (v0 / n0).powi(2) / (n0 - 1.0));
-            let dist = StudentsT::new(0.0, 1.0, df).ok()?;
-            Some(2.0 * (1.0 - dist.cdf(t.abs())))
+            if df.is_nan() || df <= 0.0 {
+                return None;
+            }
+            Some(2.0 * (1.0 - t_cdf(t.abs(), df)))
         }
         IndicatorKind::TopBox { .. } | IndicatorKind::Rate => {
             if n1 == 0.0 || n0 == 0.0 {

@@ -506,6 +506,22 @@ impl JourneyState {
                 reason: "the journey states were made for different indicator trees".into(),
             });
         }
+        // Every cell count is at most the events folded (checked on reading), so none
+        // overflows when the event counts do not.
+        let (r, o) = (&self.rejects, &other.rejects);
+        if [
+            (self.events, other.events),
+            (r.unknown_indicator, o.unknown_indicator),
+            (r.unknown_touchpoint, o.unknown_touchpoint),
+            (r.invalid_value, o.invalid_value),
+        ]
+        .iter()
+        .any(|(a, b)| a.checked_add(*b).is_none())
+        {
+            return Err(Error::Incompatible {
+                reason: "the merged journey states would count more than 2^64 events".into(),
+            });
+        }
         self.add(other);
         Ok(())
     }
@@ -620,6 +636,16 @@ impl JourneyState {
     /// Errors unless events could have made this state.
     fn check(&self) -> Result<()> {
         let max_day = i64::MAX / SECONDS_PER_DAY;
+        let folded = self
+            .cells
+            .values()
+            .try_fold(0u64, |t, c| t.checked_add(c.n));
+        if folded.is_none_or(|t| t > self.events) {
+            return Err(corrupt(format!(
+                "the cells hold more than the {} events folded",
+                self.events
+            )));
+        }
         for kind in &self.kinds {
             kind.check().map_err(corrupt)?;
         }

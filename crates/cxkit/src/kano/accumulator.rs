@@ -81,6 +81,16 @@ impl KanoAccumulator {
                 ),
             });
         }
+        // Every pair count is at most the respondent count (checked on reading), so no count
+        // overflows when the respondents do not.
+        if (self.sums.respondents as u64)
+            .checked_add(other.sums.respondents as u64)
+            .is_none()
+        {
+            return Err(Error::Incompatible {
+                reason: "the merged accumulators would count more than 2^64 respondents".into(),
+            });
+        }
         self.sums.merge(&other.sums);
         Ok(())
     }
@@ -128,9 +138,17 @@ impl KanoAccumulator {
         let mut sums = Sums::new(features);
         sums.respondents =
             usize::try_from(r.u64()?).map_err(|_| corrupt("respondent count overflows".into()))?;
-        for pairs in &mut sums.pairs {
+        for (j, pairs) in sums.pairs.iter_mut().enumerate() {
             for x in pairs.iter_mut() {
                 *x = r.u64()?;
+            }
+            // A respondent gives each feature at most one answer pair.
+            let total = pairs.iter().try_fold(0u64, |t, &x| t.checked_add(x));
+            if total.is_none_or(|t| t > sums.respondents as u64) {
+                return Err(corrupt(format!(
+                    "feature {j} has more answer pairs than the {} respondents",
+                    sums.respondents
+                )));
             }
         }
         r.finish()?;

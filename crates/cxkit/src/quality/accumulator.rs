@@ -52,7 +52,18 @@ impl GapMoments {
         }
     }
 
-    fn merge(&mut self, o: &GapMoments) {
+    /// Adds another state's moments; errors (leaving this one unchanged) when a count would
+    /// pass 2^64.
+    fn merge(&mut self, o: &GapMoments) -> Result<()> {
+        if self
+            .all()
+            .zip(o.all())
+            .any(|(a, b)| a.n.checked_add(b.n).is_none())
+        {
+            return Err(crate::Error::Incompatible {
+                reason: "the merged SERVQUAL states would count more than 2^64 ratings".into(),
+            });
+        }
         for (a, b) in self.items.iter_mut().zip(&o.items) {
             for (a, b) in a.iter_mut().zip(b) {
                 a.merge(b);
@@ -62,6 +73,7 @@ impl GapMoments {
             a.merge(b);
         }
         self.overall.merge(&o.overall);
+        Ok(())
     }
 
     fn all(&self) -> impl Iterator<Item = &Moments> {
@@ -168,8 +180,7 @@ impl ServqualAccumulator {
         let e = self.options.ratings(expectations)?;
         let gap = &p - &e;
         let dims = dimension_scores(&gap, &self.options.dimensions);
-        self.moments.merge(&GapMoments::of(&p, &e, &gap, &dims));
-        Ok(())
+        self.moments.merge(&GapMoments::of(&p, &e, &gap, &dims))
     }
 
     /// Adds another state with the same options into this one.
@@ -181,8 +192,7 @@ impl ServqualAccumulator {
                     .into(),
             });
         }
-        self.moments.merge(&other.moments);
-        Ok(())
+        self.moments.merge(&other.moments)
     }
 
     /// Respondents with at least one rated item pair so far.

@@ -14,7 +14,6 @@ mod tolerance;
 
 use ndarray::{Array2, ArrayView2};
 use serde::{Deserialize, Serialize};
-use statrs::distribution::{ContinuousCDF, StudentsT};
 
 pub use accumulator::ServqualAccumulator;
 pub use servqual::{
@@ -23,7 +22,7 @@ pub use servqual::{
 pub use tolerance::{zone_of_tolerance, ZoneOfTolerance, ZonePosition, ZoneScore};
 
 use crate::error::check_confidence;
-use crate::survey::{Mean, NanPolicy};
+use crate::survey::{t_quantile, Mean, NanPolicy};
 use crate::{Error, Result};
 
 /// Which dimension each item belongs to.
@@ -291,9 +290,7 @@ impl Moments {
         let mean = self.mean;
         let sd = (self.m2 / (n - 1) as f64).sqrt();
         let se = sd / (n as f64).sqrt();
-        let t = StudentsT::new(0.0, 1.0, (n - 1) as f64)
-            .expect("positive degrees of freedom")
-            .inverse_cdf((1.0 + confidence) / 2.0);
+        let t = t_quantile((1.0 + confidence) / 2.0, (n - 1) as f64);
         Ok(Mean {
             estimate: mean,
             sd,

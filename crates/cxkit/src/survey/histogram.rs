@@ -116,6 +116,11 @@ impl Histogram {
                 ),
             });
         }
+        if self.n().checked_add(other.n()).is_none() {
+            return Err(Error::Incompatible {
+                reason: "the merged tallies would count more than 2^64 responses".into(),
+            });
+        }
         self.add(other);
         Ok(())
     }

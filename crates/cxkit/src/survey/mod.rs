@@ -31,6 +31,7 @@ pub use accumulator::{
     TopBoxAccumulator, TopBoxKind, FORMAT_VERSION,
 };
 pub use histogram::Histogram;
+pub(crate) use interval::{t_cdf, t_quantile};
 pub use interval::{wald_interval, wilson_interval, Mean, Proportion, ProportionMethod};
 pub use likert::{likert_summary, Likert, LikertOptions};
 pub use nps::{nps, nps_from_counts, Nps, NpsMethod, NpsOptions};

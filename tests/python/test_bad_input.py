@@ -1,0 +1,157 @@
+"""The bad-input matrix: for each public function, each kind of bad input (empty, NaN, ±inf,
+out of range, wrong length, wrong dtype, None, huge sizes, corrupt bytes) raises the
+documented exception, never a crash or a silent NaN, and a failed update leaves the
+accumulator exactly as it was. docs/bad-input.md is this matrix as a table: the test fails
+when the two differ (CXKIT_BLESS=1 rewrites the table from the cases below)."""
+
+import os
+import pathlib
+import pickle
+
+import numpy as np
+import pytest
+
+import cxkit
+
+TREE = {"journeys": [{"id": "j", "stages": [{"id": "s", "touchpoints": [
+    {"id": "app", "indicators": [{"id": "ok", "kind": {"type": "rate"}}]}]}]}]}
+OK = [10, 9, 3, 7]
+P = [[5.0, 6.0], [4.0, 7.0], [6.0, 5.0]]
+DIMS = ["a", "b"]
+FREQ, REC, T = [0.0, 2.0, 5.0], [0.0, 20.0, 30.0], [40.0, 40.0, 40.0]
+
+
+def accumulators():
+    """(name, factory, good update, bad updates) of every accumulator."""
+    tree = cxkit.IndicatorTree.from_dict(TREE)
+    return [
+        ("NpsAccumulator", cxkit.NpsAccumulator, lambda a: a.update(OK)),
+        ("TopBoxAccumulator", lambda: cxkit.TopBoxAccumulator(5, 2), lambda a: a.update([5, 4, 1])),
+        ("LikertAccumulator", lambda: cxkit.LikertAccumulator(5), lambda a: a.update([5, 4, 1])),
+        ("KanoAccumulator", lambda: cxkit.KanoAccumulator(2), lambda a: a.update([[1, 2]], [[5, 4]])),
+        ("ServqualAccumulator", lambda: cxkit.ServqualAccumulator(2, dimensions=DIMS), lambda a: a.update(P, P)),
+        ("CovarianceAccumulator", lambda: cxkit.CovarianceAccumulator(2), lambda a: a.update(P)),
+        (
+            "JourneyState",
+            lambda: cxkit.JourneyState(tree),
+            lambda a: a.update({"indicator": ["ok"], "timestamp": [0], "value": [1]}),
+        ),
+    ]
+
+
+# (function, bad input, call, exception). Accumulator rows name the update; their state is
+# checked to be unchanged after the failure.
+CASES = [
+    # Survey scores.
+    ("nps", "empty", lambda: cxkit.nps([]), cxkit.EmptyInputError),
+    ("nps", "NaN", lambda: cxkit.nps([9, np.nan]), cxkit.MissingScoreError),
+    ("nps", "inf", lambda: cxkit.nps([9, np.inf]), cxkit.InvalidScoreError),
+    ("nps", "out of range (11)", lambda: cxkit.nps([9, 11]), cxkit.InvalidScoreError),
+    ("nps", "fraction (8.5)", lambda: cxkit.nps([9, 8.5]), cxkit.InvalidScoreError),
+    ("nps", "wrong dtype (strings)", lambda: cxkit.nps(["9", "10"]), TypeError),
+    ("nps", "None", lambda: cxkit.nps(None), cxkit.InvalidParameterError),
+    ("nps", "two-dimensional", lambda: cxkit.nps([[9, 10]]), cxkit.InvalidParameterError),
+    ("nps", "weights of wrong length", lambda: cxkit.nps(OK, weights=[1.0]), cxkit.LengthMismatchError),
+    ("nps", "weight NaN or negative", lambda: cxkit.nps(OK, weights=[1, 1, np.nan, -1]), cxkit.InvalidWeightError),
+    ("nps", "all weights zero", lambda: cxkit.nps(OK, weights=[0, 0, 0, 0]), cxkit.EmptyInputError),
+    ("nps", "confidence 1.5", lambda: cxkit.nps(OK, confidence=1.5), cxkit.InvalidParameterError),
+    ("nps", "unknown method", lambda: cxkit.nps(OK, method="exact"), cxkit.InvalidParameterError),
+    ("nps_from_counts", "negative count", lambda: cxkit.nps_from_counts(-1, 2, 3), cxkit.InvalidParameterError),
+    ("csat", "huge scale (0..1e9)", lambda: cxkit.csat([1, 2], scale=(0, 10**9)), cxkit.InvalidParameterError),
+    ("csat", "reversed scale", lambda: cxkit.csat([1, 2], scale=(5, 1)), cxkit.InvalidParameterError),
+    ("csat", "top box larger than the scale", lambda: cxkit.csat([1, 2], top=9), cxkit.InvalidParameterError),
+    ("ces", "score outside 1..7", lambda: cxkit.ces([0, 7]), cxkit.InvalidScoreError),
+    ("likert_summary", "NaN with nan_policy omit, nothing left", lambda: cxkit.likert_summary([np.nan], 5, nan_policy="omit"), cxkit.EmptyInputError),
+    ("wilson_interval", "successes above n", lambda: cxkit.wilson_interval(5, 3), cxkit.InvalidParameterError),
+    # KANO.
+    ("kano_analyze", "answer outside 1..5", lambda: cxkit.kano_analyze([[6]], [[1]]), cxkit.InvalidAnswerError),
+    ("kano_analyze", "unknown label", lambda: cxkit.kano_analyze([["love"]], [["dislike"]]), cxkit.InvalidAnswerError),
+    ("kano_analyze", "NaN", lambda: cxkit.kano_analyze([[np.nan]], [[1]]), cxkit.MissingAnswerError),
+    ("kano_analyze", "shapes differ", lambda: cxkit.kano_analyze([[1, 2]], [[1]]), cxkit.LengthMismatchError),
+    ("kano_from_counts", "negative count", lambda: cxkit.kano_from_counts(-1, 0, 0, 0), cxkit.InvalidParameterError),
+    # Quality, reliability, drivers.
+    ("servqual", "rating outside the scale", lambda: cxkit.servqual([[1, 9]], [[1, 2]], dimensions=DIMS), cxkit.InvalidAnswerError),
+    ("servqual", "shapes differ", lambda: cxkit.servqual(P, [[1, 2]], dimensions=DIMS), cxkit.LengthMismatchError),
+    ("servqual", "dimension map of wrong length", lambda: cxkit.servqual(P, P, dimensions=["a"]), cxkit.LengthMismatchError),
+    ("cronbach_alpha", "one item", lambda: cxkit.cronbach_alpha([[1], [2], [3]]), cxkit.InsufficientDataError),
+    ("cronbach_alpha", "inf", lambda: cxkit.cronbach_alpha([[1, 2], [np.inf, 2], [3, 4]]), cxkit.InvalidParameterError),
+    ("cronbach_alpha", "constant item", lambda: cxkit.cronbach_alpha([[1, 2], [1, 3], [1, 4]]), cxkit.ConstantColumnError),
+    ("key_drivers", "outcome of wrong length", lambda: cxkit.key_drivers([[1, 2], [2, 1], [3, 3]], [1, 2]), cxkit.LengthMismatchError),
+    ("key_drivers", "collinear drivers", lambda: cxkit.key_drivers([[1, 2], [2, 4], [3, 6], [4, 8]], [1, 2, 3, 5]), cxkit.SingularMatrixError),
+    # Customer value and segments.
+    ("BetaGeo.fit", "empty", lambda: cxkit.BetaGeo().fit([], [], []), cxkit.EmptyInputError),
+    ("BetaGeo.fit", "recency after T", lambda: cxkit.BetaGeo().fit([1, 2], [3, 4], [1, 5]), cxkit.InvalidObservationError),
+    ("BetaGeo.fit", "NaN frequency", lambda: cxkit.BetaGeo().fit([np.nan, 2], [0, 4], [5, 5]), cxkit.InvalidObservationError),
+    ("BetaGeo.from_params", "negative parameter", lambda: cxkit.BetaGeo.from_params(-1, 1, 1, 1), cxkit.InvalidParameterError),
+    ("BetaGeo.probability_alive", "lengths differ", lambda: cxkit.BetaGeo.from_params(1, 1, 1, 1).probability_alive(FREQ, REC[:2], T), cxkit.LengthMismatchError),
+    ("summarize_transactions", "lengths differ", lambda: cxkit.summarize_transactions([1, 2], ["2024-01-01"], [1.0, 2.0]), cxkit.LengthMismatchError),
+    ("rfm_scores", "bins 0", lambda: cxkit.rfm_scores([1, 2], [1, 2], [1, 2], bins=0), cxkit.InvalidParameterError),
+    ("KMeans.fit", "huge k (1e12)", lambda: cxkit.KMeans(10**12).fit([[1.0], [2.0]]), cxkit.InvalidParameterError),
+    ("KMeans.fit", "NaN", lambda: cxkit.KMeans(2).fit([[1.0], [np.nan], [3.0]]), cxkit.InvalidParameterError),
+    ("KMeans.fit", "empty", lambda: cxkit.KMeans(2).fit(np.empty((0, 2))), cxkit.EmptyInputError),
+    ("silhouette_score", "one cluster", lambda: cxkit.silhouette_score([[1.0], [2.0], [3.0]], [0, 0, 0]), cxkit.InvalidParameterError),
+    # Journeys, complaints, files.
+    ("IndicatorTree.from_dict", "malformed tree", lambda: cxkit.IndicatorTree.from_dict({"journeys": 3}), cxkit.InvalidTreeError),
+    ("read_bank", "missing directory", lambda: cxkit.read_bank("/nonexistent/cxkit"), cxkit.DataFileError),
+    # Accumulators: bad updates, corrupt bytes, incompatible merges.
+    ("NpsAccumulator.update", "out of range (11)", lambda a: a.update([11]), cxkit.InvalidScoreError),
+    ("NpsAccumulator.update", "NaN", lambda a: a.update([np.nan]), cxkit.MissingScoreError),
+    ("NpsAccumulator.update", "weights of wrong length", lambda a: a.update([9, 10], weights=[1.0]), cxkit.LengthMismatchError),
+    ("NpsAccumulator.from_bytes", "corrupt bytes", lambda: cxkit.NpsAccumulator.from_bytes(b"CXKA\x01\x01junk"), cxkit.CorruptBytesError),
+    ("NpsAccumulator.from_bytes", "empty bytes", lambda: cxkit.NpsAccumulator.from_bytes(b""), cxkit.CorruptBytesError),
+    ("TopBoxAccumulator.update", "inf", lambda a: a.update([5, np.inf]), cxkit.InvalidScoreError),
+    ("TopBoxAccumulator.merge", "other scale", lambda a: a.merge(cxkit.TopBoxAccumulator(7, 2)), cxkit.IncompatibleError),
+    ("LikertAccumulator.update", "negative weight", lambda a: a.update([5], weights=[-1.0]), cxkit.InvalidWeightError),
+    ("KanoAccumulator.update", "wrong number of features", lambda a: a.update([[1]], [[5]]), cxkit.LengthMismatchError),
+    ("KanoAccumulator.update", "answer outside 1..5", lambda a: a.update([[1, 0]], [[5, 5]]), cxkit.InvalidAnswerError),
+    ("KanoAccumulator.from_bytes", "corrupt bytes", lambda: cxkit.KanoAccumulator.from_bytes(b"CXKA\x01\x04\xff\xff\xff\xff"), cxkit.CorruptBytesError),
+    ("ServqualAccumulator.update", "rating outside the scale", lambda a: a.update([[9, 1]], [[1, 1]]), cxkit.InvalidAnswerError),
+    ("ServqualAccumulator.update", "NaN with nan_policy raise", lambda a: a.update([[np.nan, 1]], [[1, 1]]), cxkit.MissingAnswerError),
+    ("CovarianceAccumulator.update", "inf", lambda a: a.update([[1, np.inf]]), cxkit.InvalidParameterError),
+    ("CovarianceAccumulator.update", "wrong number of columns", lambda a: a.update([[1, 2, 3]]), cxkit.LengthMismatchError),
+    ("CovarianceAccumulator.from_bytes", "huge column count", lambda: cxkit.CovarianceAccumulator.from_bytes(b"CXKA\x01\x05\x00\xff\xff\xff\xff\x01\x00\x00\x00\x00\x00\x00\x00"), cxkit.CorruptBytesError),
+    ("JourneyState.update", "unknown indicator", lambda a: a.update({"indicator": ["nope"], "timestamp": [0], "value": [1]}), cxkit.InvalidParameterError),
+    ("JourneyState.update", "rate value 0.5", lambda a: a.update({"indicator": ["ok"], "timestamp": [0], "value": [0.5]}), cxkit.InvalidParameterError),
+    ("BetaGeo.from_bytes", "bytes of another kind", lambda: cxkit.BetaGeo.from_bytes(cxkit.GammaGamma.from_params(1, 2, 3).to_bytes()), cxkit.CorruptBytesError),
+]
+
+
+def state_of(acc):
+    return pickle.dumps(acc)
+
+
+@pytest.mark.parametrize("function,bad,call,error", CASES, ids=[f"{c[0]}: {c[1]}" for c in CASES])
+def test_bad_input_raises_the_documented_error(function, bad, call, error):
+    owner = function.split(".")[0]
+    accumulator = next((a for a in accumulators() if a[0] == owner), None)
+    if accumulator is not None and function.split(".")[1] in ("update", "merge"):
+        _, make, good = accumulator
+        acc = make()
+        good(acc)
+        before = state_of(acc)
+        with pytest.raises(error) as caught:
+            call(acc)
+        assert state_of(acc) == before, "a failed call left the state changed"
+    else:
+        with pytest.raises(error) as caught:
+            call()
+    assert str(caught.value), "the error says what is wrong"
+    if issubclass(error, cxkit.CxError):
+        assert isinstance(caught.value, ValueError)
+
+
+def table() -> str:
+    """The matrix as the Markdown table of docs/bad-input.md."""
+    rows = ["| function | bad input | Python exception |", "|---|---|---|"]
+    rows += [f"| `{f}` | {bad} | `{e.__name__}` |" for f, bad, _, e in CASES]
+    return "\n".join(rows) + "\n"
+
+
+def test_the_docs_table_is_the_matrix():
+    path = pathlib.Path(__file__).resolve().parents[2] / "docs" / "bad-input.md"
+    head, rest = path.read_text().split("<!-- matrix -->\n")
+    written, tail = rest.split("<!-- /matrix -->")
+    if os.environ.get("CXKIT_BLESS"):
+        path.write_text(head + "<!-- matrix -->\n" + table() + "<!-- /matrix -->" + tail)
+        written = table()
+    assert written == table(), "docs/bad-input.md differs: rerun with CXKIT_BLESS=1"

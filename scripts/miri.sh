@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Runs the C entry points' Rust-side tests (bindings/c/tests/abi.rs) under Miri, which checks
-# every raw pointer the bindings turn into a reference or slice, every handle they box and
+# Runs the C entry points' Rust-side tests (bindings/c/tests/abi.rs, nulls.rs) under Miri,
+# which checks every raw pointer the bindings turn into a reference or slice, every handle they box and
 # free, and every out-parameter they write. Tree Borrows, because rayon's crossbeam-epoch
 # uses tagged integer pointers that Stacked Borrows cannot follow; leaks are not checked
 # here (rayon's pool outlives main; valgrind and LeakSanitizer check leaks in tests/c/run.sh).
@@ -19,4 +19,4 @@ if ! rustup +nightly component list --installed 2> /dev/null | grep -q '^miri'; 
   }
 fi
 export MIRIFLAGS="-Zmiri-tree-borrows -Zmiri-permissive-provenance -Zmiri-ignore-leaks"
-cargo +nightly miri test --quiet -p cxkit-c --test abi
+cargo +nightly miri test --quiet -p cxkit-c --test abi --test nulls

@@ -112,6 +112,7 @@ CASES = [
     ("CovarianceAccumulator.from_bytes", "huge column count", lambda: cxkit.CovarianceAccumulator.from_bytes(b"CXKA\x01\x05\x00\xff\xff\xff\xff\x01\x00\x00\x00\x00\x00\x00\x00"), cxkit.CorruptBytesError),
     ("JourneyState.update", "unknown indicator", lambda a: a.update({"indicator": ["nope"], "timestamp": [0], "value": [1]}), cxkit.InvalidParameterError),
     ("JourneyState.update", "rate value 0.5", lambda a: a.update({"indicator": ["ok"], "timestamp": [0], "value": [0.5]}), cxkit.InvalidParameterError),
+    ("JourneyState.update", "bad value in a new segment", lambda a: a.update({"indicator": ["ok"], "timestamp": [0], "value": [2], "segment": ["new"]}), cxkit.InvalidParameterError),
     ("BetaGeo.from_bytes", "bytes of another kind", lambda: cxkit.BetaGeo.from_bytes(cxkit.GammaGamma.from_params(1, 2, 3).to_bytes()), cxkit.CorruptBytesError),
 ]
 

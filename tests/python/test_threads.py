@@ -68,7 +68,7 @@ def test_one_accumulator_updated_by_many_threads_equals_serial_updates(rng):
     assert abs(sq.finish().overall.estimate - one.overall.estimate) < 1e-12
 
 
-def test_journey_states_folded_per_thread_and_merged_equal_one_state(rng):
+def test_journey_states_updated_by_threads_equal_one_state(rng):
     tree = cxkit.IndicatorTree.from_dict(
         {"journeys": [{"id": "j", "stages": [{"id": "s", "touchpoints": [
             {"id": "app", "indicators": [{"id": "ok", "kind": {"type": "rate"}}]}]}]}]}
@@ -91,9 +91,11 @@ def test_journey_states_folded_per_thread_and_merged_equal_one_state(rng):
     merged = cxkit.JourneyState(tree)
     for state in in_threads(fold, range(THREADS)):
         merged.merge(state)
+    shared = cxkit.JourneyState(tree)  # one state, updated by every thread at once
+    in_threads(lambda i: shared.update(events.iloc[i::THREADS]), range(THREADS))
     one = cxkit.JourneyState(tree)
     one.update(events)
-    pd.testing.assert_frame_equal(
-        merged.evaluate("month", by="segment").sort_values("segment"),
-        one.evaluate("month", by="segment").sort_values("segment"),
-    )
+    expected = one.evaluate("month", by="segment").sort_values("segment")
+    for state in (merged, shared):
+        assert state.events == n
+        pd.testing.assert_frame_equal(state.evaluate("month", by="segment").sort_values("segment"), expected)

@@ -17,6 +17,7 @@ use pyo3::types::{PyBytes, PyDict, PyList, PyType};
 use crate::convert::{epoch_times, floats, frame, one_time};
 use crate::errors::{invalid, IntoPyResult};
 use crate::results::{result_class, to_dict};
+use crate::shared::Shared;
 
 /// Journeys → stages → touchpoints → indicators. Build it with ``from_json``, ``from_toml``
 /// or ``from_dict``; each indicator has a kind ({"type": "mean" | "top_box" (with
@@ -130,11 +131,7 @@ impl IndicatorTree {
         alpha: f64,
         on_reject: &str,
     ) -> PyResult<Bound<'py, PyAny>> {
-        let mut state = JourneyState {
-            inner: CoreState::new(&self.inner),
-            tree: self.clone(),
-            segments: Vec::new(),
-        };
+        let state = JourneyState::of(self.clone());
         state.update(py, events, on_reject)?;
         state.evaluate(py, window, at, days, by, alpha)
     }
@@ -242,19 +239,49 @@ fn widen<T: numpy::Element + Copy + TryInto<u32>>(
 #[pyclass(module = "cxkit")]
 pub struct JourneyState {
     tree: IndicatorTree,
-    inner: CoreState,
+    inner: Shared<SegmentedState>,
+}
+
+/// A core state with the labels of its segment codes.
+#[derive(Clone)]
+struct SegmentedState {
+    state: CoreState,
     /// Segment labels by code.
     segments: Vec<String>,
 }
 
+impl SegmentedState {
+    /// Adds another labelled state of the same tree, its segments matched by label; on error
+    /// nothing changes.
+    fn absorb(&mut self, other: &SegmentedState) -> cxkit_core::Result<()> {
+        let mut segments = self.segments.clone();
+        let codes: Vec<u32> = other
+            .segments
+            .iter()
+            .map(|label| match segments.iter().position(|s| s == label) {
+                Some(i) => i as u32,
+                None => {
+                    segments.push(label.clone());
+                    (segments.len() - 1) as u32
+                }
+            })
+            .collect();
+        let aligned = other.state.map_segments(|s| codes[s as usize]);
+        self.state.merge(&aligned)?;
+        self.segments = segments;
+        Ok(())
+    }
+}
+
 impl JourneyState {
-    fn code(&mut self, label: String) -> u32 {
-        match self.segments.iter().position(|s| *s == label) {
-            Some(i) => i as u32,
-            None => {
-                self.segments.push(label);
-                (self.segments.len() - 1) as u32
-            }
+    /// An empty state of `tree`.
+    fn of(tree: IndicatorTree) -> JourneyState {
+        JourneyState {
+            inner: Shared::new(SegmentedState {
+                state: CoreState::new(&tree.inner),
+                segments: Vec::new(),
+            }),
+            tree,
         }
     }
 }
@@ -263,24 +290,15 @@ impl JourneyState {
 impl JourneyState {
     #[new]
     fn new(tree: PyRef<'_, IndicatorTree>) -> Self {
-        let tree: IndicatorTree = (*tree).clone();
-        JourneyState {
-            inner: CoreState::new(&tree.inner),
-            tree,
-            segments: Vec::new(),
-        }
+        JourneyState::of((*tree).clone())
     }
 
     /// Folds an event DataFrame (or dict of columns): indicator (ids), timestamp (datetimes
     /// or seconds since 1970), value, and optionally touchpoint (checked against the tree)
-    /// and segment.
+    /// and segment. Threads may update one state at once (each folds its events with the
+    /// GIL released, then adds them); on error the state is unchanged.
     #[pyo3(signature = (events, on_reject="error"))]
-    fn update(
-        &mut self,
-        py: Python<'_>,
-        events: &Bound<'_, PyAny>,
-        on_reject: &str,
-    ) -> PyResult<()> {
+    fn update(&self, py: Python<'_>, events: &Bound<'_, PyAny>, on_reject: &str) -> PyResult<()> {
         let policy = policy(on_reject)?;
         let col = |name: &str| events.get_item(name);
         let has = |name: &str| -> PyResult<bool> {
@@ -302,19 +320,20 @@ impl JourneyState {
         let value = value
             .as_slice()
             .map_err(|e| PyValueError::new_err(e.to_string()))?;
-        let segment: Option<Vec<u32>> = if has("segment")? {
+        // The batch folds into a state of its own, its segment codes those of its labels, and
+        // is then added to this one (segments matched by label).
+        let (segment, labels) = if has("segment")? {
             let (codes, labels) = coded(&col("segment")?)?;
-            let ours: Vec<u32> = labels.into_iter().map(|l| self.code(l)).collect();
-            Some(
-                codes
-                    .iter()
-                    .map(|&c| ours.get(c as usize).copied().unwrap_or(u32::MAX))
-                    .collect(),
-            )
+            (Some(codes), labels)
         } else {
-            None
+            (None, Vec::new())
         };
-        let (state, tree) = (&mut self.inner, &self.tree.inner);
+        let tree = &self.tree.inner;
+        let mut batch = SegmentedState {
+            state: CoreState::new(tree),
+            segments: labels,
+        };
+        let state = &mut batch.state;
         py.detach(|| {
             state.update_coded(
                 tree,
@@ -331,31 +350,27 @@ impl JourneyState {
                 policy,
             )
         })
-        .py_err()
+        .py_err()?;
+        self.inner.with(py, |l| l.absorb(&batch)).py_err()
     }
 
     /// Adds another state of the same tree (segments matched by label).
-    fn merge(&mut self, other: &JourneyState) -> PyResult<()> {
-        let codes: Vec<u32> = other
-            .segments
-            .iter()
-            .map(|l| self.code(l.clone()))
-            .collect();
-        let aligned = other.inner.map_segments(|s| codes[s as usize]);
-        self.inner.merge(&aligned).py_err()
+    fn merge(&self, py: Python<'_>, other: &JourneyState) -> PyResult<()> {
+        let theirs = other.inner.snapshot(py);
+        self.inner.with(py, |l| l.absorb(&theirs)).py_err()
     }
 
     /// Events folded.
     #[getter]
-    fn events(&self) -> u64 {
-        self.inner.events
+    fn events(&self, py: Python<'_>) -> u64 {
+        self.inner.with(py, |l| l.state.events)
     }
 
     /// Events skipped with ``on_reject="count"``: {"unknown_touchpoint": n,
     /// "unknown_indicator": n, "invalid_value": n}.
     #[getter]
     fn rejects<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        to_dict(py, &self.inner.rejects)
+        to_dict(py, &self.inner.with(py, |l| l.state.rejects.clone()))
     }
 
     /// Every node in a window: "day", "week" (Monday–Sunday), "month" containing ``at``
@@ -374,9 +389,10 @@ impl JourneyState {
         alpha: f64,
     ) -> PyResult<Bound<'py, PyAny>> {
         let w = self.window(py, window, at, days)?;
+        let l = self.inner.snapshot(py);
         let segments: Vec<Option<u32>> = match by {
             None => vec![None],
-            Some("segment") => self.inner.segments().into_iter().map(Some).collect(),
+            Some("segment") => l.state.segments().into_iter().map(Some).collect(),
             Some(other) => {
                 return Err(invalid(
                     "by",
@@ -387,7 +403,7 @@ impl JourneyState {
         let mut rows: Vec<(Option<u32>, jr::NodeResult)> = Vec::new();
         for s in segments {
             let o = EvaluateOptions { segment: s, alpha };
-            let r = self.inner.evaluate(&self.tree.inner, &w, &o).py_err()?;
+            let r = l.state.evaluate(&self.tree.inner, &w, &o).py_err()?;
             rows.extend(r.into_iter().map(|n| (s, n)));
         }
         let cols = PyDict::new(py);
@@ -405,7 +421,7 @@ impl JourneyState {
             cols.set_item(
                 "segment",
                 rows.iter()
-                    .map(|(s, _)| s.map(|s| self.segments[s as usize].clone()))
+                    .map(|(s, _)| s.map(|s| l.segments[s as usize].clone()))
                     .collect::<Vec<_>>(),
             )?;
         }
@@ -446,7 +462,7 @@ impl JourneyState {
     /// The state as versioned bytes with its segment labels (the tree is not in them: give
     /// it to ``from_bytes``).
     fn to_bytes<'py>(&self, py: Python<'py>) -> Bound<'py, PyBytes> {
-        PyBytes::new(py, &self.inner.to_bytes(&self.segments))
+        PyBytes::new(py, &self.inner.with(py, |l| l.state.to_bytes(&l.segments)))
     }
 
     /// Reads state written by ``to_bytes`` for ``tree``; raises CorruptBytesError on
@@ -469,23 +485,24 @@ impl JourneyState {
         inner.merge(&state).py_err()?;
         Ok(JourneyState {
             tree: tree.clone(),
-            inner,
-            segments,
+            inner: Shared::new(SegmentedState {
+                state: inner,
+                segments,
+            }),
         })
     }
 
-    fn __getstate__(&self) -> (String, String, Vec<String>) {
-        (
-            self.tree.inner.to_json(),
-            self.inner.to_json(),
-            self.segments.clone(),
-        )
+    fn __getstate__(&self, py: Python<'_>) -> (String, String, Vec<String>) {
+        let l = self.inner.snapshot(py);
+        (self.tree.inner.to_json(), l.state.to_json(), l.segments)
     }
 
     fn __setstate__(&mut self, state: (String, String, Vec<String>)) -> PyResult<()> {
         self.tree = IndicatorTree::from_json(&state.0)?;
-        self.inner = CoreState::from_json(&state.1).py_err()?;
-        self.segments = state.2;
+        self.inner = Shared::new(SegmentedState {
+            state: CoreState::from_json(&state.1).py_err()?,
+            segments: state.2,
+        });
         Ok(())
     }
 
@@ -493,12 +510,9 @@ impl JourneyState {
         (self.tree.clone(),)
     }
 
-    fn __repr__(&self) -> String {
-        format!(
-            "JourneyState({} events, {} segments)",
-            self.inner.events,
-            self.segments.len()
-        )
+    fn __repr__(&self, py: Python<'_>) -> String {
+        let (events, segments) = self.inner.with(py, |l| (l.state.events, l.segments.len()));
+        format!("JourneyState({events} events, {segments} segments)")
     }
 }
 
@@ -514,7 +528,7 @@ impl JourneyState {
             Some(at) => one_time(py, at, "D", "at")?,
             None => self
                 .inner
-                .last_day()
+                .with(py, |l| l.state.last_day())
                 .ok_or_else(|| invalid("at", "no events yet: give the window's date".into()))?,
         };
         window(kind, day, days)
@@ -557,7 +571,10 @@ pub(crate) fn pain_points<'py>(
     let w = state.window(py, window, at, days)?;
     let r = state
         .inner
-        .evaluate(&state.tree.inner, &w, &EvaluateOptions::default())
+        .with(py, |l| {
+            l.state
+                .evaluate(&state.tree.inner, &w, &EvaluateOptions::default())
+        })
         .py_err()?;
     let p = jr::pain_points(&state.tree.inner, &r, gap, importance.as_ref());
     let cols = PyDict::new(py);

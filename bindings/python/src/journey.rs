@@ -370,7 +370,7 @@ impl JourneyState {
     /// "unknown_indicator": n, "invalid_value": n}.
     #[getter]
     fn rejects<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        to_dict(py, &self.inner.with(py, |l| l.state.rejects.clone()))
+        to_dict(py, &self.inner.with(py, |l| l.state.rejects))
     }
 
     /// Every node in a window: "day", "week" (Monday–Sunday), "month" containing ``at``

@@ -188,6 +188,13 @@ def journey_metric(tree, columns: Dict[str, Optional[str]], on_reject: str) -> M
     return Metric(list(used.values()), lambda: cxkit.JourneyState(tree), update)
 
 
+def bind(run: Callable[[Any, Metric, By], Any]) -> tuple:
+    """The public functions shared by ``cxkit.spark`` and ``cxkit.dask`` over the engine's
+    ``run``: fold, nps, csat, likert_summary, kano, servqual, cronbach_alpha, journey."""
+    f = Frontend(run)
+    return f.fold, f.nps, f.csat, f.likert_summary, f.kano, f.servqual, f.cronbach_alpha, f.journey
+
+
 class Frontend:
     """The public functions of ``cxkit.spark`` and ``cxkit.dask``, over the engine's ``run``
     (a DataFrame, a Metric and ``by`` in; the merged, finished result out)."""

@@ -47,15 +47,7 @@ def _run(ddf: Any, metric: Metric, by: By) -> Any:
     return parts.finish(level[0].compute() if level else {}, metric, by)
 
 
-_frontend = parts.Frontend(_run)
-fold = _frontend.fold
-nps = _frontend.nps
-csat = _frontend.csat
-likert_summary = _frontend.likert_summary
-kano = _frontend.kano
-servqual = _frontend.servqual
-cronbach_alpha = _frontend.cronbach_alpha
-journey = _frontend.journey
+fold, nps, csat, likert_summary, kano, servqual, cronbach_alpha, journey = parts.bind(_run)
 
 
 def score_customers(

@@ -78,15 +78,7 @@ def _cxkit_error(error: Exception) -> Exception:
     return error
 
 
-_frontend = parts.Frontend(_run)
-fold = _frontend.fold
-nps = _frontend.nps
-csat = _frontend.csat
-likert_summary = _frontend.likert_summary
-kano = _frontend.kano
-servqual = _frontend.servqual
-cronbach_alpha = _frontend.cronbach_alpha
-journey = _frontend.journey
+fold, nps, csat, likert_summary, kano, servqual, cronbach_alpha, journey = parts.bind(_run)
 
 
 def score_customers(

@@ -13,16 +13,41 @@ use crate::errors::{invalid, IntoPyResult};
 use crate::quality::{missing, quality_options, table, CronbachAlpha, Named, Servqual};
 use crate::shared::Shared;
 
+/// "0", "1", … for `k` unnamed columns.
+fn numbered(k: usize) -> Vec<String> {
+    (0..k).map(|j| j.to_string()).collect()
+}
+
 /// Column names from ``items``: a count (names "0", "1", …) or a sequence of names.
 fn names_of(items: &Bound<'_, PyAny>) -> PyResult<Vec<String>> {
     if let Ok(k) = items.extract::<usize>() {
-        return Ok((0..k).map(|j| j.to_string()).collect());
+        return Ok(numbered(k));
     }
     items
         .try_iter()
         .map_err(|_| invalid("items", "expected a count or a sequence of names".into()))?
         .map(|c| c.and_then(|c| c.str().map(|s| s.to_string())))
         .collect()
+}
+
+/// The names of a state's `k` columns read from bytes: those given (`what` names the
+/// argument; as many as the state has) or "0", "1", ….
+fn names_for(
+    given: Option<&Bound<'_, PyAny>>,
+    k: usize,
+    what: &'static str,
+) -> PyResult<Vec<String>> {
+    let names = match given {
+        Some(g) => names_of(g)?,
+        None => numbered(k),
+    };
+    if names.len() != k {
+        return Err(invalid(
+            what,
+            format!("{} names for a state of {k} {what}", names.len()),
+        ));
+    }
+    Ok(names)
 }
 
 /// The rows × columns matrix of `obj`, whose columns, when it is a DataFrame, must be the
@@ -144,17 +169,7 @@ impl ServqualAccumulator {
         items: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<Self> {
         let inner = q::ServqualAccumulator::from_bytes(data).py_err()?;
-        let k = inner.options().dimensions.of_item.len();
-        let names = match items {
-            Some(i) => names_of(i)?,
-            None => (0..k).map(|j| j.to_string()).collect(),
-        };
-        if names.len() != k {
-            return Err(invalid(
-                "items",
-                format!("{} names for a state of {k} items", names.len()),
-            ));
-        }
+        let names = names_for(items, inner.options().dimensions.of_item.len(), "items")?;
         Ok(ServqualAccumulator {
             names,
             inner: Shared::new(inner),
@@ -284,17 +299,7 @@ impl CovarianceAccumulator {
         columns: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<Self> {
         let inner = cov::CovarianceAccumulator::from_bytes(data).py_err()?;
-        let k = inner.columns();
-        let names = match columns {
-            Some(c) => names_of(c)?,
-            None => (0..k).map(|j| j.to_string()).collect(),
-        };
-        if names.len() != k {
-            return Err(invalid(
-                "columns",
-                format!("{} names for a state of {k} columns", names.len()),
-            ));
-        }
+        let names = names_for(columns, inner.columns(), "columns")?;
         Ok(CovarianceAccumulator {
             names,
             inner: Shared::new(inner),

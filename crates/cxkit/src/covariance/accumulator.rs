@@ -3,7 +3,7 @@
 
 use ndarray::ArrayView2;
 
-use super::{accumulate, rough_centre, Covariance, MissingData, Reader, Sums};
+use super::{accumulate, check_columns, rough_centre, Covariance, MissingData, Reader, Sums};
 use crate::bytes::{corrupt, write_header, ByteReader};
 use crate::survey::FORMAT_VERSION;
 use crate::{Error, Result};
@@ -50,14 +50,12 @@ pub struct CovarianceAccumulator {
 impl CovarianceAccumulator {
     /// An empty state for `columns` columns (at least one).
     pub fn new(columns: usize, missing: MissingData) -> Result<CovarianceAccumulator> {
-        if columns == 0 {
-            return Err(Error::EmptyInput { what: "columns" });
-        }
+        check_columns(columns)?;
         Ok(CovarianceAccumulator {
             missing,
             columns,
             shift: None,
-            sums: Sums::zero(columns),
+            sums: Sums::zero(0),
             rows: 0,
         })
     }
@@ -82,7 +80,11 @@ impl CovarianceAccumulator {
             None => rough_centre(&reader, &rows, self.columns),
         };
         let batch = accumulate(&reader, &rows, &shift, self.missing)?;
-        self.sums = std::mem::replace(&mut self.sums, Sums::zero(0)).add(batch);
+        // The sums are allocated with the first rows (an empty state holds none).
+        self.sums = match self.shift {
+            Some(_) => std::mem::replace(&mut self.sums, Sums::zero(0)).add(batch),
+            None => batch,
+        };
         self.shift = Some(shift);
         self.rows += rows.len() as u64;
         Ok(())
@@ -107,11 +109,16 @@ impl CovarianceAccumulator {
             });
         };
         let mut sums = other.sums.clone();
-        match &self.shift {
-            Some(mine) => sums.recentre(theirs, mine),
-            None => self.shift = Some(theirs.clone()),
-        }
-        self.sums = std::mem::replace(&mut self.sums, Sums::zero(0)).add(sums);
+        self.sums = match &self.shift {
+            Some(mine) => {
+                sums.recentre(theirs, mine);
+                std::mem::replace(&mut self.sums, Sums::zero(0)).add(sums)
+            }
+            None => {
+                self.shift = Some(theirs.clone());
+                sums
+            }
+        };
         self.rows = rows;
         Ok(())
     }
@@ -176,9 +183,7 @@ impl CovarianceAccumulator {
             m => return Err(corrupt(format!("missing-data rule {m}"))),
         };
         let k = r.u32()? as usize;
-        if k == 0 {
-            return Err(corrupt("no columns".into()));
-        }
+        check_columns(k).map_err(|e| corrupt(e.to_string()))?;
         let rows = r.u64()?;
         let mut acc = CovarianceAccumulator {
             missing,
@@ -189,7 +194,6 @@ impl CovarianceAccumulator {
         };
         if rows == 0 {
             r.finish()?;
-            acc.sums = Sums::zero(k);
             return Ok(acc);
         }
         let kk = k
@@ -348,9 +352,19 @@ mod tests {
                 Err(Error::CorruptBytes { .. })
             ));
         }
-        // A column count that would need far more bytes than there are.
-        let mut huge = good.clone();
-        huge[7..11].copy_from_slice(&u32::MAX.to_le_bytes());
-        assert!(CovarianceAccumulator::from_bytes(&huge).is_err());
+        // A column count that would need far more bytes than there are, with rows and
+        // without (found by fuzzing: an empty state of 2^32 − 1 columns allocated its sums).
+        for state in [&good, &empty.to_bytes()] {
+            let mut huge = state.clone();
+            huge[7..11].copy_from_slice(&u32::MAX.to_le_bytes());
+            assert!(matches!(
+                CovarianceAccumulator::from_bytes(&huge),
+                Err(Error::CorruptBytes { .. })
+            ));
+        }
+        assert!(matches!(
+            CovarianceAccumulator::new(super::super::MAX_COLUMNS + 1, MissingData::Pairwise),
+            Err(Error::InvalidParameter { .. })
+        ));
     }
 }

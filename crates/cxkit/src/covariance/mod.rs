@@ -55,6 +55,26 @@ impl Covariance {
     }
 }
 
+/// Most columns a covariance is computed for: its sums take 24·k² bytes (6 GiB here).
+pub const MAX_COLUMNS: usize = 16_384;
+
+/// Errors unless there are between 1 and [`MAX_COLUMNS`] columns.
+fn check_columns(k: usize) -> Result<()> {
+    if k == 0 {
+        return Err(Error::EmptyInput { what: "columns" });
+    }
+    if k > MAX_COLUMNS {
+        return Err(Error::InvalidParameter {
+            name: "columns",
+            reason: format!(
+                "{k} columns: a covariance is computed for at most {MAX_COLUMNS} (its sums take \
+                 24·k² bytes)"
+            ),
+        });
+    }
+    Ok(())
+}
+
 /// Rows per block of the accumulation pass.
 const BLOCK: usize = 512;
 
@@ -235,9 +255,7 @@ pub(crate) fn covariance_of_rows(
 ) -> Result<Covariance> {
     let n_all = data.nrows();
     let k = data.ncols() + usize::from(extra.is_some());
-    if k == 0 {
-        return Err(Error::EmptyInput { what: "columns" });
-    }
+    check_columns(k)?;
     if let Some(e) = extra {
         if e.len() != n_all {
             return Err(Error::LengthMismatch {

@@ -7,7 +7,10 @@
  *  - cx_last_error_message() gives the detailed text of this thread's last failure;
  *  - objects are opaque handles made by cx_<thing>_new/_from_bytes and released by
  *    cx_<thing>_free (free(NULL) is a no-op);
- *  - no panic crosses this boundary: it becomes CX_PANIC.
+ *  - no panic crosses this boundary: it becomes CX_PANIC;
+ *  - threads: any function may run on many threads at once; a handle may be read
+ *    (finish, n, to_bytes, evaluate, merge from it) by many threads at once, but a thread
+ *    that changes it (update, merge into it, free) must be the only one using it then.
  */
 
 #ifndef CXKIT_H

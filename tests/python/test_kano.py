@@ -36,6 +36,17 @@ def test_labels_in_several_wordings_and_the_short_form():
     assert cxkit.kano_classify([1, 2, 1], [3, 3, 2], form="short").tolist() == ["O", "M", "A"]
 
 
+def test_chinese_labels_mixed_with_english_ones():
+    # The Chinese questionnaire's five answers (我很喜欢 like, 理所当然 must-be, 无所谓 neutral,
+    # 能忍受 live with, 我很不喜欢 dislike), traditional forms and English within one question.
+    assert cxkit.kano_classify(
+        ["我很喜欢", "理所当然", "无所谓", "我很喜歡", "like"],
+        ["我很不喜欢", "我很不喜欢", "能忍受", "无所谓", "无所谓"],
+    ).tolist() == ["O", "M", "I", "A", "A"]
+    with pytest.raises(cxkit.InvalidAnswerError, match="还行吧"):
+        cxkit.kano_classify(["还行吧"], ["我很不喜欢"])
+
+
 def random_answers(rng, respondents=400, features=6):
     f = rng.integers(1, 6, size=(respondents, features))
     d = rng.integers(1, 6, size=(respondents, features))

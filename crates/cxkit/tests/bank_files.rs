@@ -4,7 +4,7 @@
 
 use std::path::PathBuf;
 
-use cxkit::data::{demo_bank, BankData};
+use cxkit::data::{demo_bank, BankData, BANK_FILES};
 use cxkit::report::bank_report;
 use cxkit::Error;
 
@@ -256,7 +256,7 @@ fn malformed_files_name_the_file_line_column_and_what_was_expected() {
         ("survey.csv", format!("{survey}1,a,9,4,6\n1,b,x,4,6\n"), 3, Some("ltr"), "an integer from 0 to 10, found \"x\""),
         ("survey.csv", format!("{survey}1,a,9,6,6\n"), 2, Some("csat"), "an integer from 1 to 5, found \"6\""),
         ("survey.csv", format!("{survey}1,,9,4,6\n"), 2, Some("customer_id"), "a value, found \"\""),
-        ("survey.csv", "wave,customer,ltr,csat,ces\n1,a,9,4,6\n".into(), 1, Some("customer_id"), "a column named `customer_id` in the header (it has: wave, customer, ltr, csat, ces)"),
+        ("survey.csv", "wave,customer,ltr,csat,ces\n1,a,9,4,6\n".into(), 1, Some("customer_id"), "a column named `customer_id` (or 客户编号, 客户号, 客户ID) in the header (it has: wave, customer, ltr, csat, ces)"),
         ("survey.csv", survey.into(), 2, None, "at least one row of data"),
         ("survey.csv", format!("{survey}1,a,9,4\n"), 2, None, "5 fields like the header, found 4"),
         ("transactions.csv", "customer_id,date,amount\n7,2024-02-30,10\n".into(), 2, Some("date"), "a date YYYY-MM-DD, found \"2024-02-30\""),
@@ -333,4 +333,127 @@ fn malformed_files_name_the_file_line_column_and_what_was_expected() {
         "{err}"
     );
     std::fs::remove_dir_all(&empty).ok();
+}
+
+/// The CSV file at `path` with every header name replaced by its first Chinese alias, a
+/// UTF-8 byte-order mark first (as spreadsheets export), and each cell passed through `cell`
+/// (column name, text).
+fn in_chinese(path: &std::path::Path, cell: impl Fn(&str, &str) -> String) {
+    let text = std::fs::read_to_string(path).unwrap();
+    let mut lines = text.lines();
+    let header: Vec<&str> = lines.next().unwrap().split(',').collect();
+    let alias = |h: &str| {
+        cxkit::data::HEADER_ALIASES
+            .iter()
+            .find(|(name, _)| *name == h)
+            .map_or(h.to_string(), |(_, a)| a[0].to_string())
+    };
+    let mut out = String::from("\u{feff}");
+    out += &header
+        .iter()
+        .map(|h| alias(h))
+        .collect::<Vec<_>>()
+        .join(",");
+    out.push('\n');
+    for line in lines {
+        let cells: Vec<String> = line
+            .split(',')
+            .zip(&header)
+            .map(|(c, h)| cell(h, c))
+            .collect();
+        out += &cells.join(",");
+        out.push('\n');
+    }
+    std::fs::write(path, out).unwrap();
+}
+
+#[test]
+fn chinese_headers_and_kano_labels_read_as_the_english_files() {
+    let bank = demo_bank(3, 1_000);
+    let dir = temp_dir("chinese");
+    bank.write_csv(&dir).unwrap();
+    let english = BankData::read_dir(&dir).unwrap();
+    // Functional answers as the Chinese questionnaire's labels, dysfunctional ones as English
+    // labels: languages may mix within one file and one question.
+    let zh = ["我很喜欢", "理所当然", "无所谓", "能忍受", "我很不喜欢"];
+    let en = ["like", "must-be", "neutral", "live with", "dislike"];
+    for file in BANK_FILES.iter().filter(|f| f.ends_with(".csv")) {
+        let path = dir.join(file);
+        if path.exists() {
+            in_chinese(&path, |column, text| match column {
+                "functional" => zh[text.parse::<usize>().unwrap() - 1].to_string(),
+                "dysfunctional" => en[text.parse::<usize>().unwrap() - 1].to_string(),
+                _ => text.to_string(),
+            });
+        }
+    }
+    let header = std::fs::read_to_string(dir.join("transactions.csv")).unwrap();
+    assert!(
+        header.starts_with("\u{feff}客户编号,交易日期,金额"),
+        "{header}"
+    );
+    let chinese = BankData::read_dir(&dir).unwrap();
+    // Compared as printed, table by table (so a difference names its table, and the
+    // complaints' missing satisfaction scores, NaN, compare equal).
+    let tables = |b: &BankData| {
+        [
+            format!("{:?}", b.customers),
+            format!("{:?}", b.transactions),
+            format!("{:?}", b.survey),
+            format!("{:?}", b.servqual),
+            format!("{:?}", b.kano),
+            format!("{:?}", b.events),
+            format!("{:?}", b.complaints),
+            format!("{:?}", b),
+        ]
+    };
+    let names = [
+        "customers",
+        "transactions",
+        "survey",
+        "servqual",
+        "kano",
+        "events",
+        "complaints",
+        "all",
+    ];
+    for ((a, b), name) in tables(&chinese).iter().zip(tables(&english)).zip(names) {
+        assert!(*a == b, "{name} differ");
+    }
+
+    // An unknown label is an error that names it.
+    let kano = dir.join("kano.csv");
+    let text = std::fs::read_to_string(&kano)
+        .unwrap()
+        .replacen("我很喜欢", "还行吧", 1);
+    std::fs::write(&kano, text).unwrap();
+    let Err(Error::DataFile {
+        file,
+        column,
+        expected,
+        ..
+    }) = BankData::read_dir(&dir)
+    else {
+        panic!("an unknown label must be an error");
+    };
+    assert_eq!(
+        (file.as_str(), column.as_deref()),
+        ("kano.csv", Some("functional"))
+    );
+    assert!(expected.contains("found \"还行吧\""), "{expected}");
+}
+
+#[test]
+fn the_schema_lists_every_chinese_header() {
+    let schema = std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../docs/data-schema.md"),
+    )
+    .unwrap();
+    for (name, aliases) in cxkit::data::HEADER_ALIASES {
+        let row = format!("| `{name}` | {} |", aliases.join(", "));
+        assert!(
+            schema.contains(&row),
+            "docs/data-schema.md lacks the row {row}"
+        );
+    }
 }

@@ -184,8 +184,24 @@ fn short_form_and_labels() {
         ("I dislike it that way", Answer::Dislike),
         ("This would be a major problem for me", Answer::Dislike),
         ("  LIVE_WITH ", Answer::LiveWith),
+        // The five answers of the Chinese questionnaire (我很喜欢 "I like it very much",
+        // 理所当然 "it goes without saying", 无所谓 "I don't mind", 能忍受 "I can bear it",
+        // 我很不喜欢 "I dislike it very much"), with punctuation, spaces and traditional forms.
+        ("我很喜欢", Answer::Like),
+        ("理所当然", Answer::MustBe),
+        ("无所谓", Answer::Neutral),
+        ("能忍受", Answer::LiveWith),
+        ("我很不喜欢", Answer::Dislike),
+        ("我很喜欢！", Answer::Like),
+        (" 理所 当然 ", Answer::MustBe),
+        ("無所謂", Answer::Neutral),
+        ("可以忍受。", Answer::LiveWith),
+        ("我很不喜歡", Answer::Dislike),
     ] {
         assert_eq!(Answer::from_label(label), Some(answer), "{label}");
+    }
+    for unknown in ["还行吧", "喜欢不喜欢", "maybe"] {
+        assert_eq!(Answer::from_label(unknown), None, "{unknown}");
     }
 }
 

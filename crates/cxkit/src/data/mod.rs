@@ -11,7 +11,7 @@ pub use bank::{
     demo_bank, BankData, ComplaintRecords, Customers, JourneyEvents, KanoSurvey, ServqualSurvey,
     SurveyWaves, Transactions, CATEGORIES, CHANNELS, DEMO_TREE, KANO_FEATURES, SEGMENTS, START_DAY,
 };
-pub use read::{bank_files, BANK_FILES};
+pub use read::{bank_files, BANK_FILES, HEADER_ALIASES};
 
 use rand::{Rng, SeedableRng};
 use rand_chacha::ChaCha8Rng;

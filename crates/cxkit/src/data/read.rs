@@ -32,6 +32,64 @@ pub const BANK_FILES: [&str; 9] = [
     "complaints.csv",
 ];
 
+/// The Chinese headers accepted for each column, beside its English name (listed in
+/// docs/data-schema.md).
+///
+/// ```
+/// use cxkit::data::{BankData, HEADER_ALIASES};
+///
+/// assert!(HEADER_ALIASES.contains(&("amount", &["金额", "交易金额"][..])));
+/// let csv = "客户编号,交易日期,金额\nc1,2025-01-03,120.5\n";
+/// let bank = BankData::read_files([("transactions.csv", csv.as_bytes())])?;
+/// assert_eq!(bank.transactions.unwrap().amount, vec![120.5]);
+/// # Ok::<(), cxkit::Error>(())
+/// ```
+pub const HEADER_ALIASES: &[(&str, &[&str])] = &[
+    ("customer_id", &["客户编号", "客户号", "客户ID"]),
+    ("segment", &["客群", "客户分群"]),
+    ("age", &["年龄"]),
+    ("income_band", &["收入档次", "收入等级"]),
+    ("products", &["持有产品数", "产品数"]),
+    ("gender", &["性别"]),
+    ("region", &["地区", "区域"]),
+    ("occupation", &["职业"]),
+    ("balance", &["余额"]),
+    ("date", &["交易日期", "日期"]),
+    ("amount", &["金额", "交易金额"]),
+    ("wave", &["调查轮次", "轮次"]),
+    ("ltr", &["推荐意愿", "推荐可能性"]),
+    ("csat", &["满意度"]),
+    ("ces", &["费力度"]),
+    ("respondent_id", &["受访者编号", "答卷编号"]),
+    ("item", &["题号"]),
+    ("dimension", &["维度"]),
+    ("perception", &["感知评分", "感知"]),
+    ("expectation", &["期望评分", "期望"]),
+    ("feature", &["功能", "属性"]),
+    ("functional", &["正向回答", "正向问题"]),
+    ("dysfunctional", &["反向回答", "反向问题"]),
+    ("touchpoint", &["触点"]),
+    ("indicator", &["指标"]),
+    ("timestamp", &["时间", "时间戳"]),
+    ("value", &["数值"]),
+    ("channel", &["渠道"]),
+    ("category", &["投诉类别", "类别"]),
+    ("opened", &["受理时间", "投诉时间"]),
+    ("first_response", &["首次响应时间"]),
+    ("resolved", &["办结时间", "解决时间"]),
+    ("contacts", &["联系次数"]),
+    ("reopened", &["是否重开"]),
+    ("satisfaction", &["回访满意度"]),
+];
+
+/// The Chinese headers accepted for column `name`.
+fn aliases(name: &str) -> &'static [&'static str] {
+    HEADER_ALIASES
+        .iter()
+        .find(|(n, _)| *n == name)
+        .map_or(&[], |(_, a)| a)
+}
+
 fn file_error(file: &str, line: u64, column: Option<&str>, expected: impl Into<String>) -> Error {
     Error::DataFile {
         file: file.to_string(),
@@ -90,7 +148,10 @@ impl<R: Read> Sheet<R> {
     }
 
     fn optional_column(&self, name: &str) -> Option<usize> {
-        self.header.iter().position(|h| h == name)
+        let names = aliases(name);
+        self.header
+            .iter()
+            .position(|h| h == name || names.contains(&h.as_str()))
     }
 
     /// A column that may be absent.
@@ -106,10 +167,17 @@ impl<R: Read> Sheet<R> {
                 self.file,
                 1,
                 Some(name),
-                format!(
-                    "a column named `{name}` in the header (it has: {})",
-                    self.header.join(", ")
-                ),
+                match aliases(name) {
+                    [] => format!(
+                        "a column named `{name}` in the header (it has: {})",
+                        self.header.join(", ")
+                    ),
+                    other => format!(
+                        "a column named `{name}` (or {}) in the header (it has: {})",
+                        other.join(", "),
+                        self.header.join(", ")
+                    ),
+                },
             )),
         }
     }
@@ -176,6 +244,22 @@ impl<R: Read> Sheet<R> {
             .filter(|v| (lo..=hi).contains(v))
             .and_then(|v| T::try_from(v).ok());
         v.ok_or_else(|| self.error(column, format!("an integer from {lo} to {hi}")))
+    }
+
+    /// A KANO answer: its position 1–5 or a label in any of the wordings of
+    /// [`Answer::from_label`](crate::kano::Answer::from_label), English or Chinese.
+    fn kano_answer(&self, column: &Column) -> Result<u8> {
+        self.integer(column, 1, 5).or_else(|_| {
+            crate::kano::Answer::from_label(self.text(column))
+                .map(|a| a.position())
+                .ok_or_else(|| {
+                    self.error(
+                        column,
+                        "an answer 1 to 5 or a KANO label (like, must-be, neutral, live with, \
+                         dislike, 我很喜欢, 理所当然, 无所谓, 能忍受, 我很不喜欢, …)",
+                    )
+                })
+        })
     }
 
     /// A finite number, or NaN for an empty (or "NaN") cell where `missing` is allowed;
@@ -744,10 +828,7 @@ fn kano<R: Read>(mut s: Sheet<R>) -> Result<KanoSurvey> {
     while s.next()? {
         let r = respondents.code(s.name(&id)?);
         let f = features.code(s.name(&feature)?);
-        let pair = (
-            s.integer(&functional, 1, 5)?,
-            s.integer(&dysfunctional, 1, 5)?,
-        );
+        let pair = (s.kano_answer(&functional)?, s.kano_answer(&dysfunctional)?);
         if answers.insert((r, f), pair).is_some() {
             return Err(s.error(&feature, "each feature once per respondent"));
         }

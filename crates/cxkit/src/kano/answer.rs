@@ -96,12 +96,15 @@ impl Answer {
     /// punctuation do not matter): like / must-be (expect) / neutral / live-with (tolerate) /
     /// dislike, the Berger et al. sentences ("I like it that way", "It must be that way", …)
     /// and the Blauth wordings ("This would be very helpful to me", "This is a basic
-    /// requirement for me", …).
+    /// requirement for me", …), and the Chinese wordings (我很喜欢 / 理所当然 / 无所谓 /
+    /// 能忍受 / 我很不喜欢 and their usual variants, simplified or traditional).
     ///
     /// ```
     /// use cxkit::kano::Answer;
     ///
     /// assert_eq!(Answer::from_label("Must-be"), Some(Answer::MustBe));
+    /// assert_eq!(Answer::from_label("理所当然。"), Some(Answer::MustBe));
+    /// assert_eq!(Answer::from_label("我很不喜歡"), Some(Answer::Dislike));
     /// assert_eq!(Answer::from_label("I can tolerate it."), Some(Answer::LiveWith));
     /// assert_eq!(Answer::from_label("maybe"), None);
     /// ```
@@ -119,6 +122,9 @@ impl Answer {
             .collect();
         let words: Vec<&str> = normal.split_whitespace().collect();
         let key = words.join(" ");
+        if let Some(answer) = Answer::from_chinese(&words.concat()) {
+            return Some(answer);
+        }
         let answer = match key.as_str() {
             "like"
             | "i like it"
@@ -163,6 +169,44 @@ impl Answer {
             | "i would dislike it"
             | "this would be a major problem for me"
             | "major problem" => Answer::Dislike,
+            _ => return None,
+        };
+        Some(answer)
+    }
+
+    /// The answer a Chinese label stands for (spaces and punctuation removed): the wordings
+    /// of the Chinese KANO questionnaires in simplified and traditional characters —
+    /// 我很喜欢 / 理所当然 / 无所谓 / 能忍受 / 我很不喜欢 and their usual variants.
+    fn from_chinese(key: &str) -> Option<Answer> {
+        let answer = match key {
+            "我很喜欢" | "很喜欢" | "喜欢" | "我喜欢" | "非常喜欢" | "我会很喜欢" | "满意"
+            | "很满意" | "非常满意" | "我很满意" | "我很喜歡" | "很喜歡" | "喜歡" | "我喜歡"
+            | "非常喜歡" | "滿意" | "很滿意" | "非常滿意" => Answer::Like,
+            "理所当然"
+            | "理应如此"
+            | "理所应当"
+            | "应该如此"
+            | "必须这样"
+            | "必须如此"
+            | "本应如此"
+            | "它理应如此"
+            | "我认为理所当然"
+            | "必备"
+            | "理所當然"
+            | "理應如此"
+            | "理所應當"
+            | "應該如此"
+            | "必須這樣"
+            | "必須如此" => Answer::MustBe,
+            "无所谓" | "我无所谓" | "无所谓的" | "都可以" | "没感觉" | "没有感觉" | "中立"
+            | "不在乎" | "无差别" | "一般" | "無所謂" | "我無所謂" | "沒感覺" | "沒有感覺"
+            | "無差別" => Answer::Neutral,
+            "能忍受" | "我能忍受" | "可以忍受" | "我可以忍受" | "勉强接受" | "能接受"
+            | "可以接受" | "我能接受" | "勉強接受" => Answer::LiveWith,
+            "我很不喜欢" | "很不喜欢" | "不喜欢" | "我不喜欢" | "非常不喜欢" | "不满意"
+            | "很不满意" | "我很不满意" | "无法忍受" | "不能忍受" | "不能接受" | "我很不喜歡"
+            | "很不喜歡" | "不喜歡" | "我不喜歡" | "非常不喜歡" | "不滿意" | "很不滿意"
+            | "無法忍受" => Answer::Dislike,
             _ => return None,
         };
         Some(answer)

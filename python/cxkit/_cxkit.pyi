@@ -73,6 +73,7 @@ __all__ = [
     "kano_analyze",
     "kano_classify",
     "kano_from_counts",
+    "kano_migration",
     "key_drivers",
     "key_drivers_from_correlation",
     "kmeans_scan",
@@ -456,6 +457,10 @@ def kano_analyze(
     max_indifferent: Optional[float] = None,
 ) -> KanoResult:
     """A verdict per feature of a respondents x features KANO questionnaire."""
+
+def kano_migration(waves: Sequence[KanoResult], alpha: float = 0.05) -> Any:
+    """Each feature's category, Better and Worse per wave, its path and whether it migrated
+    (a DataFrame indexed by feature)."""
 
 def kano_from_counts(A: int, O: int, M: int, I: int, R: int = 0, Q: int = 0) -> KanoFeature:
     """The verdict on one feature from its counts alone."""

@@ -221,3 +221,32 @@ def test_results_pickle_and_convert(rng):
     d = r.to_dict()
     assert d["feature_names"] == ["F1", "F2", "F3"] and len(d["features"]) == 3
     assert "<table" in r._repr_html_()
+
+
+def test_migration_over_waves_matches_scipy_on_the_category_counts(rng):
+    # Wave 1: feature "fx" attractive (like / neutral), "chat" indifferent; wave 2: "fx"
+    # one-dimensional (like / dislike), "chat" unchanged. The test is scipy's chi-square test
+    # of homogeneity on the two waves' category counts (no continuity correction).
+    from scipy.stats import chi2_contingency
+
+    n = 300
+    f1 = np.column_stack([rng.choice([1, 1, 1, 2], n), rng.choice([3, 3, 4], n)])
+    d1 = np.column_stack([rng.choice([3, 3, 3, 5], n), rng.choice([3, 3, 4], n)])
+    f2 = np.column_stack([rng.choice([1, 1, 1, 2], n), rng.choice([3, 3, 4], n)])
+    d2 = np.column_stack([rng.choice([5, 5, 5, 3], n), rng.choice([3, 3, 4], n)])
+    waves = [cxkit.kano_analyze(f, d, features=["fx", "chat"]) for f, d in [(f1, d1), (f2, d2)]]
+    m = cxkit.kano_migration(waves)
+    assert m.loc["fx", "path"] == "A → O" and bool(m.loc["fx", "migrated"])
+    assert m.loc["chat", "path"] == "I" and not bool(m.loc["chat", "migrated"])
+    for feature in ["fx", "chat"]:
+        counts = [w.table.loc[feature, ["A", "O", "M", "I", "R", "Q"]].to_numpy(int) for w in waves]
+        table = np.array(counts)
+        table = table[:, table.sum(axis=0) > 0]
+        expected = chi2_contingency(table, correction=False).pvalue if table.shape[1] > 1 else 1.0
+        assert m.loc[feature, "p_value_1_2"] == pytest.approx(expected, rel=1e-9, abs=1e-300)
+        assert m.loc[feature, "better_2"] == pytest.approx(waves[1].table.loc[feature, "better"])
+    with pytest.raises(cxkit.InsufficientDataError):
+        cxkit.kano_migration(waves[:1])
+    other = cxkit.kano_analyze(f1, d1, features=["fx", "app"])
+    with pytest.raises(cxkit.InvalidParameterError, match="features"):
+        cxkit.kano_migration([waves[0], other])

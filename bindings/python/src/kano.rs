@@ -853,11 +853,76 @@ impl KanoAccumulator {
     }
 }
 
+/// Each feature's KANO category, Better and Worse over survey ``waves`` (KanoResults of the
+/// same features, e.g. one ``kano_analyze`` per wave, oldest first): a DataFrame indexed by
+/// feature with the ``path`` ("A → O → M"), ``migrated`` (the category changed between two
+/// consecutive waves and a chi-square test of homogeneity of their category counts rejects at
+/// ``alpha``), ``category_1``…, ``better_1``…, ``worse_1``… per wave and ``p_value_1_2``…
+/// per pair of consecutive waves.
+///
+/// >>> before = cxkit.kano_analyze([[1]] * 60 + [[2]] * 40, [[3]] * 60 + [[5]] * 40, features=["fx"])
+/// >>> after = cxkit.kano_analyze([[1]] * 70 + [[2]] * 30, [[5]] * 70 + [[5]] * 30, features=["fx"])
+/// >>> m = cxkit.kano_migration([before, after])
+/// >>> m.loc["fx", "path"], bool(m.loc["fx", "migrated"])
+/// ('A → O', True)
+#[pyfunction]
+#[pyo3(signature = (waves, alpha=0.05))]
+pub(crate) fn kano_migration<'py>(
+    py: Python<'py>,
+    waves: Vec<PyRef<'py, KanoResult>>,
+    alpha: f64,
+) -> PyResult<Bound<'py, PyAny>> {
+    let names = waves.first().map(|w| w.names.clone()).unwrap_or_default();
+    if let Some(w) = waves.iter().find(|w| w.names != names) {
+        return Err(invalid(
+            "waves",
+            format!(
+                "every wave must have the features {names:?}, one has {:?}",
+                w.names
+            ),
+        ));
+    }
+    let tables: Vec<core::KanoTable> = waves.iter().map(|w| w.table.clone()).collect();
+    let m = core::kano_migration(&tables, alpha).py_err()?;
+    let cols = PyDict::new(py);
+    cols.set_item("path", m.iter().map(|f| f.path_text()).collect::<Vec<_>>())?;
+    cols.set_item("migrated", m.iter().map(|f| f.migrated).collect::<Vec<_>>())?;
+    for t in 0..tables.len() {
+        let letter = |f: &core::KanoMigration| f.categories[t].to_string();
+        cols.set_item(
+            format!("category_{}", t + 1),
+            m.iter().map(letter).collect::<Vec<_>>(),
+        )?;
+        let nan = |v: Option<f64>| v.unwrap_or(f64::NAN);
+        cols.set_item(
+            format!("better_{}", t + 1),
+            m.iter().map(|f| nan(f.better[t])).collect::<Vec<_>>(),
+        )?;
+        cols.set_item(
+            format!("worse_{}", t + 1),
+            m.iter().map(|f| nan(f.worse[t])).collect::<Vec<_>>(),
+        )?;
+    }
+    for t in 0..tables.len() - 1 {
+        cols.set_item(
+            format!("p_value_{}_{}", t + 1, t + 2),
+            m.iter().map(|f| f.changes[t].p_value).collect::<Vec<_>>(),
+        )?;
+    }
+    convert::frame(
+        py,
+        cols,
+        Some(PyList::new(py, &names)?.into_any()),
+        Some("feature"),
+    )
+}
+
 /// Adds the KANO functions and classes to the module.
 pub(crate) fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(kano_classify, m)?)?;
     m.add_function(wrap_pyfunction!(kano_analyze, m)?)?;
     m.add_function(wrap_pyfunction!(kano_from_counts, m)?)?;
+    m.add_function(wrap_pyfunction!(kano_migration, m)?)?;
     m.add_function(wrap_pyfunction!(_restore_kano_feature, m)?)?;
     m.add_function(wrap_pyfunction!(_restore_kano_result, m)?)?;
     m.add_class::<KanoFeature>()?;

@@ -28,6 +28,7 @@ mod analysis;
 mod answer;
 mod category;
 mod continuous;
+mod migration;
 mod verdict;
 
 pub use accumulator::KanoAccumulator;
@@ -35,4 +36,5 @@ pub use analysis::{analyze, analyze_by_segment, classify_all, KanoOptions, KanoT
 pub use answer::{Answer, AnswerForm};
 pub use category::{classify, KanoCategory, KanoCounts};
 pub use continuous::{KanoContinuous, RefinedCategory};
+pub use migration::{kano_migration, CategoryChange, KanoMigration};
 pub use verdict::{from_counts, ChiSquare, FongTest, KanoFeature, KanoRule};

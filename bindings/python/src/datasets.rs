@@ -117,6 +117,10 @@ fn bank_frames<'py>(py: Python<'py>, b: &BankData) -> PyResult<Bound<'py, PyDict
         cols.set_item("feature", feature)?;
         cols.set_item("functional", PyArray1::from_slice(py, &k.functional))?;
         cols.set_item("dysfunctional", PyArray1::from_slice(py, &k.dysfunctional))?;
+        if let Some(w) = &k.wave {
+            let per_row: Vec<u8> = w.iter().flat_map(|&w| std::iter::repeat_n(w, f)).collect();
+            cols.set_item("wave", per_row)?;
+        }
         out.set_item("kano", frame(py, cols, None, None)?)?;
     }
     if let Some(e) = &b.events {

@@ -2,11 +2,11 @@
 
 use cxkit::clv::Period;
 use cxkit::complaints::{complaint_metrics, ComplaintOptions, Complaints};
-use cxkit::data::{demo_bank, BankData, DEMO_TREE, KANO_FEATURES, START_DAY};
+use cxkit::data::{demo_bank, BankData, DEMO_TREE, KANO_FEATURES, KANO_MIGRATION, START_DAY};
 use cxkit::journey::{
     pain_points, EvaluateOptions, GapTo, IndicatorTree, JourneyState, RejectPolicy, Window,
 };
-use cxkit::kano::{analyze, KanoCategory, KanoOptions};
+use cxkit::kano::{analyze, kano_migration, KanoCategory, KanoOptions};
 use cxkit::quality::{servqual, QualityOptions};
 use cxkit::survey::{nps, nps_test, NpsOptions, NpsTestOptions};
 use ndarray::ArrayView2;
@@ -66,20 +66,64 @@ fn reliability_has_the_largest_servqual_gap_and_assurance_the_smallest() {
 }
 
 #[test]
-fn kano_finds_every_planted_category() {
+fn kano_finds_every_planted_category_and_the_one_migration() {
     let k = bank().kano.as_ref().unwrap();
-    let f = ArrayView2::from_shape((k.respondents, KANO_FEATURES.len()), &k.functional).unwrap();
-    let d = ArrayView2::from_shape((k.respondents, KANO_FEATURES.len()), &k.dysfunctional).unwrap();
-    let t = analyze(f, d, None, &KanoOptions::default()).unwrap();
-    for (feature, (name, planted)) in t.features.iter().zip(KANO_FEATURES) {
-        let want = match planted {
-            'A' => KanoCategory::A,
-            'O' => KanoCategory::O,
-            'M' => KanoCategory::M,
-            _ => KanoCategory::I,
-        };
-        assert_eq!(feature.category, want, "{name}");
+    let waves = k.wave.as_ref().unwrap();
+    let per_wave: Vec<_> = [1u8, 2]
+        .iter()
+        .map(|&w| {
+            let rows: Vec<usize> = (0..k.respondents).filter(|&r| waves[r] == w).collect();
+            let pick = |a: &[u8]| -> Vec<u8> {
+                rows.iter()
+                    .flat_map(|&r| {
+                        a[r * KANO_FEATURES.len()..(r + 1) * KANO_FEATURES.len()].to_vec()
+                    })
+                    .collect()
+            };
+            let (f, d) = (pick(&k.functional), pick(&k.dysfunctional));
+            let shape = (rows.len(), KANO_FEATURES.len());
+            let (f, d) = (
+                ArrayView2::from_shape(shape, &f).unwrap().to_owned(),
+                ArrayView2::from_shape(shape, &d).unwrap().to_owned(),
+            );
+            analyze(f.view(), d.view(), None, &KanoOptions::default()).unwrap()
+        })
+        .collect();
+    let category = |c: char| match c {
+        'A' => KanoCategory::A,
+        'O' => KanoCategory::O,
+        'M' => KanoCategory::M,
+        _ => KanoCategory::I,
+    };
+    let (migrating, first, latest) = KANO_MIGRATION;
+    for (j, (name, planted)) in KANO_FEATURES.iter().enumerate() {
+        assert_eq!(
+            per_wave[1].features[j].category,
+            category(*planted),
+            "{name}, wave 2"
+        );
+        let wave1 = if *name == migrating { first } else { *planted };
+        assert_eq!(
+            per_wave[0].features[j].category,
+            category(wave1),
+            "{name}, wave 1"
+        );
     }
+    assert_eq!(
+        latest,
+        KANO_FEATURES.iter().find(|f| f.0 == migrating).unwrap().1
+    );
+    // Exactly the planted feature migrates (A → O, significantly).
+    let m = kano_migration(&per_wave, 0.05).unwrap();
+    let migrated: Vec<&str> = KANO_FEATURES
+        .iter()
+        .zip(&m)
+        .filter(|(_, m)| m.migrated)
+        .map(|(f, _)| f.0)
+        .collect();
+    assert_eq!(migrated, vec![migrating]);
+    let j = KANO_FEATURES.iter().position(|f| f.0 == migrating).unwrap();
+    assert_eq!(m[j].path_text(), "A → O");
 }
 
 #[test]
@@ -217,7 +261,19 @@ fn the_report_states_the_planted_structure() {
             .find(|f| f.feature == feature)
             .unwrap();
         assert_eq!(row.category, planted.to_string(), "{feature}");
+        assert_eq!(row.migrated, feature == KANO_MIGRATION.0, "{feature}");
     }
+    // The latest wave's categories, with the one planted migration named and drawn.
+    let kano = r.kano.as_ref().unwrap();
+    assert_eq!(kano.waves, 2);
+    assert!(
+        kano.finding
+            .contains("Changed since the first wave: instant payment notifications (A → O)."),
+        "{}",
+        kano.finding
+    );
+    let html = r.to_html();
+    assert_eq!(html.matches("marker-end=\"url(#arrowhead)\"").count(), 1);
     // Private customers are worth more than affluent, affluent more than mass.
     let clv: Vec<f64> = r
         .value

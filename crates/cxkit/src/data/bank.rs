@@ -13,7 +13,9 @@
 //! 4. **SERVQUAL** — 22 items in the five standard dimensions, 1–7: expectations near 6;
 //!    perceptions fall short most on **reliability** (gap ≈ −1.3) and least on **assurance**
 //!    (gap ≈ −0.2).
-//! 5. **KANO** — twelve candidate features with planted categories (see [`KANO_FEATURES`]).
+//! 5. **KANO** — twelve candidate features with planted categories (see [`KANO_FEATURES`]),
+//!    asked in two waves; **instant payment notifications** migrate from attractive to
+//!    one-dimensional between them ([`KANO_MIGRATION`]).
 //! 6. **Journey** — the [`DEMO_TREE`] touchpoints with events over the second year; the
 //!    **loan application** touchpoint is the pain point (success rate ≈ 0.72 against a target
 //!    of 0.9, satisfaction ≈ 2.6 of 5).
@@ -32,8 +34,9 @@ use crate::quality::Dimensions;
 /// First day of the demo bank's history: 2024-01-01 (days since 1970-01-01).
 pub const START_DAY: i64 = 19_723;
 
-/// The KANO features of the demo bank with their planted categories (A attractive,
-/// O one-dimensional, M must-be, I indifferent).
+/// The KANO features of the demo bank with their planted categories in the latest wave (A
+/// attractive, O one-dimensional, M must-be, I indifferent); see [`KANO_MIGRATION`] for the
+/// one that differs in the first.
 pub const KANO_FEATURES: [(&str, char); 12] = [
     ("queue-time display", 'A'),
     ("birthday greetings", 'I'),
@@ -48,6 +51,10 @@ pub const KANO_FEATURES: [(&str, char); 12] = [
     ("spending insights", 'A'),
     ("paper statements by post", 'I'),
 ];
+
+/// The demo bank's one KANO feature whose category migrates between its two waves: instant
+/// payment notifications delighted in the first wave (A) and are expected in the second (O).
+pub const KANO_MIGRATION: (&str, char, char) = ("instant payment notifications", 'A', 'O');
 
 /// The demo bank's indicator tree (JSON, see [`crate::journey::IndicatorTree`]).
 pub const DEMO_TREE: &str = r#"{"journeys": [
@@ -152,6 +159,10 @@ pub struct KanoSurvey {
     pub functional: Vec<u8>,
     /// Dysfunctional answers.
     pub dysfunctional: Vec<u8>,
+    /// The survey wave of each respondent (1, 2, …), when the questionnaire was run more than
+    /// once.
+    #[serde(default)]
+    pub wave: Option<Vec<u8>>,
 }
 
 /// Journey events (the demo bank's are for [`DEMO_TREE`]).
@@ -415,9 +426,14 @@ fn make_kano(rng: &mut ChaCha8Rng, n: usize) -> KanoSurvey {
         features: KANO_FEATURES.iter().map(|f| f.0.to_string()).collect(),
         functional: Vec::with_capacity(n * KANO_FEATURES.len()),
         dysfunctional: Vec::with_capacity(n * KANO_FEATURES.len()),
+        wave: Some((0..n).map(|r| if r < n / 2 { 1 } else { 2 }).collect()),
     };
-    for _ in 0..n {
-        for &(_, category) in &KANO_FEATURES {
+    for r in 0..n {
+        for &(name, latest) in &KANO_FEATURES {
+            let category = match KANO_MIGRATION {
+                (migrating, first, _) if migrating == name && r < n / 2 => first,
+                _ => latest,
+            };
             // Answer pairs typical of the category (1 like, 2 must-be, 3 neutral, 4 live with,
             // 5 dislike), with a quarter of the answers spread over the other cells.
             let (f, d): (u8, u8) = if rng.random::<f64>() < 0.25 {

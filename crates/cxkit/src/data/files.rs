@@ -181,20 +181,24 @@ impl BankData {
             written.push(t.finish()?);
         }
         if let Some(k) = &self.kano {
-            let mut t = Table::create(
-                dir,
-                "kano.csv",
-                &["respondent_id", "feature", "functional", "dysfunctional"],
-            )?;
+            let mut header = vec!["respondent_id", "feature", "functional", "dysfunctional"];
+            if k.wave.is_some() {
+                header.push("wave");
+            }
+            let mut t = Table::create(dir, "kano.csv", &header)?;
             let f = k.features.len();
             for r in 0..k.respondents {
                 for (j, name) in k.features.iter().enumerate() {
-                    t.row([
+                    let mut row = vec![
                         r.to_string(),
                         name.to_string(),
                         k.functional[r * f + j].to_string(),
                         k.dysfunctional[r * f + j].to_string(),
-                    ])?;
+                    ];
+                    if let Some(w) = &k.wave {
+                        row.push(w[r].to_string());
+                    }
+                    t.row(row)?;
                 }
             }
             written.push(t.finish()?);

@@ -9,7 +9,8 @@ mod read;
 
 pub use bank::{
     demo_bank, BankData, ComplaintRecords, Customers, JourneyEvents, KanoSurvey, ServqualSurvey,
-    SurveyWaves, Transactions, CATEGORIES, CHANNELS, DEMO_TREE, KANO_FEATURES, SEGMENTS, START_DAY,
+    SurveyWaves, Transactions, CATEGORIES, CHANNELS, DEMO_TREE, KANO_FEATURES, KANO_MIGRATION,
+    SEGMENTS, START_DAY,
 };
 pub use read::{bank_files, BANK_FILES, HEADER_ALIASES};
 

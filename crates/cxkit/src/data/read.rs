@@ -822,12 +822,24 @@ fn kano<R: Read>(mut s: Sheet<R>) -> Result<KanoSurvey> {
         s.column("functional")?,
         s.column("dysfunctional")?,
     );
+    let wave_column = s.optional("wave");
     let mut respondents = Codes::default();
     let mut features = Codes::default();
     let mut answers: HashMap<(u32, u32), (u8, u8)> = HashMap::new();
+    let mut waves: Vec<u8> = Vec::new();
     while s.next()? {
         let r = respondents.code(s.name(&id)?);
         let f = features.code(s.name(&feature)?);
+        if let Some(w) = &wave_column {
+            let wave: u8 = s.integer(w, 1, 255)?;
+            match waves.get(r as usize) {
+                None => waves.push(wave),
+                Some(&earlier) if earlier != wave => {
+                    return Err(s.error(w, format!("the respondent's wave {earlier} on every row")))
+                }
+                Some(_) => {}
+            }
+        }
         let pair = (s.kano_answer(&functional)?, s.kano_answer(&dysfunctional)?);
         if answers.insert((r, f), pair).is_some() {
             return Err(s.error(&feature, "each feature once per respondent"));
@@ -855,6 +867,7 @@ fn kano<R: Read>(mut s: Sheet<R>) -> Result<KanoSurvey> {
         features: features.names,
         functional: vec![0; n * k],
         dysfunctional: vec![0; n * k],
+        wave: wave_column.map(|_| waves),
     };
     for ((r, f), (a, b)) in answers {
         survey.functional[r as usize * k + f as usize] = a;

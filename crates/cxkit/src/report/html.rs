@@ -156,6 +156,20 @@ impl BankReport {
                     ))
                 })
                 .collect();
+            // Features that migrated since the first wave: an arrow from where they were.
+            let arrows: Vec<(f64, f64, f64, f64)> = k
+                .features
+                .iter()
+                .filter(|f| f.migrated)
+                .filter_map(|f| {
+                    Some((
+                        f.first_worse?.abs(),
+                        f.first_better?,
+                        f.worse?.abs(),
+                        f.better?,
+                    ))
+                })
+                .collect();
             section(
                 &mut out,
                 "KANO: what delights, what is expected",
@@ -165,6 +179,7 @@ impl BankReport {
                     "|Worse| (dissatisfaction when absent)",
                     "Better (satisfaction when present)",
                     &points,
+                    &arrows,
                     0.5,
                     0.5,
                     (0.0, 1.0),
@@ -217,6 +232,7 @@ impl BankReport {
                         "Importance (share of the tree's weight)",
                         "Performance (index)",
                         &ipa_points,
+                        &[],
                         mean_importance,
                         mean_index,
                         (0.0, imp_max.max(1e-9)),

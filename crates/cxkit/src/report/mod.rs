@@ -18,14 +18,14 @@ use crate::clv::{
     Period, SummaryOptions,
 };
 use crate::complaints::{complaint_metrics, ComplaintMetrics, ComplaintOptions, Complaints};
-use crate::data::{unwritable, BankData};
+use crate::data::{unwritable, BankData, KanoSurvey};
 use crate::drivers::{ipa, Crosshair};
 use crate::error::check_confidence;
 use crate::journey::{
     pain_points, EvaluateOptions, GapTo, IndicatorTree, JourneyState, Level, PainPoint,
     RejectPolicy, Window,
 };
-use crate::kano::{analyze, KanoOptions};
+use crate::kano::{analyze, kano_migration, KanoOptions, KanoTable};
 use crate::quality::{servqual, QualityOptions};
 use crate::quantile::quantile;
 use crate::segment::{rfm_scores, value_tiers, RfmOptions, RfmSegmentMap, TierCuts, TierSummary};
@@ -96,13 +96,23 @@ pub struct KanoRow {
     pub better: Option<f64>,
     /// Worse (dissatisfaction) coefficient.
     pub worse: Option<f64>,
+    /// The categories over the waves, e.g. "A → O" (None with one wave).
+    pub path: Option<String>,
+    /// Whether the category changed significantly between two consecutive waves.
+    pub migrated: bool,
+    /// Better in the first wave (None with one wave).
+    pub first_better: Option<f64>,
+    /// Worse in the first wave (None with one wave).
+    pub first_worse: Option<f64>,
 }
 
-/// The KANO classification.
+/// The KANO classification (of the latest wave, with the migrations since the first).
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct KanoSection {
     /// One row per feature.
     pub features: Vec<KanoRow>,
+    /// Survey waves analysed.
+    pub waves: usize,
     /// What the section found.
     pub finding: String,
 }
@@ -511,19 +521,30 @@ fn kano_section(bank: &BankData) -> Result<Option<KanoSection>> {
     let Some(k) = &bank.kano else {
         return Ok(None);
     };
-    let shape = (k.respondents, k.features.len());
-    let f = ArrayView2::from_shape(shape, &k.functional).map_err(shape_error)?;
-    let d = ArrayView2::from_shape(shape, &k.dysfunctional).map_err(shape_error)?;
-    let t = analyze(f, d, None, &KanoOptions::default())?;
-    let features: Vec<KanoRow> = t
+    let tables = kano_waves(k)?;
+    let latest = tables.last().expect("at least one wave");
+    let migration = if tables.len() > 1 {
+        Some(kano_migration(&tables, 0.05)?)
+    } else {
+        None
+    };
+    let features: Vec<KanoRow> = latest
         .features
         .iter()
         .zip(&k.features)
-        .map(|(r, name)| KanoRow {
-            feature: name.clone(),
-            category: format!("{:?}", r.category),
-            better: r.better,
-            worse: r.worse,
+        .enumerate()
+        .map(|(j, (r, name))| {
+            let m = migration.as_ref().map(|m| &m[j]);
+            KanoRow {
+                feature: name.clone(),
+                category: format!("{:?}", r.category),
+                better: r.better,
+                worse: r.worse,
+                path: m.map(|m| m.path_text()),
+                migrated: m.is_some_and(|m| m.migrated),
+                first_better: m.and_then(|m| m.better[0]),
+                first_worse: m.and_then(|m| m.worse[0]),
+            }
         })
         .collect();
     let of = |c: &str| -> Vec<&str> {
@@ -533,14 +554,64 @@ fn kano_section(bank: &BankData) -> Result<Option<KanoSection>> {
             .map(|r| r.feature.as_str())
             .collect()
     };
+    let mut finding = format!(
+        "Delighters (attractive): {}; must-haves: {}.",
+        of("A").join(", "),
+        of("M").join(", ")
+    );
+    let moved: Vec<String> = features
+        .iter()
+        .filter(|r| r.migrated)
+        .map(|r| format!("{} ({})", r.feature, r.path.as_deref().unwrap_or("")))
+        .collect();
+    if tables.len() > 1 {
+        finding += &if moved.is_empty() {
+            format!(
+                " No category changed significantly over the {} waves.",
+                tables.len()
+            )
+        } else {
+            format!(" Changed since the first wave: {}.", moved.join(", "))
+        };
+    }
     Ok(Some(KanoSection {
-        finding: format!(
-            "Delighters (attractive): {}; must-haves: {}.",
-            of("A").join(", "),
-            of("M").join(", ")
-        ),
+        finding,
+        waves: tables.len(),
         features,
     }))
+}
+
+/// The KANO analysis of each wave, oldest first (one table without waves).
+fn kano_waves(k: &KanoSurvey) -> Result<Vec<KanoTable>> {
+    let f = k.features.len();
+    let mut waves: Vec<u8> = k.wave.clone().unwrap_or_default();
+    waves.sort_unstable();
+    waves.dedup();
+    if waves.len() < 2 {
+        let shape = (k.respondents, f);
+        let fa = ArrayView2::from_shape(shape, &k.functional).map_err(shape_error)?;
+        let da = ArrayView2::from_shape(shape, &k.dysfunctional).map_err(shape_error)?;
+        return Ok(vec![analyze(fa, da, None, &KanoOptions::default())?]);
+    }
+    let of_respondent = k.wave.as_deref().unwrap_or_default();
+    waves
+        .iter()
+        .map(|&w| {
+            let rows: Vec<usize> = (0..k.respondents)
+                .filter(|&r| of_respondent.get(r) == Some(&w))
+                .collect();
+            let pick = |a: &[u8]| -> Vec<u8> {
+                rows.iter()
+                    .flat_map(|&r| a[r * f..(r + 1) * f].iter().copied())
+                    .collect()
+            };
+            let (fa, da) = (pick(&k.functional), pick(&k.dysfunctional));
+            let shape = (rows.len(), f);
+            let fa = ArrayView2::from_shape(shape, &fa).map_err(shape_error)?;
+            let da = ArrayView2::from_shape(shape, &da).map_err(shape_error)?;
+            analyze(fa, da, None, &KanoOptions::default())
+        })
+        .collect()
 }
 
 fn shape_error(e: ndarray::ShapeError) -> Error {

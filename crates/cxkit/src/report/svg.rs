@@ -86,13 +86,15 @@ pub(crate) fn bars(title: &str, bars: &[Bar], fmt: &dyn Fn(f64) -> String) -> St
     s
 }
 
-/// A scatter plot of labelled points with crosshairs at (`cx`, `cy`).
+/// A scatter plot of labelled points with crosshairs at (`cx`, `cy`) and arrows from earlier
+/// positions (x₀, y₀, x₁, y₁).
 #[allow(clippy::too_many_arguments)]
 pub(crate) fn scatter(
     title: &str,
     x_name: &str,
     y_name: &str,
     points: &[(String, f64, f64)],
+    arrows: &[(f64, f64, f64, f64)],
     cx: f64,
     cy: f64,
     x_range: (f64, f64),
@@ -127,6 +129,23 @@ pub(crate) fn scatter(
         h / 2.0,
         esc(y_name)
     );
+    // Arrows from an earlier position (x0, y0) to the current one, e.g. a feature's move
+    // between survey waves.
+    if !arrows.is_empty() {
+        s.push_str(r##"<defs><marker id="arrowhead" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse"><path d="M 0 0 L 10 5 L 0 10 z" fill="#c0504d"/></marker></defs>"##);
+    }
+    for &(x0, y0, x1, y1) in arrows {
+        let _ = write!(
+            s,
+            r##"<circle cx="{:.1}" cy="{:.1}" r="3" fill="none" stroke="#c0504d"/><line x1="{:.1}" y1="{:.1}" x2="{:.1}" y2="{:.1}" stroke="#c0504d" stroke-width="1.5" marker-end="url(#arrowhead)"/>"##,
+            x(x0),
+            y(y0),
+            x(x0),
+            y(y0),
+            x(x1),
+            y(y1)
+        );
+    }
     // Labels go right of their point in the left half and left of it in the right half (so
     // none runs off the chart), and move down until they overlap no label placed before.
     let mut order: Vec<usize> = (0..points.len()).collect();

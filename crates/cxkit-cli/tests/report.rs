@@ -133,7 +133,7 @@ fn demo_data_writes_every_file_in_the_documented_schema() {
         ("transactions.csv", "customer_id,date,amount"),
         ("survey.csv", "wave,customer_id,ltr,csat,ces"),
         ("servqual.csv", "respondent_id,item,dimension,perception,expectation"),
-        ("kano.csv", "respondent_id,feature,functional,dysfunctional"),
+        ("kano.csv", "respondent_id,feature,functional,dysfunctional,wave"),
         ("journey_events.csv", "touchpoint,indicator,timestamp,value,segment"),
         ("complaints.csv", "customer_id,channel,category,opened,first_response,resolved,contacts,reopened,satisfaction"),
     ] {

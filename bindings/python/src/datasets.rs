@@ -119,7 +119,7 @@ fn bank_frames<'py>(py: Python<'py>, b: &BankData) -> PyResult<Bound<'py, PyDict
         cols.set_item("dysfunctional", PyArray1::from_slice(py, &k.dysfunctional))?;
         if let Some(w) = &k.wave {
             let per_row: Vec<u8> = w.iter().flat_map(|&w| std::iter::repeat_n(w, f)).collect();
-            cols.set_item("wave", per_row)?;
+            cols.set_item("wave", PyArray1::from_vec(py, per_row))?;
         }
         out.set_item("kano", frame(py, cols, None, None)?)?;
     }

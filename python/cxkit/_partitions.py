@@ -29,6 +29,11 @@ def by_columns(by: By) -> List[str]:
     return list(by)
 
 
+def columns(metric: "Metric", by: By) -> List[str]:
+    """The columns a fold reads: the group columns, then the metric's, each once."""
+    return list(dict.fromkeys(by_columns(by) + metric.columns))
+
+
 def _plain(value: Any) -> Any:
     """A numpy scalar as the Python value it holds (so group keys are plain dict keys)."""
     return value.item() if isinstance(value, np.generic) else value

@@ -38,7 +38,7 @@ def _run(ddf: Any, metric: Metric, by: By) -> Any:
     tasks and finishes the result."""
     import dask
 
-    columns = list(dict.fromkeys(parts.by_columns(by) + metric.columns))
+    columns = parts.columns(metric, by)
     level = [dask.delayed(parts.fold)([p], metric, by) for p in ddf[columns].to_delayed()]
     while len(level) > 1:
         level = [

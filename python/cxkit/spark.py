@@ -44,7 +44,7 @@ def _run(df: Any, metric: Metric, by: By) -> Any:
     """Folds every partition of ``df`` with ``metric`` and merges the parts on the driver."""
     import pyarrow as pa  # type: ignore[import-untyped]
 
-    columns = list(dict.fromkeys(parts.by_columns(by) + metric.columns))
+    columns = parts.columns(metric, by)
 
     def per_partition(batches):
         states = parts.fold((b.to_pandas() for b in batches), metric, by)

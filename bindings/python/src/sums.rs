@@ -50,6 +50,25 @@ fn names_for(
     Ok(names)
 }
 
+/// Merges the state `theirs` into `mine` when both name the same columns (`what` says what
+/// the names are of); the other state is copied first, so no two locks are held at once.
+fn merge_named<T: Send + Sync + Clone>(
+    py: Python<'_>,
+    what: &str,
+    mine: (&[String], &Shared<T>),
+    theirs: (&[String], &Shared<T>),
+    merge: impl FnOnce(&mut T, &T) -> cxkit_core::Result<()> + Send,
+) -> PyResult<()> {
+    if theirs.0 != mine.0 {
+        return Err(invalid(
+            "other",
+            format!("{what} {:?} differ from {:?}", theirs.0, mine.0),
+        ));
+    }
+    let other = theirs.1.snapshot(py);
+    mine.1.with(py, |a| merge(a, &other)).py_err()
+}
+
 /// The rows × columns matrix of `obj`, whose columns, when it is a DataFrame, must be the
 /// state's columns in order.
 fn batch<'py>(
@@ -126,14 +145,13 @@ impl ServqualAccumulator {
 
     /// Adds another state with the same items and options into this one.
     fn merge(&self, py: Python<'_>, other: &Self) -> PyResult<()> {
-        if other.names != self.names {
-            return Err(invalid(
-                "other",
-                format!("items {:?} differ from {:?}", other.names, self.names),
-            ));
-        }
-        let theirs = other.inner.snapshot(py);
-        self.inner.with(py, |a| a.merge(&theirs)).py_err()
+        merge_named(
+            py,
+            "items",
+            (&self.names, &self.inner),
+            (&other.names, &other.inner),
+            |a, b| a.merge(b),
+        )
     }
 
     /// Respondents with at least one rated item so far.
@@ -242,14 +260,13 @@ impl CovarianceAccumulator {
 
     /// Adds another state with the same columns and NaN policy into this one.
     fn merge(&self, py: Python<'_>, other: &Self) -> PyResult<()> {
-        if other.names != self.names {
-            return Err(invalid(
-                "other",
-                format!("columns {:?} differ from {:?}", other.names, self.names),
-            ));
-        }
-        let theirs = other.inner.snapshot(py);
-        self.inner.with(py, |a| a.merge(&theirs)).py_err()
+        merge_named(
+            py,
+            "columns",
+            (&self.names, &self.inner),
+            (&other.names, &other.inner),
+            |a, b| a.merge(b),
+        )
     }
 
     /// Rows seen so far.

@@ -363,10 +363,9 @@ impl Sums {
     /// The covariance matrix from the sums of `rows` rows shifted by `shift`.
     fn covariance(&self, shift: &[f64], missing: MissingData, rows: u64) -> Result<Covariance> {
         let k = shift.len();
-        let total = self;
         let used = match missing {
             MissingData::Pairwise => rows as usize,
-            MissingData::Listwise => total.count[0] as usize,
+            MissingData::Listwise => self.count[0] as usize,
         };
         if missing == MissingData::Listwise && used < 2 {
             return Err(Error::InsufficientData {
@@ -375,22 +374,22 @@ impl Sums {
                 got: used.to_string(),
             });
         }
-        if let Some(c) = (0..k).find(|&c| total.count[c * k + c] == 0.0) {
+        if let Some(c) = (0..k).find(|&c| self.count[c * k + c] == 0.0) {
             return Err(Error::InvalidParameter {
                 name: "data",
                 reason: format!("column {c} has no values"),
             });
         }
         let means: Vec<f64> = (0..k)
-            .map(|c| shift[c] + total.partial[c * k + c] / total.count[c * k + c])
+            .map(|c| shift[c] + self.partial[c * k + c] / self.count[c * k + c])
             .collect();
         let mut cov = Array2::zeros((k, k));
         let mut pair_counts = Array2::zeros((k, k));
         for i in 0..k {
             for j in i..k {
-                let cnt = total.count[i * k + j];
-                let (a, b) = (total.partial[i * k + j], total.partial[j * k + i]);
-                let c = total.cross[i * k + j] - a * b / cnt.max(1.0);
+                let cnt = self.count[i * k + j];
+                let (a, b) = (self.partial[i * k + j], self.partial[j * k + i]);
+                let c = self.cross[i * k + j] - a * b / cnt.max(1.0);
                 if cnt < 2.0 {
                     return Err(Error::InsufficientData {
                         what: "a covariance",

@@ -7,9 +7,8 @@ use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
 use super::tree::{IndicatorKind, IndicatorTree};
-use crate::bytes::{corrupt, write_header, ByteReader};
+use crate::bytes::{corrupt, from_json_bytes, json_bytes};
 use crate::error::check_lengths;
-use crate::survey::FORMAT_VERSION;
 use crate::{Error, Result};
 
 /// One measurement at a touchpoint.
@@ -601,10 +600,7 @@ impl JourneyState {
     /// # Ok::<(), cxkit::Error>(())
     /// ```
     pub fn to_bytes(&self, labels: &[String]) -> Vec<u8> {
-        let mut out = Vec::new();
-        write_header(&mut out, FORMAT_VERSION, BYTES_TAG);
-        serde_json::to_writer(&mut out, &(self, labels)).expect("a state serializes");
-        out
+        json_bytes(BYTES_TAG, &(self, labels))
     }
 
     /// Reads bytes from [`JourneyState::to_bytes`]: the state and its segment labels.
@@ -612,11 +608,8 @@ impl JourneyState {
     /// does not have, counts that do not add up, values that are not finite, days outside
     /// what timestamps give, and segment codes without a label when labels are given.
     pub fn from_bytes(bytes: &[u8]) -> Result<(JourneyState, Vec<String>)> {
-        let mut r = ByteReader::new(bytes);
-        r.header(FORMAT_VERSION, BYTES_TAG, "journey state")?;
-        let rest = r.bytes(bytes.len() - 6)?;
         let (state, labels): (JourneyState, Vec<String>) =
-            serde_json::from_slice(rest).map_err(|e| corrupt(e.to_string()))?;
+            from_json_bytes(bytes, BYTES_TAG, "journey state")?;
         state.check()?;
         if !labels.is_empty() {
             if let Some(s) = state

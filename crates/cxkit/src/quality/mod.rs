@@ -22,7 +22,7 @@ pub use servqual::{
 pub use tolerance::{zone_of_tolerance, ZoneOfTolerance, ZonePosition, ZoneScore};
 
 use crate::error::check_confidence;
-use crate::survey::{t_quantile, Mean, NanPolicy};
+use crate::survey::{Mean, NanPolicy};
 use crate::{Error, Result};
 
 /// Which dimension each item belongs to.
@@ -287,20 +287,10 @@ impl Moments {
                 got: n.to_string(),
             });
         }
-        let mean = self.mean;
         let sd = (self.m2 / (n - 1) as f64).sqrt();
-        let se = sd / (n as f64).sqrt();
-        let t = t_quantile((1.0 + confidence) / 2.0, (n - 1) as f64);
-        Ok(Mean {
-            estimate: mean,
-            sd,
-            se,
-            ci_low: mean - t * se,
-            ci_high: mean + t * se,
-            n,
-            n_effective: n as f64,
-            confidence,
-        })
+        Ok(Mean::with_t_interval(
+            self.mean, sd, n, n as f64, confidence,
+        ))
     }
 }
 

@@ -216,20 +216,36 @@ impl Mean {
         check_confidence(confidence)?;
         h.check_nonempty()?;
         let sd = h.sd()?;
-        let n_effective = h.effective_n();
-        let estimate = h.mean();
+        Ok(Mean::with_t_interval(
+            h.mean(),
+            sd,
+            h.n(),
+            h.effective_n(),
+            confidence,
+        ))
+    }
+
+    /// The mean `estimate` with standard deviation `sd` of `n` values (Kish's effective size
+    /// `n_effective`) and its interval x̄ ± t(n_eff − 1)·sd/√n_eff at `confidence`.
+    pub(crate) fn with_t_interval(
+        estimate: f64,
+        sd: f64,
+        n: u64,
+        n_effective: f64,
+        confidence: f64,
+    ) -> Mean {
         let se = sd / n_effective.sqrt();
         let t = t_quantile((1.0 + confidence) / 2.0, n_effective - 1.0);
-        Ok(Mean {
+        Mean {
             estimate,
             sd,
             se,
             ci_low: estimate - t * se,
             ci_high: estimate + t * se,
-            n: h.n(),
+            n,
             n_effective,
             confidence,
-        })
+        }
     }
 }
 

@@ -1260,18 +1260,28 @@ cx_status cx_zone_of_tolerance(const double *perceived,
 // Reads the bank's CSV files in `data_dir` (the schema of docs/data-schema.md, any subset)
 // and writes the report into `out_dir` (created if missing) as report.html and report.json.
 // A malformed file is CX_DATA_FILE, with file, line, column and what was expected in
-// cx_last_error_message(). Intervals at `confidence` (0.95 is usual).
+// cx_last_error_message(). Intervals at `confidence` (0.95 is usual). `lang` is the report's
+// language: "en" (English; also when NULL) or "zh" (Simplified Chinese); any other code is
+// CX_INVALID_PARAMETER with the supported codes in the message.
 //
 // # Safety
-// `data_dir` and `out_dir` NUL-terminated strings.
-cx_status cx_bank_report(const char *data_dir, const char *out_dir, double confidence);
+// `data_dir` and `out_dir` NUL-terminated strings; `lang` NULL or a NUL-terminated string.
+cx_status cx_bank_report(const char *data_dir,
+                         const char *out_dir,
+                         double confidence,
+                         const char *lang);
 
 // Writes the report on the demo bank (`customers` customers from `seed`; the command line's
-// default is 50 000 and 2026) into `out_dir` as report.html and report.json.
+// default is 50 000 and 2026) into `out_dir` as report.html and report.json, in `lang`
+// ("en", also when NULL, or "zh") as cx_bank_report.
 //
 // # Safety
-// `out_dir` a NUL-terminated string.
-cx_status cx_demo_report(uint64_t seed, size_t customers, const char *out_dir, double confidence);
+// `out_dir` a NUL-terminated string; `lang` NULL or a NUL-terminated string.
+cx_status cx_demo_report(uint64_t seed,
+                         size_t customers,
+                         const char *out_dir,
+                         double confidence,
+                         const char *lang);
 
 // RFM scores of `len` customers (recency: time since the last purchase, smaller is better)
 // in `bins` quantile bins that keep ties together; writes r, f and m scores (1..bins) and,

@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
-# Installs the Debian packages the Python tests use when they are missing: Chromium for the
-# report's browser test (tests/python/test_report_browser.py) and a Java 17 runtime for the
-# local Spark session (tests/python/test_spark.py). Needs root or password-less sudo and the
+# Installs the Debian packages the Python tests use when they are missing: Chromium and a
+# Chinese font (WenQuanYi Micro Hei, 1.6 MB, one of the report's font stack) for the report's
+# browser test (tests/python/test_report_browser.py) and a Java 17 runtime for the local Spark
+# session (tests/python/test_spark.py). Needs root or password-less sudo and the
 # Debian package archive; where either is missing it says so and those tests are skipped.
 set -uo pipefail
 missing=()
 command -v chromium > /dev/null || missing+=(chromium)
 command -v java > /dev/null || missing+=(openjdk-17-jre-headless)
+[ -n "$(fc-list :lang=zh 2> /dev/null)" ] || missing+=(fonts-wqy-microhei)
 [ ${#missing[@]} -eq 0 ] && exit 0
 sudo=""
 if [ "$(id -u)" -ne 0 ]; then

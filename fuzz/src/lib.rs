@@ -13,7 +13,7 @@ use cxkit::data::{BankData, BANK_FILES};
 use cxkit::journey::{EvaluateOptions, IndicatorTree, JourneyState, Window};
 use cxkit::kano::KanoAccumulator;
 use cxkit::quality::ServqualAccumulator;
-use cxkit::report::bank_report;
+use cxkit::report::{bank_report, ReportOptions};
 use cxkit::segment::KMeans;
 use cxkit::survey::{LikertAccumulator, NpsAccumulator, NpsMethod, TopBoxAccumulator};
 use cxkit_ffi as ffi;
@@ -122,7 +122,7 @@ pub fn bank_files(data: &[u8]) {
         })
         .collect();
     if let Ok(bank) = BankData::read_files(files) {
-        let _ = bank_report(&bank, 0.95);
+        let _ = bank_report(&bank, &ReportOptions::default());
     }
 }
 

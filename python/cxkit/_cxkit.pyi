@@ -1142,5 +1142,6 @@ def report(
     seed: int = 2026,
     customers: int = 50_000,
     confidence: float = 0.95,
+    lang: str = "en",
 ) -> dict[str, Any]:
-    """Writes report.html and report.json for a data directory, a dict of DataFrames or the demo bank; returns the numbers."""
+    """Writes report.html and report.json for a data directory, a dict of DataFrames or the demo bank, in English ("en") or Simplified Chinese ("zh"); returns the numbers."""

@@ -815,26 +815,35 @@ static void test_report(void) {
   write_text(data, "survey.csv",
              "wave,customer_id,ltr,csat,ces\n1,a,10,5,7\n1,b,6,3,4\n1,c,9,4,6\n1,d,3,2,2\n"
              "2,a,10,5,6\n2,b,9,4,5\n2,e,8,4,5\n");
-  CHECK(cx_bank_report(data, out, 0.95) == CX_OK);
-  CHECK(file_contains(out, "report.html", "<!DOCTYPE html>"));
+  CHECK(cx_bank_report(data, out, 0.95, NULL) == CX_OK);
+  CHECK(file_contains(out, "report.html", "<!DOCTYPE html><html lang=\"en\">"));
   CHECK(file_contains(out, "report.json", "\"score\": 66.66666666666"));
   CHECK(file_contains(out, "report.json", "\"kano\": null"));
+  CHECK(file_contains(out, "report.json", "\"finding\": \"NPS rose from 0.0 to 66.7 between waves 1 and 2"));
+  /* The same report in Simplified Chinese; an unknown language code names the supported ones. */
+  CHECK(cx_bank_report(data, out, 0.95, "zh-CN") == CX_OK);
+  CHECK(file_contains(out, "report.html", "<h1>客户体验报告</h1>"));
+  CHECK(file_contains(out, "report.json", "\"finding\": \"NPS 从第 1 轮的 0.0 上升至第 2 轮的 66.7"));
+  CHECK(cx_bank_report(data, out, 0.95, "fr") == CX_INVALID_PARAMETER);
+  CHECK(strstr(last_error(), "unknown language code \"fr\"; supported: en (English), zh "
+                             "(Simplified Chinese)") != NULL);
   /* A malformed cell: CX_DATA_FILE and the file, line, column and what was expected. */
   write_text(data, "survey.csv", "wave,customer_id,ltr,csat,ces\n1,a,10,5,7\n1,b,ten,3,4\n");
-  CHECK(cx_bank_report(data, out, 0.95) == CX_DATA_FILE);
+  CHECK(cx_bank_report(data, out, 0.95, "en") == CX_DATA_FILE);
   CHECK(strcmp(last_error(), "cx_bank_report: survey.csv, line 3, column `ltr`: expected an "
                              "integer from 0 to 10, found \"ten\"") == 0);
   CHECK(strcmp(cx_status_str(CX_DATA_FILE), "data file") == 0);
   remove_in(data, "survey.csv");
-  CHECK(cx_bank_report(data, out, 0.95) == CX_DATA_FILE);
+  CHECK(cx_bank_report(data, out, 0.95, "en") == CX_DATA_FILE);
   CHECK(strstr(last_error(), "expected at least one of customers.csv") != NULL);
-  CHECK(cx_bank_report(NULL, out, 0.95) == CX_NULL_ARGUMENT);
-  CHECK(cx_bank_report(data, NULL, 0.95) == CX_NULL_ARGUMENT);
+  CHECK(cx_bank_report(NULL, out, 0.95, "en") == CX_NULL_ARGUMENT);
+  CHECK(cx_bank_report(data, NULL, 0.95, "en") == CX_NULL_ARGUMENT);
   /* The demo bank's report: every section. */
-  CHECK(cx_demo_report(3, 200, out, 0.95) == CX_OK);
+  CHECK(cx_demo_report(3, 200, out, 0.95, "zh") == CX_OK);
   CHECK(file_contains(out, "report.json", "\"customers\": 200"));
-  CHECK(cx_demo_report(3, 0, out, 0.95) == CX_EMPTY_INPUT);
-  CHECK(cx_demo_report(3, 200, out, 1.5) == CX_INVALID_PARAMETER);
+  CHECK(file_contains(out, "report.json", "\"lang\": \"zh\""));
+  CHECK(cx_demo_report(3, 0, out, 0.95, NULL) == CX_EMPTY_INPUT);
+  CHECK(cx_demo_report(3, 200, out, 1.5, NULL) == CX_INVALID_PARAMETER);
   remove_in(out, "report.html");
   remove_in(out, "report.json");
   CHECK(rmdir(data) == 0 && rmdir(out) == 0);

@@ -93,6 +93,7 @@ CASES = [
     # Journeys, complaints, files.
     ("IndicatorTree.from_dict", "malformed tree", lambda: cxkit.IndicatorTree.from_dict({"journeys": 3}), cxkit.InvalidTreeError),
     ("read_bank", "missing directory", lambda: cxkit.read_bank("/nonexistent/cxkit"), cxkit.DataFileError),
+    ("report", "unknown language code", lambda: cxkit.report(lang="fr"), cxkit.InvalidParameterError),
     # Accumulators: bad updates, corrupt bytes, incompatible merges.
     ("NpsAccumulator.update", "out of range (11)", lambda a: a.update([11]), cxkit.InvalidScoreError),
     ("NpsAccumulator.update", "NaN", lambda a: a.update([np.nan]), cxkit.MissingScoreError),

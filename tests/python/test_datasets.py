@@ -107,6 +107,30 @@ def test_report_files_are_well_formed_and_match_the_library(tmp_path, bank):
         cxkit.report(tmp_path / "nowhere", out=tmp_path)
 
 
+def test_report_in_chinese_has_the_numbers_of_the_english_one(tmp_path):
+    en = cxkit.report(out=tmp_path / "en", seed=5, customers=3_000)
+    zh = cxkit.report(out=tmp_path / "zh", seed=5, customers=3_000, lang="zh")
+
+    def numbers(v):  # the report without its text
+        if isinstance(v, dict):
+            return {k: numbers(x) for k, x in v.items() if k not in ("finding", "lang")}
+        if isinstance(v, list):
+            return [numbers(x) for x in v]
+        return v
+
+    assert numbers(en) == numbers(zh)
+    assert (en["lang"], zh["lang"]) == ("en", "zh")
+    assert zh["journey"]["finding"].startswith("最严重的痛点是贷款申请")
+    assert "实时动账通知（魅力 → 期望）" in zh["kano"]["finding"]
+    html = (tmp_path / "zh" / "report.html").read_text(encoding="utf-8")
+    assert '<html lang="zh-CN">' in html and "<h1>客户体验报告</h1>" in html
+    # Codes with a region or script, in any case, mean the same language.
+    assert cxkit.report(out=tmp_path / "cn", seed=5, customers=3_000, lang="ZH-cn") == zh
+    for code in ["fr", "zh-TW", ""]:
+        with pytest.raises(cxkit.InvalidParameterError, match=r"supported: en \(English\), zh \(Simplified Chinese\)"):
+            cxkit.report(out=tmp_path / "x", lang=code)
+
+
 def write_files(bank, directory):
     """The frames as the CSV files of docs/data-schema.md, as an analyst would save them."""
     for name, table in bank.items():

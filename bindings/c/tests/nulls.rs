@@ -361,10 +361,13 @@ fn every_entry_point_refuses_null_pointers() {
                 "cx_zone_of_tolerance",
             ),
             (
-                cx_bank_report(ptr::null(), ptr::null(), 0.95),
+                cx_bank_report(ptr::null(), ptr::null(), 0.95, ptr::null()),
                 "cx_bank_report",
             ),
-            (cx_demo_report(1, 1, ptr::null(), 0.95), "cx_demo_report"),
+            (
+                cx_demo_report(1, 1, ptr::null(), 0.95, ptr::null()),
+                "cx_demo_report",
+            ),
             (
                 cx_rfm_scores(
                     ptr::null(),

@@ -258,7 +258,9 @@ pub(crate) fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
 /// subset), a dict of DataFrames shaped like :func:`load_demo_bank`'s (any subset), or None
 /// for the demo bank built from ``seed`` and ``customers``. ``out`` defaults to
 /// "cxkit-report". Sections whose data are absent are None; sections that could not be
-/// computed are listed under "not_computed" with the reason.
+/// computed are listed under "not_computed" with the reason. ``lang`` is the language of the
+/// findings, titles and chart labels: "en" (English) or "zh" (Simplified Chinese; "zh-CN"
+/// and the like are accepted); any other code raises InvalidParameterError listing those.
 ///
 /// >>> import tempfile, os
 /// >>> out = tempfile.mkdtemp()
@@ -269,8 +271,10 @@ pub(crate) fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
 /// >>> r = cxkit.report({"survey": bank["survey"]}, out=out)
 /// >>> r["survey"]["waves"][1]["wave"], r["kano"]
 /// (2, None)
+/// >>> cxkit.report({"survey": bank["survey"]}, out=out, lang="zh")["survey"]["finding"]
+/// 'NPS 从第 1 轮的 6.0 上升至第 2 轮的 15.5（+9.5 分，p = 2.45e-1：变化不显著）。'
 #[pyfunction]
-#[pyo3(signature = (data=None, out=None, seed=2026, customers=50_000, confidence=0.95))]
+#[pyo3(signature = (data=None, out=None, seed=2026, customers=50_000, confidence=0.95, lang="en"))]
 pub(crate) fn report<'py>(
     py: Python<'py>,
     data: Option<&Bound<'py, PyAny>>,
@@ -278,7 +282,12 @@ pub(crate) fn report<'py>(
     seed: u64,
     customers: usize,
     confidence: f64,
+    lang: &str,
 ) -> PyResult<Bound<'py, PyAny>> {
+    let options = cxkit_core::report::ReportOptions {
+        confidence,
+        lang: lang.parse().map_err(crate::errors::to_py)?,
+    };
     let out = out.unwrap_or_else(|| "cxkit-report".into());
     let bank = match data.filter(|d| !d.is_none()) {
         None => py.detach(|| core::demo_bank(seed, customers)),
@@ -299,7 +308,7 @@ pub(crate) fn report<'py>(
     };
     let json = py
         .detach(|| {
-            let r = cxkit_core::report::bank_report(&bank, confidence)?;
+            let r = cxkit_core::report::bank_report(&bank, &options)?;
             r.write(&out)?;
             Ok::<_, cxkit_core::Error>(r.to_json())
         })

@@ -14,7 +14,7 @@ use std::time::{Duration, Instant};
 
 use clap::{ArgGroup, Parser, Subcommand};
 use cxkit::data::{bank_files, demo_bank, BankData};
-use cxkit::report::bank_report;
+use cxkit::report::{bank_report, Lang, ReportOptions};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
 #[derive(Parser)]
@@ -62,6 +62,10 @@ enum Command {
         /// Directory for report.html and report.json (created if missing).
         #[arg(long, default_value = "cxkit-report")]
         out: PathBuf,
+        /// Language of the report: en (English) or zh (Simplified Chinese); region and
+        /// script subtags such as zh-CN are accepted.
+        #[arg(long, value_name = "CODE", default_value = "en", value_parser = language)]
+        lang: Lang,
     },
     /// Writes the demo bank as CSV files (one per kind, the schema in docs/data-schema.md)
     /// to look at, or to replace with your own.
@@ -76,6 +80,13 @@ enum Command {
         #[arg(long, default_value_t = 50_000)]
         customers: usize,
     },
+}
+
+fn language(s: &str) -> Result<Lang, String> {
+    s.parse::<Lang>().map_err(|e| match e {
+        cxkit::Error::InvalidParameter { reason, .. } => reason,
+        other => other.to_string(),
+    })
 }
 
 fn at_least_1000(s: &str) -> Result<usize, String> {
@@ -153,6 +164,7 @@ fn main() -> ExitCode {
             customers,
             confidence,
             out,
+            lang,
         } => {
             let start = Instant::now();
             let bar = progress();
@@ -173,7 +185,7 @@ fn main() -> ExitCode {
                 }
             };
             bar.set_message("Analysing");
-            let report = bank_report(&bank, confidence);
+            let report = bank_report(&bank, &ReportOptions { confidence, lang });
             bar.finish_and_clear();
             let report = match report {
                 Ok(r) => r,
@@ -187,8 +199,8 @@ fn main() -> ExitCode {
                     for finding in report.findings() {
                         println!("- {finding}");
                     }
-                    for (section, why) in &report.not_computed {
-                        println!("- Not computed: {section} ({why}).");
+                    for line in report.not_computed_lines() {
+                        println!("- {line}");
                     }
                     println!(
                         "Wrote {} and {} in {:.1} s.",

@@ -61,7 +61,8 @@ fn demo_report_writes_html_and_json_that_agree_with_the_library() {
     let json: serde_json::Value =
         serde_json::from_slice(&std::fs::read(dir.join("report.json")).unwrap()).unwrap();
     let bank = cxkit::data::demo_bank(9, 3000);
-    let direct = cxkit::report::bank_report(&bank, 0.95).unwrap();
+    let direct =
+        cxkit::report::bank_report(&bank, &cxkit::report::ReportOptions::default()).unwrap();
     assert_eq!(json, serde_json::to_value(&direct).unwrap());
     let wave1: Vec<u8> = (0..bank.survey.as_ref().unwrap().ltr.len())
         .filter(|&i| bank.survey.as_ref().unwrap().wave[i] == 1)
@@ -111,12 +112,54 @@ fn bad_arguments_fail_with_a_message() {
     ]);
     assert!(!out.status.success());
     assert!(String::from_utf8_lossy(&out.stderr).contains("confidence"));
+    // An unknown language: exit status 2 and the supported codes.
+    let out = cxkit(&["report", "--demo", "--lang", "fr"]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("invalid value 'fr' for '--lang <CODE>': unknown language code \"fr\"; supported: en (English), zh (Simplified Chinese)"),
+        "{err}"
+    );
     let out = cxkit(&["report", "--help"]);
     let help = String::from_utf8_lossy(&out.stdout);
     assert!(
-        help.contains("--customers") && help.contains("docs/data-schema.md"),
+        help.contains("--customers")
+            && help.contains("docs/data-schema.md")
+            && help.contains("--lang <CODE>"),
         "{help}"
     );
+}
+
+#[test]
+fn report_in_chinese() {
+    let dir = out_dir("zh");
+    let out = cxkit(&[
+        "report",
+        "--demo",
+        "--customers",
+        "3000",
+        "--seed",
+        "9",
+        "--lang",
+        "zh-CN",
+        "--out",
+        dir.to_str().unwrap(),
+    ]);
+    let text = succeeded(out);
+    // The findings are printed in Chinese (the numbers are the library's, in either language).
+    assert!(text.contains("- NPS 从第 1 轮的"), "{text}");
+    assert!(text.contains("- 最严重的痛点是贷款申请"), "{text}");
+    let json: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(dir.join("report.json")).unwrap()).unwrap();
+    let options = cxkit::report::ReportOptions {
+        lang: cxkit::report::Lang::Zh,
+        ..Default::default()
+    };
+    let direct = cxkit::report::bank_report(&cxkit::data::demo_bank(9, 3000), &options).unwrap();
+    assert_eq!(json, serde_json::to_value(&direct).unwrap());
+    let html = std::fs::read_to_string(dir.join("report.html")).unwrap();
+    assert!(html.contains("<html lang=\"zh-CN\">") && html.contains("<title>cxkit 报告</title>"));
+    let _ = std::fs::remove_dir_all(&dir);
 }
 
 #[test]
@@ -191,7 +234,8 @@ fn data_report_reads_the_files_demo_data_writes_and_names_bad_cells() {
         serde_json::from_slice(&std::fs::read(report.join("report.json")).unwrap()).unwrap();
     let bank = cxkit::data::BankData::read_dir(&data).unwrap();
     assert!(bank.kano.is_none());
-    let direct = cxkit::report::bank_report(&bank, 0.95).unwrap();
+    let direct =
+        cxkit::report::bank_report(&bank, &cxkit::report::ReportOptions::default()).unwrap();
     assert_eq!(json, serde_json::to_value(&direct).unwrap());
     assert!(json["kano"].is_null());
     // A malformed cell: exit status 1 and a message with file, line, column and expectation.

@@ -5,7 +5,7 @@
 use std::path::PathBuf;
 
 use cxkit::data::{demo_bank, BankData, BANK_FILES};
-use cxkit::report::bank_report;
+use cxkit::report::{bank_report, ReportOptions};
 use cxkit::Error;
 
 fn temp_dir(name: &str) -> PathBuf {
@@ -103,8 +103,8 @@ fn the_demo_bank_written_as_csv_reads_back_as_the_same_data_and_report() {
 
     // The same data gives the same numbers (rows named by segment or channel compared by name).
     let (mut x, mut y) = (
-        bank_report(&bank, 0.95).unwrap(),
-        bank_report(&read, 0.95).unwrap(),
+        bank_report(&bank, &ReportOptions::default()).unwrap(),
+        bank_report(&read, &ReportOptions::default()).unwrap(),
     );
     for r in [&mut x, &mut y] {
         r.survey
@@ -149,7 +149,7 @@ fn any_subset_of_the_files_is_a_report_of_what_is_there() {
                   2,C-1,10,5,6\n2,C-2,9,4,5\n\
                   3,C-3,10,5,7\n3,C-4,9,4,6\n3,C-5,8,4,5\n";
     let bank = BankData::read_files([("survey.csv", survey.as_bytes())]).unwrap();
-    let r = bank_report(&bank, 0.95).unwrap();
+    let r = bank_report(&bank, &ReportOptions::default()).unwrap();
     let s = r.survey.as_ref().unwrap();
     assert_eq!(
         s.waves.iter().map(|w| w.wave).collect::<Vec<_>>(),
@@ -173,7 +173,7 @@ fn any_subset_of_the_files_is_a_report_of_what_is_there() {
         ),
         (&None, &None)
     );
-    let r = bank_report(&bank, 0.95).unwrap();
+    let r = bank_report(&bank, &ReportOptions::default()).unwrap();
     let w = &r.survey.as_ref().unwrap().waves;
     assert_eq!((w[0].nps.score, w[1].nps.score), (0.0, 50.0));
     assert!(w[1].csat.is_none() && w[1].ces.is_none());
@@ -189,7 +189,7 @@ fn any_subset_of_the_files_is_a_report_of_what_is_there() {
     let one = "wave,customer_id,ltr,csat,ces\n1,a,9,4,6\n1,b,7,3,5\n";
     let r = bank_report(
         &BankData::read_files([("survey.csv", one.as_bytes())]).unwrap(),
-        0.95,
+        &ReportOptions::default(),
     )
     .unwrap();
     assert!(r.survey.as_ref().unwrap().nps_change.is_none());
@@ -203,7 +203,7 @@ fn any_subset_of_the_files_is_a_report_of_what_is_there() {
     let lonely = "wave,customer_id,ltr,csat,ces\n1,a,9,4,6\n";
     let r = bank_report(
         &BankData::read_files([("survey.csv", lonely.as_bytes())]).unwrap(),
-        0.95,
+        &ReportOptions::default(),
     )
     .unwrap();
     assert!(r.survey.is_none() && r.findings().is_empty());
@@ -228,7 +228,7 @@ fn any_subset_of_the_files_is_a_report_of_what_is_there() {
     assert_eq!(q.dimensions.names, ["speed", "care"]);
     assert_eq!(q.dimensions.of_item, [0, 0, 1]);
     assert!(q.perceptions[4].is_nan());
-    let r = bank_report(&bank, 0.95).unwrap();
+    let r = bank_report(&bank, &ReportOptions::default()).unwrap();
     let dims = &r.servqual.as_ref().unwrap().dimensions;
     // A respondent's dimension gap is the mean of the item gaps they answered: speed
     // r1 (−2 − 1)/2, r2 −4 (item 2 unanswered), r3 (−3 − 2)/2, mean −8/3; care 0, +1, 0: 1/3.

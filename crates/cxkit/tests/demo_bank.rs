@@ -217,7 +217,7 @@ fn nps_rise_is_in_the_documented_range_for_other_seeds() {
 
 #[test]
 fn the_report_states_the_planted_structure() {
-    let r = cxkit::report::bank_report(bank(), 0.95).unwrap();
+    let r = cxkit::report::bank_report(bank(), &cxkit::report::ReportOptions::default()).unwrap();
     assert!(
         r.survey.as_ref().unwrap().finding.starts_with("NPS rose")
             && r.survey
@@ -313,7 +313,7 @@ fn a_bank_with_some_tables_gets_the_sections_it_can() {
         events: None,
         ..full.clone()
     };
-    let r = cxkit::report::bank_report(&partial, 0.95).unwrap();
+    let r = cxkit::report::bank_report(&partial, &cxkit::report::ReportOptions::default()).unwrap();
     assert!(r.survey.is_some() && r.complaints.is_some());
     assert!(r.value.is_none() && r.rfm.is_none() && r.kano.is_none() && r.journey.is_none());
     assert_eq!(r.customers, None);
@@ -335,6 +335,6 @@ fn a_bank_with_some_tables_gets_the_sections_it_can() {
         customers: None,
         ..full.clone()
     };
-    let r = cxkit::report::bank_report(&tx_only, 0.95).unwrap();
+    let r = cxkit::report::bank_report(&tx_only, &cxkit::report::ReportOptions::default()).unwrap();
     assert!(r.value.as_ref().unwrap().clv_by_segment.is_empty() && r.rfm.is_some());
 }

@@ -2,10 +2,16 @@
 
 use std::fmt::Write;
 
+use super::lang::Key;
 use super::svg::{bars, esc, heat_map, scatter, Bar};
 use super::BankReport;
 
-const STYLE: &str = "body{font-family:system-ui,sans-serif;max-width:760px;margin:2em auto;\
+/// The page's style. The font stack names the usual Chinese system fonts of macOS, Windows and
+/// Linux after the Latin ones, so a Chinese report renders its glyphs on each (the charts are
+/// inline SVG and inherit it).
+const STYLE: &str = "body{font-family:system-ui,-apple-system,\"Segoe UI\",\"PingFang SC\",\
+\"Hiragino Sans GB\",\"Microsoft YaHei\",\"Noto Sans CJK SC\",\"Source Han Sans SC\",\
+\"WenQuanYi Micro Hei\",sans-serif;max-width:760px;margin:2em auto;\
 color:#222;line-height:1.45}h1{font-size:1.6em}h2{font-size:1.2em;margin-top:2em;\
 border-bottom:1px solid #ccc}p.finding{font-weight:600}table{border-collapse:collapse;\
 font-size:.85em}td,th{padding:2px 8px;border-bottom:1px solid #eee;text-align:right}\
@@ -26,52 +32,68 @@ fn pct(v: f64) -> String {
 }
 
 impl BankReport {
-    /// The report as a self-contained HTML page (no scripts, no network): one section per
-    /// analysis with its finding and an inline SVG chart.
+    /// The report as a self-contained HTML page (no scripts, no network) in the report's
+    /// language: one section per analysis with its finding and an inline SVG chart.
     ///
     /// ```
+    /// use cxkit::report::{bank_report, Lang, ReportOptions};
     /// let bank = cxkit::data::demo_bank(3, 3_000);
-    /// let html = cxkit::report::bank_report(&bank, 0.95)?.to_html();
+    /// let html = bank_report(&bank, &ReportOptions::default())?.to_html();
     /// assert!(html.starts_with("<!DOCTYPE html>") && html.contains("<svg"));
+    /// let zh = ReportOptions { lang: Lang::Zh, ..ReportOptions::default() };
+    /// let html = bank_report(&bank, &zh)?.to_html();
+    /// assert!(html.contains("<html lang=\"zh-CN\">") && html.contains("<h1>客户体验报告</h1>"));
     /// # Ok::<(), cxkit::Error>(())
     /// ```
     pub fn to_html(&self) -> String {
+        let t = self.lang.table();
         let mut out = String::new();
         let _ = write!(
             out,
-            "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>cxkit report</title><style>{STYLE}</style></head><body><h1>Customer-experience report</h1><p>{}Every number is in the accompanying JSON file.</p>",
-            self.customers.map_or(String::new(), |n| format!("{n} customers. "))
+            "<!DOCTYPE html><html lang=\"{}\"><head><meta charset=\"utf-8\"><title>{}</title><style>{STYLE}</style></head><body><h1>{}</h1><p>{}{}</p>",
+            self.lang.html_tag(),
+            esc(t.get(Key::page_title)),
+            esc(t.get(Key::heading)),
+            self.customers.map_or(String::new(), |n| esc(&t.fill(Key::customers, &[("n", &n.to_string())]))),
+            esc(t.get(Key::json_note))
         );
+        let confidence = format!("{}", 100.0 * self.confidence);
         // Survey.
         if let Some(s) = &self.survey {
             let mut wave_bars: Vec<Bar> = s
                 .waves
                 .iter()
                 .map(|w| Bar {
-                    label: format!("NPS, wave {}", w.wave),
+                    label: t.fill(Key::nps_wave, &[("wave", &w.wave.to_string())]),
                     value: w.nps.score,
                     interval: Some((w.nps.ci_low, w.nps.ci_high)),
                 })
                 .collect();
             wave_bars.extend(s.nps_by_segment.iter().map(|(name, n)| Bar {
-                label: format!("NPS wave {}, {name}", s.waves.last().map_or(0, |w| w.wave)),
+                label: t.fill(
+                    Key::nps_segment,
+                    &[
+                        ("wave", &s.waves.last().map_or(0, |w| w.wave).to_string()),
+                        ("segment", t.name(name)),
+                    ],
+                ),
                 value: n.score,
                 interval: Some((n.ci_low, n.ci_high)),
             }));
             wave_bars.extend(s.waves.iter().filter_map(|w| {
                 let top = &w.csat.as_ref()?.top_box;
                 Some(Bar {
-                    label: format!("CSAT, wave {}", w.wave),
+                    label: t.fill(Key::csat_wave, &[("wave", &w.wave.to_string())]),
                     value: 100.0 * top.estimate,
                     interval: Some((100.0 * top.ci_low, 100.0 * top.ci_high)),
                 })
             }));
             section(
                 &mut out,
-                "NPS and CSAT by wave and segment",
+                t.get(Key::survey_title),
                 &s.finding,
                 &bars(
-                    "NPS and CSAT (%) with confidence intervals",
+                    &t.fill(Key::survey_chart, &[("confidence", &confidence)]),
                     &wave_bars,
                     &|v| format!("{v:.1}"),
                 ),
@@ -82,16 +104,17 @@ impl BankReport {
             let tier_bars: Vec<Bar> = v
                 .tiers
                 .iter()
-                .flat_map(|t| {
+                .flat_map(|tier| {
                     [
                         Bar {
-                            label: format!("{}: customers", t.tier),
-                            value: t.customer_share,
+                            label: t
+                                .fill(Key::value_tier_customers, &[("tier", t.name(&tier.tier))]),
+                            value: tier.customer_share,
                             interval: None,
                         },
                         Bar {
-                            label: format!("{}: value", t.tier),
-                            value: t.value_share.unwrap_or(0.0),
+                            label: t.fill(Key::value_tier_value, &[("tier", t.name(&tier.tier))]),
+                            value: tier.value_share.unwrap_or(0.0),
                             interval: None,
                         },
                     ]
@@ -102,23 +125,19 @@ impl BankReport {
                 .iter()
                 .enumerate()
                 .map(|(i, d)| Bar {
-                    label: format!("{}th percentile", 10 * (i + 1)),
+                    label: t.fill(Key::value_percentile, &[("p", &(10 * (i + 1)).to_string())]),
                     value: *d,
                     interval: None,
                 })
                 .collect();
             section(
                 &mut out,
-                "The customer pyramid and lifetime value",
+                t.get(Key::value_title),
                 &v.finding,
                 &format!(
                     "{}{}",
-                    bars(
-                        "Share of customers and of 12-month CLV per tier",
-                        &tier_bars,
-                        &pct
-                    ),
-                    bars("12-month CLV distribution", &decile_bars, &|x| format!(
+                    bars(t.get(Key::value_tier_chart), &tier_bars, &pct),
+                    bars(t.get(Key::value_decile_chart), &decile_bars, &|x| format!(
                         "{x:.0}"
                     ))
                 ),
@@ -131,16 +150,16 @@ impl BankReport {
                 .segments
                 .iter()
                 .map(|(name, k)| Bar {
-                    label: name.clone(),
+                    label: t.name(name).to_string(),
                     value: *k as f64 / n,
                     interval: None,
                 })
                 .collect();
             section(
                 &mut out,
-                "RFM segments",
+                t.get(Key::rfm_title),
                 &r.finding,
-                &bars("Customers per RFM segment", &rfm_bars, &pct),
+                &bars(t.get(Key::rfm_chart), &rfm_bars, &pct),
             );
         }
         // KANO.
@@ -150,7 +169,13 @@ impl BankReport {
                 .iter()
                 .filter_map(|f| {
                     Some((
-                        format!("{} ({})", f.feature, f.category),
+                        t.fill(
+                            Key::kano_point,
+                            &[
+                                ("feature", t.name(&f.feature)),
+                                ("category", t.kano_category(&f.category)),
+                            ],
+                        ),
                         f.worse?.abs(),
                         f.better?,
                     ))
@@ -172,12 +197,12 @@ impl BankReport {
                 .collect();
             section(
                 &mut out,
-                "KANO: what delights, what is expected",
+                t.get(Key::kano_title),
                 &k.finding,
                 &scatter(
-                    "KANO Better/Worse diagram",
-                    "|Worse| (dissatisfaction when absent)",
-                    "Better (satisfaction when present)",
+                    t.get(Key::kano_chart),
+                    t.get(Key::kano_x),
+                    t.get(Key::kano_y),
                     &points,
                     &arrows,
                     0.5,
@@ -193,18 +218,20 @@ impl BankReport {
                 .dimensions
                 .iter()
                 .map(|(name, g, lo, hi)| Bar {
-                    label: name.clone(),
+                    label: t.name(name).to_string(),
                     value: *g,
                     interval: Some((*lo, *hi)),
                 })
                 .collect();
             section(
                 &mut out,
-                "SERVQUAL gaps (perception − expectation)",
+                t.get(Key::servqual_title),
                 &q.finding,
-                &bars("Gap per dimension with 95 % intervals", &gap_bars, &|x| {
-                    format!("{x:.2}")
-                }),
+                &bars(
+                    &t.fill(Key::servqual_chart, &[("confidence", &confidence)]),
+                    &gap_bars,
+                    &|x| format!("{x:.2}"),
+                ),
             );
         }
         // Journey.
@@ -212,7 +239,18 @@ impl BankReport {
             let ipa_points: Vec<(String, f64, f64)> = j
                 .ipa
                 .iter()
-                .map(|(t, i, p, q)| (format!("{t} — {q}"), *i, *p))
+                .map(|(touchpoint, i, p, q)| {
+                    let label = t.fill(
+                        Key::journey_ipa_point,
+                        &[("touchpoint", t.name(touchpoint)), ("quadrant", t.name(q))],
+                    );
+                    (label, *i, *p)
+                })
+                .collect();
+            let rows: Vec<(String, Vec<Option<f64>>)> = j
+                .heat_map
+                .iter()
+                .map(|(name, v)| (t.name(name).to_string(), v.clone()))
                 .collect();
             let imp_max = j.ipa.iter().map(|r| r.1).fold(0.0, f64::max) * 1.1;
             let count = j.ipa.len().max(1) as f64;
@@ -222,15 +260,20 @@ impl BankReport {
             );
             section(
                 &mut out,
-                "Journeys: touchpoint scores and pain points",
+                t.get(Key::journey_title),
                 &j.finding,
                 &format!(
                     "{}{}",
-                    heat_map("Touchpoint index (0–100) by month", &j.months, &j.heat_map),
+                    heat_map(
+                        t.get(Key::journey_heat_chart),
+                        &j.months,
+                        &rows,
+                        t.get(Key::journey_no_events)
+                    ),
                     scatter(
-                        "Importance–performance of touchpoints (last month)",
-                        "Importance (share of the tree's weight)",
-                        "Performance (index)",
+                        t.get(Key::journey_ipa_chart),
+                        t.get(Key::journey_ipa_x),
+                        t.get(Key::journey_ipa_y),
                         &ipa_points,
                         &[],
                         mean_importance,
@@ -247,39 +290,42 @@ impl BankReport {
                 .by_channel
                 .iter()
                 .map(|(name, _, within)| Bar {
-                    label: name.clone(),
+                    label: t.name(name).to_string(),
                     value: *within,
                     interval: None,
                 })
                 .collect();
-            let mut table = String::from(
-                "<table><tr><th>channel</th><th>mean first response (h)</th><th>within 24 h</th></tr>",
+            let mut table = format!(
+                "<table><tr><th>{}</th><th>{}</th><th>{}</th></tr>",
+                esc(t.get(Key::complaints_channel)),
+                esc(t.get(Key::complaints_mean_response)),
+                esc(t.get(Key::complaints_within))
             );
             for (name, hours, within) in &c.by_channel {
                 let _ = write!(
                     table,
                     "<tr><td>{}</td><td>{hours:.1}</td><td>{}</td></tr>",
-                    esc(name),
+                    esc(t.name(name)),
                     pct(*within)
                 );
             }
             table.push_str("</table>");
             section(
                 &mut out,
-                "Complaint handling",
+                t.get(Key::complaints_title),
                 &c.finding,
                 &format!(
                     "{}{table}",
-                    bars(
-                        "Complaints answered within 24 h, by channel",
-                        &sla_bars,
-                        &pct
-                    )
+                    bars(t.get(Key::complaints_chart), &sla_bars, &pct)
                 ),
             );
         }
         if !self.not_computed.is_empty() {
-            out.push_str("<section><h2>Not computed</h2><ul>");
+            let _ = write!(
+                out,
+                "<section><h2>{}</h2><ul>",
+                esc(t.get(Key::not_computed_title))
+            );
             for (name, why) in &self.not_computed {
                 let _ = write!(out, "<li>{}: {}</li>", esc(name), esc(why));
             }

@@ -6,7 +6,11 @@
 //! report.
 
 mod html;
+mod lang;
 mod svg;
+
+pub use lang::Lang;
+use lang::{Key, Table};
 
 use std::path::{Path, PathBuf};
 
@@ -155,9 +159,41 @@ pub struct ComplaintSection {
     pub finding: String,
 }
 
+/// Options of [`bank_report`].
+///
+/// ```
+/// use cxkit::report::{bank_report, Lang, ReportOptions};
+/// let options = ReportOptions { lang: Lang::Zh, ..ReportOptions::default() };
+/// let r = bank_report(&cxkit::data::demo_bank(3, 3_000), &options)?;
+/// assert!(r.journey.unwrap().finding.starts_with("最严重的痛点是贷款申请"));
+/// # Ok::<(), cxkit::Error>(())
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct ReportOptions {
+    /// Confidence level of the intervals and of the wave test (0.95 by default).
+    pub confidence: f64,
+    /// The language of every finding, title and label, and of the names the report's
+    /// translation table knows (English by default).
+    pub lang: Lang,
+}
+
+impl Default for ReportOptions {
+    fn default() -> Self {
+        ReportOptions {
+            confidence: 0.95,
+            lang: Lang::En,
+        }
+    }
+}
+
 /// Every section of the bank report; a section is None when its data are absent.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct BankReport {
+    /// The language of the report's text (the findings and the HTML page); numbers and the
+    /// names in the data sections stay as the data spell them.
+    pub lang: Lang,
+    /// Confidence level of the intervals.
+    pub confidence: f64,
     /// Customers in the data (None without a customer table).
     pub customers: Option<usize>,
     /// Survey scores.
@@ -175,7 +211,7 @@ pub struct BankReport {
     /// Complaints.
     pub complaints: Option<ComplaintSection>,
     /// Sections whose data were there but could not be computed (a model that did not
-    /// converge, too few answers …): (section, why).
+    /// converge, too few answers …): (section in the report's language, why).
     pub not_computed: Vec<(String, String)>,
 }
 
@@ -183,7 +219,7 @@ impl BankReport {
     /// The one-sentence finding of every section present, in report order.
     ///
     /// ```
-    /// let r = cxkit::report::bank_report(&cxkit::data::demo_bank(3, 3_000), 0.95)?;
+    /// let r = cxkit::report::bank_report(&cxkit::data::demo_bank(3, 3_000), &Default::default())?;
     /// assert_eq!(r.findings().len(), 7);
     /// # Ok::<(), cxkit::Error>(())
     /// ```
@@ -201,6 +237,30 @@ impl BankReport {
         .flatten()
         .collect()
     }
+
+    /// One sentence per section that could not be computed, in the report's language.
+    ///
+    /// ```
+    /// use cxkit::data::BankData;
+    /// use cxkit::report::{bank_report, ReportOptions};
+    /// let one = "wave,customer_id,ltr,csat,ces\n1,a,9,4,6\n";
+    /// let bank = BankData::read_files([("survey.csv", one.as_bytes())])?;
+    /// let r = bank_report(&bank, &ReportOptions::default())?;
+    /// assert!(r.not_computed_lines()[0].starts_with("Not computed: survey (a standard deviation"));
+    /// # Ok::<(), cxkit::Error>(())
+    /// ```
+    pub fn not_computed_lines(&self) -> Vec<String> {
+        let t = self.lang.table();
+        self.not_computed
+            .iter()
+            .map(|(section, why)| {
+                t.fill(
+                    Key::not_computed_line,
+                    &[("section", section), ("why", why)],
+                )
+            })
+            .collect()
+    }
 }
 
 impl BankReport {
@@ -209,7 +269,7 @@ impl BankReport {
     ///
     /// ```
     /// let dir = std::env::temp_dir().join(format!("cxkit-report-doc-{}", std::process::id()));
-    /// let r = cxkit::report::bank_report(&cxkit::data::demo_bank(3, 2_000), 0.95)?;
+    /// let r = cxkit::report::bank_report(&cxkit::data::demo_bank(3, 2_000), &Default::default())?;
     /// let (html, json) = r.write(&dir)?;
     /// let numbers: serde_json::Value =
     ///     serde_json::from_str(&std::fs::read_to_string(json).unwrap()).unwrap();
@@ -229,7 +289,7 @@ impl BankReport {
     /// Every number of the report as pretty-printed JSON (what [`Self::write`] writes).
     ///
     /// ```
-    /// let r = cxkit::report::bank_report(&cxkit::data::demo_bank(3, 2_000), 0.95)?;
+    /// let r = cxkit::report::bank_report(&cxkit::data::demo_bank(3, 2_000), &Default::default())?;
     /// let v: serde_json::Value = serde_json::from_str(&r.to_json()).unwrap();
     /// assert_eq!(v["customers"], 2_000);
     /// # Ok::<(), cxkit::Error>(())
@@ -239,44 +299,61 @@ impl BankReport {
     }
 }
 
-/// Computes the report of a bank.
+/// Computes the report of a bank, its text in `options.lang`.
 ///
 /// ```
+/// use cxkit::report::{bank_report, ReportOptions};
 /// let bank = cxkit::data::demo_bank(3, 3_000);
-/// let r = cxkit::report::bank_report(&bank, 0.95)?;
+/// let r = bank_report(&bank, &ReportOptions::default())?;
 /// assert_eq!(r.customers, Some(3_000));
 /// assert!(r.journey.unwrap().finding.contains("loan_application"));
 /// # Ok::<(), cxkit::Error>(())
 /// ```
-pub fn bank_report(bank: &BankData, confidence: f64) -> Result<BankReport> {
+pub fn bank_report(bank: &BankData, options: &ReportOptions) -> Result<BankReport> {
+    let confidence = options.confidence;
     check_confidence(confidence)?;
+    let t = options.lang.table();
     let mut no = Vec::new();
+    let no = &mut no;
     Ok(BankReport {
+        lang: options.lang,
+        confidence,
         customers: bank.customers.as_ref().map(|c| c.segment.len()),
-        survey: keep(&mut no, "survey", survey_section(bank, confidence)),
-        value: keep(&mut no, "customer value", value_section(bank)),
-        rfm: keep(&mut no, "RFM segments", rfm_section(bank)),
-        kano: keep(&mut no, "KANO", kano_section(bank)),
-        servqual: keep(&mut no, "SERVQUAL", servqual_section(bank, confidence)),
-        journey: keep(&mut no, "journeys", journey_section(bank)),
-        complaints: keep(&mut no, "complaints", complaint_section(bank)),
-        not_computed: no,
+        survey: keep(
+            no,
+            t,
+            Key::section_survey,
+            survey_section(bank, confidence, t),
+        ),
+        value: keep(no, t, Key::section_value, value_section(bank, t)),
+        rfm: keep(no, t, Key::section_rfm, rfm_section(bank, t)),
+        kano: keep(no, t, Key::section_kano, kano_section(bank, t)),
+        servqual: keep(
+            no,
+            t,
+            Key::section_servqual,
+            servqual_section(bank, confidence, t),
+        ),
+        journey: keep(no, t, Key::section_journey, journey_section(bank, t)),
+        complaints: keep(no, t, Key::section_complaints, complaint_section(bank, t)),
+        not_computed: std::mem::take(no),
     })
 }
 
 /// A section that could not be computed is left out with its reason; the others still report.
 fn keep<T>(
     not_computed: &mut Vec<(String, String)>,
-    name: &str,
+    t: &Table,
+    section_name: Key,
     section: Result<Option<T>>,
 ) -> Option<T> {
     section.unwrap_or_else(|e| {
-        not_computed.push((name.to_string(), e.to_string()));
+        not_computed.push((t.get(section_name).to_string(), e.to_string()));
         None
     })
 }
 
-fn survey_section(bank: &BankData, confidence: f64) -> Result<Option<SurveySection>> {
+fn survey_section(bank: &BankData, confidence: f64, t: &Table) -> Result<Option<SurveySection>> {
     let Some(s) = &bank.survey else {
         return Ok(None);
     };
@@ -352,21 +429,39 @@ fn survey_section(bank: &BankData, confidence: f64) -> Result<Option<SurveySecti
         })
         .collect::<Result<Vec<_>>>()?;
     let finding = match &nps_change {
-        Some(change) => {
-            let direction = if change.delta > 0.0 { "rose" } else { "fell" };
-            let significance = if change.p_value < 1.0 - confidence {
-                "a significant change"
-            } else {
-                "not a significant change"
-            };
-            format!(
-                "NPS {direction} from {:.1} to {:.1} between waves {} and {} ({:+.1} points, p = {:.2e}: {significance}).",
-                first.nps.score, last.nps.score, first.wave, last.wave, change.delta, change.p_value
-            )
-        }
-        None => format!(
-            "NPS was {:.1} in the one survey wave ({} respondents).",
-            last.nps.score, last.nps.n
+        Some(change) => t.fill(
+            Key::survey_change,
+            &[
+                (
+                    "direction",
+                    t.get(if change.delta > 0.0 {
+                        Key::survey_rose
+                    } else {
+                        Key::survey_fell
+                    }),
+                ),
+                ("from", &format!("{:.1}", first.nps.score)),
+                ("to", &format!("{:.1}", last.nps.score)),
+                ("first", &first.wave.to_string()),
+                ("last", &last.wave.to_string()),
+                ("delta", &format!("{:+.1}", change.delta)),
+                ("p", &format!("{:.2e}", change.p_value)),
+                (
+                    "significance",
+                    t.get(if change.p_value < 1.0 - confidence {
+                        Key::survey_significant
+                    } else {
+                        Key::survey_not_significant
+                    }),
+                ),
+            ],
+        ),
+        None => t.fill(
+            Key::survey_one_wave,
+            &[
+                ("nps", &format!("{:.1}", last.nps.score)),
+                ("n", &last.nps.n.to_string()),
+            ],
         ),
     };
     Ok(Some(SurveySection {
@@ -377,16 +472,16 @@ fn survey_section(bank: &BankData, confidence: f64) -> Result<Option<SurveySecti
     }))
 }
 
-fn value_section(bank: &BankData) -> Result<Option<ValueSection>> {
-    let Some(t) = &bank.transactions else {
+fn value_section(bank: &BankData, t: &Table) -> Result<Option<ValueSection>> {
+    let Some(tx) = &bank.transactions else {
         return Ok(None);
     };
-    let ids: Vec<u64> = t.customer.iter().map(|&c| u64::from(c)).collect();
-    let (_, end) = day_range(&t.day)?;
+    let ids: Vec<u64> = tx.customer.iter().map(|&c| u64::from(c)).collect();
+    let (_, end) = day_range(&tx.day)?;
     let summary = summarize_transactions(
         &ids,
-        &t.day,
-        Some(&t.amount),
+        &tx.day,
+        Some(&tx.amount),
         &SummaryOptions {
             period: Period::Week,
             observation_end: end,
@@ -452,10 +547,16 @@ fn value_section(bank: &BankData) -> Result<Option<ValueSection>> {
         .collect();
     let top = &tiers.summary[0];
     Ok(Some(ValueSection {
-        finding: format!(
-            "The top {:.0} % of customers (platinum) hold {:.0} % of the next year's expected value.",
-            100.0 * top.customer_share,
-            100.0 * top.value_share.unwrap_or(0.0)
+        finding: t.fill(
+            Key::value_finding,
+            &[
+                ("share", &format!("{:.0}", 100.0 * top.customer_share)),
+                ("tier", t.name(&top.tier)),
+                (
+                    "value",
+                    &format!("{:.0}", 100.0 * top.value_share.unwrap_or(0.0)),
+                ),
+            ],
         ),
         tiers: tiers.summary,
         clv_deciles,
@@ -474,8 +575,8 @@ fn day_range(days: &[i64]) -> Result<(i64, i64)> {
     }
 }
 
-fn rfm_section(bank: &BankData) -> Result<Option<RfmSection>> {
-    let Some(t) = &bank.transactions else {
+fn rfm_section(bank: &BankData, t: &Table) -> Result<Option<RfmSection>> {
+    let Some(tx) = &bank.transactions else {
         return Ok(None);
     };
     // Every customer id of the transactions has a slot, known customers without any too.
@@ -483,10 +584,10 @@ fn rfm_section(bank: &BankData) -> Result<Option<RfmSection>> {
         .customers
         .as_ref()
         .map_or(0, |c| c.segment.len())
-        .max(t.customer.iter().max().map_or(0, |&m| m as usize + 1));
-    let (start, end) = day_range(&t.day)?;
+        .max(tx.customer.iter().max().map_or(0, |&m| m as usize + 1));
+    let (start, end) = day_range(&tx.day)?;
     let (mut last, mut count, mut total) = (vec![start - 1; n], vec![0.0; n], vec![0.0; n]);
-    for ((&c, &d), &a) in t.customer.iter().zip(&t.day).zip(&t.amount) {
+    for ((&c, &d), &a) in tx.customer.iter().zip(&tx.day).zip(&tx.amount) {
         let c = c as usize;
         last[c] = last[c].max(d);
         count[c] += 1.0;
@@ -508,16 +609,21 @@ fn rfm_section(bank: &BankData) -> Result<Option<RfmSection>> {
         .collect();
     segments.sort_by_key(|s| std::cmp::Reverse(s.1));
     Ok(Some(RfmSection {
-        finding: format!(
-            "The largest RFM segment is {} ({:.0} % of customers).",
-            segments[0].0,
-            100.0 * segments[0].1 as f64 / n as f64
+        finding: t.fill(
+            Key::rfm_finding,
+            &[
+                ("segment", t.name(&segments[0].0)),
+                (
+                    "share",
+                    &format!("{:.0}", 100.0 * segments[0].1 as f64 / n as f64),
+                ),
+            ],
         ),
         segments,
     }))
 }
 
-fn kano_section(bank: &BankData) -> Result<Option<KanoSection>> {
+fn kano_section(bank: &BankData, t: &Table) -> Result<Option<KanoSection>> {
     let Some(k) = &bank.kano else {
         return Ok(None);
     };
@@ -554,24 +660,38 @@ fn kano_section(bank: &BankData) -> Result<Option<KanoSection>> {
             .map(|r| r.feature.as_str())
             .collect()
     };
-    let mut finding = format!(
-        "Delighters (attractive): {}; must-haves: {}.",
-        of("A").join(", "),
-        of("M").join(", ")
+    let mut finding = t.fill(
+        Key::kano_finding,
+        &[
+            ("attractive", &t.list(&of("A"))),
+            ("must_be", &t.list(&of("M"))),
+        ],
     );
-    let moved: Vec<String> = features
-        .iter()
-        .filter(|r| r.migrated)
-        .map(|r| format!("{} ({})", r.feature, r.path.as_deref().unwrap_or("")))
-        .collect();
-    if tables.len() > 1 {
+    if let Some(migration) = &migration {
+        let moved: Vec<String> = features
+            .iter()
+            .zip(migration)
+            .filter(|(_, m)| m.migrated)
+            .map(|(r, m)| {
+                let path: Vec<String> = m
+                    .path
+                    .iter()
+                    .map(|c| t.kano_category(&c.to_string()).to_string())
+                    .collect();
+                t.fill(
+                    Key::kano_moved,
+                    &[
+                        ("feature", t.name(&r.feature)),
+                        ("path", &path.join(t.get(Key::kano_path_separator))),
+                    ],
+                )
+            })
+            .collect();
         finding += &if moved.is_empty() {
-            format!(
-                " No category changed significantly over the {} waves.",
-                tables.len()
-            )
+            t.fill(Key::kano_no_change, &[("waves", &tables.len().to_string())])
         } else {
-            format!(" Changed since the first wave: {}.", moved.join(", "))
+            let moved: Vec<&str> = moved.iter().map(String::as_str).collect();
+            t.fill(Key::kano_changed, &[("features", &t.list(&moved))])
         };
     }
     Ok(Some(KanoSection {
@@ -621,7 +741,11 @@ fn shape_error(e: ndarray::ShapeError) -> Error {
     }
 }
 
-fn servqual_section(bank: &BankData, confidence: f64) -> Result<Option<ServqualSection>> {
+fn servqual_section(
+    bank: &BankData,
+    confidence: f64,
+    t: &Table,
+) -> Result<Option<ServqualSection>> {
     let Some(q) = &bank.servqual else {
         return Ok(None);
     };
@@ -656,16 +780,19 @@ fn servqual_section(bank: &BankData, confidence: f64) -> Result<Option<ServqualS
         .min_by(|a, b| a.1.total_cmp(&b.1))
         .expect("five dimensions");
     Ok(Some(ServqualSection {
-        finding: format!(
-            "Service falls furthest short of expectations on {} (gap {:.2} points).",
-            worst.0, worst.1
+        finding: t.fill(
+            Key::servqual_finding,
+            &[
+                ("dimension", t.name(&worst.0)),
+                ("gap", &format!("{:.2}", worst.1)),
+            ],
         ),
         dimensions,
         overall: r.overall.estimate,
     }))
 }
 
-fn journey_section(bank: &BankData) -> Result<Option<JourneySection>> {
+fn journey_section(bank: &BankData, t: &Table) -> Result<Option<JourneySection>> {
     let Some(e) = &bank.events else {
         return Ok(None);
     };
@@ -745,11 +872,14 @@ fn journey_section(bank: &BankData) -> Result<Option<JourneySection>> {
         .map(|((t, i, p), q)| (t, i, p, q.label().to_string()))
         .collect();
     let finding = match pain.first() {
-        Some(p) => format!(
-            "The worst pain point is {} ({:.0} index points short of its targets).",
-            p.touchpoint, p.gap
+        Some(p) => t.fill(
+            Key::journey_finding,
+            &[
+                ("touchpoint", t.name(&p.touchpoint)),
+                ("gap", &format!("{:.0}", p.gap)),
+            ],
         ),
-        None => "Every touchpoint meets its targets.".into(),
+        None => t.get(Key::journey_all_met).to_string(),
     };
     Ok(Some(JourneySection {
         months,
@@ -766,7 +896,7 @@ fn month_label(day: i64) -> String {
     format!("{}-{:02}", 1970 + m.div_euclid(12), m.rem_euclid(12) + 1)
 }
 
-fn complaint_section(bank: &BankData) -> Result<Option<ComplaintSection>> {
+fn complaint_section(bank: &BankData, t: &Table) -> Result<Option<ComplaintSection>> {
     let Some(c) = &bank.complaints else {
         return Ok(None);
     };
@@ -821,11 +951,16 @@ fn complaint_section(bank: &BankData) -> Result<Option<ComplaintSection>> {
         .cloned()
         .unwrap_or_default();
     Ok(Some(ComplaintSection {
-        finding: format!(
-            "{:.0} % of complaints were answered within 24 h; the {} channel is slowest ({:.0} h on average).",
-            100.0 * metrics.response.within_sla.unwrap_or(0.0),
-            slowest.0,
-            slowest.1
+        finding: t.fill(
+            Key::complaints_finding,
+            &[
+                (
+                    "share",
+                    &format!("{:.0}", 100.0 * metrics.response.within_sla.unwrap_or(0.0)),
+                ),
+                ("channel", t.name(&slowest.0)),
+                ("hours", &format!("{:.0}", slowest.1)),
+            ],
         ),
         metrics,
         by_channel,

@@ -86,6 +86,74 @@ pub(crate) fn bars(title: &str, bars: &[Bar], fmt: &dyn Fn(f64) -> String) -> St
     s
 }
 
+/// The width of text at a font size: full-width (CJK) characters take the whole size, others
+/// a little over half of it.
+fn text_width(text: &str, size: f64) -> f64 {
+    text.chars()
+        .map(|c| {
+            let wide = matches!(c, '\u{1100}'..='\u{115f}' | '\u{2e80}'..='\u{a4cf}'
+                | '\u{ac00}'..='\u{d7a3}' | '\u{f900}'..='\u{faff}' | '\u{fe30}'..='\u{fe4f}'
+                | '\u{ff00}'..='\u{ff60}' | '\u{ffe0}'..='\u{ffe6}');
+            if wide {
+                size
+            } else {
+                0.58 * size
+            }
+        })
+        .sum()
+}
+
+/// An axis-aligned box in chart coordinates (y down).
+#[derive(Debug, Clone, Copy)]
+struct Rect {
+    left: f64,
+    right: f64,
+    top: f64,
+    bottom: f64,
+}
+
+impl Rect {
+    /// The square of half-side `r` around a point.
+    fn around(x: f64, y: f64, r: f64) -> Rect {
+        Rect {
+            left: x - r,
+            right: x + r,
+            top: y - r,
+            bottom: y + r,
+        }
+    }
+
+    fn overlaps(&self, o: &Rect) -> bool {
+        self.left < o.right && o.left < self.right && self.top < o.bottom && o.top < self.bottom
+    }
+
+    /// Whether the segment (x0, y0)–(x1, y1) passes through the box (Liang–Barsky clipping).
+    fn crosses(&self, (x0, y0, x1, y1): (f64, f64, f64, f64)) -> bool {
+        let (dx, dy) = (x1 - x0, y1 - y0);
+        let (mut t0, mut t1) = (0.0f64, 1.0f64);
+        for (p, q) in [
+            (-dx, x0 - self.left),
+            (dx, self.right - x0),
+            (-dy, y0 - self.top),
+            (dy, self.bottom - y0),
+        ] {
+            if p == 0.0 {
+                if q < 0.0 {
+                    return false;
+                }
+            } else {
+                let t = q / p;
+                if p < 0.0 {
+                    t0 = t0.max(t);
+                } else {
+                    t1 = t1.min(t);
+                }
+            }
+        }
+        t0 <= t1
+    }
+}
+
 /// A scatter plot of labelled points with crosshairs at (`cx`, `cy`) and arrows from earlier
 /// positions (x₀, y₀, x₁, y₁).
 #[allow(clippy::too_many_arguments)]
@@ -146,36 +214,70 @@ pub(crate) fn scatter(
             y(y1)
         );
     }
-    // Labels go right of their point in the left half and left of it in the right half (so
-    // none runs off the chart), and move down until they overlap no label placed before.
+    // Each label takes the first free place near its point: beside it (right in the left half,
+    // left in the right half, then the other side), moved up or down a line at a time, never
+    // over another label, point or arrow, nor off the chart; a label moved away from its point
+    // gets a leader line.
+    let arrow_lines: Vec<(f64, f64, f64, f64)> = arrows
+        .iter()
+        .map(|&(x0, y0, x1, y1)| (x(x0), y(y0), x(x1), y(y1)))
+        .collect();
+    let dots: Vec<(f64, f64)> = points
+        .iter()
+        .map(|(_, px, py)| (x(*px), y(*py)))
+        .chain(arrow_lines.iter().map(|a| (a.0, a.1)))
+        .collect();
     let mut order: Vec<usize> = (0..points.len()).collect();
     order.sort_by(|&a, &b| y(points[a].2).total_cmp(&y(points[b].2)));
-    let mut placed: Vec<(f64, f64, f64)> = Vec::new(); // left, right, baseline
+    let mut placed: Vec<Rect> = Vec::new();
     for i in order {
-        let (label, px, py) = &points[i];
-        let (px, py) = (x(*px), y(*py));
-        let width = 5.6 * label.chars().count() as f64;
-        let right_half = px > w / 2.0;
-        let (left, anchor, tx) = if right_half {
-            (px - 6.0 - width, "end", px - 6.0)
-        } else {
-            (px + 6.0, "start", px + 6.0)
+        let label = &points[i].0;
+        let (px, py) = dots[i];
+        let width = text_width(label, 10.0);
+        let box_at = |right: bool, baseline: f64| {
+            let left = if right { px + 6.0 } else { px - 6.0 - width };
+            Rect {
+                left,
+                right: left + width,
+                top: baseline - 9.0,
+                bottom: baseline + 2.0,
+            }
         };
-        let mut ty = py - 4.0;
-        while placed
-            .iter()
-            .any(|&(l, r, b)| (b - ty).abs() < 12.0 && l < left + width && left < r)
-        {
-            ty += 12.0;
-        }
-        placed.push((left, left + width, ty));
-        if ty - (py - 4.0) > 6.0 {
+        let free = |r: &Rect| {
+            r.left >= 2.0
+                && r.right <= w - 2.0
+                && r.top >= 2.0
+                && r.bottom <= h - 24.0
+                && !placed.iter().any(|p| p.overlaps(r))
+                && !dots
+                    .iter()
+                    .any(|&(dx, dy)| r.overlaps(&Rect::around(dx, dy, 4.0)))
+                && !arrow_lines.iter().any(|&l| r.crosses(l))
+        };
+        let prefer_right = px <= w / 2.0;
+        let candidates = (0..24).flat_map(|k: i32| {
+            // Offsets 0, −12, +12, −24, +24, … from just above the point.
+            let step = f64::from((k + 1) / 2) * if k % 2 == 1 { -12.0 } else { 12.0 };
+            [prefer_right, !prefer_right].map(|right| (right, py - 4.0 + step))
+        });
+        let (right, ty) = candidates
+            .clone()
+            .find(|&(right, ty)| free(&box_at(right, ty)))
+            .unwrap_or((prefer_right, py - 4.0));
+        let r = box_at(right, ty);
+        let (anchor, tx) = if right {
+            ("start", r.left)
+        } else {
+            ("end", r.right)
+        };
+        if (ty - (py - 4.0)).abs() > 6.0 {
             let _ = write!(
                 s,
                 r##"<line x1="{px:.1}" y1="{py:.1}" x2="{tx:.1}" y2="{:.1}" stroke="#bbb" stroke-width="0.7"/>"##,
                 ty - 3.0
             );
         }
+        placed.push(r);
         let _ = write!(
             s,
             r##"<circle cx="{px:.1}" cy="{py:.1}" r="4" fill="#4f81bd"/><text x="{tx:.1}" y="{ty:.1}" font-size="10" text-anchor="{anchor}">{}</text>"##,
@@ -186,16 +288,19 @@ pub(crate) fn scatter(
     s
 }
 
-/// A heat map of 0–100 values (rows × columns), red (0) to green (100), grey without data.
+/// A heat map of 0–100 values (rows × columns), red (0) to green (100), grey without data
+/// (whose tooltip says `no_data`).
 pub(crate) fn heat_map(
     title: &str,
     columns: &[String],
     rows: &[(String, Vec<Option<f64>>)],
+    no_data: &str,
 ) -> String {
     let cell = ((WIDTH - LABEL) / columns.len().max(1) as f64).min(60.0);
+    let top = 32.0;
     let (w, h) = (
         LABEL + cell * columns.len() as f64 + 10.0,
-        40.0 + ROW * rows.len() as f64,
+        top + 20.0 + ROW * rows.len() as f64,
     );
     let mut s = String::new();
     let _ = write!(
@@ -203,16 +308,30 @@ pub(crate) fn heat_map(
         r#"<svg xmlns="http://www.w3.org/2000/svg" role="img" viewBox="0 0 {w:.1} {h:.1}" width="{w:.1}" height="{h:.1}"><title>{}</title>"#,
         esc(title)
     );
+    // Columns "YYYY-MM" are headed by the month, with the year above its first month.
+    let mut year = None;
     for (j, c) in columns.iter().enumerate() {
+        let left = LABEL + cell * j as f64;
+        let (first, second) = c
+            .split_once('-')
+            .map_or((None, c.as_str()), |(a, b)| (Some(a), b));
+        if first.is_some() && first != year {
+            let _ = write!(
+                s,
+                r#"<text x="{left:.1}" y="11" font-size="10" font-weight="600">{}</text>"#,
+                esc(first.unwrap_or_default())
+            );
+            year = first;
+        }
         let _ = write!(
             s,
-            r#"<text x="{:.1}" y="14" font-size="9" text-anchor="middle">{}</text>"#,
-            LABEL + cell * (j as f64 + 0.5),
-            esc(c)
+            r#"<text x="{:.1}" y="25" font-size="10" text-anchor="middle">{}</text>"#,
+            left + cell / 2.0,
+            esc(second)
         );
     }
     for (i, (name, values)) in rows.iter().enumerate() {
-        let y = 20.0 + ROW * i as f64;
+        let y = top + ROW * i as f64;
         let _ = write!(
             s,
             r#"<text x="{:.1}" y="{:.1}" font-size="12" text-anchor="end">{}</text>"#,
@@ -240,10 +359,90 @@ pub(crate) fn heat_map(
                 cell - 2.0,
                 ROW - 4.0,
                 esc(name),
-                v.map_or("no events".into(), |v| format!("{v:.0}"))
+                v.map_or(esc(no_data), |v| format!("{v:.0}"))
             );
         }
     }
     s.push_str("</svg>");
     s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn chinese_text_is_wider_than_latin() {
+        // "ab" at 10 px: 2 × 5.8; "魅力" at 10 px: 2 × 10; the full-width parentheses too.
+        assert!((text_width("ab", 10.0) - 11.6).abs() < 1e-12);
+        assert!((text_width("魅力（）", 10.0) - 40.0).abs() < 1e-12);
+    }
+
+    #[test]
+    fn segments_and_boxes() {
+        let r = Rect {
+            left: 0.0,
+            right: 10.0,
+            top: 0.0,
+            bottom: 10.0,
+        };
+        assert!(r.crosses((-5.0, 5.0, 15.0, 5.0))); // straight through
+        assert!(r.crosses((5.0, 5.0, 50.0, 50.0))); // starts inside
+        assert!(!r.crosses((-5.0, 20.0, 15.0, 20.0))); // below
+        assert!(!r.crosses((11.0, -5.0, 30.0, 5.0))); // to the right
+        assert!(!r.crosses((-10.0, 0.0, 0.0, -10.0))); // passes the corner outside
+        assert!(r.overlaps(&Rect::around(10.0, 10.0, 1.0)));
+        assert!(!r.overlaps(&Rect::around(20.0, 20.0, 4.0)));
+    }
+
+    #[test]
+    fn labels_avoid_arrows_and_each_other() {
+        // Three points stacked at the top left, an arrow running right through where their
+        // labels would go: every label box is clear of the arrow and of each other.
+        let points: Vec<(String, f64, f64)> = (0..3)
+            .map(|i| (format!("feature {i}"), 0.05, 0.9 - 0.01 * f64::from(i)))
+            .collect();
+        let svg = scatter(
+            "t",
+            "x",
+            "y",
+            &points,
+            &[(0.05, 0.9, 0.9, 0.9)],
+            0.5,
+            0.5,
+            (0.0, 1.0),
+            (0.0, 1.0),
+        );
+        let (w, h, m) = (WIDTH, 420.0, 50.0);
+        let arrow = (
+            m + 0.05 * (w - 2.0 * m),
+            h - m - 0.9 * (h - 2.0 * m),
+            m + 0.9 * (w - 2.0 * m),
+            h - m - 0.9 * (h - 2.0 * m),
+        );
+        let mut boxes: Vec<Rect> = Vec::new();
+        for part in svg.split("<text ").skip(3) {
+            let attr = |name: &str| -> f64 {
+                let v = part.split(&format!("{name}=\"")).nth(1).unwrap();
+                v[..v.find('"').unwrap()].parse().unwrap()
+            };
+            let label = &part[part.find('>').unwrap() + 1..part.find('<').unwrap()];
+            let width = text_width(label, 10.0);
+            let left = if part.contains("\"end\"") {
+                attr("x") - width
+            } else {
+                attr("x")
+            };
+            let b = Rect {
+                left,
+                right: left + width,
+                top: attr("y") - 9.0,
+                bottom: attr("y") + 2.0,
+            };
+            assert!(!b.crosses(arrow), "{label} on the arrow");
+            assert!(!boxes.iter().any(|o| o.overlaps(&b)), "{label} on a label");
+            boxes.push(b);
+        }
+        assert_eq!(boxes.len(), 3);
+    }
 }

@@ -1,0 +1,366 @@
+//! The languages of the report. Every sentence, title and axis label of the report, and the
+//! display names of what the library and the demo bank name (tiers, RFM segments, KANO
+//! categories, SERVQUAL dimensions, quadrants, segments, channels, touchpoints, features), lives
+//! in one translation table per language: `lang/en.toml` and `lang/zh.toml` beside this
+//! file. `[text]` holds the report's text by key, with `{placeholders}` for the numbers;
+//! `[names]` maps a name as the data spell it to the name the reader sees. A bank's own names
+//! that the table does not know are shown as they are.
+
+use std::collections::HashMap;
+use std::fmt;
+use std::str::FromStr;
+use std::sync::OnceLock;
+
+use serde::{Deserialize, Serialize};
+
+use crate::Error;
+
+/// A language the report can be written in.
+///
+/// Parsed from a language code: `en` (English, the default) or `zh` (Simplified Chinese),
+/// case-insensitive, with a region or script subtag allowed (`en-GB`, `zh-CN`, `zh-Hans`,
+/// `zh_SG`). Any other code is an [`Error::InvalidParameter`] that lists the supported ones.
+///
+/// ```
+/// use cxkit::report::Lang;
+/// assert_eq!("zh-CN".parse::<Lang>()?, Lang::Zh);
+/// assert_eq!("EN".parse::<Lang>()?, Lang::En);
+/// let e = "fr".parse::<Lang>().unwrap_err();
+/// assert!(e.to_string().contains("en (English), zh (Simplified Chinese)"));
+/// # Ok::<(), cxkit::Error>(())
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Lang {
+    /// English.
+    #[default]
+    En,
+    /// Simplified Chinese.
+    Zh,
+}
+
+impl Lang {
+    /// Every language the report has a table for.
+    pub const ALL: [Lang; 2] = [Lang::En, Lang::Zh];
+
+    /// The language code: "en" or "zh".
+    ///
+    /// ```
+    /// assert_eq!(cxkit::report::Lang::Zh.code(), "zh");
+    /// ```
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::En => "en",
+            Lang::Zh => "zh",
+        }
+    }
+
+    /// The language's name in English, as error messages list it.
+    ///
+    /// ```
+    /// assert_eq!(cxkit::report::Lang::Zh.name(), "Simplified Chinese");
+    /// ```
+    pub fn name(self) -> &'static str {
+        match self {
+            Lang::En => "English",
+            Lang::Zh => "Simplified Chinese",
+        }
+    }
+
+    /// The tag of the HTML page's `lang` attribute (it lets the browser choose fonts).
+    pub(crate) fn html_tag(self) -> &'static str {
+        match self {
+            Lang::En => "en",
+            Lang::Zh => "zh-CN",
+        }
+    }
+
+    /// The language's translation table.
+    pub(crate) fn table(self) -> &'static Table {
+        static EN: OnceLock<Table> = OnceLock::new();
+        static ZH: OnceLock<Table> = OnceLock::new();
+        match self {
+            Lang::En => EN.get_or_init(|| Table::parse(include_str!("lang/en.toml"))),
+            Lang::Zh => ZH.get_or_init(|| Table::parse(include_str!("lang/zh.toml"))),
+        }
+    }
+}
+
+impl fmt::Display for Lang {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.code())
+    }
+}
+
+impl FromStr for Lang {
+    type Err = Error;
+
+    fn from_str(code: &str) -> Result<Self, Error> {
+        let lower = code.trim().to_ascii_lowercase().replace('_', "-");
+        let mut tags = lower.split('-');
+        let found = match (tags.next(), tags.next()) {
+            (Some("en"), _) => Some(Lang::En),
+            // Simplified Chinese: no subtag, the Hans script or a region that writes it.
+            (Some("zh"), None | Some("hans" | "cn" | "sg" | "my")) => Some(Lang::Zh),
+            _ => None,
+        };
+        found.ok_or_else(|| Error::InvalidParameter {
+            name: "lang",
+            reason: format!(
+                "unknown language code {code:?}; supported: {}",
+                Lang::ALL
+                    .iter()
+                    .map(|l| format!("{} ({})", l.code(), l.name()))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
+        })
+    }
+}
+
+/// Declares the keys of the `[text]` tables; the tables must hold exactly these (tested).
+macro_rules! keys {
+    ($($key:ident),* $(,)?) => {
+        /// A piece of the report's text.
+        #[allow(non_camel_case_types)]
+        #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+        pub(crate) enum Key { $($key),* }
+
+        impl Key {
+            /// Every key, in declaration order (`ALL[k as usize] == k`).
+            pub(crate) const ALL: &'static [Key] = &[$(Key::$key),*];
+
+            /// The key as the tables spell it.
+            pub(crate) fn name(self) -> &'static str {
+                match self { $(Key::$key => stringify!($key)),* }
+            }
+        }
+    };
+}
+
+keys! {
+    page_title, heading, customers, json_note, not_computed_title, not_computed_line,
+    list_separator, none,
+    section_survey, section_value, section_rfm, section_kano, section_servqual, section_journey,
+    section_complaints,
+    survey_title, survey_chart, nps_wave, nps_segment, csat_wave, survey_rose, survey_fell,
+    survey_change, survey_significant, survey_not_significant, survey_one_wave,
+    value_title, value_tier_chart, value_tier_customers, value_tier_value, value_decile_chart,
+    value_percentile, value_finding,
+    rfm_title, rfm_chart, rfm_finding,
+    kano_title, kano_chart, kano_x, kano_y, kano_point, kano_finding, kano_no_change,
+    kano_changed, kano_moved, kano_path_separator,
+    kano_a, kano_o, kano_m, kano_i, kano_r, kano_q,
+    servqual_title, servqual_chart, servqual_finding,
+    journey_title, journey_heat_chart, journey_no_events, journey_ipa_chart, journey_ipa_x,
+    journey_ipa_y, journey_ipa_point, journey_finding, journey_all_met,
+    complaints_title, complaints_chart, complaints_channel, complaints_mean_response,
+    complaints_within, complaints_finding,
+}
+
+/// One language's table: the text of every key and the display names.
+#[derive(Debug)]
+pub(crate) struct Table {
+    texts: Vec<String>,
+    /// (name in the data, name shown), sorted by the first. A sorted vector rather than a
+    /// hash map: the tables live as long as the process, and a leak checker sees blocks a
+    /// vector points to the start of as reachable (a hash map points into the middle).
+    names: Vec<(String, String)>,
+}
+
+/// A table file as written.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct TableFile {
+    text: HashMap<String, String>,
+    names: HashMap<String, String>,
+}
+
+impl Table {
+    /// Reads a table. A missing key shows as its own name (the tables are complete: tested).
+    fn parse(source: &str) -> Table {
+        let file: TableFile = toml::from_str(source).unwrap_or_else(|_| TableFile {
+            text: HashMap::new(),
+            names: HashMap::new(),
+        });
+        Table {
+            texts: Key::ALL
+                .iter()
+                .map(|k| file.text.get(k.name()).map_or(k.name(), String::as_str))
+                .map(String::from)
+                .collect(),
+            names: {
+                let mut names: Vec<(String, String)> = file.names.into_iter().collect();
+                names.sort_unstable();
+                names
+            },
+        }
+    }
+
+    /// The text of a key.
+    pub(crate) fn get(&self, key: Key) -> &str {
+        &self.texts[key as usize]
+    }
+
+    /// The text of a key with each `{name}` replaced by its value.
+    pub(crate) fn fill(&self, key: Key, values: &[(&str, &str)]) -> String {
+        let mut out = self.get(key).to_string();
+        for (name, value) in values {
+            out = out.replace(&format!("{{{name}}}"), value);
+        }
+        out
+    }
+
+    /// The display name of a name from the data (unchanged when the table does not know it).
+    pub(crate) fn name<'a>(&'a self, name: &'a str) -> &'a str {
+        self.names
+            .binary_search_by(|(k, _)| k.as_str().cmp(name))
+            .map_or(name, |i| &self.names[i].1)
+    }
+
+    /// Names joined with the language's separator, or the word for none.
+    pub(crate) fn list(&self, names: &[&str]) -> String {
+        if names.is_empty() {
+            return self.get(Key::none).to_string();
+        }
+        names
+            .iter()
+            .map(|n| self.name(n))
+            .collect::<Vec<_>>()
+            .join(self.get(Key::list_separator))
+    }
+
+    /// The name of a KANO category letter (A, O, M, I, R, Q).
+    pub(crate) fn kano_category<'a>(&'a self, letter: &'a str) -> &'a str {
+        match letter {
+            "A" => self.get(Key::kano_a),
+            "O" => self.get(Key::kano_o),
+            "M" => self.get(Key::kano_m),
+            "I" => self.get(Key::kano_i),
+            "R" => self.get(Key::kano_r),
+            "Q" => self.get(Key::kano_q),
+            other => other,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::BTreeSet;
+
+    fn file(lang: Lang) -> TableFile {
+        let source = match lang {
+            Lang::En => include_str!("lang/en.toml"),
+            Lang::Zh => include_str!("lang/zh.toml"),
+        };
+        toml::from_str(source).unwrap_or_else(|e| panic!("{lang} table: {e}"))
+    }
+
+    /// The `{placeholders}` of a text.
+    fn placeholders(text: &str) -> BTreeSet<&str> {
+        text.split('{')
+            .skip(1)
+            .filter_map(|s| s.split_once('}').map(|(p, _)| p))
+            .collect()
+    }
+
+    #[test]
+    fn every_table_has_every_key_and_no_other() {
+        let keys: BTreeSet<&str> = Key::ALL.iter().map(|k| k.name()).collect();
+        for (i, k) in Key::ALL.iter().enumerate() {
+            assert_eq!(*k as usize, i);
+        }
+        let en = file(Lang::En);
+        for lang in Lang::ALL {
+            let f = file(lang);
+            let have: BTreeSet<&str> = f.text.keys().map(String::as_str).collect();
+            let missing: Vec<_> = keys.difference(&have).collect();
+            let extra: Vec<_> = have.difference(&keys).collect();
+            assert!(missing.is_empty(), "{lang} [text] lacks {missing:?}");
+            assert!(extra.is_empty(), "{lang} [text] has unknown keys {extra:?}");
+            for (k, v) in &f.text {
+                assert!(!v.trim().is_empty(), "{lang} [text] {k} is empty");
+                assert_eq!(
+                    placeholders(v),
+                    placeholders(&en.text[k]),
+                    "{lang} [text] {k} has other placeholders than English"
+                );
+            }
+            let names: BTreeSet<&String> = f.names.keys().collect();
+            let en_names: BTreeSet<&String> = en.names.keys().collect();
+            assert_eq!(names, en_names, "{lang} [names] differ from English's");
+            assert!(f.names.values().all(|v| !v.trim().is_empty()));
+        }
+    }
+
+    #[test]
+    fn chinese_table_is_chinese() {
+        let zh = Lang::Zh.table();
+        // The category names of the issue and of the usual Chinese KANO literature.
+        let cats: Vec<&str> = ["A", "O", "M", "I", "R", "Q"]
+            .iter()
+            .map(|c| zh.kano_category(c))
+            .collect();
+        assert_eq!(cats, ["魅力", "期望", "必备", "无差异", "反向", "可疑"]);
+        // Every text with letters besides its placeholders has Chinese in it too.
+        let han = |s: &str| s.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c));
+        for k in Key::ALL {
+            let t = zh.get(*k);
+            let mut bare = t.to_string();
+            for p in placeholders(t) {
+                bare = bare.replace(&format!("{{{p}}}"), "");
+            }
+            let letters = bare.chars().any(|c| c.is_ascii_alphabetic());
+            assert!(
+                han(&bare) || !letters,
+                "zh [text] {} is not Chinese: {t}",
+                k.name()
+            );
+        }
+        for (en, zh) in &zh.names {
+            assert!(han(zh), "zh [names] {en} is not Chinese: {zh}");
+        }
+    }
+
+    #[test]
+    fn fill_names_and_lists() {
+        let en = Lang::En.table();
+        assert_eq!(
+            en.fill(Key::rfm_finding, &[("segment", "Lost"), ("share", "12")]),
+            "The largest RFM segment is Lost (12 % of customers)."
+        );
+        let zh = Lang::Zh.table();
+        assert_eq!(zh.name("platinum"), "铂金层");
+        assert_eq!(zh.name("a bank's own segment"), "a bank's own segment");
+        assert_eq!(zh.list(&["mass", "private"]), "大众客户、私人银行客户");
+        assert_eq!(zh.list(&[]), "无");
+        assert_eq!(en.list(&[]), "none");
+    }
+
+    #[test]
+    fn codes() {
+        for (code, lang) in [
+            ("en", Lang::En),
+            ("en-US", Lang::En),
+            ("zh", Lang::Zh),
+            ("zh-CN", Lang::Zh),
+            ("zh_cn", Lang::Zh),
+            ("zh-Hans", Lang::Zh),
+            (" ZH ", Lang::Zh),
+        ] {
+            assert_eq!(code.parse::<Lang>().unwrap(), lang, "{code}");
+        }
+        for code in ["", "fr", "zh-TW", "zh-Hant", "english", "e"] {
+            let e = code.parse::<Lang>().unwrap_err().to_string();
+            assert!(
+                e.contains(&format!("{code:?}"))
+                    && e.contains("supported: en (English), zh (Simplified Chinese)"),
+                "{e}"
+            );
+        }
+        for lang in Lang::ALL {
+            assert_eq!(lang.code().parse::<Lang>().unwrap(), lang);
+        }
+    }
+}

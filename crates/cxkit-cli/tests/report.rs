@@ -39,10 +39,9 @@ fn out_dir(name: &str) -> std::path::PathBuf {
     d
 }
 
-#[test]
-fn demo_report_writes_html_and_json_that_agree_with_the_library() {
-    let dir = out_dir("demo");
-    let out = cxkit(&[
+/// `cxkit report --demo` of 3000 customers from seed 9 into `dir`, with more arguments.
+fn demo_report(dir: &std::path::Path, more: &[&str]) -> String {
+    let mut args = vec![
         "report",
         "--demo",
         "--customers",
@@ -51,8 +50,15 @@ fn demo_report_writes_html_and_json_that_agree_with_the_library() {
         "9",
         "--out",
         dir.to_str().unwrap(),
-    ]);
-    let text = succeeded(out);
+    ];
+    args.extend(more);
+    succeeded(cxkit(&args))
+}
+
+#[test]
+fn demo_report_writes_html_and_json_that_agree_with_the_library() {
+    let dir = out_dir("demo");
+    let text = demo_report(&dir, &[]);
     assert!(
         text.contains("NPS rose") && text.contains("report.html"),
         "{text}"
@@ -133,19 +139,7 @@ fn bad_arguments_fail_with_a_message() {
 #[test]
 fn report_in_chinese() {
     let dir = out_dir("zh");
-    let out = cxkit(&[
-        "report",
-        "--demo",
-        "--customers",
-        "3000",
-        "--seed",
-        "9",
-        "--lang",
-        "zh-CN",
-        "--out",
-        dir.to_str().unwrap(),
-    ]);
-    let text = succeeded(out);
+    let text = demo_report(&dir, &["--lang", "zh-CN"]);
     // The findings are printed in Chinese (the numbers are the library's, in either language).
     assert!(text.contains("- NPS 从第 1 轮的"), "{text}");
     assert!(text.contains("- 最严重的痛点是贷款申请"), "{text}");

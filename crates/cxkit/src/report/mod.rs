@@ -313,44 +313,41 @@ pub fn bank_report(bank: &BankData, options: &ReportOptions) -> Result<BankRepor
     let confidence = options.confidence;
     check_confidence(confidence)?;
     let t = options.lang.table();
-    let mut no = Vec::new();
-    let no = &mut no;
+    let mut s = Sections {
+        t,
+        not_computed: Vec::new(),
+    };
     Ok(BankReport {
         lang: options.lang,
         confidence,
         customers: bank.customers.as_ref().map(|c| c.segment.len()),
-        survey: keep(
-            no,
-            t,
-            Key::section_survey,
-            survey_section(bank, confidence, t),
-        ),
-        value: keep(no, t, Key::section_value, value_section(bank, t)),
-        rfm: keep(no, t, Key::section_rfm, rfm_section(bank, t)),
-        kano: keep(no, t, Key::section_kano, kano_section(bank, t)),
-        servqual: keep(
-            no,
-            t,
-            Key::section_servqual,
-            servqual_section(bank, confidence, t),
-        ),
-        journey: keep(no, t, Key::section_journey, journey_section(bank, t)),
-        complaints: keep(no, t, Key::section_complaints, complaint_section(bank, t)),
-        not_computed: std::mem::take(no),
+        survey: s.keep(Key::section_survey, survey_section(bank, confidence, t)),
+        value: s.keep(Key::section_value, value_section(bank, t)),
+        rfm: s.keep(Key::section_rfm, rfm_section(bank, t)),
+        kano: s.keep(Key::section_kano, kano_section(bank, t)),
+        servqual: s.keep(Key::section_servqual, servqual_section(bank, confidence, t)),
+        journey: s.keep(Key::section_journey, journey_section(bank, t)),
+        complaints: s.keep(Key::section_complaints, complaint_section(bank, t)),
+        not_computed: s.not_computed,
     })
 }
 
-/// A section that could not be computed is left out with its reason; the others still report.
-fn keep<T>(
-    not_computed: &mut Vec<(String, String)>,
-    t: &Table,
-    section_name: Key,
-    section: Result<Option<T>>,
-) -> Option<T> {
-    section.unwrap_or_else(|e| {
-        not_computed.push((t.get(section_name).to_string(), e.to_string()));
-        None
-    })
+/// The sections as they are computed, with the names and reasons of those that could not be.
+struct Sections<'a> {
+    t: &'a Table,
+    not_computed: Vec<(String, String)>,
+}
+
+impl Sections<'_> {
+    /// A section that could not be computed is left out with its reason; the others still
+    /// report.
+    fn keep<T>(&mut self, name: Key, section: Result<Option<T>>) -> Option<T> {
+        section.unwrap_or_else(|e| {
+            self.not_computed
+                .push((self.t.get(name).to_string(), e.to_string()));
+            None
+        })
+    }
 }
 
 fn survey_section(bank: &BankData, confidence: f64, t: &Table) -> Result<Option<SurveySection>> {

@@ -13,7 +13,7 @@ const STYLE: &str = "body{font-family:system-ui,-apple-system,\"Segoe UI\",\"Pin
 \"Hiragino Sans GB\",\"Microsoft YaHei\",\"Noto Sans CJK SC\",\"Source Han Sans SC\",\
 \"WenQuanYi Micro Hei\",sans-serif;max-width:760px;margin:2em auto;\
 color:#222;line-height:1.45}h1{font-size:1.6em}h2{font-size:1.2em;margin-top:2em;\
-border-bottom:1px solid #ccc}p.finding{font-weight:600}table{border-collapse:collapse;\
+border-bottom:1px solid #ccc}p.finding{font-weight:600}p.legend{font-size:.85em;color:#555}table{border-collapse:collapse;\
 font-size:.85em}td,th{padding:2px 8px;border-bottom:1px solid #eee;text-align:right}\
 td:first-child,th:first-child{text-align:left}";
 
@@ -199,16 +199,25 @@ impl BankReport {
                 &mut out,
                 t.get(Key::kano_title),
                 &k.finding,
-                &scatter(
-                    t.get(Key::kano_chart),
-                    t.get(Key::kano_x),
-                    t.get(Key::kano_y),
-                    &points,
-                    &arrows,
-                    0.5,
-                    0.5,
-                    (0.0, 1.0),
-                    (0.0, 1.0),
+                &format!(
+                    "{}<p class=\"legend\">{}{}</p>",
+                    scatter(
+                        t.get(Key::kano_chart),
+                        t.get(Key::kano_x),
+                        t.get(Key::kano_y),
+                        &points,
+                        &arrows,
+                        0.5,
+                        0.5,
+                        (0.0, 1.0),
+                        (0.0, 1.0),
+                    ),
+                    esc(t.get(Key::kano_legend)),
+                    if arrows.is_empty() {
+                        String::new()
+                    } else {
+                        esc(t.get(Key::kano_arrow_legend))
+                    }
                 ),
             );
         }
@@ -252,7 +261,8 @@ impl BankReport {
                 .iter()
                 .map(|(name, v)| (t.name(name).to_string(), v.clone()))
                 .collect();
-            let imp_max = j.ipa.iter().map(|r| r.1).fold(0.0, f64::max) * 1.1;
+            // The importance axis ends at the next tenth above the largest share, with room.
+            let imp_max = (j.ipa.iter().map(|r| r.1).fold(0.0, f64::max) * 11.0).ceil() / 10.0;
             let count = j.ipa.len().max(1) as f64;
             let (mean_importance, mean_index) = (
                 j.ipa.iter().map(|r| r.1).sum::<f64>() / count,

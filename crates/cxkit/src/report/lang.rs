@@ -149,7 +149,7 @@ keys! {
     value_percentile, value_finding,
     rfm_title, rfm_chart, rfm_finding,
     kano_title, kano_chart, kano_x, kano_y, kano_point, kano_finding, kano_no_change,
-    kano_changed, kano_moved, kano_path_separator,
+    kano_changed, kano_moved, kano_path_separator, kano_legend, kano_arrow_legend,
     kano_a, kano_o, kano_m, kano_i, kano_r, kano_q,
     servqual_title, servqual_chart, servqual_finding,
     journey_title, journey_heat_chart, journey_no_events, journey_ipa_chart, journey_ipa_x,

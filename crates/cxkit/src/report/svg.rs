@@ -103,6 +103,16 @@ fn text_width(text: &str, size: f64) -> f64 {
         .sum()
 }
 
+/// An axis tick's number: whole above 10, else at most two decimals without trailing zeros.
+fn tick(v: f64) -> String {
+    if v.abs() >= 10.0 {
+        format!("{v:.0}")
+    } else {
+        let s = format!("{v:.2}");
+        s.trim_end_matches('0').trim_end_matches('.').to_string()
+    }
+}
+
 /// An axis-aligned box in chart coordinates (y down).
 #[derive(Debug, Clone, Copy)]
 struct Rect {
@@ -197,6 +207,32 @@ pub(crate) fn scatter(
         h / 2.0,
         esc(y_name)
     );
+    // Ticks at both ends of each axis and at the crosshair (unless it sits on an end).
+    let ticks = |lo: f64, mid: f64, hi: f64, at: &dyn Fn(f64) -> f64| {
+        let mut v = vec![lo, hi];
+        if (at(mid) - at(lo)).abs() > 24.0 && (at(hi) - at(mid)).abs() > 24.0 {
+            v.push(mid);
+        }
+        v
+    };
+    for v in ticks(x_range.0, cx, x_range.1, &x) {
+        let _ = write!(
+            s,
+            r#"<text x="{:.1}" y="{:.1}" font-size="9" text-anchor="middle">{}</text>"#,
+            x(v),
+            h - m + 12.0,
+            tick(v)
+        );
+    }
+    for v in ticks(y_range.0, cy, y_range.1, &y) {
+        let _ = write!(
+            s,
+            r#"<text x="{:.1}" y="{:.1}" font-size="9" text-anchor="end">{}</text>"#,
+            m - 4.0,
+            y(v) + 3.0,
+            tick(v)
+        );
+    }
     // Arrows from an earlier position (x0, y0) to the current one, e.g. a feature's move
     // between survey waves.
     if !arrows.is_empty() {
@@ -379,6 +415,15 @@ mod tests {
     }
 
     #[test]
+    fn ticks() {
+        assert_eq!(tick(0.0), "0");
+        assert_eq!(tick(0.5), "0.5");
+        assert_eq!(tick(1.0), "1");
+        assert_eq!(tick(0.3333), "0.33");
+        assert_eq!(tick(76.4), "76");
+    }
+
+    #[test]
     fn segments_and_boxes() {
         let r = Rect {
             left: 0.0,
@@ -421,7 +466,10 @@ mod tests {
             h - m - 0.9 * (h - 2.0 * m),
         );
         let mut boxes: Vec<Rect> = Vec::new();
-        for part in svg.split("<text ").skip(3) {
+        for part in svg
+            .split("<text ")
+            .filter(|p| p.contains("font-size=\"10\""))
+        {
             let attr = |name: &str| -> f64 {
                 let v = part.split(&format!("{name}=\"")).nth(1).unwrap();
                 v[..v.find('"').unwrap()].parse().unwrap()

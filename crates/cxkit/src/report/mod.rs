@@ -3,7 +3,8 @@
 //!
 //! This is what `cxkit report` writes as JSON and draws as HTML ([`BankReport::to_html`]);
 //! keeping it in the core lets the Python package and the command line produce the same
-//! report.
+//! report. Its text is in English or Simplified Chinese ([`Lang`], chosen in
+//! [`ReportOptions`]), from one translation table per language.
 
 mod html;
 mod lang;

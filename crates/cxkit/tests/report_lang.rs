@@ -193,3 +193,18 @@ fn an_unknown_language_lists_the_supported_ones() {
         "invalid lang: unknown language code \"de\"; supported: en (English), zh (Simplified Chinese)"
     );
 }
+
+#[test]
+fn chart_titles_state_the_confidence_of_their_intervals() {
+    for (confidence, en, zh) in [
+        (0.9, "with 90 % intervals", "90% 置信区间"),
+        (0.975, "with 97.5 % intervals", "97.5% 置信区间"),
+    ] {
+        for (lang, text) in [(Lang::En, en), (Lang::Zh, zh)] {
+            let html = bank_report(bank(), &ReportOptions { confidence, lang })
+                .unwrap()
+                .to_html();
+            assert!(html.contains(text), "{lang} {confidence}");
+        }
+    }
+}

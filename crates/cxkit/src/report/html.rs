@@ -3,7 +3,7 @@
 use std::fmt::Write;
 
 use super::lang::Key;
-use super::svg::{bars, esc, heat_map, scatter, Bar};
+use super::svg::{bars, esc, heat_map, scatter, trimmed, Bar};
 use super::BankReport;
 
 /// The page's style. The font stack names the usual Chinese system fonts of macOS, Windows and
@@ -57,7 +57,7 @@ impl BankReport {
             self.customers.map_or(String::new(), |n| esc(&t.fill(Key::customers, &[("n", &n.to_string())]))),
             esc(t.get(Key::json_note))
         );
-        let confidence = format!("{}", 100.0 * self.confidence);
+        let confidence = trimmed(100.0 * self.confidence, 2);
         // Survey.
         if let Some(s) = &self.survey {
             let mut wave_bars: Vec<Bar> = s

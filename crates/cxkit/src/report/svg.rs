@@ -103,14 +103,20 @@ fn text_width(text: &str, size: f64) -> f64 {
         .sum()
 }
 
-/// An axis tick's number: whole above 10, else at most two decimals without trailing zeros.
-fn tick(v: f64) -> String {
-    if v.abs() >= 10.0 {
-        format!("{v:.0}")
-    } else {
-        let s = format!("{v:.2}");
+/// A number with at most `decimals` decimals, without trailing zeros (0.95 → "0.95", 95.0 →
+/// "95").
+pub(crate) fn trimmed(v: f64, decimals: usize) -> String {
+    let s = format!("{v:.decimals$}");
+    if s.contains('.') {
         s.trim_end_matches('0').trim_end_matches('.').to_string()
+    } else {
+        s
     }
+}
+
+/// An axis tick's number: whole above 10, else at most two decimals.
+fn tick(v: f64) -> String {
+    trimmed(v, if v.abs() >= 10.0 { 0 } else { 2 })
 }
 
 /// An axis-aligned box in chart coordinates (y down).
@@ -421,6 +427,9 @@ mod tests {
         assert_eq!(tick(1.0), "1");
         assert_eq!(tick(0.3333), "0.33");
         assert_eq!(tick(76.4), "76");
+        assert_eq!(tick(100.0), "100");
+        assert_eq!(trimmed(100.0 * 0.57, 2), "57");
+        assert_eq!(trimmed(97.5, 2), "97.5");
     }
 
     #[test]

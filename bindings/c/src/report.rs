@@ -10,22 +10,31 @@ use cxkit_core::Error;
 
 use crate::status::{cx_status, guard, Failure};
 
-/// A NUL-terminated UTF-8 path.
+/// A NUL-terminated UTF-8 string.
 ///
 /// # Safety
-/// `p` NULL or a NUL-terminated string.
-unsafe fn path(p: *const c_char, name: &'static str) -> Result<PathBuf, Failure> {
+/// `p` NULL or a NUL-terminated string that outlives the returned one.
+unsafe fn text<'a>(p: *const c_char, name: &'static str) -> Result<&'a str, Failure> {
     if p.is_null() {
         return Err(Failure::Null(name));
     }
     // SAFETY: caller contract.
     let s = unsafe { CStr::from_ptr(p) };
-    s.to_str().map(PathBuf::from).map_err(|_| {
+    s.to_str().map_err(|_| {
         Failure::Core(Error::InvalidParameter {
             name,
             reason: "not UTF-8".into(),
         })
     })
+}
+
+/// A NUL-terminated UTF-8 path.
+///
+/// # Safety
+/// As [`text`].
+unsafe fn path(p: *const c_char, name: &'static str) -> Result<PathBuf, Failure> {
+    // SAFETY: caller contract.
+    unsafe { text(p, name) }.map(PathBuf::from)
 }
 
 /// The report's options from C: `lang` NULL is English.
@@ -37,13 +46,7 @@ unsafe fn options(confidence: f64, lang: *const c_char) -> Result<ReportOptions,
         Lang::En
     } else {
         // SAFETY: caller contract.
-        let code = unsafe { CStr::from_ptr(lang) };
-        code.to_str()
-            .map_err(|_| Error::InvalidParameter {
-                name: "lang",
-                reason: "not UTF-8".into(),
-            })?
-            .parse()?
+        unsafe { text(lang, "lang")? }.parse()?
     };
     Ok(ReportOptions { confidence, lang })
 }

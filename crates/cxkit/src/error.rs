@@ -213,12 +213,17 @@ pub(crate) fn check_lengths(expected: usize, columns: &[(&'static str, usize)]) 
 
 /// Checks that a confidence level lies strictly between 0 and 1.
 pub(crate) fn check_confidence(confidence: f64) -> Result<()> {
-    if confidence > 0.0 && confidence < 1.0 {
+    check_between_0_and_1("confidence", confidence)
+}
+
+/// Checks that a level (a confidence, a significance level) lies strictly between 0 and 1.
+pub(crate) fn check_between_0_and_1(name: &'static str, value: f64) -> Result<()> {
+    if value > 0.0 && value < 1.0 {
         Ok(())
     } else {
         Err(Error::InvalidParameter {
-            name: "confidence",
-            reason: format!("must lie strictly between 0 and 1, got {confidence}"),
+            name,
+            reason: format!("must lie strictly between 0 and 1, got {value}"),
         })
     }
 }

@@ -7,6 +7,7 @@ use statrs::distribution::{ChiSquared, ContinuousCDF};
 use super::analysis::KanoTable;
 use super::category::{KanoCategory, KanoCounts};
 use super::verdict::KanoFeature;
+use crate::error::check_between_0_and_1;
 use crate::{Error, Result};
 
 /// The test of one feature's category counts in two consecutive waves.
@@ -107,12 +108,7 @@ fn homogeneity(a: &KanoCounts, b: &KanoCounts) -> (f64, usize, f64) {
 /// # Ok::<(), cxkit::Error>(())
 /// ```
 pub fn kano_migration(waves: &[KanoTable], alpha: f64) -> Result<Vec<KanoMigration>> {
-    if !(alpha > 0.0 && alpha < 1.0) {
-        return Err(Error::InvalidParameter {
-            name: "alpha",
-            reason: format!("must lie strictly between 0 and 1, got {alpha}"),
-        });
-    }
+    check_between_0_and_1("alpha", alpha)?;
     if waves.len() < 2 {
         return Err(Error::InsufficientData {
             what: "a KANO migration",
@@ -130,20 +126,17 @@ pub fn kano_migration(waves: &[KanoTable], alpha: f64) -> Result<Vec<KanoMigrati
     }
     Ok((0..k)
         .map(|j| {
-            fn pick(w: &KanoTable, j: usize) -> &KanoFeature {
-                &w.features[j]
-            }
-            let of = |w| pick(w, j);
-            let categories: Vec<KanoCategory> = waves.iter().map(|w| of(w).category).collect();
+            // The feature in each wave.
+            let f: Vec<&KanoFeature> = waves.iter().map(|w| &w.features[j]).collect();
+            let categories: Vec<KanoCategory> = f.iter().map(|f| f.category).collect();
             let mut path = categories.clone();
             path.dedup();
-            let changes: Vec<CategoryChange> = waves
+            let changes: Vec<CategoryChange> = f
                 .windows(2)
                 .enumerate()
                 .map(|(t, pair)| {
-                    let (chi_square, df, p_value) =
-                        homogeneity(&of(&pair[0]).counts, &of(&pair[1]).counts);
-                    let category_changed = of(&pair[0]).category != of(&pair[1]).category;
+                    let (chi_square, df, p_value) = homogeneity(&pair[0].counts, &pair[1].counts);
+                    let category_changed = pair[0].category != pair[1].category;
                     CategoryChange {
                         from_wave: t,
                         chi_square,
@@ -155,8 +148,8 @@ pub fn kano_migration(waves: &[KanoTable], alpha: f64) -> Result<Vec<KanoMigrati
                 })
                 .collect();
             KanoMigration {
-                better: waves.iter().map(|w| of(w).better).collect(),
-                worse: waves.iter().map(|w| of(w).worse).collect(),
+                better: f.iter().map(|f| f.better).collect(),
+                worse: f.iter().map(|f| f.worse).collect(),
                 migrated: changes.iter().any(|c| c.significant),
                 categories,
                 path,

@@ -75,14 +75,18 @@ impl Lang {
         }
     }
 
+    /// The language's translation table as written.
+    fn source(self) -> &'static str {
+        match self {
+            Lang::En => include_str!("lang/en.toml"),
+            Lang::Zh => include_str!("lang/zh.toml"),
+        }
+    }
+
     /// The language's translation table.
     pub(crate) fn table(self) -> &'static Table {
-        static EN: OnceLock<Table> = OnceLock::new();
-        static ZH: OnceLock<Table> = OnceLock::new();
-        match self {
-            Lang::En => EN.get_or_init(|| Table::parse(include_str!("lang/en.toml"))),
-            Lang::Zh => ZH.get_or_init(|| Table::parse(include_str!("lang/zh.toml"))),
-        }
+        static TABLES: [OnceLock<Table>; Lang::ALL.len()] = [OnceLock::new(), OnceLock::new()];
+        TABLES[self as usize].get_or_init(|| Table::parse(self.source()))
     }
 }
 
@@ -250,11 +254,7 @@ mod tests {
     use std::collections::BTreeSet;
 
     fn file(lang: Lang) -> TableFile {
-        let source = match lang {
-            Lang::En => include_str!("lang/en.toml"),
-            Lang::Zh => include_str!("lang/zh.toml"),
-        };
-        toml::from_str(source).unwrap_or_else(|e| panic!("{lang} table: {e}"))
+        toml::from_str(lang.source()).unwrap_or_else(|e| panic!("{lang} table: {e}"))
     }
 
     /// The `{placeholders}` of a text.
@@ -359,8 +359,12 @@ mod tests {
                 "{e}"
             );
         }
-        for lang in Lang::ALL {
+        for (i, lang) in Lang::ALL.into_iter().enumerate() {
             assert_eq!(lang.code().parse::<Lang>().unwrap(), lang);
+            assert_eq!(
+                lang as usize, i,
+                "Lang::table indexes its tables by ALL's order"
+            );
         }
     }
 }

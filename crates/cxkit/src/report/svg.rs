@@ -297,13 +297,12 @@ pub(crate) fn scatter(
                 && !arrow_lines.iter().any(|&l| r.crosses(l))
         };
         let prefer_right = px <= w / 2.0;
-        let candidates = (0..24).flat_map(|k: i32| {
-            // Offsets 0, −12, +12, −24, +24, … from just above the point.
-            let step = f64::from((k + 1) / 2) * if k % 2 == 1 { -12.0 } else { 12.0 };
-            [prefer_right, !prefer_right].map(|right| (right, py - 4.0 + step))
-        });
-        let (right, ty) = candidates
-            .clone()
+        // Offsets 0, −12, +12, −24, +24, … from just above the point, on either side.
+        let (right, ty) = (0..24)
+            .flat_map(|k: i32| {
+                let step = f64::from((k + 1) / 2) * if k % 2 == 1 { -12.0 } else { 12.0 };
+                [prefer_right, !prefer_right].map(|right| (right, py - 4.0 + step))
+            })
             .find(|&(right, ty)| free(&box_at(right, ty)))
             .unwrap_or((prefer_right, py - 4.0));
         let r = box_at(right, ty);

@@ -73,6 +73,9 @@ typedef enum {
   // A data file is missing a column or holds a value its schema does not allow, or a file
   // cannot be read or written.
   CX_DATA_FILE = 21,
+  // An id or label (customer, case, segment, feature, …) is missing or cannot be kept
+  // exactly.
+  CX_INVALID_LABEL = 22,
   // cxkit panicked: a bug in cxkit, please report it with the message.
   CX_PANIC = 99,
 } cx_status;

@@ -23,6 +23,7 @@ __all__ = [
     "EmptyInputError",
     "GammaGamma",
     "IncompatibleError",
+    "InvalidLabelError",
     "IndicatorTree",
     "InsufficientDataError",
     "InvalidAnswerError",
@@ -197,6 +198,11 @@ class CorruptBytesError(CxError):
 
 class IncompatibleError(CxError):
     """Two objects cannot be combined."""
+
+class InvalidLabelError(CxError):
+    """An id or label is missing or cannot be kept exactly (floats, numbers mixed with text)."""
+
+    index: int
 
 class _Result:
     def to_dict(self) -> dict[str, Any]:

@@ -56,6 +56,9 @@ pub enum cx_status {
     /// A data file is missing a column or holds a value its schema does not allow, or a file
     /// cannot be read or written.
     CX_DATA_FILE = 21,
+    /// An id or label (customer, case, segment, feature, …) is missing or cannot be kept
+    /// exactly.
+    CX_INVALID_LABEL = 22,
     /// cxkit panicked: a bug in cxkit, please report it with the message.
     CX_PANIC = 99,
 }
@@ -94,6 +97,7 @@ fn status_of(e: &Error) -> cx_status {
         Error::ConstantColumn { .. } => cx_status::CX_CONSTANT_COLUMN,
         Error::InvalidTree { .. } => cx_status::CX_INVALID_TREE,
         Error::DataFile { .. } => cx_status::CX_DATA_FILE,
+        Error::InvalidLabel { .. } => cx_status::CX_INVALID_LABEL,
         _ => cx_status::CX_INVALID_PARAMETER,
     }
 }
@@ -264,6 +268,7 @@ pub extern "C" fn cx_status_str(status: u32) -> *const c_char {
         19 => c"constant column",
         20 => c"invalid indicator tree",
         21 => c"data file",
+        22 => c"invalid label",
         99 => c"internal error (panic)",
         _ => c"unknown status",
     };

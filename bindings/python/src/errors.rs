@@ -121,6 +121,13 @@ pyo3::create_exception!(
     "Two objects cannot be combined (accumulators on different scales, ...)."
 );
 
+pyo3::create_exception!(
+    cxkit,
+    InvalidLabelError,
+    CxError,
+    "An id or label (customer, case, segment, feature, ...) is missing or of a kind that cannot be kept exactly (floats, a mix of numbers and text)."
+);
+
 /// An attribute set on an exception: name and value.
 type Attribute = (&'static str, PyResult<Py<PyAny>>);
 
@@ -199,6 +206,10 @@ pub(crate) fn to_py(e: Error) -> PyErr {
                 ConstantColumnError::new_err(message),
                 vec![("index", index.into_py_any(py))],
             ),
+            Error::InvalidLabel { index, .. } => (
+                InvalidLabelError::new_err(message),
+                vec![("index", index.into_py_any(py))],
+            ),
             Error::EmptyInput { .. } => (EmptyInputError::new_err(message), vec![]),
             Error::LengthMismatch { .. } => (LengthMismatchError::new_err(message), vec![]),
             Error::InvalidParameter { .. } => (InvalidParameterError::new_err(message), vec![]),
@@ -268,5 +279,6 @@ pub(crate) fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("ZeroVarianceError", py.get_type::<ZeroVarianceError>())?;
     m.add("CorruptBytesError", py.get_type::<CorruptBytesError>())?;
     m.add("IncompatibleError", py.get_type::<IncompatibleError>())?;
+    m.add("InvalidLabelError", py.get_type::<InvalidLabelError>())?;
     Ok(())
 }

@@ -176,6 +176,17 @@ pub enum Error {
         /// What was wrong with the bytes.
         reason: String,
     },
+    /// An id or a label (customer, case, segment, feature, touchpoint, …) is missing or of a
+    /// kind that cannot be kept exactly (a float, a mix of numbers and text).
+    #[error("{what}: the label at index {index} {reason}")]
+    InvalidLabel {
+        /// The argument or column holding the labels.
+        what: &'static str,
+        /// Position in the input.
+        index: usize,
+        /// What is wrong with it ("is missing (None)", …), and what to do.
+        reason: String,
+    },
     /// Two objects cannot be combined (accumulators on different scales, say).
     #[error("cannot combine: {reason}")]
     Incompatible {

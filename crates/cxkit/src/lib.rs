@@ -27,6 +27,7 @@ pub mod drivers;
 pub mod error;
 pub mod journey;
 pub mod kano;
+pub mod labels;
 pub mod quality;
 mod quantile;
 pub mod reliability;

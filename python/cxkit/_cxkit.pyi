@@ -560,7 +560,9 @@ def summarize_transactions(
     calibration_end: Any = None,
 ) -> Any:
     """Frequency, recency, T and monetary_value per customer (a DataFrame indexed by
-    customer id), with lifetimes' definitions; holdout columns with ``calibration_end``."""
+    customer id, in order of first appearance), with lifetimes' definitions; holdout columns
+    with ``calibration_end``. Ids are labels kept exactly (strings, integers of any width);
+    floats, missing ids and mixed numbers and text raise ``InvalidLabelError``."""
 
 class _Model:
     @property

@@ -12,6 +12,7 @@ use crate::convert::{
     epoch_times, floats, frame, named_matrix, one_time, optional_floats, optional_slice,
 };
 use crate::errors::{invalid, IntoPyResult};
+use crate::labels::{LabelColumn, Missing};
 
 /// Runs `f` on float64 views of the given array-likes, with the GIL released.
 macro_rules! with_floats {
@@ -67,11 +68,20 @@ fn one_day<'py>(py: Python<'py>, date: &Bound<'py, PyAny>, what: &'static str) -
 /// same period (``freq`` "D", "W" or "M") count once, the first period is left out of
 /// frequency and monetary value. ``observation_end`` defaults to the last date;
 /// ``calibration_end`` splits off a holdout (frequency_holdout, monetary_value_holdout,
-/// duration_holdout). Returns a DataFrame indexed by customer id (a dict without pandas).
+/// duration_holdout). Returns a DataFrame indexed by customer id (a dict without pandas), the
+/// customers in the order they first appear in the log.
+///
+/// ``customer_ids`` are labels, never numbers: strings keep their zeros and spaces (``"007"``
+/// and ``"7"`` are two customers), integers of any width stay exact (account numbers of 19
+/// digits, uint64), and the index holds the ids as given. Floats are refused (they cannot
+/// hold long ids exactly), so are missing ids (None, NaN, NA, empty) and columns that mix
+/// numbers and text: an ``InvalidLabelError`` naming the row.
 ///
 /// >>> s = cxkit.summarize_transactions(["a", "a", "a", "b"], ["2024-01-01", "2024-01-11", "2024-01-31", "2024-01-05"], [10, 20, 40, 5], observation_end="2024-02-10")
 /// >>> s.loc["a"].tolist()
 /// [2.0, 30.0, 40.0, 30.0]
+/// >>> cxkit.summarize_transactions(["007", "7"], ["2024-01-01", "2024-01-02"]).index.tolist()
+/// ['007', '7']
 #[pyfunction]
 #[pyo3(signature = (customer_ids, dates, amounts=None, observation_end=None, freq="D", calibration_end=None))]
 #[allow(clippy::too_many_arguments)]
@@ -84,31 +94,9 @@ pub(crate) fn summarize_transactions<'py>(
     freq: &str,
     calibration_end: Option<&Bound<'py, PyAny>>,
 ) -> PyResult<Bound<'py, PyAny>> {
-    let np = py.import("numpy")?;
     let day = days(py, dates)?;
-    let ids = crate::convert::array(customer_ids, "customer_ids")
-        .or_else(|_| np.call_method1("asarray", (customer_ids,)))?;
-    let kind: String = ids.getattr("dtype")?.getattr("kind")?.extract()?;
-    let non_negative_integers = matches!(kind.as_str(), "i" | "u")
-        && (ids.call_method0("__len__")?.extract::<usize>()? == 0
-            || ids.call_method0("min")?.extract::<i128>()? >= 0);
-    // Non-negative integer ids are their own codes; anything else is coded by np.unique.
-    let (labels, codes) = if non_negative_integers {
-        (None, ids)
-    } else {
-        let kwargs = PyDict::new(py);
-        kwargs.set_item("return_inverse", true)?;
-        let (labels, codes): (Bound<'_, PyAny>, Bound<'_, PyAny>) =
-            np.call_method("unique", (ids,), Some(&kwargs))?.extract()?;
-        (Some(labels), codes)
-    };
-    let codes = np
-        .call_method1("ascontiguousarray", (codes, "uint64"))?
-        .cast_into::<PyArray1<u64>>()?;
-    let codes = codes.readonly();
-    let codes = codes
-        .as_slice()
-        .map_err(|e| PyValueError::new_err(e.to_string()))?;
+    let ids = LabelColumn::read(customer_ids, "customer_ids", Missing::Refuse)?;
+    let codes: Vec<u64> = ids.codes.iter().map(|&c| u64::from(c)).collect();
     let day_view = day.readonly();
     let day = day_view
         .as_slice()
@@ -130,7 +118,7 @@ pub(crate) fn summarize_transactions<'py>(
     let amounts = optional_floats(amounts, "amounts")?;
     let amount = optional_slice(&amounts)?;
     let s = py
-        .detach(|| core::summarize_transactions(codes, day, amount, &options))
+        .detach(|| core::summarize_transactions(&codes, day, amount, &options))
         .py_err()?;
 
     let columns = PyDict::new(py);
@@ -147,13 +135,8 @@ pub(crate) fn summarize_transactions<'py>(
         columns.set_item("monetary_value_holdout", m.to_pyarray(py))?;
         columns.set_item("duration_holdout", vec![d; f.len()].to_pyarray(py))?;
     }
-    let customer = match labels {
-        Some(labels) => {
-            let index: Vec<usize> = s.customer.iter().map(|&c| c as usize).collect();
-            labels.get_item(index.to_pyarray(py))?
-        }
-        None => s.customer.to_pyarray(py).into_any(),
-    };
+    let order = PyArray1::from_iter(py, s.customer.iter().map(|&c| c as i64));
+    let customer = ids.labels()?.call_method1("take", (order,))?;
     frame(py, columns, Some(customer), Some("customer_id"))
 }
 

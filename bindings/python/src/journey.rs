@@ -16,6 +16,7 @@ use pyo3::types::{PyBytes, PyDict, PyList, PyType};
 
 use crate::convert::{epoch_times, floats, frame, one_time};
 use crate::errors::{invalid, IntoPyResult};
+use crate::labels::{LabelColumn, Missing};
 use crate::results::{result_class, to_dict};
 use crate::shared::Shared;
 
@@ -154,73 +155,12 @@ impl IndicatorTree {
     }
 }
 
-/// A column of ids as codes into its distinct labels (a code of `u32::MAX` for a missing
-/// id): a pandas Categorical's own codes and categories, else `pandas.factorize` (each
-/// label hashed in C, converted to text once), else one label per element.
-fn coded(column: &Bound<'_, PyAny>) -> PyResult<(Vec<u32>, Vec<String>)> {
-    let py = column.py();
-    let (codes, labels) = if column.hasattr("cat")? {
-        let cat = column.getattr("cat")?;
-        (
-            cat.getattr("codes")?.call_method0("to_numpy")?,
-            cat.getattr("categories")?,
-        )
-    } else if let Ok(pd) = py.import("pandas") {
-        // factorize takes arrays, not lists: a plain sequence becomes an object array first.
-        let column = if column.hasattr("dtype")? {
-            column.clone()
-        } else {
-            py.import("numpy")?.call_method1(
-                "asarray",
-                (column, py.import("builtins")?.getattr("object")?),
-            )?
-        };
-        let pair = pd.call_method1("factorize", (column,))?;
-        (pair.get_item(0)?, pair.get_item(1)?)
-    } else {
-        let labels: Vec<String> = column
-            .try_iter()?
-            .map(|v| Ok(v?.str()?.to_string()))
-            .collect::<PyResult<_>>()?;
-        return Ok(((0..labels.len() as u32).collect(), labels));
-    };
-    let labels: Vec<String> = labels
-        .try_iter()?
-        .map(|v| Ok(v?.str()?.to_string()))
-        .collect::<PyResult<_>>()?;
-    // Codes are signed integers of any width, −1 for missing: read them where they are.
-    let codes = match widen::<i8>(&codes)? {
-        Some(c) => c,
-        None => match widen::<i16>(&codes)? {
-            Some(c) => c,
-            None => match widen::<i32>(&codes)? {
-                Some(c) => c,
-                None => {
-                    widen::<i64>(&codes.call_method1("astype", ("int64",))?)?.expect("int64 codes")
-                }
-            },
-        },
-    };
-    Ok((codes, labels))
-}
-
-/// Codes of a contiguous array of `T` as u32 (negative: `u32::MAX`), or None for another dtype.
-fn widen<T: numpy::Element + Copy + TryInto<u32>>(
-    codes: &Bound<'_, PyAny>,
-) -> PyResult<Option<Vec<u32>>> {
-    let Ok(array) = codes.cast::<PyArray1<T>>() else {
-        return Ok(None);
-    };
-    let view = array.readonly();
-    let slice = view
-        .as_slice()
-        .map_err(|e| PyValueError::new_err(e.to_string()))?;
-    Ok(Some(
-        slice
-            .iter()
-            .map(|&c| c.try_into().unwrap_or(u32::MAX))
-            .collect(),
-    ))
+/// A column of ids (indicators, touchpoints, segments) as codes into its distinct labels, a
+/// code of `u32::MAX` for a missing id (see `crate::labels`).
+fn coded(column: &Bound<'_, PyAny>, what: &'static str) -> PyResult<(Vec<u32>, Vec<String>)> {
+    let column = LabelColumn::read(column, what, Missing::Skip)?;
+    let names = column.names()?;
+    Ok((column.codes, names))
 }
 
 /// Events folded per indicator, segment and day for an ``IndicatorTree``: ``update`` with
@@ -304,9 +244,9 @@ impl JourneyState {
         let has = |name: &str| -> PyResult<bool> {
             events.call_method1("__contains__", (name,))?.is_truthy()
         };
-        let (ind_codes, ind_labels) = coded(&col("indicator")?)?;
+        let (ind_codes, ind_labels) = coded(&col("indicator")?, "indicator")?;
         let touchpoints = if has("touchpoint")? {
-            Some(coded(&col("touchpoint")?)?)
+            Some(coded(&col("touchpoint")?, "touchpoint")?)
         } else {
             None
         };
@@ -323,7 +263,7 @@ impl JourneyState {
         // The batch folds into a state of its own, its segment codes those of its labels, and
         // is then added to this one (segments matched by label).
         let (segment, labels) = if has("segment")? {
-            let (codes, labels) = coded(&col("segment")?)?;
+            let (codes, labels) = coded(&col("segment")?, "segment")?;
             (Some(codes), labels)
         } else {
             (None, Vec::new())
@@ -673,27 +613,17 @@ fn group_frame<'py>(
     frame(py, cols, Some(index.into_any()), Some(name))
 }
 
-/// Codes and labels of a label column (None when absent).
-fn codes(frame: &Bound<'_, PyAny>, name: &str) -> PyResult<Option<(Vec<u32>, Vec<String>)>> {
+/// Codes and labels of a label column (None when absent; a missing label is an error).
+fn codes(
+    frame: &Bound<'_, PyAny>,
+    name: &'static str,
+) -> PyResult<Option<(Vec<u32>, Vec<String>)>> {
     if !frame.call_method1("__contains__", (name,))?.is_truthy()? {
         return Ok(None);
     }
-    let mut labels: Vec<String> = Vec::new();
-    let codes = frame
-        .get_item(name)?
-        .try_iter()?
-        .map(|v| {
-            let l = v?.str()?.to_string();
-            Ok(match labels.iter().position(|x| *x == l) {
-                Some(i) => i as u32,
-                None => {
-                    labels.push(l);
-                    (labels.len() - 1) as u32
-                }
-            })
-        })
-        .collect::<PyResult<_>>()?;
-    Ok(Some((codes, labels)))
+    let column = LabelColumn::read(&frame.get_item(name)?, name, Missing::Refuse)?;
+    let names = column.names()?;
+    Ok(Some((column.codes, names)))
 }
 
 /// Seconds of a duration given as a number of hours, a ``datetime.timedelta`` or a pandas

@@ -10,6 +10,7 @@ use pyo3::types::{PyBytes, PyDict, PyList, PyTuple, PyType};
 
 use crate::convert;
 use crate::errors::{invalid, IntoPyResult};
+use crate::labels::{in_order, matched, LabelColumn, Missing};
 use crate::shared::Shared;
 
 /// Letters of the categories, indexed like `KanoCategory::ALL`, then "" for a missing pair.
@@ -223,8 +224,9 @@ pub(crate) fn kano_classify<'py>(
     form: &str,
     nan_policy: &str,
 ) -> PyResult<Bound<'py, PyAny>> {
+    let dysfunctional = matched(("functional", functional), ("dysfunctional", dysfunctional))?;
     let f = answers(functional, "functional")?;
-    let d = answers(dysfunctional, "dysfunctional")?;
+    let d = answers(&dysfunctional, "dysfunctional")?;
     let opts = options(form, f.labels || d.labels, nan_policy, None, None)?;
     let codes = with_views!(py, &f.array, &d.array, |fv, dv| {
         py.detach(|| core::classify_all(fv, dv, &opts)).py_err()
@@ -267,8 +269,15 @@ pub(crate) fn kano_analyze<'py>(
     max_questionable: Option<f64>,
     max_indifferent: Option<f64>,
 ) -> PyResult<KanoResult> {
+    let dysfunctional = matched(("functional", functional), ("dysfunctional", dysfunctional))?;
+    let importance = importance
+        .map(|w| matched(("functional", functional), ("importance", w)))
+        .transpose()?;
+    let segments = segments
+        .map(|s| matched(("functional", functional), ("segments", s)))
+        .transpose()?;
     let f = answers(functional, "functional")?;
-    let d = answers(dysfunctional, "dysfunctional")?;
+    let d = answers(&dysfunctional, "dysfunctional")?;
     let opts = options(
         form,
         f.labels || d.labels,
@@ -281,7 +290,7 @@ pub(crate) fn kano_analyze<'py>(
     let np = py.import("numpy")?;
     let importance = importance
         .map(|w| {
-            let w = answers(w, "importance")?;
+            let w = answers(&w, "importance")?;
             np.call_method1("asarray", (w.array, "float64"))?
                 .cast_into::<PyArray2<f64>>()
                 .map_err(PyErr::from)
@@ -289,7 +298,7 @@ pub(crate) fn kano_analyze<'py>(
         .transpose()?;
     let importance_view = importance.as_ref().map(|w| w.readonly());
     let w = importance_view.as_ref().map(|w| w.as_array());
-    match segments {
+    match segments.as_ref() {
         None => {
             let table = with_views!(py, &f.array, &d.array, |fv, dv| {
                 py.detach(|| core::analyze(fv, dv, w, &opts)).py_err()
@@ -297,13 +306,9 @@ pub(crate) fn kano_analyze<'py>(
             Ok(KanoResult::new(table, names, None))
         }
         Some(seg) => {
-            let kwargs = PyDict::new(py);
-            kwargs.set_item("return_inverse", true)?;
-            let seg = convert::array(seg, "segments")?;
-            let (labels, codes): (Bound<'_, PyAny>, Bound<'_, PyAny>) =
-                np.call_method("unique", (seg,), Some(&kwargs))?.extract()?;
-            let codes: Vec<usize> = codes.call_method0("tolist")?.extract()?;
-            let labels: Vec<Py<PyAny>> = labels.call_method0("tolist")?.extract()?;
+            let seg = LabelColumn::read(seg, "segments", Missing::Refuse)?;
+            let codes: Vec<usize> = seg.codes.iter().map(|&c| c as usize).collect();
+            let labels = seg.objects()?;
             let (whole, tables) = with_views!(py, &f.array, &d.array, |fv, dv| {
                 py.detach(|| core::analyze_by_segment(fv, dv, w, &codes, &opts))
                     .py_err()
@@ -795,8 +800,12 @@ impl KanoAccumulator {
         form: &str,
         nan_policy: &str,
     ) -> PyResult<()> {
-        let f = answers(functional, "functional")?;
-        let d = answers(dysfunctional, "dysfunctional")?;
+        let names = self.names.as_deref().map(|n| ("the accumulator's features", n));
+        let functional = in_order(functional, "functional", names)?;
+        let dysfunctional = matched(("functional", &functional), ("dysfunctional", dysfunctional))?;
+        let dysfunctional = in_order(&dysfunctional, "dysfunctional", names)?;
+        let f = answers(&functional, "functional")?;
+        let d = answers(&dysfunctional, "dysfunctional")?;
         let opts = options(form, f.labels || d.labels, nan_policy, None, None)?;
         let mut batch = core::KanoAccumulator::new(self.inner.with(py, |a| a.features()));
         with_views!(py, &f.array, &d.array, |fv, dv| {
@@ -804,8 +813,18 @@ impl KanoAccumulator {
         })?;
         self.inner.with(py, |a| a.merge(&batch)).py_err()
     }
-    /// Adds another accumulator's counts (same number of features).
+    /// Adds another accumulator's counts: the same features, in the same order where both
+    /// name them (an accumulator without names is matched by position).
     fn merge(&self, py: Python<'_>, other: &Self) -> PyResult<()> {
+        if let (Some(mine), Some(theirs)) = (&self.names, &other.names) {
+            if mine != theirs {
+                return Err(crate::errors::to_py(Error::Incompatible {
+                    reason: format!(
+                        "the accumulators count different features: {mine:?} and {theirs:?}"
+                    ),
+                }));
+            }
+        }
         let theirs = other.inner.snapshot(py);
         self.inner.with(py, |a| a.merge(&theirs)).py_err()
     }

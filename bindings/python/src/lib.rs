@@ -14,6 +14,7 @@ mod errors;
 mod functions;
 mod journey;
 mod kano;
+mod labels;
 mod profile;
 mod quality;
 mod results;

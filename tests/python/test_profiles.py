@@ -136,7 +136,7 @@ def test_attractiveness_by_hand():
 
 def test_profiles_bad_input():
     df = pd.DataFrame({"seg": ["a", None, "b"], "x": [1.0, 2.0, 3.0]})
-    with pytest.raises(cxkit.InvalidParameterError, match="row 1"):
+    with pytest.raises(cxkit.InvalidLabelError, match="index 1 is missing"):
         cxkit.profile_segments(df, "seg")
     df = pd.DataFrame({"seg": ["a", "b"], "x": [1.0, np.inf]})
     with pytest.raises(cxkit.InvalidParameterError, match="infinite"):

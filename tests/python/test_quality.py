@@ -242,7 +242,9 @@ def test_servqual_frames_custom_dimensions_reversed_and_missing():
     with pytest.raises(cxkit.InvalidAnswerError):
         cxkit.servqual(P, E + 5, dimensions=["t", "t", "r"])
     with pytest.raises(cxkit.LengthMismatchError):
-        cxkit.servqual(P, E.iloc[:, :2], dimensions=["t", "t", "r"])
+        cxkit.servqual(P, E.iloc[:, :2].to_numpy(), dimensions=["t", "t", "r"])
+    with pytest.raises(cxkit.IncompatibleError, match='only perceptions has "clean"'):
+        cxkit.servqual(P, E.iloc[:, 1:], dimensions=["t", "t", "r"])
     with pytest.raises(cxkit.LengthMismatchError):
         cxkit.servqual(P, E)  # three items, the 22-item map
     with pytest.raises(cxkit.InvalidParameterError, match="sum to 100"):

@@ -82,8 +82,8 @@ def test_bad_input_leaves_the_states_unchanged(rng):
         acc.update(ratings(rng, 10, 0.5), ratings(rng, 10, 0))
     with pytest.raises(cxkit.LengthMismatchError):
         acc.update(ratings(rng, 10, 0), ratings(rng, 9, 0))
-    with pytest.raises(cxkit.InvalidParameterError, match="not the state's columns"):
-        acc.update(pd.DataFrame(ratings(rng, 3, 0), columns=ITEMS[::-1]), ratings(rng, 3, 0))
+    with pytest.raises(cxkit.IncompatibleError, match='only perceptions has "other"'):
+        acc.update(pd.DataFrame(ratings(rng, 3, 0), columns=ITEMS[:-1] + ["other"]), ratings(rng, 3, 0))
     with pytest.raises(cxkit.IncompatibleError):
         acc.merge(cxkit.ServqualAccumulator(ITEMS, dimensions=DIMS, scale=(1, 5)))
     assert pickle.dumps(acc) == before

@@ -7,7 +7,8 @@ use pyo3::prelude::*;
 use pyo3::types::PyDict;
 
 use crate::convert::{frame, optional_floats, optional_slice};
-use crate::errors::{invalid, IntoPyResult};
+use crate::errors::IntoPyResult;
+use crate::labels::{LabelColumn, Missing};
 
 /// k-means clustering with scikit-learn's names: greedy k-means++ initialisation, ``n_init``
 /// restarts, Lloyd iterations until the squared centre shift is at most ``tol`` × the mean
@@ -191,23 +192,10 @@ impl KMeans {
     }
 }
 
-/// Dense cluster codes of any labels (numbers or strings), via ``numpy.unique``.
+/// Dense cluster codes of any labels (integers or text, see `crate::labels`).
 fn label_codes<'py>(labels: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyArray1<u32>>> {
-    let np = labels.py().import("numpy")?;
-    let arr = np.call_method1("asarray", (labels,))?;
-    if arr.getattr("ndim")?.extract::<usize>()? != 1 {
-        return Err(invalid("labels", "must be one-dimensional".into()));
-    }
-    let kwargs = PyDict::new(labels.py());
-    kwargs.set_item("return_inverse", true)?;
-    let (_, inverse): (Bound<'py, PyAny>, Bound<'py, PyAny>) =
-        np.call_method("unique", (arr,), Some(&kwargs))?.extract()?;
-    Ok(np
-        .call_method1(
-            "ascontiguousarray",
-            (inverse.call_method0("ravel")?, "uint32"),
-        )?
-        .cast_into::<PyArray1<u32>>()?)
+    let column = LabelColumn::read(labels, "labels", Missing::Refuse)?;
+    Ok(PyArray1::from_vec(labels.py(), column.codes))
 }
 
 /// Mean silhouette of a clustering of the rows of ``X`` by ``labels`` (any label values),

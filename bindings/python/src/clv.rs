@@ -12,7 +12,7 @@ use crate::convert::{
     epoch_times, floats, frame, named_matrix, one_time, optional_floats, optional_slice,
 };
 use crate::errors::{invalid, IntoPyResult};
-use crate::labels::{LabelColumn, Missing};
+use crate::labels::{rows_matched, LabelColumn, Missing};
 
 /// Runs `f` on float64 views of the given array-likes, with the GIL released.
 macro_rules! with_floats {
@@ -419,8 +419,9 @@ pub(crate) fn delivered_value<'py>(
     value_weights: Option<&Bound<'py, PyAny>>,
     cost_weights: Option<&Bound<'py, PyAny>>,
 ) -> PyResult<Bound<'py, PyAny>> {
+    let cost = rows_matched(("value", value), ("cost", cost))?;
     let (v, v_names, index) = named_matrix(py, value, "value", true)?;
-    let (c, c_names, _) = named_matrix(py, cost, "cost", true)?;
+    let (c, c_names, _) = named_matrix(py, &cost, "cost", true)?;
     let model = ValueModel {
         value: components(&v_names, value_weights)?,
         cost: components(&c_names, cost_weights)?,

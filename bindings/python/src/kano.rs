@@ -306,7 +306,7 @@ pub(crate) fn kano_analyze<'py>(
             Ok(KanoResult::new(table, names, None))
         }
         Some(seg) => {
-            let seg = LabelColumn::read(seg, "segments", Missing::Refuse)?;
+            let seg = LabelColumn::read(seg, "segments", Missing::Refuse)?.sorted()?;
             let codes: Vec<usize> = seg.codes.iter().map(|&c| c as usize).collect();
             let labels = seg.objects()?;
             let (whole, tables) = with_views!(py, &f.array, &d.array, |fv, dv| {
@@ -800,9 +800,15 @@ impl KanoAccumulator {
         form: &str,
         nan_policy: &str,
     ) -> PyResult<()> {
-        let names = self.names.as_deref().map(|n| ("the accumulator's features", n));
+        let names = self
+            .names
+            .as_deref()
+            .map(|n| ("the accumulator's features", n));
         let functional = in_order(functional, "functional", names)?;
-        let dysfunctional = matched(("functional", &functional), ("dysfunctional", dysfunctional))?;
+        let dysfunctional = matched(
+            ("functional", &functional),
+            ("dysfunctional", dysfunctional),
+        )?;
         let dysfunctional = in_order(&dysfunctional, "dysfunctional", names)?;
         let f = answers(&functional, "functional")?;
         let d = answers(&dysfunctional, "dysfunctional")?;

@@ -142,9 +142,29 @@ impl<'py> LabelColumn<'py> {
         })
     }
 
-    /// How many distinct labels there are.
-    pub(crate) fn len(&self) -> usize {
-        self.take.len()
+    /// The same column with its codes in the sorted order of the labels (numpy's order:
+    /// numbers by value, text by code point), for results that list labels sorted as a
+    /// pandas groupby does.
+    pub(crate) fn sorted(self) -> PyResult<LabelColumn<'py>> {
+        let kwargs = PyDict::new(self.source.py());
+        kwargs.set_item("kind", "stable")?;
+        let order: Vec<usize> = self
+            .labels()?
+            .call_method("argsort", (), Some(&kwargs))?
+            .extract()?;
+        let mut rank = vec![0u32; order.len()];
+        for (r, &code) in order.iter().enumerate() {
+            rank[code] = r as u32;
+        }
+        Ok(LabelColumn {
+            codes: self
+                .codes
+                .iter()
+                .map(|&c| if c == MISSING { c } else { rank[c as usize] })
+                .collect(),
+            take: order.iter().map(|&code| self.take[code]).collect(),
+            source: self.source,
+        })
     }
 
     /// The labels in code order, as a numpy array of the caller's dtype (objects for text
@@ -228,7 +248,9 @@ fn to_numpy<'py>(obj: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
         };
         if nulls > 0 {
             // Their to_numpy turns integers with nulls into floats: go through Python values.
-            let values = obj.call_method0("to_pylist").or_else(|_| obj.call_method0("to_list"))?;
+            let values = obj
+                .call_method0("to_pylist")
+                .or_else(|_| obj.call_method0("to_list"))?;
             return np.call_method1("asarray", (values, object));
         }
         if module.starts_with("pyarrow") {
@@ -263,9 +285,9 @@ fn narrow_objects<'py>(
     arr: Bound<'py, PyAny>,
 ) -> PyResult<Bound<'py, PyAny>> {
     let py = np.py();
-    let all_ints = arr.try_iter()?.all(|v| {
-        v.is_ok_and(|v| v.is_instance_of::<PyInt>() && !v.is_instance_of::<PyBool>())
-    });
+    let all_ints = arr
+        .try_iter()?
+        .all(|v| v.is_ok_and(|v| v.is_instance_of::<PyInt>() && !v.is_instance_of::<PyBool>()));
     let n: usize = arr.call_method0("__len__")?.extract()?;
     if all_ints && n > 0 {
         for dtype in ["int64", "uint64"] {
@@ -280,9 +302,7 @@ fn narrow_objects<'py>(
     Ok(arr)
 }
 
-fn as_slice<'a, T: numpy::Element>(
-    view: &'a numpy::PyReadonlyArray1<'_, T>,
-) -> PyResult<&'a [T]> {
+fn as_slice<'a, T: numpy::Element>(view: &'a numpy::PyReadonlyArray1<'_, T>) -> PyResult<&'a [T]> {
     view.as_slice().map_err(slice_error)
 }
 
@@ -344,7 +364,11 @@ impl Reader {
     }
 
     /// An integer (or boolean) array of any width, read where it is.
-    fn any_integers(&mut self, arr: &Bound<'_, PyAny>, absent: Option<(i64, &str)>) -> PyResult<()> {
+    fn any_integers(
+        &mut self,
+        arr: &Bound<'_, PyAny>,
+        absent: Option<(i64, &str)>,
+    ) -> PyResult<()> {
         macro_rules! dispatch {
             ($($t:ty),*) => {
                 $(
@@ -377,7 +401,7 @@ impl Reader {
         // Labels within a small range (category codes, customer numbers 0..n) are coded
         // through a table instead of a hash map.
         let span = hi.saturating_sub(lo);
-        if lo <= hi && span < (4 * values.len() as i128).max(1 << 16).min(1 << 28) {
+        if lo <= hi && span < (4 * values.len() as i128).clamp(1 << 16, 1 << 28) {
             let mut table = vec![MISSING; span as usize + 1];
             for (i, &v) in values.iter().enumerate() {
                 let v: i128 = v.into();
@@ -422,7 +446,10 @@ impl Reader {
             } else {
                 &units[i * width..(i + 1) * width]
             };
-            let end = row.iter().rposition(|u| *u != T::default()).map_or(0, |e| e + 1);
+            let end = row
+                .iter()
+                .rposition(|u| *u != T::default())
+                .map_or(0, |e| e + 1);
             let label = &row[..end];
             if label.iter().all(&blank) {
                 self.skip(i, "an empty string")?;
@@ -555,6 +582,23 @@ pub(crate) fn matched<'py>(
     reference: (&'static str, &Bound<'py, PyAny>),
     other: (&'static str, &Bound<'py, PyAny>),
 ) -> PyResult<Bound<'py, PyAny>> {
+    matched_by(reference, other, true)
+}
+
+/// `other`'s rows matched to `reference`'s by index label, as [`matched`] does, for two
+/// tables whose columns are different things (value and cost components, say).
+pub(crate) fn rows_matched<'py>(
+    reference: (&'static str, &Bound<'py, PyAny>),
+    other: (&'static str, &Bound<'py, PyAny>),
+) -> PyResult<Bound<'py, PyAny>> {
+    matched_by(reference, other, false)
+}
+
+fn matched_by<'py>(
+    reference: (&'static str, &Bound<'py, PyAny>),
+    other: (&'static str, &Bound<'py, PyAny>),
+    columns: bool,
+) -> PyResult<Bound<'py, PyAny>> {
     let ((what_a, a), (what_b, b)) = (reference, other);
     let frame = |o: &Bound<'py, PyAny>| -> PyResult<bool> {
         Ok(is_pandas(o)? && o.hasattr("columns")? && o.hasattr("index")?)
@@ -566,13 +610,16 @@ pub(crate) fn matched<'py>(
         return Ok(b.clone());
     }
     let mut b = b.clone();
-    if frame(a)? && frame(b.as_ref())? {
+    if columns && frame(a)? && frame(&b)? {
         let (ca, cb) = (a.getattr("columns")?, b.getattr("columns")?);
         if !ca.call_method1("equals", (&cb,))?.is_truthy()? {
-            let order = cxkit_core::labels::align((what_a, &names_of(&ca)?), (what_b, &names_of(&cb)?))
-                .map_err(to_py)?;
+            let order =
+                cxkit_core::labels::align((what_a, &names_of(&ca)?), (what_b, &names_of(&cb)?))
+                    .map_err(to_py)?;
             let order = PyArray1::from_iter(b.py(), order.into_iter().map(|j| j as i64));
-            b = b.getattr("iloc")?.get_item((PySlice::full(b.py()), order))?;
+            b = b
+                .getattr("iloc")?
+                .get_item((PySlice::full(b.py()), order))?;
         }
     }
     let (ia, ib) = (a.getattr("index")?, b.getattr("index")?);
@@ -648,4 +695,32 @@ pub(crate) fn in_order<'py>(
     let order = PyArray1::from_iter(obj.py(), order.into_iter().map(|j| j as i64));
     obj.getattr("iloc")?
         .get_item((PySlice::full(obj.py()), order))
+}
+
+/// A pandas Series (or a dict) whose index names the entries of `expected`, in `expected`'s
+/// order; other inputs as they are (positions).
+///
+/// # Errors
+/// `IncompatibleError` when the index does not hold the names of `expected`.
+pub(crate) fn entries_in_order<'py>(
+    obj: &Bound<'py, PyAny>,
+    what: &'static str,
+    (owner, expected): (&'static str, &[String]),
+) -> PyResult<Bound<'py, PyAny>> {
+    let py = obj.py();
+    let obj = if obj.is_instance_of::<PyDict>() {
+        py.import("pandas")?.call_method1("Series", (obj,))?
+    } else {
+        obj.clone()
+    };
+    if !(is_pandas(&obj)? && obj.hasattr("index")? && !obj.hasattr("columns")?) {
+        return Ok(obj);
+    }
+    let index = names_of(&obj.getattr("index")?)?;
+    if index == expected {
+        return Ok(obj);
+    }
+    let order = cxkit_core::labels::align((owner, expected), (what, &index)).map_err(to_py)?;
+    let order = PyArray1::from_iter(py, order.into_iter().map(|j| j as i64));
+    obj.getattr("iloc")?.get_item(order)
 }

@@ -11,13 +11,15 @@ use pyo3::types::{PyDict, PyList};
 
 use crate::convert::{floats, frame, index_of};
 use crate::errors::{invalid, IntoPyResult};
+use crate::labels::{rows_matched, LabelColumn, Missing, MISSING};
 
 /// Named float64 columns of an indicator argument: one array-like (named `default`), a dict
 /// of them, or a DataFrame (its columns); and the index of the first pandas object.
 #[allow(clippy::type_complexity)]
 fn named_columns<'py>(
     obj: &Bound<'py, PyAny>,
-    default: &str,
+    default: &'static str,
+    reference: Option<(&'static str, &Bound<'py, PyAny>)>,
 ) -> PyResult<(
     Vec<(String, Bound<'py, PyArray1<f64>>)>,
     Option<Bound<'py, PyAny>>,
@@ -38,9 +40,17 @@ fn named_columns<'py>(
     } else {
         vec![(default.to_string(), obj.clone())]
     };
+    // Every indicator describes the customers of the first pandas indicator: matched by
+    // index label, never by position.
     let cols = items
         .into_iter()
-        .map(|(name, v)| Ok((name, floats(&v, "indicator")?)))
+        .map(|(name, v)| {
+            let v = match reference {
+                Some(r) => rows_matched(r, (default, &v))?,
+                None => v,
+            };
+            Ok((name, floats(&v, "indicator")?))
+        })
         .collect::<PyResult<_>>()?;
     Ok((cols, index))
 }
@@ -75,13 +85,32 @@ pub(crate) fn behavior_types<'py>(
     let reversed = reversed.unwrap_or_default();
     let mut columns = Vec::new();
     let mut index = None;
-    for (arg, name, t) in [
+    let args = [
         (price, "price", BehaviorType::PriceSensitive),
         (service, "service", BehaviorType::ServiceDriven),
         (product, "product", BehaviorType::ProductDriven),
-    ] {
+    ];
+    // The first pandas object among the indicators (or inside a dict of them) is the one
+    // the others are matched to.
+    let mut reference = None;
+    for (arg, name, _) in &args {
         if let Some(arg) = arg {
-            let (cols, idx) = named_columns(arg, name)?;
+            let candidates: Vec<Bound<'py, PyAny>> = match arg.cast::<PyDict>() {
+                Ok(d) => d.values().iter().collect(),
+                Err(_) => vec![(*arg).clone()],
+            };
+            if let Some(c) = candidates
+                .into_iter()
+                .find(|c| index_of(c).is_ok_and(|i| i.is_some()))
+            {
+                reference = Some((*name, c));
+                break;
+            }
+        }
+    }
+    for (arg, name, t) in args {
+        if let Some(arg) = arg {
+            let (cols, idx) = named_columns(arg, name, reference.as_ref().map(|(n, r)| (*n, r)))?;
             index = index.or(idx);
             columns.extend(cols.into_iter().map(|(n, c)| (n, c, t)));
         }
@@ -212,25 +241,15 @@ pub(crate) fn profile_segments<'py>(
     let np = py.import("numpy")?;
     let types = pd.getattr("api")?.getattr("types")?;
     let df = pd.call_method1("DataFrame", (frame,))?;
-    let factorize = |col: &Bound<'py, PyAny>| -> PyResult<(Vec<i64>, Bound<'py, PyAny>)> {
-        let kwargs = PyDict::new(py);
-        kwargs.set_item("sort", true)?;
-        let (codes, uniques): (Bound<'py, PyAny>, Bound<'py, PyAny>) = pd
-            .call_method("factorize", (col,), Some(&kwargs))?
-            .extract()?;
-        Ok((
-            codes.call_method1("astype", ("int64",))?.extract()?,
-            uniques,
-        ))
-    };
-    let (seg_codes, seg_labels) = factorize(&df.get_item(segment_column)?)?;
-    if let Some(i) = seg_codes.iter().position(|c| *c < 0) {
-        return Err(invalid(
-            "segment_column",
-            format!("row {i} has no segment (missing value)"),
-        ));
-    }
-    let segments: Vec<u32> = seg_codes.iter().map(|&c| c as u32).collect();
+    // Segments are listed in sorted order, as a pandas groupby lists them.
+    let segments = LabelColumn::read(
+        &df.get_item(segment_column)?,
+        "segment_column",
+        Missing::Refuse,
+    )?
+    .sorted()?;
+    let seg_labels = segments.labels()?;
+    let segments = segments.codes;
     let others: Vec<Bound<'py, PyAny>> = df
         .getattr("columns")?
         .try_iter()?
@@ -287,14 +306,12 @@ pub(crate) fn profile_segments<'py>(
     let cat_data: Vec<(String, Vec<Option<u32>>, Vec<String>)> = categorical
         .iter()
         .map(|c| {
-            let (codes, uniques) = factorize(&df.get_item(c)?)?;
-            let levels = uniques
-                .try_iter()?
-                .map(|u| Ok(u?.str()?.to_string()))
-                .collect::<PyResult<_>>()?;
-            let codes = codes
+            let column = LabelColumn::read(&df.get_item(c)?, "categorical", Missing::Skip)?;
+            let levels = column.names()?;
+            let codes = column
+                .codes
                 .iter()
-                .map(|&k| (k >= 0).then_some(k as u32))
+                .map(|&k| (k != MISSING).then_some(k))
                 .collect();
             Ok((name(c)?, codes, levels))
         })

@@ -13,6 +13,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::convert::{floats, frame, named_matrix, nan_policy};
 use crate::errors::{invalid, IntoPyResult};
+use crate::labels::{entries_in_order, in_order, matched, rows_matched};
 use crate::results::{result_class, Mean};
 
 /// A core result with the names of its rows (items, drivers).
@@ -457,13 +458,24 @@ pub(crate) fn servqual<'py>(
     nan_policy: &str,
     confidence: f64,
 ) -> PyResult<Servqual> {
+    let expectations = matched(("perceptions", perceptions), ("expectations", expectations))?;
     let (p, names, _) = named_matrix(py, perceptions, "perceptions", false)?;
-    let (e, _, _) = named_matrix(py, expectations, "expectations", false)?;
+    let (e, _, _) = named_matrix(py, &expectations, "expectations", false)?;
     let o = quality_options(&names, dimensions, scale, reversed, nan_policy, confidence)?;
     let w = match weights.filter(|w| !w.is_none()) {
         None => None,
         Some(w) => {
-            let (m, _, _) = named_matrix(py, w, "weights", true)?;
+            // Weights name the dimensions (a Series or dict by dimension, a DataFrame's
+            // columns) and, per respondent, the rows of the perceptions.
+            let dims = ("the dimensions", o.dimensions.names.as_slice());
+            let w = entries_in_order(w, "weights", dims)?;
+            let w = in_order(&w, "weights", Some(dims))?;
+            let w = if w.hasattr("columns")? {
+                rows_matched(("perceptions", perceptions), ("weights", &w))?
+            } else {
+                w
+            };
+            let (m, _, _) = named_matrix(py, &w, "weights", true)?;
             let m = m.readonly().as_array().to_owned();
             Some(if m.nrows() == 1 && p.readonly().as_array().nrows() != 1 {
                 DimensionWeights::Overall(m.row(0).to_vec())
@@ -523,9 +535,11 @@ pub(crate) fn zone_of_tolerance<'py>(
     reversed: Option<&Bound<'py, PyAny>>,
     nan_policy: &str,
 ) -> PyResult<ZoneOfTolerance> {
+    let adequate = matched(("perceived", perceived), ("adequate", adequate))?;
+    let desired = matched(("perceived", perceived), ("desired", desired))?;
     let (p, names, _) = named_matrix(py, perceived, "perceived", false)?;
-    let (a, _, _) = named_matrix(py, adequate, "adequate", false)?;
-    let (d, _, _) = named_matrix(py, desired, "desired", false)?;
+    let (a, _, _) = named_matrix(py, &adequate, "adequate", false)?;
+    let (d, _, _) = named_matrix(py, &desired, "desired", false)?;
     let o = quality_options(&names, dimensions, scale, reversed, nan_policy, 0.95)?;
     let (pv, av, dv) = (p.readonly(), a.readonly(), d.readonly());
     let (pv, av, dv) = (pv.as_array(), av.as_array(), dv.as_array());
@@ -614,9 +628,10 @@ pub(crate) fn key_drivers<'py>(
     shapley: Option<bool>,
 ) -> PyResult<KeyDrivers> {
     let method = method_name(method)?;
+    let y = matched(("X", X), ("y", y))?;
     let (x, col_names, _) = named_matrix(py, X, "X", false)?;
     let names = driver_names(names, col_names)?;
-    let y = floats(y, "y")?;
+    let y = floats(&y, "y")?;
     let y = y.readonly();
     let y = y
         .as_slice()
@@ -722,9 +737,10 @@ pub(crate) fn ipa<'py>(
             }
         },
     };
+    let performance = matched(("importance", importance), ("performance", performance))?;
     let index = crate::convert::index_of(importance)?;
     let imp = floats(importance, "importance")?;
-    let perf = floats(performance, "performance")?;
+    let perf = floats(&performance, "performance")?;
     let (iv, pv) = (imp.readonly(), perf.readonly());
     let err = |e: numpy::AsSliceError| PyValueError::new_err(e.to_string());
     let (is, ps) = (iv.as_slice().map_err(err)?, pv.as_slice().map_err(err)?);

@@ -8,6 +8,7 @@ use pyo3::types::PyDict;
 
 use crate::convert::{floats, frame, index_of};
 use crate::errors::{invalid, IntoPyResult};
+use crate::labels::matched;
 
 /// Names by code: a pandas Categorical (codes and the names, no string per row), or without
 /// pandas a numpy array of the names.
@@ -95,10 +96,12 @@ pub(crate) fn rfm_scores<'py>(
         },
     };
     let index = index_of(recency)?;
+    let frequency = matched(("recency", recency), ("frequency", frequency))?;
+    let monetary = matched(("recency", recency), ("monetary", monetary))?;
     let (r, f, m) = (
         floats(recency, "recency")?,
-        floats(frequency, "frequency")?,
-        floats(monetary, "monetary")?,
+        floats(&frequency, "frequency")?,
+        floats(&monetary, "monetary")?,
     );
     let (r, f, m) = (r.readonly(), f.readonly(), m.readonly());
     let err = |e: numpy::AsSliceError| PyValueError::new_err(e.to_string());

@@ -10,6 +10,7 @@ use pyo3::types::{PyBytes, PyTuple, PyType};
 
 use crate::convert::named_matrix;
 use crate::errors::{invalid, IntoPyResult};
+use crate::labels::{in_order, matched};
 use crate::quality::{missing, quality_options, table, CronbachAlpha, Named, Servqual};
 use crate::shared::Shared;
 
@@ -69,22 +70,16 @@ fn merge_named<T: Send + Sync + Clone>(
     mine.1.with(py, |a| merge(a, &other)).py_err()
 }
 
-/// The rows × columns matrix of `obj`, whose columns, when it is a DataFrame, must be the
-/// state's columns in order.
+/// The rows × columns matrix of `obj`; a DataFrame's columns are matched to the state's by
+/// name (reordered, or refused when they are other names).
 fn batch<'py>(
     py: Python<'py>,
     obj: &Bound<'py, PyAny>,
     what: &'static str,
     expected: &[String],
 ) -> PyResult<Bound<'py, numpy::PyArray2<f64>>> {
-    let (x, names, index) = named_matrix(py, obj, what, false)?;
-    if index.is_some() && names != expected {
-        return Err(invalid(
-            what,
-            format!("columns {names:?} are not the state's columns {expected:?}"),
-        ));
-    }
-    Ok(x)
+    let obj = in_order(obj, what, Some(("the state's columns", expected)))?;
+    Ok(named_matrix(py, &obj, what, false)?.0)
 }
 
 /// Mergeable SERVQUAL state: ``update`` with batches of respondents (perceptions and
@@ -133,8 +128,9 @@ impl ServqualAccumulator {
         perceptions: &Bound<'py, PyAny>,
         expectations: &Bound<'py, PyAny>,
     ) -> PyResult<()> {
+        let expectations = matched(("perceptions", perceptions), ("expectations", expectations))?;
         let p = batch(py, perceptions, "perceptions", &self.names)?;
-        let e = batch(py, expectations, "expectations", &self.names)?;
+        let e = batch(py, &expectations, "expectations", &self.names)?;
         let (p, e) = (p.readonly(), e.readonly());
         let (p, e) = (p.as_array(), e.as_array());
         let mut batch =

@@ -200,6 +200,9 @@ fn main() -> ExitCode {
             };
             match report.write(&out) {
                 Ok((h, j)) => {
+                    for line in report.data_lines() {
+                        println!("{line}");
+                    }
                     for finding in report.findings() {
                         println!("- {finding}");
                     }

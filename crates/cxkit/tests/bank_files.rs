@@ -120,7 +120,19 @@ fn the_demo_bank_written_as_csv_reads_back_as_the_same_data_and_report() {
         let c = r.complaints.as_mut().unwrap();
         c.by_channel.sort_by(|a, b| a.0.cmp(&b.0));
         (c.metrics.by_channel, c.metrics.by_category) = (Vec::new(), Vec::new());
+        (c.channels, c.categories) = (Vec::new(), Vec::new());
     }
+    // The one difference: what the data were read from.
+    assert_eq!(
+        x.files.origin,
+        cxkit::data::Origin::Demo {
+            seed: 7,
+            customers: 4_000
+        }
+    );
+    assert_eq!(y.files.origin, cxkit::data::Origin::Files);
+    assert_eq!(y.files.read.len(), 8);
+    y.files = x.files.clone();
     assert_eq!(x, y);
     // Written again, the files are the same bytes.
     let again = temp_dir("roundtrip-again");
@@ -827,4 +839,203 @@ fn survey_respondents_keep_their_ids() {
     }
     let distinct: std::collections::HashSet<&String> = q.respondent_ids.iter().collect();
     assert_eq!(distinct.len(), q.respondents);
+}
+
+/// Rewrites the customer_id column of `file` in `dir` with `id` (the demo bank's files have
+/// no quoted cells).
+fn edit_ids(dir: &std::path::Path, file: &str, id: impl Fn(&str) -> String) {
+    let path = dir.join(file);
+    let text = std::fs::read_to_string(&path).unwrap();
+    let mut lines = text.lines();
+    let header = lines.next().unwrap();
+    let k = header.split(',').position(|h| h == "customer_id").unwrap();
+    let mut out = format!("{header}\n");
+    for line in lines {
+        let mut cells: Vec<String> = line.split(',').map(String::from).collect();
+        cells[k] = id(&cells[k]);
+        out += &cells.join(",");
+        out.push('\n');
+    }
+    std::fs::write(path, out).unwrap();
+}
+
+#[test]
+fn joins_across_files_are_stated_and_too_few_matches_hold_sections_back() {
+    // Issue 18.7: customers.csv writes ids with leading zeros, transactions.csv as a
+    // spreadsheet left them (zeros dropped), survey.csv as floats ("7.0").
+    let bank = demo_bank(5, 2_000);
+    let dir = temp_dir("joins");
+    bank.write_csv(&dir).unwrap();
+    let padded = |id: &str| format!("{:07}", id.parse::<u32>().unwrap());
+    for file in ["customers.csv", "complaints.csv"] {
+        edit_ids(&dir, file, padded);
+    }
+    let read = BankData::read_dir(&dir).unwrap();
+    let m = read.id_matches();
+    let find = |file: &str| m.iter().find(|j| j.file == file).unwrap();
+    let tx = find("transactions.csv");
+    assert_eq!(tx.matched, 0);
+    assert!(tx.distinct > 1_000 && !tx.holds(), "{tx:?}");
+    assert_eq!(
+        find("complaints.csv").matched,
+        find("complaints.csv").distinct
+    );
+    let events = find("journey_events.csv");
+    assert_eq!(
+        (events.column.as_str(), events.distinct, events.matched),
+        ("segment", 3, 3)
+    );
+
+    let r = bank_report(&read, &ReportOptions::default()).unwrap();
+    // No garbage: value and RFM are held back with the reason, NPS by segment too.
+    assert!(r.value.is_none() && r.rfm.is_none(), "{:?}", r.not_computed);
+    let why: Vec<&str> = r.not_computed.iter().map(|(_, w)| w.as_str()).collect();
+    let example = tx.unmatched_example.clone().unwrap();
+    let expected = format!(
+        "only 0 of {} customer ids of transactions.csv are in customers.csv, e.g. \"{example}\" \
+         — ids are compared exactly as written; check for leading zeros dropped or decimals \
+         added by a spreadsheet",
+        tx.distinct
+    );
+    assert_eq!(
+        r.not_computed
+            .iter()
+            .map(|(s, _)| s.as_str())
+            .collect::<Vec<_>>(),
+        ["NPS by segment", "customer value", "RFM segments"],
+        "{why:?}"
+    );
+    assert_eq!((why[1], why[2]), (expected.as_str(), expected.as_str()));
+    assert!(
+        why[0].contains("customer ids of survey.csv are in customers.csv"),
+        "{}",
+        why[0]
+    );
+    assert!(r.survey.as_ref().unwrap().nps_by_segment.is_empty());
+    // The joins are in the JSON, the HTML and the lines the command prints.
+    let json: serde_json::Value = serde_json::from_str(&r.to_json()).unwrap();
+    assert_eq!(json["joins"][0]["file"], "transactions.csv");
+    assert_eq!(json["joins"][0]["matched"], 0);
+    assert!(r.to_html().contains(&format!(
+        "0 of {} customer ids are in customers.csv",
+        tx.distinct
+    )));
+    assert!(
+        r.data_lines()
+            .iter()
+            .any(|l| l.contains("transactions.csv: 0 of")),
+        "{:?}",
+        r.data_lines()
+    );
+
+    // Float ids ("7.0" against "7"): the same, for the survey.
+    let dir2 = temp_dir("joins-float");
+    bank.write_csv(&dir2).unwrap();
+    edit_ids(&dir2, "survey.csv", |id| format!("{id}.0"));
+    let read = BankData::read_dir(&dir2).unwrap();
+    let r = bank_report(&read, &ReportOptions::default()).unwrap();
+    assert!(r.value.is_some() && r.rfm.is_some());
+    assert_eq!(r.not_computed.len(), 1, "{:?}", r.not_computed);
+    assert_eq!(r.not_computed[0].0, "NPS by segment");
+    assert!(r.survey.as_ref().unwrap().nps_by_segment.is_empty());
+    // RFM counts the customers of customers.csv, not those plus the unmatched ids.
+    let rfm: usize = r.rfm.as_ref().unwrap().segments.iter().map(|s| s.1).sum();
+    assert_eq!(rfm, 2_000);
+    std::fs::remove_dir_all(&dir).ok();
+    std::fs::remove_dir_all(&dir2).ok();
+}
+
+#[test]
+fn segments_only_in_journey_events_are_not_customer_segments() {
+    // Issue 18.7: a segment that journey events name but no customer has is no row of CLV
+    // by segment (it was −0.0).
+    let bank = demo_bank(5, 2_000);
+    let dir = temp_dir("journey-segments");
+    bank.write_csv(&dir).unwrap();
+    let path = dir.join("journey_events.csv");
+    let text = std::fs::read_to_string(&path)
+        .unwrap()
+        .replace(",private\n", ",vip\n");
+    std::fs::write(&path, text).unwrap();
+    let read = BankData::read_dir(&dir).unwrap();
+    let mut segments = read.segments.clone();
+    segments.sort();
+    assert_eq!(segments, ["affluent", "mass", "private"]);
+    let r = bank_report(&read, &ReportOptions::default()).unwrap();
+    let names: Vec<&str> = r
+        .value
+        .as_ref()
+        .unwrap()
+        .clv_by_segment
+        .iter()
+        .map(|s| s.0.as_str())
+        .collect();
+    assert_eq!(names.len(), 3);
+    assert!(!names.contains(&"vip"));
+    let m = read.id_matches();
+    let events = m.iter().find(|j| j.file == "journey_events.csv").unwrap();
+    assert_eq!(
+        (
+            events.distinct,
+            events.matched,
+            events.unmatched_example.as_deref()
+        ),
+        (3, 2, Some("vip"))
+    );
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+#[test]
+fn report_json_names_complaint_channels_and_categories() {
+    // Issue 18.8: names, not codes numbered by first appearance.
+    let bank = demo_bank(5, 2_000);
+    let r = bank_report(&bank, &ReportOptions::default()).unwrap();
+    let json: serde_json::Value = serde_json::from_str(&r.to_json()).unwrap();
+    let m = &json["complaints"]["metrics"];
+    for (key, names) in [
+        ("by_channel", &bank.channels),
+        ("by_category", &bank.categories),
+    ] {
+        let what = &key[3..];
+        let rows = m[key].as_array().unwrap();
+        assert!(!rows.is_empty());
+        for row in rows {
+            assert!(row.get("code").is_none(), "{row}");
+            assert!(
+                names.contains(&row[what].as_str().unwrap().to_string()),
+                "{row}"
+            );
+        }
+    }
+    // Shuffled rows give the same JSON.
+    let mut shuffled = bank.clone();
+    let c = shuffled.complaints.as_mut().unwrap();
+    shuffled.channels.reverse();
+    shuffled.categories.reverse();
+    let (k, l) = (bank.channels.len() as u32, bank.categories.len() as u32);
+    c.channel.iter_mut().for_each(|x| *x = k - 1 - *x);
+    c.category.iter_mut().for_each(|x| *x = l - 1 - *x);
+    let again: serde_json::Value = serde_json::from_str(
+        &bank_report(&shuffled, &ReportOptions::default())
+            .unwrap()
+            .to_json(),
+    )
+    .unwrap();
+    let sorted = |v: &serde_json::Value| {
+        let mut rows: Vec<String> = v
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|r| r.to_string())
+            .collect();
+        rows.sort();
+        rows
+    };
+    for key in ["by_channel", "by_category"] {
+        assert_eq!(
+            sorted(&m[key]),
+            sorted(&again["complaints"]["metrics"][key]),
+            "{key}"
+        );
+    }
 }

@@ -118,7 +118,8 @@ fn spinner() -> ProgressStyle {
 
 /// Reads the bank's files with a progress bar over their bytes.
 fn read_bank(dir: &Path, bar: &ProgressBar) -> cxkit::Result<BankData> {
-    let files = bank_files(dir)?;
+    let found = bank_files(dir)?;
+    let files = found.open()?;
     let total = files
         .iter()
         .map(|(_, f)| f.metadata().map_or(0, |m| m.len()))
@@ -133,7 +134,10 @@ fn read_bank(dir: &Path, bar: &ProgressBar) -> cxkit::Result<BankData> {
     let inputs = files
         .into_iter()
         .map(|(name, f)| (name, bar.wrap_read(std::io::BufReader::new(f))));
-    let bank = BankData::read_files(inputs);
+    let bank = BankData::read_files(inputs).map(|bank| BankData {
+        ignored: found.ignored,
+        ..bank
+    });
     bar.set_style(spinner());
     bank
 }
@@ -196,6 +200,9 @@ fn main() -> ExitCode {
             };
             match report.write(&out) {
                 Ok((h, j)) => {
+                    for line in report.data_lines() {
+                        println!("{line}");
+                    }
                     for finding in report.findings() {
                         println!("- {finding}");
                     }

@@ -224,6 +224,21 @@ fn data_report_reads_the_files_demo_data_writes_and_names_bad_cells() {
         6,
         "{text}"
     );
+    // One line per file read, per join and per file ignored (issue 18.6, 18.7).
+    assert!(
+        text.contains("Read customers.csv: 2000 rows (UTF-8), 0 empty rows skipped.\n"),
+        "{text}"
+    );
+    assert!(text.contains("Read journey_tree.json (UTF-8).\n"), "{text}");
+    assert!(
+        text.contains("transactions.csv: ") && text.contains("customer ids are in customers.csv."),
+        "{text}"
+    );
+    assert_eq!(
+        text.lines().filter(|l| l.starts_with("Read ")).count(),
+        7,
+        "{text}"
+    );
     let json: serde_json::Value =
         serde_json::from_slice(&std::fs::read(report.join("report.json")).unwrap()).unwrap();
     let bank = cxkit::data::BankData::read_dir(&data).unwrap();
@@ -232,6 +247,28 @@ fn data_report_reads_the_files_demo_data_writes_and_names_bad_cells() {
         cxkit::report::bank_report(&bank, &cxkit::report::ReportOptions::default()).unwrap();
     assert_eq!(json, serde_json::to_value(&direct).unwrap());
     assert!(json["kano"].is_null());
+    // A stray file is listed, a misnamed one stops the run naming the expected name.
+    std::fs::write(data.join("notes.txt"), "x").unwrap();
+    let text = succeeded(report_on_data());
+    assert!(
+        text.contains("Ignored notes.txt: not a data file of the schema.\n"),
+        "{text}"
+    );
+    std::fs::rename(data.join("complaints.csv"), data.join("complaints (1).csv")).unwrap();
+    let out = report_on_data();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        String::from_utf8_lossy(&out.stderr)
+            .starts_with("cxkit report: complaints (1).csv: expected the name complaints.csv:"),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    std::fs::rename(data.join("complaints (1).csv"), data.join("Complaints.CSV")).unwrap();
+    let text = succeeded(report_on_data());
+    assert!(
+        text.contains("Read complaints.csv (as Complaints.CSV): "),
+        "{text}"
+    );
     // A malformed cell: exit status 1 and a message with file, line, column and expectation.
     let survey = std::fs::read_to_string(data.join("survey.csv")).unwrap();
     let mut lines: Vec<String> = survey.lines().map(String::from).collect();

@@ -120,7 +120,19 @@ fn the_demo_bank_written_as_csv_reads_back_as_the_same_data_and_report() {
         let c = r.complaints.as_mut().unwrap();
         c.by_channel.sort_by(|a, b| a.0.cmp(&b.0));
         (c.metrics.by_channel, c.metrics.by_category) = (Vec::new(), Vec::new());
+        (c.channels, c.categories) = (Vec::new(), Vec::new());
     }
+    // The one difference: what the data were read from.
+    assert_eq!(
+        x.files.origin,
+        cxkit::data::Origin::Demo {
+            seed: 7,
+            customers: 4_000
+        }
+    );
+    assert_eq!(y.files.origin, cxkit::data::Origin::Files);
+    assert_eq!(y.files.read.len(), 8);
+    y.files = x.files.clone();
     assert_eq!(x, y);
     // Written again, the files are the same bytes.
     let again = temp_dir("roundtrip-again");
@@ -259,7 +271,7 @@ fn malformed_files_name_the_file_line_column_and_what_was_expected() {
         ("survey.csv", "wave,customer,ltr,csat,ces\n1,a,9,4,6\n".into(), 1, Some("customer_id"), "a column named `customer_id` (or 客户编号, 客户号, 客户ID) in the header (it has: wave, customer, ltr, csat, ces)"),
         ("survey.csv", survey.into(), 2, None, "at least one row of data"),
         ("survey.csv", format!("{survey}1,a,9,4\n"), 2, None, "5 fields like the header, found 4"),
-        ("transactions.csv", "customer_id,date,amount\n7,2024-02-30,10\n".into(), 2, Some("date"), "a date YYYY-MM-DD, found \"2024-02-30\""),
+        ("transactions.csv", "customer_id,date,amount\n7,2024-02-30,10\n".into(), 2, Some("date"), "a date YYYY-MM-DD (optionally followed by a time THH:MM[:SS], with Z or an offset ±HH:MM), found \"2024-02-30\""),
         ("transactions.csv", "customer_id,date,amount\n7,2024-02-03,NaN\n".into(), 2, Some("amount"), "a finite number, found \"NaN\""),
         ("customers.csv", "customer_id,segment,age,gender,income_band,occupation,region,channel,products,balance\n1,mass,30,F,2,x,y,app,1,5\n1,mass,31,M,2,x,y,app,1,5\n".into(), 3, Some("customer_id"), "a customer id not listed before, found \"1\""),
         ("complaints.csv", format!("{complaints}a,phone,fees,2025-03-04 09:30,yesterday,,1,0,\n"), 2, Some("first_response"), "a time YYYY-MM-DDTHH:MM:SS (optionally with Z or an offset ±HH:MM), found \"yesterday\""),
@@ -297,7 +309,12 @@ fn malformed_files_name_the_file_line_column_and_what_was_expected() {
     // unknown file name, an empty directory.
     let bytes: &[u8] = b"wave,customer_id,ltr,csat,ces\n1,\xff,9,4,6\n";
     let err = BankData::read_files([("survey.csv", bytes)]).unwrap_err();
-    assert_eq!(err.to_string(), "survey.csv, line 2: expected UTF-8 text");
+    assert_eq!(
+        err.to_string(),
+        "survey.csv, line 2: expected text in UTF-8 (or GBK/GB18030, as Excel saves CSV on \
+         Chinese Windows), found the bytes 0xFF, which are neither; save the file as UTF-8 (in \
+         Excel: Save As → CSV UTF-8)"
+    );
     let err = BankData::read_files([("journey_events.csv", events.as_bytes())]).unwrap_err();
     assert!(
         err.to_string()
@@ -454,6 +471,571 @@ fn the_schema_lists_every_chinese_header() {
         assert!(
             schema.contains(&row),
             "docs/data-schema.md lacks the row {row}"
+        );
+    }
+}
+
+/// The line an error names, for `text` read as `file`.
+fn error_line(file: &str, text: &str) -> u64 {
+    match read_error(file, text) {
+        Error::DataFile { line, .. } => line,
+        other => panic!("{other}"),
+    }
+}
+
+#[test]
+fn line_numbers_are_right_for_lf_crlf_and_quoted_newlines() {
+    // Issue 18.1: the bad value is on line 3 (the header is line 1) with every line ending.
+    let rows = [
+        "wave,customer_id,ltr,csat,ces",
+        "1,a,9,4,6",
+        "1,b,99,4,6",
+        "1,c,9,4,6",
+    ];
+    for ending in ["\n", "\r\n"] {
+        let text = rows.join(ending) + ending;
+        assert_eq!(error_line("survey.csv", &text), 3, "{ending:?}");
+    }
+    // A quoted cell spanning two lines (LF and CRLF inside and outside the quotes): the bad
+    // row after it starts on line 4.
+    for (inside, ending) in [("\n", "\n"), ("\r\n", "\r\n"), ("\n", "\r\n")] {
+        let text = format!(
+            "wave,customer_id,ltr,csat,ces{ending}1,\"a{inside}b\",9,4,6{ending}1,c,99,4,6{ending}"
+        );
+        assert_eq!(error_line("survey.csv", &text), 4, "{inside:?} {ending:?}");
+    }
+    // A bad row directly after the header, and one after skipped empty rows.
+    let text = "wave,customer_id,ltr,csat,ces\r\n1,a,x,4,6\r\n";
+    assert_eq!(error_line("survey.csv", text), 2);
+    let text = "wave,customer_id,ltr,csat,ces\r\n,,,,\r\n\r\n1,a,x,4,6\r\n";
+    assert_eq!(error_line("survey.csv", text), 4);
+}
+
+#[test]
+fn rows_whose_every_cell_is_empty_are_skipped_and_counted() {
+    // Issue 18.3: Excel leaves `,,,,` rows (and blank lines) after the data.
+    // Five empty rows: two of commas, one of blanks, two blank lines (LF and CRLF alike).
+    let rows = [
+        "wave,customer_id,ltr,csat,ces",
+        "1,a,9,4,6",
+        ",,,,",
+        "",
+        "1,b,3,2,2",
+        ",,,,",
+        " , ,,,",
+        "",
+    ];
+    for ending in ["\n", "\r\n"] {
+        let text = rows.join(ending) + ending;
+        let bank = BankData::read_files([("survey.csv", text.as_bytes())]).unwrap();
+        assert_eq!(bank.survey.as_ref().unwrap().ltr, [9, 3]);
+        let f = &bank.files[0];
+        assert_eq!(
+            (f.name.as_str(), f.rows, f.empty_rows),
+            ("survey.csv", Some(2), 5),
+            "{ending:?}"
+        );
+        // And the line numbers after them are still right.
+        let bad = text.replace("1,b,3", "1,b,33");
+        assert_eq!(error_line("survey.csv", &bad), 5, "{ending:?}");
+    }
+    // A row with some cells is still checked: a missing value is an error.
+    let text = "wave,customer_id,ltr,csat,ces\n1,a,9,4,6\n,,,4,\n";
+    assert_eq!(error_line("survey.csv", text), 3);
+    // Only empty rows: no data.
+    let err = read_error("survey.csv", "wave,customer_id,ltr,csat,ces\n,,,,\n");
+    assert!(
+        err.to_string().contains("at least one row of data"),
+        "{err}"
+    );
+}
+
+#[test]
+fn header_names_and_aliases_match_in_any_ascii_case_and_once() {
+    // Issue 18.4: 客户ID (the documented alias with upper-case ASCII) is accepted as written
+    // and in other cases; English names in any case.
+    for id in [
+        "客户ID",
+        "客户id",
+        "客户Id",
+        " 客户ID ",
+        "CUSTOMER_ID",
+        "Customer_Id",
+    ] {
+        let text = format!("wave,{id},LTR,Csat,ces\n1,a,9,4,6\n");
+        let bank = BankData::read_files([("survey.csv", text.as_bytes())])
+            .unwrap_or_else(|e| panic!("{id}: {e}"));
+        assert_eq!(bank.customer_ids.unwrap(), ["a"], "{id}");
+    }
+    // A column named twice, also after trimming and case folding, or by its name and an
+    // alias: an error naming the column and both positions.
+    for (header, first, second) in [
+        ("wave,customer_id,ltr,ltr,csat,ces", "ltr", "ltr"),
+        ("wave,customer_id,ltr,csat,ces, LTR ", "ltr", "LTR"),
+        ("wave,customer_id,推荐意愿,csat,ces,ltr", "推荐意愿", "ltr"),
+    ] {
+        let columns = header.split(',').count();
+        let text = format!("{header}\n1,a,9,4,6{}\n", ",9".repeat(columns - 5));
+        let err = read_error("survey.csv", &text);
+        let Error::DataFile {
+            file,
+            line,
+            column,
+            expected,
+        } = &err
+        else {
+            panic!("{err}")
+        };
+        assert_eq!(
+            (file.as_str(), *line, column.as_deref()),
+            ("survey.csv", 1, Some("ltr"))
+        );
+        // Positions count from 1, as a spreadsheet's columns.
+        let cells: Vec<&str> = header.split(',').map(str::trim).collect();
+        let a = cells.iter().position(|h| *h == first).unwrap() + 1;
+        let b = cells.iter().rposition(|h| *h == second).unwrap() + 1;
+        assert!(
+            expected.contains(&format!("{first:?} (column {a})"))
+                && expected.contains(&format!("{second:?} (column {b})")),
+            "{expected}"
+        );
+    }
+    // A repeated column the reader does not use is no matter.
+    let text = "wave,customer_id,ltr,csat,ces,note,note\n1,a,9,4,6,x,y\n";
+    BankData::read_files([("survey.csv", text.as_bytes())]).unwrap();
+}
+
+#[test]
+fn a_date_column_holds_a_date_and_at_most_a_valid_time() {
+    // Issue 18.5: text or an impossible time after the date is an error.
+    for bad in [
+        "2024-01-05 hello",
+        "2024-01-09T99:99",
+        "2024-01-05T",
+        "2024-01-05x",
+        "2024-01-05 10:00 x",
+    ] {
+        let text = format!("customer_id,date,amount\n7,{bad},10\n");
+        let err = read_error("transactions.csv", &text);
+        assert!(
+            matches!(&err, Error::DataFile { line: 2, column: Some(c), .. } if c == "date"),
+            "{bad}: {err}"
+        );
+    }
+    for (good, day) in [
+        ("2024-01-05", 19_727),
+        ("2024-01-05 13:45", 19_727),
+        ("2024-01-05T13:45:10Z", 19_727),
+        ("2024-01-05T23:30:00-05:00", 19_727), // the date as written
+    ] {
+        let text = format!("customer_id,date,amount\n7,{good},10\n");
+        let bank = BankData::read_files([("transactions.csv", text.as_bytes())])
+            .unwrap_or_else(|e| panic!("{good}: {e}"));
+        assert_eq!(bank.transactions.unwrap().day, [day], "{good}");
+    }
+}
+
+#[test]
+fn files_saved_in_gbk_read_as_gb18030_and_say_so() {
+    // Issue 18.2: Excel on Chinese Windows saves "CSV" in GBK. The demo bank with Chinese
+    // headers, saved so, reads as the UTF-8 files do, and the file list says GB18030.
+    let bank = demo_bank(3, 1_000);
+    let dir = temp_dir("gbk");
+    bank.write_csv(&dir).unwrap();
+    let utf8 = BankData::read_dir(&dir).unwrap();
+    for file in ["customers.csv", "transactions.csv", "survey.csv"] {
+        let path = dir.join(file);
+        in_chinese(&path, |_, text| text.to_string());
+        let text = std::fs::read_to_string(&path).unwrap();
+        let text = text.trim_start_matches('\u{feff}');
+        let (gbk, _, unmappable) = encoding_rs::GBK.encode(text);
+        assert!(!unmappable);
+        assert!(
+            std::str::from_utf8(&gbk).is_err(),
+            "{file} must not be UTF-8 any more"
+        );
+        std::fs::write(&path, gbk).unwrap();
+    }
+    let gbk = BankData::read_dir(&dir).unwrap();
+    assert_eq!(
+        (&gbk.customers, &gbk.transactions, &gbk.survey),
+        (&utf8.customers, &utf8.transactions, &utf8.survey)
+    );
+    let encodings: Vec<(&str, cxkit::data::Encoding)> = gbk
+        .files
+        .iter()
+        .map(|f| (f.name.as_str(), f.encoding))
+        .collect();
+    use cxkit::data::Encoding::{Gb18030, Utf8};
+    assert_eq!(
+        &encodings[..4],
+        [
+            ("customers.csv", Gb18030),
+            ("transactions.csv", Gb18030),
+            ("survey.csv", Gb18030),
+            ("servqual.csv", Utf8)
+        ]
+    );
+    // Bytes that are neither: the line and the way out.
+    let mut bytes = std::fs::read(dir.join("survey.csv")).unwrap();
+    let third = bytes
+        .iter()
+        .enumerate()
+        .filter(|(_, b)| **b == b'\n')
+        .nth(1)
+        .unwrap()
+        .0;
+    bytes.insert(third + 1, 0xFF);
+    std::fs::write(dir.join("survey.csv"), bytes).unwrap();
+    let err = BankData::read_dir(&dir).unwrap_err();
+    let Error::DataFile {
+        file,
+        line,
+        expected,
+        ..
+    } = &err
+    else {
+        panic!("{err}")
+    };
+    assert_eq!((file.as_str(), *line), ("survey.csv", 3));
+    assert!(
+        expected.contains("0xFF") && expected.ends_with("(in Excel: Save As → CSV UTF-8)"),
+        "{expected}"
+    );
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+#[test]
+fn misnamed_files_are_read_refused_or_listed_as_ignored() {
+    // Issue 18.6.
+    let survey = "wave,customer_id,ltr,csat,ces\n1,a,9,4,6\n1,b,3,2,2\n";
+    // Another letter case reads as the file.
+    for name in ["Survey.csv", "survey.CSV", "SURVEY.CSV"] {
+        let dir = temp_dir("case");
+        std::fs::write(dir.join(name), survey).unwrap();
+        let bank = BankData::read_dir(&dir).unwrap();
+        assert_eq!(bank.survey.unwrap().ltr, [9, 3], "{name}");
+        assert_eq!(
+            (bank.files[0].name.as_str(), bank.files[0].source.as_str()),
+            ("survey.csv", name)
+        );
+        std::fs::remove_dir_all(&dir).ok();
+    }
+    // Close names are refused, naming the expected one, even beside the real file.
+    for (name, expected) in [
+        ("survey (1).csv", "survey.csv"),
+        ("surveys.csv", "survey.csv"),
+        ("customer.csv", "customers.csv"),
+        ("Survey - Copy.csv", "survey.csv"),
+    ] {
+        let dir = temp_dir("close");
+        std::fs::write(dir.join("survey.csv"), survey).unwrap();
+        std::fs::write(dir.join(name), survey).unwrap();
+        let err = BankData::read_dir(&dir).unwrap_err();
+        let Error::DataFile {
+            file,
+            line: 0,
+            expected: why,
+            ..
+        } = &err
+        else {
+            panic!("{err}")
+        };
+        assert_eq!(file, name);
+        assert!(why.starts_with(&format!("the name {expected}:")), "{why}");
+        std::fs::remove_dir_all(&dir).ok();
+    }
+    // Two files that are one data file.
+    let dir = temp_dir("twice");
+    std::fs::write(dir.join("survey.csv"), survey).unwrap();
+    std::fs::write(dir.join("Survey.csv"), survey).unwrap();
+    let err = BankData::read_dir(&dir).unwrap_err();
+    assert!(
+        err.to_string().contains(
+            "one file named survey.csv (in any letter case), found Survey.csv and survey.csv"
+        ),
+        "{err}"
+    );
+    std::fs::remove_dir_all(&dir).ok();
+    // Other files are listed with the reason; a workbook alone is refused.
+    let dir = temp_dir("ignored");
+    std::fs::write(dir.join("survey.csv"), survey).unwrap();
+    for other in [".DS_Store", "notes.txt", "~$survey.csv", "survey.xlsx"] {
+        std::fs::write(dir.join(other), "x").unwrap();
+    }
+    std::fs::create_dir_all(dir.join("archive")).unwrap();
+    let bank = BankData::read_dir(&dir).unwrap();
+    use cxkit::data::{IgnoreReason, IgnoredFile};
+    let ignored = |file: &str, reason: IgnoreReason| IgnoredFile {
+        file: file.into(),
+        reason,
+    };
+    assert_eq!(
+        bank.ignored,
+        [
+            ignored(".DS_Store", IgnoreReason::Hidden),
+            ignored("archive", IgnoreReason::Folder),
+            ignored("notes.txt", IgnoreReason::NotDataFile),
+            ignored(
+                "survey.xlsx",
+                IgnoreReason::OtherFormat {
+                    of: "survey.csv".into()
+                }
+            ),
+            ignored("~$survey.csv", IgnoreReason::Hidden),
+        ]
+    );
+    std::fs::remove_file(dir.join("survey.csv")).unwrap();
+    std::fs::write(
+        dir.join("kano.csv"),
+        "respondent_id,feature,functional,dysfunctional\nr,f,1,5\n",
+    )
+    .unwrap();
+    let err = BankData::read_dir(&dir).unwrap_err();
+    assert!(
+        err.to_string().starts_with(
+            "survey.xlsx: expected survey.csv: the data are read from survey.csv only"
+        ),
+        "{err}"
+    );
+    std::fs::remove_dir_all(&dir).ok();
+    // Named inputs take any letter case too, once.
+    let err = BankData::read_files([
+        ("survey.csv", survey.as_bytes()),
+        ("SURVEY.csv", survey.as_bytes()),
+    ])
+    .unwrap_err();
+    assert!(
+        err.to_string().contains("found survey.csv and SURVEY.csv"),
+        "{err}"
+    );
+}
+
+#[test]
+fn survey_respondents_keep_their_ids() {
+    // Issue 18.9: SERVQUAL and KANO respondents keep the ids of the file, in first-appearance
+    // order; the demo bank's are customer ids of its customer table.
+    let servqual = "respondent_id,item,dimension,perception,expectation\n\
+                    C-9,1,speed,4,6\nC-2,1,speed,5,6\nC-9,2,care,6,6\nC-2,2,care,7,6\n";
+    let kano = "respondent_id,feature,functional,dysfunctional\nK7,chat,1,5\nK3,chat,2,5\n";
+    let bank = BankData::read_files([
+        ("servqual.csv", servqual.as_bytes()),
+        ("kano.csv", kano.as_bytes()),
+    ])
+    .unwrap();
+    assert_eq!(
+        bank.servqual.as_ref().unwrap().respondent_ids,
+        ["C-9", "C-2"]
+    );
+    assert_eq!(bank.kano.as_ref().unwrap().respondent_ids, ["K7", "K3"]);
+    let demo = demo_bank(1, 2_000);
+    let (q, k) = (demo.servqual.as_ref().unwrap(), demo.kano.as_ref().unwrap());
+    assert_eq!(
+        (q.respondent_ids.len(), k.respondent_ids.len()),
+        (q.respondents, k.respondents)
+    );
+    for id in q.respondent_ids.iter().chain(&k.respondent_ids) {
+        assert!(id.parse::<usize>().unwrap() < 2_000, "{id} is a customer");
+    }
+    let distinct: std::collections::HashSet<&String> = q.respondent_ids.iter().collect();
+    assert_eq!(distinct.len(), q.respondents);
+}
+
+/// Rewrites the customer_id column of `file` in `dir` with `id` (the demo bank's files have
+/// no quoted cells).
+fn edit_ids(dir: &std::path::Path, file: &str, id: impl Fn(&str) -> String) {
+    let path = dir.join(file);
+    let text = std::fs::read_to_string(&path).unwrap();
+    let mut lines = text.lines();
+    let header = lines.next().unwrap();
+    let k = header.split(',').position(|h| h == "customer_id").unwrap();
+    let mut out = format!("{header}\n");
+    for line in lines {
+        let mut cells: Vec<String> = line.split(',').map(String::from).collect();
+        cells[k] = id(&cells[k]);
+        out += &cells.join(",");
+        out.push('\n');
+    }
+    std::fs::write(path, out).unwrap();
+}
+
+#[test]
+fn joins_across_files_are_stated_and_too_few_matches_hold_sections_back() {
+    // Issue 18.7: customers.csv writes ids with leading zeros, transactions.csv as a
+    // spreadsheet left them (zeros dropped), survey.csv as floats ("7.0").
+    let bank = demo_bank(5, 2_000);
+    let dir = temp_dir("joins");
+    bank.write_csv(&dir).unwrap();
+    let padded = |id: &str| format!("{:07}", id.parse::<u32>().unwrap());
+    for file in ["customers.csv", "complaints.csv"] {
+        edit_ids(&dir, file, padded);
+    }
+    let read = BankData::read_dir(&dir).unwrap();
+    let m = read.id_matches();
+    let find = |file: &str| m.iter().find(|j| j.file == file).unwrap();
+    let tx = find("transactions.csv");
+    assert_eq!(tx.matched, 0);
+    assert!(tx.distinct > 1_000 && !tx.holds(), "{tx:?}");
+    assert_eq!(
+        find("complaints.csv").matched,
+        find("complaints.csv").distinct
+    );
+    let events = find("journey_events.csv");
+    assert_eq!(
+        (events.column.as_str(), events.distinct, events.matched),
+        ("segment", 3, 3)
+    );
+
+    let r = bank_report(&read, &ReportOptions::default()).unwrap();
+    // No garbage: value and RFM are held back with the reason, NPS by segment too.
+    assert!(r.value.is_none() && r.rfm.is_none(), "{:?}", r.not_computed);
+    let why: Vec<&str> = r.not_computed.iter().map(|(_, w)| w.as_str()).collect();
+    let example = tx.unmatched_example.clone().unwrap();
+    let expected = format!(
+        "only 0 of {} customer ids of transactions.csv are in customers.csv, e.g. \"{example}\" \
+         — ids are compared exactly as written; check for leading zeros dropped or decimals \
+         added by a spreadsheet",
+        tx.distinct
+    );
+    assert_eq!(
+        r.not_computed
+            .iter()
+            .map(|(s, _)| s.as_str())
+            .collect::<Vec<_>>(),
+        ["NPS by segment", "customer value", "RFM segments"],
+        "{why:?}"
+    );
+    assert_eq!((why[1], why[2]), (expected.as_str(), expected.as_str()));
+    assert!(
+        why[0].contains("customer ids of survey.csv are in customers.csv"),
+        "{}",
+        why[0]
+    );
+    assert!(r.survey.as_ref().unwrap().nps_by_segment.is_empty());
+    // The joins are in the JSON, the HTML and the lines the command prints.
+    let json: serde_json::Value = serde_json::from_str(&r.to_json()).unwrap();
+    assert_eq!(json["joins"][0]["file"], "transactions.csv");
+    assert_eq!(json["joins"][0]["matched"], 0);
+    assert!(r.to_html().contains(&format!(
+        "0 of {} customer ids are in customers.csv",
+        tx.distinct
+    )));
+    assert!(
+        r.data_lines()
+            .iter()
+            .any(|l| l.contains("transactions.csv: 0 of")),
+        "{:?}",
+        r.data_lines()
+    );
+
+    // Float ids ("7.0" against "7"): the same, for the survey.
+    let dir2 = temp_dir("joins-float");
+    bank.write_csv(&dir2).unwrap();
+    edit_ids(&dir2, "survey.csv", |id| format!("{id}.0"));
+    let read = BankData::read_dir(&dir2).unwrap();
+    let r = bank_report(&read, &ReportOptions::default()).unwrap();
+    assert!(r.value.is_some() && r.rfm.is_some());
+    assert_eq!(r.not_computed.len(), 1, "{:?}", r.not_computed);
+    assert_eq!(r.not_computed[0].0, "NPS by segment");
+    assert!(r.survey.as_ref().unwrap().nps_by_segment.is_empty());
+    // RFM counts the customers of customers.csv, not those plus the unmatched ids.
+    let rfm: usize = r.rfm.as_ref().unwrap().segments.iter().map(|s| s.1).sum();
+    assert_eq!(rfm, 2_000);
+    std::fs::remove_dir_all(&dir).ok();
+    std::fs::remove_dir_all(&dir2).ok();
+}
+
+#[test]
+fn segments_only_in_journey_events_are_not_customer_segments() {
+    // Issue 18.7: a segment that journey events name but no customer has is no row of CLV
+    // by segment (it was −0.0).
+    let bank = demo_bank(5, 2_000);
+    let dir = temp_dir("journey-segments");
+    bank.write_csv(&dir).unwrap();
+    let path = dir.join("journey_events.csv");
+    let text = std::fs::read_to_string(&path)
+        .unwrap()
+        .replace(",private\n", ",vip\n");
+    std::fs::write(&path, text).unwrap();
+    let read = BankData::read_dir(&dir).unwrap();
+    let mut segments = read.segments.clone();
+    segments.sort();
+    assert_eq!(segments, ["affluent", "mass", "private"]);
+    let r = bank_report(&read, &ReportOptions::default()).unwrap();
+    let names: Vec<&str> = r
+        .value
+        .as_ref()
+        .unwrap()
+        .clv_by_segment
+        .iter()
+        .map(|s| s.0.as_str())
+        .collect();
+    assert_eq!(names.len(), 3);
+    assert!(!names.contains(&"vip"));
+    let m = read.id_matches();
+    let events = m.iter().find(|j| j.file == "journey_events.csv").unwrap();
+    assert_eq!(
+        (
+            events.distinct,
+            events.matched,
+            events.unmatched_example.as_deref()
+        ),
+        (3, 2, Some("vip"))
+    );
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+#[test]
+fn report_json_names_complaint_channels_and_categories() {
+    // Issue 18.8: names, not codes numbered by first appearance.
+    let bank = demo_bank(5, 2_000);
+    let r = bank_report(&bank, &ReportOptions::default()).unwrap();
+    let json: serde_json::Value = serde_json::from_str(&r.to_json()).unwrap();
+    let m = &json["complaints"]["metrics"];
+    for (key, names) in [
+        ("by_channel", &bank.channels),
+        ("by_category", &bank.categories),
+    ] {
+        let what = &key[3..];
+        let rows = m[key].as_array().unwrap();
+        assert!(!rows.is_empty());
+        for row in rows {
+            assert!(row.get("code").is_none(), "{row}");
+            assert!(
+                names.contains(&row[what].as_str().unwrap().to_string()),
+                "{row}"
+            );
+        }
+    }
+    // Shuffled rows give the same JSON.
+    let mut shuffled = bank.clone();
+    let c = shuffled.complaints.as_mut().unwrap();
+    shuffled.channels.reverse();
+    shuffled.categories.reverse();
+    let (k, l) = (bank.channels.len() as u32, bank.categories.len() as u32);
+    c.channel.iter_mut().for_each(|x| *x = k - 1 - *x);
+    c.category.iter_mut().for_each(|x| *x = l - 1 - *x);
+    let again: serde_json::Value = serde_json::from_str(
+        &bank_report(&shuffled, &ReportOptions::default())
+            .unwrap()
+            .to_json(),
+    )
+    .unwrap();
+    let sorted = |v: &serde_json::Value| {
+        let mut rows: Vec<String> = v
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|r| r.to_string())
+            .collect();
+        rows.sort();
+        rows
+    };
+    for key in ["by_channel", "by_category"] {
+        assert_eq!(
+            sorted(&m[key]),
+            sorted(&again["complaints"]["metrics"][key]),
+            "{key}"
         );
     }
 }

@@ -116,6 +116,10 @@ fn the_chinese_page_has_no_english_and_the_english_page_no_chinese() {
     ];
     for t in text_nodes(&zh) {
         let mut rest = t.clone();
+        // File names (the "Data read" part) are the schema's, in every language.
+        for f in cxkit::data::BANK_FILES {
+            rest = rest.replace(f, "");
+        }
         for k in kept {
             rest = rest.replace(k, "");
         }
@@ -207,4 +211,40 @@ fn chart_titles_state_the_confidence_of_their_intervals() {
             assert!(html.contains(text), "{lang} {confidence}");
         }
     }
+}
+
+#[test]
+fn the_data_read_part_is_in_the_report_language() {
+    // Issue 18.6/18.7: the page ends with what the data were read from, in either language.
+    let (en, zh) = (report(Lang::En), report(Lang::Zh));
+    let (en_html, zh_html) = (en.to_html(), zh.to_html());
+    assert!(en_html.contains(
+        "<footer><h2>Data read</h2><p>Data: the built-in demo bank (seed 42, 20000 customers)"
+    ));
+    assert!(zh_html
+        .contains("<footer><h2>读取的数据</h2><p>数据：内置的演示银行（种子 42，客户 20000 位）"));
+    assert!(
+        zh.data_lines()[1].starts_with("transactions.csv："),
+        "{:?}",
+        zh.data_lines()
+    );
+    // A bank's own files: one row per file, with the encoding.
+    let survey = "wave,customer_id,ltr\n1,a,9\n1,b,7\n,,\n";
+    let bank = BankData::read_files([("Survey.csv", survey.as_bytes())]).unwrap();
+    let options = ReportOptions {
+        lang: Lang::Zh,
+        ..ReportOptions::default()
+    };
+    let r = bank_report(&bank, &options).unwrap();
+    assert!(
+        r.to_html().contains(
+            "<tr><td>survey.csv（文件名为 Survey.csv）</td><td>UTF-8</td><td>2</td><td>1</td></tr>"
+        ),
+        "{}",
+        r.to_html()
+    );
+    assert_eq!(
+        r.data_lines(),
+        ["已读取 survey.csv（文件名为 Survey.csv）：2 行（UTF-8），跳过空行 1 行。"]
+    );
 }

@@ -28,6 +28,7 @@ use rand_chacha::ChaCha8Rng;
 use rand_distr::{Distribution, Exp, Gamma, Normal};
 use serde::{Deserialize, Serialize};
 
+use super::provenance::{FileRead, IgnoredFile, Origin};
 use crate::complaints::NOT_YET;
 use crate::quality::Dimensions;
 
@@ -139,6 +140,10 @@ pub struct SurveyWaves {
 pub struct ServqualSurvey {
     /// Respondents.
     pub respondents: usize,
+    /// The respondents' own ids, by row (the order of first appearance in servqual.csv; the
+    /// demo bank's are customer ids of its customer table).
+    #[serde(default)]
+    pub respondent_ids: Vec<String>,
     /// The dimension of each item.
     pub dimensions: Dimensions,
     /// Perceptions, 1–7 (NaN: not answered).
@@ -153,6 +158,10 @@ pub struct ServqualSurvey {
 pub struct KanoSurvey {
     /// Respondents.
     pub respondents: usize,
+    /// The respondents' own ids, by row (the order of first appearance in kano.csv; the
+    /// demo bank's are customer ids of its customer table).
+    #[serde(default)]
+    pub respondent_ids: Vec<String>,
     /// Feature names, in column order.
     pub features: Vec<String>,
     /// Functional answers.
@@ -232,6 +241,16 @@ pub struct BankData {
     pub categories: Vec<String>,
     /// The journeys' indicator tree, JSON (empty without journey events).
     pub journey_tree: String,
+    /// Where the data came from: the demo bank, files, or the calling program.
+    #[serde(default)]
+    pub origin: Origin,
+    /// The files read, in the order read (empty unless read from files).
+    #[serde(default)]
+    pub files: Vec<FileRead>,
+    /// The files of the data folder that were not read, and why (see
+    /// [`bank_files`](super::bank_files)).
+    #[serde(default)]
+    pub ignored: Vec<IgnoredFile>,
 }
 
 fn pick_name(rng: &mut ChaCha8Rng, items: &[(&'static str, f64)]) -> String {
@@ -272,9 +291,14 @@ pub fn demo_bank(seed: u64, customers: usize) -> BankData {
         servqual: Some(make_servqual(
             &mut rng,
             (customers / 25).clamp(50, 2_000),
+            customers,
             &normal,
         )),
-        kano: Some(make_kano(&mut rng, (customers / 50).clamp(60, 1_000))),
+        kano: Some(make_kano(
+            &mut rng,
+            (customers / 50).clamp(60, 1_000),
+            customers,
+        )),
         events: Some(make_events(&mut rng, &c, &normal)),
         complaints: Some(make_complaints(&mut rng, &c)),
         customers: Some(c),
@@ -283,7 +307,19 @@ pub fn demo_bank(seed: u64, customers: usize) -> BankData {
         channels: CHANNELS.map(String::from).to_vec(),
         categories: CATEGORIES.map(String::from).to_vec(),
         journey_tree: DEMO_TREE.to_string(),
+        origin: Origin::Demo { seed, customers },
+        files: Vec::new(),
+        ignored: Vec::new(),
     }
+}
+
+/// Ids of `n` survey respondents of a bank of `customers` customers numbered 0, 1, …: customers
+/// spread evenly over the customer table, or (with fewer customers than respondents) the
+/// respondents' numbers.
+fn respondent_ids(n: usize, customers: usize) -> Vec<String> {
+    (0..n)
+        .map(|r| if customers >= n { r * customers / n } else { r }.to_string())
+        .collect()
 }
 
 fn make_customers(rng: &mut ChaCha8Rng, n: usize, normal: &Normal<f64>) -> Customers {
@@ -397,12 +433,18 @@ fn make_survey(rng: &mut ChaCha8Rng, c: &Customers, normal: &Normal<f64>) -> Sur
     w
 }
 
-fn make_servqual(rng: &mut ChaCha8Rng, n: usize, normal: &Normal<f64>) -> ServqualSurvey {
+fn make_servqual(
+    rng: &mut ChaCha8Rng,
+    n: usize,
+    customers: usize,
+    normal: &Normal<f64>,
+) -> ServqualSurvey {
     // Mean gap per dimension: tangibles, reliability, responsiveness, assurance, empathy.
     let gap = [-0.5, -1.3, -0.8, -0.2, -0.6];
     let dims = Dimensions::servqual();
     let mut s = ServqualSurvey {
         respondents: n,
+        respondent_ids: respondent_ids(n, customers),
         dimensions: dims.clone(),
         perceptions: Vec::with_capacity(n * 22),
         expectations: Vec::with_capacity(n * 22),
@@ -420,9 +462,10 @@ fn make_servqual(rng: &mut ChaCha8Rng, n: usize, normal: &Normal<f64>) -> Servqu
     s
 }
 
-fn make_kano(rng: &mut ChaCha8Rng, n: usize) -> KanoSurvey {
+fn make_kano(rng: &mut ChaCha8Rng, n: usize, customers: usize) -> KanoSurvey {
     let mut k = KanoSurvey {
         respondents: n,
+        respondent_ids: respondent_ids(n, customers),
         features: KANO_FEATURES.iter().map(|f| f.0.to_string()).collect(),
         functional: Vec::with_capacity(n * KANO_FEATURES.len()),
         dysfunctional: Vec::with_capacity(n * KANO_FEATURES.len()),

@@ -64,6 +64,11 @@ impl Table {
     }
 }
 
+/// Respondent `r`'s id, or its number when the survey has no ids.
+fn respondent(ids: &[String], r: usize) -> String {
+    ids.get(r).cloned().unwrap_or_else(|| r.to_string())
+}
+
 fn number(v: f64) -> String {
     if v.is_nan() {
         String::new()
@@ -170,7 +175,7 @@ impl BankData {
             for r in 0..q.respondents {
                 for (j, &d) in dims.of_item.iter().enumerate() {
                     t.row([
-                        r.to_string(),
+                        respondent(&q.respondent_ids, r),
                         (j + 1).to_string(),
                         dims.names[d].clone(),
                         number(q.perceptions[r * k + j]),
@@ -190,7 +195,7 @@ impl BankData {
             for r in 0..k.respondents {
                 for (j, name) in k.features.iter().enumerate() {
                     let mut row = vec![
-                        r.to_string(),
+                        respondent(&k.respondent_ids, r),
                         name.to_string(),
                         k.functional[r * f + j].to_string(),
                         k.dysfunctional[r * f + j].to_string(),

@@ -3,8 +3,10 @@
 //! structure), a two-wave customer survey, and BG/NBD / Pareto/NBD customer panels.
 
 mod bank;
+mod dir;
 mod files;
 pub(crate) use files::unwritable;
+mod provenance;
 mod read;
 
 pub use bank::{
@@ -12,7 +14,9 @@ pub use bank::{
     SurveyWaves, Transactions, CATEGORIES, CHANNELS, DEMO_TREE, KANO_FEATURES, KANO_MIGRATION,
     SEGMENTS, START_DAY,
 };
-pub use read::{bank_files, BANK_FILES, HEADER_ALIASES};
+pub use dir::{bank_files, DataDir, FoundFile};
+pub use provenance::{Encoding, FileRead, IdMatch, IgnoreReason, IgnoredFile, Origin};
+pub use read::{BANK_FILES, HEADER_ALIASES};
 
 use rand::{Rng, SeedableRng};
 use rand_chacha::ChaCha8Rng;

@@ -13,9 +13,11 @@ use super::bank::{
     BankData, ComplaintRecords, Customers, JourneyEvents, KanoSurvey, ServqualSurvey, SurveyWaves,
     Transactions,
 };
+use super::provenance::{Encoding, FileRead, Origin};
 use crate::clv::days_from_civil;
 use crate::complaints::NOT_YET;
 use crate::journey::IndicatorTree;
+use crate::labels::Interner;
 use crate::quality::Dimensions;
 use crate::{Error, Result};
 
@@ -90,7 +92,12 @@ fn aliases(name: &str) -> &'static [&'static str] {
         .map_or(&[], |(_, a)| a)
 }
 
-fn file_error(file: &str, line: u64, column: Option<&str>, expected: impl Into<String>) -> Error {
+pub(crate) fn file_error(
+    file: &str,
+    line: u64,
+    column: Option<&str>,
+    expected: impl Into<String>,
+) -> Error {
     Error::DataFile {
         file: file.to_string(),
         line,
@@ -99,70 +106,150 @@ fn file_error(file: &str, line: u64, column: Option<&str>, expected: impl Into<S
     }
 }
 
-/// Names mapped to dense codes 0, 1, … in order of first appearance.
-#[derive(Default)]
-struct Codes {
-    names: Vec<String>,
-    index: HashMap<String, u32>,
+/// The index in [`BANK_FILES`] of the data file named `name` in any ASCII letter case.
+pub(crate) fn known_file(name: &str) -> Option<usize> {
+    BANK_FILES.iter().position(|f| f.eq_ignore_ascii_case(name))
 }
 
-impl Codes {
-    fn code(&mut self, name: &str) -> u32 {
-        if let Some(&c) = self.index.get(name) {
-            return c;
+/// Line (from 1) of byte `at` of `bytes`.
+fn line_of(bytes: &[u8], at: usize) -> u64 {
+    1 + bytes[..at.min(bytes.len())]
+        .iter()
+        .filter(|&&b| b == b'\n')
+        .count() as u64
+}
+
+/// A file's bytes as text: UTF-8 (a byte-order mark is skipped), or else GB18030 (which
+/// includes GBK, what Excel saves as CSV on Chinese Windows); an error naming the first line
+/// with bytes that are neither.
+fn decode(file: &str, bytes: Vec<u8>) -> Result<(String, Encoding)> {
+    let bytes = match String::from_utf8(bytes) {
+        Ok(mut text) => {
+            if text.starts_with('\u{feff}') {
+                text.drain(..'\u{feff}'.len_utf8());
+            }
+            return Ok((text, Encoding::Utf8));
         }
-        let c = self.names.len() as u32;
-        self.names.push(name.to_string());
-        self.index.insert(name.to_string(), c);
-        c
+        Err(e) => e.into_bytes(),
+    };
+    let mut decoder = encoding_rs::GB18030.new_decoder_without_bom_handling();
+    let mut text = String::with_capacity(
+        decoder
+            .max_utf8_buffer_length_without_replacement(bytes.len())
+            .unwrap_or(2 * bytes.len()),
+    );
+    let mut done = 0;
+    loop {
+        let (result, read) =
+            decoder.decode_to_string_without_replacement(&bytes[done..], &mut text, true);
+        done += read;
+        match result {
+            encoding_rs::DecoderResult::InputEmpty => break,
+            encoding_rs::DecoderResult::OutputFull => text.reserve(2 * (bytes.len() - done) + 4),
+            encoding_rs::DecoderResult::Malformed(bad, after) => {
+                let at = done - after as usize - bad as usize;
+                let shown: Vec<String> = bytes[at..at + bad as usize]
+                    .iter()
+                    .map(|b| format!("0x{b:02X}"))
+                    .collect();
+                return Err(file_error(
+                    file,
+                    line_of(&bytes, at),
+                    None,
+                    format!(
+                        "text in UTF-8 (or GBK/GB18030, as Excel saves CSV on Chinese Windows), \
+                         found the bytes {}, which are neither; save the file as UTF-8 (in \
+                         Excel: Save As → CSV UTF-8)",
+                        shown.join(" ")
+                    ),
+                ));
+            }
+        }
     }
+    if text.starts_with('\u{feff}') {
+        text.drain(..'\u{feff}'.len_utf8());
+    }
+    Ok((text, Encoding::Gb18030))
 }
 
 /// One CSV file being read: its header, the current record and where it is.
-struct Sheet<R: Read> {
-    file: &'static str,
-    csv: csv::Reader<R>,
+struct Sheet<'a> {
+    /// The file's name as given (what the messages name).
+    file: &'a str,
+    text: &'a [u8],
+    csv: csv::Reader<&'a [u8]>,
+    /// The header's names, trimmed, as written.
     header: Vec<String>,
     record: csv::StringRecord,
+    /// Line of the current record (the header is line 1).
     line: u64,
+    /// Line ends counted so far, up to byte `counted`.
+    newlines: u64,
+    counted: usize,
+    /// Byte after the last record read (or the header).
+    after: usize,
+    /// Data rows read, rows skipped because every cell was empty.
+    rows: usize,
+    empty_rows: usize,
 }
 
-impl<R: Read> Sheet<R> {
-    fn open(file: &'static str, input: R) -> Result<Sheet<R>> {
+impl<'a> Sheet<'a> {
+    fn open(file: &'a str, text: &'a str) -> Result<Sheet<'a>> {
         let mut csv = csv::ReaderBuilder::new()
             .has_headers(true)
-            .from_reader(input);
+            .flexible(true)
+            .from_reader(text.as_bytes());
         let header = csv
             .headers()
             .map_err(|e| file_error(file, 1, None, format!("a header row ({e})")))?
             .iter()
-            .map(|h| h.trim().to_ascii_lowercase())
+            .map(|h| h.trim().to_string())
             .collect();
+        let after = usize::try_from(csv.position().byte()).unwrap_or(usize::MAX);
         Ok(Sheet {
             file,
+            text: text.as_bytes(),
             csv,
             header,
             record: csv::StringRecord::new(),
             line: 1,
+            newlines: 0,
+            counted: 0,
+            after: after.min(text.len()),
+            rows: 0,
+            empty_rows: 0,
         })
     }
 
-    fn optional_column(&self, name: &str) -> Option<usize> {
+    /// The column named `name` or one of its [`aliases`], in any ASCII letter case, if there
+    /// is one; an error when two columns are.
+    fn optional(&self, name: &'static str) -> Result<Option<Column>> {
         let names = aliases(name);
-        self.header
-            .iter()
-            .position(|h| h == name || names.contains(&h.as_str()))
-    }
-
-    /// A column that may be absent.
-    fn optional(&self, name: &'static str) -> Option<Column> {
-        self.optional_column(name)
-            .map(|index| Column { name, index })
+        let mut found = self.header.iter().enumerate().filter(|(_, h)| {
+            h.eq_ignore_ascii_case(name) || names.iter().any(|a| h.eq_ignore_ascii_case(a))
+        });
+        let Some((index, first)) = found.next() else {
+            return Ok(None);
+        };
+        if let Some((again, second)) = found.next() {
+            return Err(file_error(
+                self.file,
+                1,
+                Some(name),
+                format!(
+                    "one column for `{name}` in the header, found two: {first:?} (column {}) and \
+                     {second:?} (column {})",
+                    index + 1,
+                    again + 1
+                ),
+            ));
+        }
+        Ok(Some(Column { name, index }))
     }
 
     fn column(&self, name: &'static str) -> Result<Column> {
-        match self.optional_column(name) {
-            Some(index) => Ok(Column { name, index }),
+        match self.optional(name)? {
+            Some(column) => Ok(column),
             None => Err(file_error(
                 self.file,
                 1,
@@ -182,26 +269,79 @@ impl<R: Read> Sheet<R> {
         }
     }
 
-    /// Moves to the next record; false at the end of the file.
+    /// Line of the record starting at byte `at`, counting the blank lines before it as
+    /// empty rows. A record's position may be the line end of the row before it ("\r\n" is
+    /// read up to "\r"), so line ends there are passed over.
+    fn line_at(&mut self, at: u64) -> u64 {
+        let from = usize::try_from(at)
+            .unwrap_or(usize::MAX)
+            .min(self.text.len());
+        let mut start = from;
+        while start < self.text.len() && matches!(self.text[start], b'\r' | b'\n') {
+            start += 1;
+        }
+        self.empty_rows += self.blank_lines(from, start);
+        if start < self.counted {
+            (self.counted, self.newlines) = (0, 0);
+        }
+        self.newlines += self.text[self.counted..start]
+            .iter()
+            .filter(|&&b| b == b'\n')
+            .count() as u64;
+        self.counted = start;
+        1 + self.newlines
+    }
+
+    /// Blank lines in `text[from..to]`, a run of line ends between two rows (or after the
+    /// last): its "\n"s but the one ending the row before when that row ended in "\r".
+    fn blank_lines(&self, from: usize, to: usize) -> usize {
+        let ends = self.text[from..to].iter().filter(|&&b| b == b'\n').count();
+        let split = from > 0 && self.text[from - 1] == b'\r' && self.text.get(from) == Some(&b'\n');
+        ends - usize::from(split && ends > 0)
+    }
+
+    /// Moves to the next record with data, skipping (and counting) rows whose every cell
+    /// is empty; false at the end of the file.
     fn next(&mut self) -> Result<bool> {
-        match self.csv.read_record(&mut self.record) {
-            Ok(more) => {
-                if let Some(p) = self.record.position() {
-                    self.line = p.line();
-                }
-                Ok(more)
+        loop {
+            let more = self.csv.read_record(&mut self.record).map_err(|e| {
+                file_error(
+                    self.file,
+                    self.line + 1,
+                    None,
+                    format!("readable CSV ({e})"),
+                )
+            })?;
+            if !more {
+                // Blank lines at the end are read without a record.
+                self.empty_rows += self.blank_lines(self.after, self.text.len());
+                return Ok(false);
             }
-            Err(e) => {
-                let line = e.position().map_or(self.line + 1, |p| p.line());
-                let expected = match e.kind() {
-                    csv::ErrorKind::UnequalLengths {
-                        expected_len, len, ..
-                    } => format!("{expected_len} fields like the header, found {len}"),
-                    csv::ErrorKind::Utf8 { .. } => "UTF-8 text".to_string(),
-                    _ => format!("readable CSV ({e})"),
-                };
-                Err(file_error(self.file, line, None, expected))
+            self.after = usize::try_from(self.csv.position().byte())
+                .unwrap_or(usize::MAX)
+                .min(self.text.len());
+            self.line = match self.record.position() {
+                Some(p) => self.line_at(p.byte()),
+                None => self.line + 1,
+            };
+            if self.record.iter().all(|cell| cell.trim().is_empty()) {
+                self.empty_rows += 1;
+                continue;
             }
+            if self.record.len() != self.header.len() {
+                return Err(file_error(
+                    self.file,
+                    self.line,
+                    None,
+                    format!(
+                        "{} fields like the header, found {}",
+                        self.header.len(),
+                        self.record.len()
+                    ),
+                ));
+            }
+            self.rows += 1;
+            return Ok(true);
         }
     }
 
@@ -281,9 +421,16 @@ impl<R: Read> Sheet<R> {
         }
     }
 
-    /// A date (`YYYY-MM-DD`, a time after it is ignored) as days since 1970-01-01.
+    /// A date (`YYYY-MM-DD`, optionally with a valid time after it) as days since
+    /// 1970-01-01 (the date as written).
     fn day(&self, column: &Column) -> Result<i64> {
-        parse_date(self.text(column)).ok_or_else(|| self.error(column, "a date YYYY-MM-DD"))
+        parse_date(self.text(column)).ok_or_else(|| {
+            self.error(
+                column,
+                "a date YYYY-MM-DD (optionally followed by a time THH:MM[:SS], with Z or an \
+                 offset ±HH:MM)",
+            )
+        })
     }
 
     /// A time (ISO 8601) as seconds since 1970 UTC; [`NOT_YET`] for an empty cell where
@@ -302,8 +449,8 @@ impl<R: Read> Sheet<R> {
     }
 
     /// Errors unless at least one record was read.
-    fn done(&self, rows: usize) -> Result<()> {
-        if rows == 0 {
+    fn done(&self) -> Result<()> {
+        if self.rows == 0 {
             Err(file_error(self.file, 2, None, "at least one row of data"))
         } else {
             Ok(())
@@ -317,14 +464,10 @@ struct Column {
     index: usize,
 }
 
-/// Days since 1970 of "YYYY-MM-DD" (anything after the date, a time, is ignored).
-pub(crate) fn parse_date(t: &str) -> Option<i64> {
+/// The day (since 1970) of the "YYYY-MM-DD" that `t` starts with, and the rest of `t`.
+fn date_prefix(t: &str) -> Option<(i64, &str)> {
     let b = t.as_bytes();
-    if b.len() < 10
-        || b[4] != b'-'
-        || b[7] != b'-'
-        || (b.len() > 10 && !matches!(b[10], b'T' | b' '))
-    {
+    if b.len() < 10 || b[4] != b'-' || b[7] != b'-' {
         return None;
     }
     let num = |r: std::ops::Range<usize>| -> Option<i64> {
@@ -333,19 +476,18 @@ pub(crate) fn parse_date(t: &str) -> Option<i64> {
             .all(|c| c.is_ascii_digit())
             .then(|| s.parse().ok())?
     };
-    days_from_civil(num(0..4)?, num(5..7)?, num(8..10)?)
+    let day = days_from_civil(num(0..4)?, num(5..7)?, num(8..10)?)?;
+    Some((day, t.get(10..)?))
 }
 
-/// Seconds since 1970 UTC of an ISO 8601 time: "YYYY-MM-DD", "YYYY-MM-DD[T ]HH:MM[:SS[.f]]",
-/// then optionally "Z" or an offset "±HH:MM" / "±HHMM" (none means UTC). Fractions of a second
-/// are dropped.
-pub(crate) fn parse_time(t: &str) -> Option<i64> {
-    let day = parse_date(t)?;
-    let rest = &t[10..];
+/// Seconds to add to a date's midnight for what follows the date: nothing, or "T" or " "
+/// then "HH:MM[:SS[.f]]" and optionally "Z" or an offset "±HH:MM" / "±HHMM" (none means
+/// UTC). Fractions of a second are dropped.
+fn time_of_day(rest: &str) -> Option<i64> {
     if rest.is_empty() {
-        return Some(day * 86_400);
+        return Some(0);
     }
-    let rest = &rest[1..];
+    let rest = rest.strip_prefix(['T', ' '])?;
     let digits = |s: &str| s.len() == 2 && s.bytes().all(|c| c.is_ascii_digit());
     let two = |s: &str| -> Option<i64> { digits(s).then(|| s.parse().ok())? };
     let (h, m) = (two(rest.get(0..2)?)?, two(rest.get(3..5)?)?);
@@ -387,63 +529,53 @@ pub(crate) fn parse_time(t: &str) -> Option<i64> {
             sign * (oh * 3600 + om * 60)
         }
     };
-    Some(day * 86_400 + h * 3600 + m * 60 + s - offset)
+    Some(h * 3600 + m * 60 + s - offset)
 }
 
-/// The data files of [`BANK_FILES`] present in `dir`, opened; an error when `dir` is not a
-/// directory, holds none of them or one cannot be opened.
-///
-/// ```
-/// let dir = std::env::temp_dir().join(format!("cxkit-files-doc-{}", std::process::id()));
-/// cxkit::data::demo_bank(1, 1_000).write_csv(&dir)?;
-/// let files = cxkit::data::bank_files(&dir)?;
-/// assert_eq!(files[0].0, "customers.csv");
-/// assert_eq!(files.len(), 8);
-/// # std::fs::remove_dir_all(&dir).ok();
-/// # Ok::<(), cxkit::Error>(())
-/// ```
-pub fn bank_files(dir: &Path) -> Result<Vec<(&'static str, std::fs::File)>> {
-    let shown = dir.display().to_string();
-    if !dir.is_dir() {
-        return Err(file_error(&shown, 0, None, "a directory of data files"));
-    }
-    let files: Vec<_> = BANK_FILES
-        .iter()
-        .map(|&name| (name, dir.join(name)))
-        .filter(|(_, path)| path.is_file())
-        .collect();
-    if files.is_empty() {
-        return Err(file_error(
-            &shown,
-            0,
-            None,
-            format!("at least one of {}", BANK_FILES.join(", ")),
-        ));
-    }
-    files
-        .into_iter()
-        .map(|(name, path)| {
-            let f = std::fs::File::open(path)
-                .map_err(|e| file_error(name, 0, None, format!("a readable file ({e})")))?;
-            Ok((name, f))
-        })
-        .collect()
+/// Days since 1970 of "YYYY-MM-DD", optionally followed by a time of [`parse_time`]'s
+/// grammar (checked, not used: the date is the one written).
+pub(crate) fn parse_date(t: &str) -> Option<i64> {
+    let (day, rest) = date_prefix(t)?;
+    time_of_day(rest)?;
+    Some(day)
+}
+
+/// Seconds since 1970 UTC of an ISO 8601 time: "YYYY-MM-DD", "YYYY-MM-DD[T ]HH:MM[:SS[.f]]",
+/// then optionally "Z" or an offset "±HH:MM" / "±HHMM" (none means UTC). Fractions of a second
+/// are dropped.
+pub(crate) fn parse_time(t: &str) -> Option<i64> {
+    let (day, rest) = date_prefix(t)?;
+    Some(day * 86_400 + time_of_day(rest)?)
 }
 
 /// Everything read so far, with the codes shared between files.
 #[derive(Default)]
 struct Builder {
-    customers: Codes,
-    segments: Codes,
-    channels: Codes,
-    categories: Codes,
+    customers: Interner<String>,
+    segments: Interner<String>,
+    channels: Interner<String>,
+    categories: Interner<String>,
     tree: Option<IndicatorTree>,
+}
+
+/// Reads one table with `read` and stores it in `slot`; returns (rows, empty rows).
+fn table<'a, T>(
+    mut sheet: Sheet<'a>,
+    slot: &mut Option<T>,
+    read: impl FnOnce(&mut Sheet<'a>) -> Result<T>,
+) -> Result<(Option<usize>, usize)> {
+    *slot = Some(read(&mut sheet)?);
+    sheet.done()?;
+    Ok((Some(sheet.rows), sheet.empty_rows))
 }
 
 impl BankData {
     /// Reads a bank's data from the files of `docs/data-schema.md` present in `dir` (see
-    /// [`BANK_FILES`]); at least one must be there. Customer ids become indices in the order
-    /// the files name them (customers.csv first); [`BankData::customer_ids`] maps them back.
+    /// [`BANK_FILES`] and [`bank_files`](super::bank_files), which says which files of a
+    /// folder are read, which are ignored and which are refused); at least one must be there.
+    /// Customer ids become indices in the order the files name them (customers.csv first);
+    /// [`BankData::customer_ids`] maps them back. [`BankData::files`] lists the files read,
+    /// [`BankData::ignored`] the others.
     ///
     /// ```
     /// let dir = std::env::temp_dir().join(format!("cxkit-read-doc-{}", std::process::id()));
@@ -453,6 +585,7 @@ impl BankData {
     /// assert_eq!(bank.survey.as_ref().unwrap().ltr, [9, 3]);
     /// assert!(bank.customers.is_none() && bank.transactions.is_none());
     /// assert_eq!(bank.customer_ids, Some(vec!["a".to_string(), "b".to_string()]));
+    /// assert_eq!(bank.files[0].rows, Some(2));
     ///
     /// std::fs::write(dir.join("survey.csv"), "wave,customer_id,ltr,csat,ces\n1,a,11,4,6\n").unwrap();
     /// let err = cxkit::data::BankData::read_dir(&dir).unwrap_err();
@@ -461,26 +594,32 @@ impl BankData {
     /// # Ok::<(), cxkit::Error>(())
     /// ```
     pub fn read_dir(dir: &Path) -> Result<BankData> {
-        let files = bank_files(dir)?;
-        BankData::read_files(
-            files
+        let found = super::bank_files(dir)?;
+        let mut bank = BankData::read_files(
+            found
+                .open()?
                 .into_iter()
                 .map(|(name, f)| (name, std::io::BufReader::new(f))),
-        )
+        )?;
+        bank.ignored = found.ignored;
+        Ok(bank)
     }
 
-    /// Reads a bank's data from named inputs, each named as one of [`BANK_FILES`] (any
-    /// subset, any order; each at most once).
+    /// Reads a bank's data from named inputs, each named as one of [`BANK_FILES`] in any
+    /// ASCII letter case (any subset, any order; each at most once). Each input is UTF-8 text,
+    /// or else GB18030 (GBK, as Excel saves CSV on Chinese Windows); [`BankData::files`] says
+    /// which.
     ///
     /// ```
-    /// use cxkit::data::BankData;
+    /// use cxkit::data::{BankData, Encoding};
     ///
     /// let complaints = "customer_id,channel,category,opened,first_response,resolved,contacts,reopened,satisfaction\n\
     ///                   c1,phone,fees,2025-03-04T09:30:00Z,2025-03-04T12:00:00Z,,1,0,\n";
-    /// let bank = BankData::read_files([("complaints.csv", complaints.as_bytes())])?;
+    /// let bank = BankData::read_files([("Complaints.CSV", complaints.as_bytes())])?;
     /// let c = bank.complaints.as_ref().unwrap();
     /// assert_eq!(c.first_response[0] - c.opened[0], 9_000); // 2 h 30 min
     /// assert_eq!(bank.channels, ["phone"]);
+    /// assert_eq!((bank.files[0].name.as_str(), bank.files[0].encoding), ("complaints.csv", Encoding::Utf8));
     ///
     /// let err = BankData::read_files([("complaint.csv", "".as_bytes())]).unwrap_err();
     /// assert!(err.to_string().contains("one of customers.csv"));
@@ -489,10 +628,10 @@ impl BankData {
     pub fn read_files<N: AsRef<str>, R: Read>(
         files: impl IntoIterator<Item = (N, R)>,
     ) -> Result<BankData> {
-        let mut inputs: Vec<Option<R>> = BANK_FILES.iter().map(|_| None).collect();
+        let mut inputs: Vec<Option<(String, R)>> = BANK_FILES.iter().map(|_| None).collect();
         for (name, input) in files {
             let name = name.as_ref();
-            let Some(k) = BANK_FILES.iter().position(|f| *f == name) else {
+            let Some(k) = known_file(name) else {
                 return Err(file_error(
                     name,
                     0,
@@ -500,45 +639,77 @@ impl BankData {
                     format!("one of {}", BANK_FILES.join(", ")),
                 ));
             };
-            if inputs[k].replace(input).is_some() {
-                return Err(file_error(name, 0, None, "the file once, not twice"));
+            if let Some((earlier, _)) = &inputs[k] {
+                return Err(file_error(
+                    name,
+                    0,
+                    None,
+                    if earlier == name {
+                        "the file once, not twice".to_string()
+                    } else {
+                        format!(
+                            "one file named {} (in any letter case), found {earlier} and {name}",
+                            BANK_FILES[k]
+                        )
+                    },
+                ));
             }
+            inputs[k] = Some((name.to_string(), input));
         }
         let mut b = Builder::default();
-        let mut bank = BankData::default();
+        let mut bank = BankData {
+            origin: Origin::Files,
+            ..BankData::default()
+        };
         for (k, input) in inputs.into_iter().enumerate() {
-            let Some(input) = input else { continue };
+            let Some((source, mut input)) = input else {
+                continue;
+            };
             let file = BANK_FILES[k];
-            match file {
-                "customers.csv" => bank.customers = Some(b.customers(Sheet::open(file, input)?)?),
+            let mut bytes = Vec::new();
+            input
+                .read_to_end(&mut bytes)
+                .map_err(|e| file_error(&source, 0, None, format!("a readable file ({e})")))?;
+            let (text, encoding) = decode(&source, bytes)?;
+            let sheet = || Sheet::open(&source, &text);
+            let (rows, empty_rows) = match file {
+                "customers.csv" => table(sheet()?, &mut bank.customers, |s| b.customers(s))?,
                 "transactions.csv" => {
-                    bank.transactions = Some(b.transactions(Sheet::open(file, input)?)?);
+                    table(sheet()?, &mut bank.transactions, |s| b.transactions(s))?
                 }
-                "survey.csv" => bank.survey = Some(b.survey(Sheet::open(file, input)?)?),
-                "servqual.csv" => bank.servqual = Some(servqual(Sheet::open(file, input)?)?),
-                "kano.csv" => bank.kano = Some(kano(Sheet::open(file, input)?)?),
-                "journey_events.csv" => bank.events = Some(b.events(Sheet::open(file, input)?)?),
-                "complaints.csv" => {
-                    bank.complaints = Some(b.complaints(Sheet::open(file, input)?)?);
+                "survey.csv" => table(sheet()?, &mut bank.survey, |s| b.survey(s))?,
+                "servqual.csv" => table(sheet()?, &mut bank.servqual, servqual)?,
+                "kano.csv" => table(sheet()?, &mut bank.kano, kano)?,
+                "journey_events.csv" => table(sheet()?, &mut bank.events, |s| b.events(s))?,
+                "complaints.csv" => table(sheet()?, &mut bank.complaints, |s| b.complaints(s))?,
+                _ => {
+                    b.tree(&source, &text)?;
+                    (None, 0)
                 }
-                _ => b.tree(file, input)?,
-            }
+            };
+            bank.files.push(FileRead {
+                name: file.to_string(),
+                source,
+                encoding,
+                rows,
+                empty_rows,
+            });
         }
         if let Some(tree) = &b.tree {
             bank.journey_tree = tree.to_json();
         }
-        if !b.customers.names.is_empty() {
-            bank.customer_ids = Some(b.customers.names);
+        if !b.customers.is_empty() {
+            bank.customer_ids = Some(b.customers.into_labels());
         }
-        bank.segments = b.segments.names;
-        bank.channels = b.channels.names;
-        bank.categories = b.categories.names;
+        bank.segments = b.segments.into_labels();
+        bank.channels = b.channels.into_labels();
+        bank.categories = b.categories.into_labels();
         Ok(bank)
     }
 }
 
 impl Builder {
-    fn customers<R: Read>(&mut self, mut s: Sheet<R>) -> Result<Customers> {
+    fn customers(&mut self, s: &mut Sheet) -> Result<Customers> {
         let (id, segment, age, gender, income) = (
             s.column("customer_id")?,
             s.column("segment")?,
@@ -556,11 +727,11 @@ impl Builder {
         let mut c = Customers::default();
         while s.next()? {
             let name = s.name(&id)?;
-            if self.customers.index.contains_key(name) {
+            if self.customers.get(name).is_some() {
                 return Err(s.error(&id, "a customer id not listed before"));
             }
-            self.customers.code(name);
-            let code = self.segments.code(s.name(&segment)?);
+            self.customers.code(name)?;
+            let code = self.segments.code(s.name(&segment)?)?;
             c.segment.push(
                 u8::try_from(code)
                     .map_err(|_| s.error(&segment, "at most 256 different segments"))?,
@@ -574,11 +745,10 @@ impl Builder {
             c.products.push(s.integer(&products, 0, 255)?);
             c.balance.push(s.number(&balance, true, None)?);
         }
-        s.done(c.segment.len())?;
         Ok(c)
     }
 
-    fn transactions<R: Read>(&mut self, mut s: Sheet<R>) -> Result<Transactions> {
+    fn transactions(&mut self, s: &mut Sheet) -> Result<Transactions> {
         let (id, date, amount) = (
             s.column("customer_id")?,
             s.column("date")?,
@@ -586,22 +756,21 @@ impl Builder {
         );
         let mut t = Transactions::default();
         while s.next()? {
-            t.customer.push(self.customers.code(s.name(&id)?));
+            t.customer.push(self.customers.code(s.name(&id)?)?);
             t.day.push(s.day(&date)?);
             t.amount.push(s.number(&amount, false, None)?);
         }
-        s.done(t.customer.len())?;
         Ok(t)
     }
 
-    fn survey<R: Read>(&mut self, mut s: Sheet<R>) -> Result<SurveyWaves> {
+    fn survey(&mut self, s: &mut Sheet) -> Result<SurveyWaves> {
         let (wave, id, ltr) = (
             s.column("wave")?,
             s.column("customer_id")?,
             s.column("ltr")?,
         );
         // CSAT and CES are optional columns: a survey may ask only for the recommendation.
-        let (csat, ces) = (s.optional("csat"), s.optional("ces"));
+        let (csat, ces) = (s.optional("csat")?, s.optional("ces")?);
         let mut w = SurveyWaves {
             csat: csat.as_ref().map(|_| Vec::new()),
             ces: ces.as_ref().map(|_| Vec::new()),
@@ -609,7 +778,7 @@ impl Builder {
         };
         while s.next()? {
             w.wave.push(s.integer(&wave, 1, 255)?);
-            w.customer.push(self.customers.code(s.name(&id)?));
+            w.customer.push(self.customers.code(s.name(&id)?)?);
             w.ltr.push(s.integer(&ltr, 0, 10)?);
             for (column, values, hi) in [(&csat, &mut w.csat, 5), (&ces, &mut w.ces, 7)] {
                 if let (Some(c), Some(v)) = (column, values) {
@@ -617,11 +786,10 @@ impl Builder {
                 }
             }
         }
-        s.done(w.wave.len())?;
         Ok(w)
     }
 
-    fn tree<R: Read>(&mut self, file: &'static str, mut input: R) -> Result<()> {
+    fn tree(&mut self, file: &str, text: &str) -> Result<()> {
         if self.tree.is_some() {
             return Err(file_error(
                 file,
@@ -630,19 +798,15 @@ impl Builder {
                 "one indicator tree: journey_tree.json or journey_tree.toml, not both",
             ));
         }
-        let mut text = String::new();
-        input
-            .read_to_string(&mut text)
-            .map_err(|e| file_error(file, 0, None, format!("UTF-8 text ({e})")))?;
-        self.tree = Some(if file.ends_with(".toml") {
-            IndicatorTree::from_toml(&text)?
+        self.tree = Some(if file.to_ascii_lowercase().ends_with(".toml") {
+            IndicatorTree::from_toml(text)?
         } else {
-            IndicatorTree::from_json(&text)?
+            IndicatorTree::from_json(text)?
         });
         Ok(())
     }
 
-    fn events<R: Read>(&mut self, mut s: Sheet<R>) -> Result<JourneyEvents> {
+    fn events(&mut self, s: &mut Sheet) -> Result<JourneyEvents> {
         let Some(tree) = &self.tree else {
             return Err(file_error(
                 "journey_tree.json",
@@ -667,7 +831,7 @@ impl Builder {
             s.column("timestamp")?,
             s.column("value")?,
         );
-        let segment = s.optional("segment");
+        let segment = s.optional("segment")?;
         let mut e = JourneyEvents::default();
         while s.next()? {
             let (t, i) = (s.name(&touchpoint)?, s.name(&indicator)?);
@@ -685,17 +849,13 @@ impl Builder {
             e.indicator.push(i.to_string());
             e.timestamp.push(s.time(&timestamp, false)?);
             e.value.push(s.number(&value, false, None)?);
-            let seg = segment.as_ref().map_or("", |c| s.text(c));
-            if !seg.is_empty() {
-                self.segments.code(seg);
-            }
-            e.segment.push(seg.to_string());
+            e.segment
+                .push(segment.as_ref().map_or("", |c| s.text(c)).to_string());
         }
-        s.done(e.touchpoint.len())?;
         Ok(e)
     }
 
-    fn complaints<R: Read>(&mut self, mut s: Sheet<R>) -> Result<ComplaintRecords> {
+    fn complaints(&mut self, s: &mut Sheet) -> Result<ComplaintRecords> {
         let (id, channel, category, opened, first, resolved) = (
             s.column("customer_id")?,
             s.column("channel")?,
@@ -711,9 +871,9 @@ impl Builder {
         );
         let mut r = ComplaintRecords::default();
         while s.next()? {
-            r.customer.push(self.customers.code(s.name(&id)?));
-            r.channel.push(self.channels.code(s.name(&channel)?));
-            r.category.push(self.categories.code(s.name(&category)?));
+            r.customer.push(self.customers.code(s.name(&id)?)?);
+            r.channel.push(self.channels.code(s.name(&channel)?)?);
+            r.category.push(self.categories.code(s.name(&category)?)?);
             r.opened.push(s.time(&opened, false)?);
             r.first_response.push(s.time(&first, true)?);
             r.resolved.push(s.time(&resolved, true)?);
@@ -728,13 +888,13 @@ impl Builder {
             r.satisfaction
                 .push(s.number(&satisfaction, true, Some((0.0, 10.0)))?);
         }
-        s.done(r.customer.len())?;
         Ok(r)
     }
 }
 
-/// servqual.csv: one row per respondent and item, pivoted to respondents × items.
-fn servqual<R: Read>(mut s: Sheet<R>) -> Result<ServqualSurvey> {
+/// servqual.csv: one row per respondent and item, pivoted to respondents × items (an item a
+/// respondent has no row for is NaN, as an empty cell).
+fn servqual(s: &mut Sheet) -> Result<ServqualSurvey> {
     let (id, item, dimension, perception, expectation) = (
         s.column("respondent_id")?,
         s.column("item")?,
@@ -742,14 +902,14 @@ fn servqual<R: Read>(mut s: Sheet<R>) -> Result<ServqualSurvey> {
         s.column("perception")?,
         s.column("expectation")?,
     );
-    let mut respondents = Codes::default();
-    let mut dims = Codes::default();
+    let mut respondents: Interner<String> = Interner::new();
+    let mut dims: Interner<String> = Interner::new();
     let mut of_item: Vec<Option<u32>> = Vec::new();
     let mut cells: HashMap<(u32, usize), (f64, f64)> = HashMap::new();
     while s.next()? {
-        let r = respondents.code(s.name(&id)?);
+        let r = respondents.code(s.name(&id)?)?;
         let j: usize = s.integer::<usize>(&item, 1, 1_000)? - 1;
-        let d = dims.code(s.name(&dimension)?);
+        let d = dims.code(s.name(&dimension)?)?;
         if of_item.len() <= j {
             of_item.resize(j + 1, None);
         }
@@ -760,7 +920,7 @@ fn servqual<R: Read>(mut s: Sheet<R>) -> Result<ServqualSurvey> {
                     &dimension,
                     format!(
                         "dimension `{}` for item {} as on earlier rows",
-                        dims.names[known as usize],
+                        dims.labels()[known as usize],
                         j + 1
                     ),
                 ))
@@ -778,7 +938,6 @@ fn servqual<R: Read>(mut s: Sheet<R>) -> Result<ServqualSurvey> {
             }
         }
     }
-    s.done(cells.len())?;
     let of_item = of_item
         .iter()
         .enumerate()
@@ -797,11 +956,12 @@ fn servqual<R: Read>(mut s: Sheet<R>) -> Result<ServqualSurvey> {
             })
         })
         .collect::<Result<Vec<_>>>()?;
-    let (n, k) = (respondents.names.len(), of_item.len());
+    let (n, k) = (respondents.len(), of_item.len());
     let mut q = ServqualSurvey {
         respondents: n,
+        respondent_ids: respondents.into_labels(),
         dimensions: Dimensions {
-            names: dims.names,
+            names: dims.into_labels(),
             of_item,
         },
         perceptions: vec![f64::NAN; n * k],
@@ -815,21 +975,21 @@ fn servqual<R: Read>(mut s: Sheet<R>) -> Result<ServqualSurvey> {
 }
 
 /// kano.csv: one row per respondent and feature, pivoted to respondents × features.
-fn kano<R: Read>(mut s: Sheet<R>) -> Result<KanoSurvey> {
+fn kano(s: &mut Sheet) -> Result<KanoSurvey> {
     let (id, feature, functional, dysfunctional) = (
         s.column("respondent_id")?,
         s.column("feature")?,
         s.column("functional")?,
         s.column("dysfunctional")?,
     );
-    let wave_column = s.optional("wave");
-    let mut respondents = Codes::default();
-    let mut features = Codes::default();
+    let wave_column = s.optional("wave")?;
+    let mut respondents: Interner<String> = Interner::new();
+    let mut features: Interner<String> = Interner::new();
     let mut answers: HashMap<(u32, u32), (u8, u8)> = HashMap::new();
     let mut waves: Vec<u8> = Vec::new();
     while s.next()? {
-        let r = respondents.code(s.name(&id)?);
-        let f = features.code(s.name(&feature)?);
+        let r = respondents.code(s.name(&id)?)?;
+        let f = features.code(s.name(&feature)?)?;
         if let Some(w) = &wave_column {
             let wave: u8 = s.integer(w, 1, 255)?;
             match waves.get(r as usize) {
@@ -845,26 +1005,26 @@ fn kano<R: Read>(mut s: Sheet<R>) -> Result<KanoSurvey> {
             return Err(s.error(&feature, "each feature once per respondent"));
         }
     }
-    s.done(answers.len())?;
-    let (n, k) = (respondents.names.len(), features.names.len());
-    if answers.len() < n * k {
-        let (r, f) = (0..n as u32)
-            .flat_map(|r| (0..k as u32).map(move |f| (r, f)))
-            .find(|p| !answers.contains_key(p))
-            .expect("a missing answer");
+    let (n, k) = (respondents.len(), features.len());
+    if let Some((r, f)) = (0..n as u32)
+        .flat_map(|r| (0..k as u32).map(move |f| (r, f)))
+        .find(|p| !answers.contains_key(p))
+    {
         return Err(file_error(
             s.file,
             0,
             None,
             format!(
                 "an answer of every respondent to every feature; respondent `{}` has none for `{}`",
-                respondents.names[r as usize], features.names[f as usize]
+                respondents.labels()[r as usize],
+                features.labels()[f as usize]
             ),
         ));
     }
     let mut survey = KanoSurvey {
         respondents: n,
-        features: features.names,
+        respondent_ids: respondents.into_labels(),
+        features: features.into_labels(),
         functional: vec![0; n * k],
         dysfunctional: vec![0; n * k],
         wave: wave_column.map(|_| waves),
@@ -908,5 +1068,59 @@ mod tests {
         ] {
             assert_eq!(parse_time(bad), None, "{bad}");
         }
+        // A date column takes a date with at most a valid time after it (issue 18.5); the
+        // date is the one written, whatever the offset.
+        assert_eq!(parse_date("2025-03-04T23:30:00-05:00"), Some(20_151));
+        assert_eq!(parse_date("2025-03-04T09:30:15.250Z"), Some(20_151));
+        for bad in [
+            "2024-01-05 hello",
+            "2024-01-09T99:99",
+            "2025-03-04T",
+            "2025-03-04 ",
+            "2025-03-04x",
+            "2025-03-04T09:30:00+8",
+            "2025-03-04 09:30 Z",
+        ] {
+            assert_eq!(parse_date(bad), None, "{bad}");
+        }
+    }
+
+    #[test]
+    fn every_header_alias_matches_as_written_and_in_any_ascii_case() {
+        // Issue 18.4: the header is matched in any ASCII letter case, never folded before
+        // matching (客户ID has upper-case letters).
+        for (name, aliases) in HEADER_ALIASES {
+            let upper = name.to_ascii_uppercase();
+            let mut spellings = vec![name.to_string(), upper, format!("  {name} ")];
+            for a in *aliases {
+                spellings.push(a.to_string());
+                spellings.push(a.to_ascii_uppercase());
+                spellings.push(a.to_ascii_lowercase());
+            }
+            for spelling in spellings {
+                let text = format!("other,{spelling}\n");
+                let sheet = Sheet::open("x.csv", &text).unwrap();
+                let column = sheet.optional(name).unwrap();
+                assert_eq!(column.map(|c| c.index), Some(1), "{name}: {spelling:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn gb18030_is_read_when_the_bytes_are_not_utf8() {
+        let (text, encoding) = decode("x.csv", "客户编号\n".as_bytes().to_vec()).unwrap();
+        assert_eq!((text.as_str(), encoding), ("客户编号\n", Encoding::Utf8));
+        let (gbk, _, _) = encoding_rs::GBK.encode("客户编号,金额\n张三,1\n");
+        let (text, encoding) = decode("x.csv", gbk.into_owned()).unwrap();
+        assert_eq!(
+            (text.as_str(), encoding),
+            ("客户编号,金额\n张三,1\n", Encoding::Gb18030)
+        );
+        // 0x81 0x20 is neither (a GB18030 lead byte needs a trail byte): the line is named.
+        let err = decode("x.csv", b"a\nb\n\x81 c\n".to_vec()).unwrap_err();
+        assert!(
+            matches!(&err, Error::DataFile { line: 3, expected, .. } if expected.contains("0x81")),
+            "{err}"
+        );
     }
 }

@@ -4,7 +4,7 @@ use std::fmt::Write;
 
 use super::lang::Key;
 use super::svg::{bars, esc, heat_map, scatter, trimmed, Bar};
-use super::BankReport;
+use super::{file_label, BankReport};
 
 /// The page's style. The font stack names the usual Chinese system fonts of macOS, Windows and
 /// Linux after the Latin ones, so a Chinese report renders its glyphs on each (the charts are
@@ -341,7 +341,43 @@ impl BankReport {
             }
             out.push_str("</ul></section>");
         }
-        out.push_str("</body></html>\n");
+        // What the data were read from: the demo bank, or each file and join, and the files
+        // left out.
+        let _ = write!(out, "<footer><h2>{}</h2>", esc(t.get(Key::data_title)));
+        if let Some(line) = self.origin_line() {
+            let _ = write!(out, "<p>{}</p>", esc(&line));
+        }
+        if !self.files.read.is_empty() {
+            let _ = write!(
+                out,
+                "<table><tr><th>{}</th><th>{}</th><th>{}</th><th>{}</th></tr>",
+                esc(t.get(Key::data_file)),
+                esc(t.get(Key::data_encoding)),
+                esc(t.get(Key::data_rows)),
+                esc(t.get(Key::data_empty_rows))
+            );
+            for f in &self.files.read {
+                let _ = write!(
+                    out,
+                    "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
+                    esc(&file_label(t, f)),
+                    f.encoding.name(),
+                    f.rows.map_or("—".to_string(), |n| n.to_string()),
+                    f.empty_rows
+                );
+            }
+            out.push_str("</table>");
+        }
+        for lines in [self.join_lines(), self.ignored_lines()] {
+            if !lines.is_empty() {
+                out.push_str("<ul>");
+                for line in lines {
+                    let _ = write!(out, "<li>{}</li>", esc(&line));
+                }
+                out.push_str("</ul>");
+            }
+        }
+        out.push_str("</footer></body></html>\n");
         out
     }
 }

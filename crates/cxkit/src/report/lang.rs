@@ -160,6 +160,11 @@ keys! {
     journey_ipa_y, journey_ipa_point, journey_finding, journey_all_met,
     complaints_title, complaints_chart, complaints_channel, complaints_mean_response,
     complaints_within, complaints_finding,
+    section_nps_by_segment,
+    data_title, data_demo, data_program, data_file, data_as, data_encoding, data_rows,
+    data_empty_rows, data_file_line, data_tree_line, data_ignored_line,
+    ignored_not_data, ignored_hidden, ignored_folder, ignored_other_format,
+    join_customer_ids, join_segments, join_line, join_too_few,
 }
 
 /// One language's table: the text of every key and the display names.

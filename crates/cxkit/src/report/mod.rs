@@ -16,14 +16,17 @@ use lang::{Key, Table};
 use std::path::{Path, PathBuf};
 
 use ndarray::ArrayView2;
-use serde::Serialize;
+use serde::ser::{Error as _, SerializeStruct};
+use serde::{Serialize, Serializer};
 
 use crate::clv::{
     customer_lifetime_value, summarize_transactions, BetaGeo, ClvOptions, FitOptions, GammaGamma,
     Period, SummaryOptions,
 };
 use crate::complaints::{complaint_metrics, ComplaintMetrics, ComplaintOptions, Complaints};
-use crate::data::{unwritable, BankData, KanoSurvey};
+use crate::data::{
+    unwritable, BankData, FileRead, IdMatch, IgnoreReason, IgnoredFile, KanoSurvey, Origin,
+};
 use crate::drivers::{ipa, Crosshair};
 use crate::error::check_confidence;
 use crate::journey::{
@@ -31,6 +34,7 @@ use crate::journey::{
     RejectPolicy, Window,
 };
 use crate::kano::{analyze, kano_migration, KanoOptions, KanoTable};
+use crate::labels::Interner;
 use crate::quality::{servqual, QualityOptions};
 use crate::quantile::quantile;
 use crate::segment::{rfm_scores, value_tiers, RfmOptions, RfmSegmentMap, TierCuts, TierSummary};
@@ -150,14 +154,68 @@ pub struct JourneySection {
 }
 
 /// Complaint handling.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+///
+/// In the JSON, `metrics.by_channel` and `metrics.by_category` name each group (`"channel":
+/// "phone"`, `"category": "fees"`) in place of its code, so that the file does not depend on
+/// the order the groups first appear in.
+#[derive(Debug, Clone, PartialEq)]
 pub struct ComplaintSection {
-    /// All complaints, with the SLAs of 24 h (response) and 72 h (resolution).
+    /// All complaints, with the SLAs of 24 h (response) and 72 h (resolution); its groups by
+    /// the codes of `channels` and `categories`.
     pub metrics: ComplaintMetrics,
     /// (channel, mean first-response hours, share answered within 24 h).
     pub by_channel: Vec<(String, f64, f64)>,
     /// What the section found.
     pub finding: String,
+    /// The channel of each code of `metrics.by_channel`.
+    pub channels: Vec<String>,
+    /// The category of each code of `metrics.by_category`.
+    pub categories: Vec<String>,
+}
+
+impl Serialize for ComplaintSection {
+    fn serialize<S: Serializer>(&self, serializer: S) -> std::result::Result<S::Ok, S::Error> {
+        let mut metrics = serde_json::to_value(&self.metrics).map_err(S::Error::custom)?;
+        for (key, what, names) in [
+            ("by_channel", "channel", &self.channels),
+            ("by_category", "category", &self.categories),
+        ] {
+            let Some(rows) = metrics.get_mut(key).and_then(|v| v.as_array_mut()) else {
+                continue;
+            };
+            for row in rows {
+                let Some(fields) = row.as_object_mut() else {
+                    continue;
+                };
+                let code = fields.remove("code").and_then(|c| c.as_u64()).unwrap_or(0);
+                let name = usize::try_from(code)
+                    .ok()
+                    .and_then(|c| names.get(c))
+                    .cloned()
+                    .unwrap_or_else(|| code.to_string());
+                let mut named = serde_json::Map::new();
+                named.insert(what.to_string(), name.into());
+                named.append(fields);
+                *fields = named;
+            }
+        }
+        let mut out = serializer.serialize_struct("ComplaintSection", 3)?;
+        out.serialize_field("metrics", &metrics)?;
+        out.serialize_field("by_channel", &self.by_channel)?;
+        out.serialize_field("finding", &self.finding)?;
+        out.end()
+    }
+}
+
+/// What the report was computed from.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct DataFiles {
+    /// The demo bank, files, or the calling program.
+    pub origin: Origin,
+    /// The files read, in the order read.
+    pub read: Vec<FileRead>,
+    /// The files of the data folder not read, with the reason.
+    pub ignored: Vec<IgnoredFile>,
 }
 
 /// Options of [`bank_report`].
@@ -212,8 +270,16 @@ pub struct BankReport {
     /// Complaints.
     pub complaints: Option<ComplaintSection>,
     /// Sections whose data were there but could not be computed (a model that did not
-    /// converge, too few answers …): (section in the report's language, why).
+    /// converge, too few answers, too few customer ids matching the customer table …):
+    /// (section in the report's language, why).
     pub not_computed: Vec<(String, String)>,
+    /// What the data were read from.
+    pub files: DataFiles,
+    /// How the ids of the tables match the customer table ([`BankData::id_matches`]); when
+    /// fewer than half of a table's ids do ([`IdMatch::holds`]), the sections that join it to
+    /// the customers are not computed (customer value and RFM for transactions.csv, NPS by
+    /// segment for survey.csv).
+    pub joins: Vec<IdMatch>,
 }
 
 impl BankReport {
@@ -261,6 +327,118 @@ impl BankReport {
                 )
             })
             .collect()
+    }
+}
+
+impl BankReport {
+    /// What the data were read from, one line each in the report's language: the demo bank
+    /// (or the calling program), every file read (its encoding, rows and empty rows skipped),
+    /// every join to the customer table, every file of the folder ignored and why. What
+    /// `cxkit report` prints and the HTML's "Data read" part shows.
+    ///
+    /// ```
+    /// let r = cxkit::report::bank_report(&cxkit::data::demo_bank(3, 2_000), &Default::default())?;
+    /// let lines = r.data_lines();
+    /// assert!(lines[0].starts_with("Data: the built-in demo bank (seed 3, 2000 customers)"));
+    /// assert!(lines[1].starts_with("transactions.csv: "));
+    ///
+    /// let bank = cxkit::data::BankData::read_files([("Survey.csv", "wave,customer_id,ltr\n1,a,9\n,,\n".as_bytes())])?;
+    /// let r = cxkit::report::bank_report(&bank, &Default::default())?;
+    /// assert_eq!(r.data_lines(), ["Read survey.csv (as Survey.csv): 1 rows (UTF-8), 1 empty rows skipped."]);
+    /// # Ok::<(), cxkit::Error>(())
+    /// ```
+    pub fn data_lines(&self) -> Vec<String> {
+        let t = self.lang.table();
+        let mut lines: Vec<String> = self.origin_line().into_iter().collect();
+        lines.extend(self.files.read.iter().map(|f| {
+            let file = file_label(t, f);
+            match f.rows {
+                Some(rows) => t.fill(
+                    Key::data_file_line,
+                    &[
+                        ("file", &file),
+                        ("rows", &rows.to_string()),
+                        ("encoding", f.encoding.name()),
+                        ("empty", &f.empty_rows.to_string()),
+                    ],
+                ),
+                None => t.fill(
+                    Key::data_tree_line,
+                    &[("file", &file), ("encoding", f.encoding.name())],
+                ),
+            }
+        }));
+        lines.extend(self.join_lines());
+        lines.extend(self.ignored_lines());
+        lines
+    }
+
+    /// The sentence on where the data came from, unless from files (which are listed).
+    pub(crate) fn origin_line(&self) -> Option<String> {
+        let t = self.lang.table();
+        match &self.files.origin {
+            Origin::Demo { seed, customers } => Some(t.fill(
+                Key::data_demo,
+                &[
+                    ("seed", &seed.to_string()),
+                    ("customers", &customers.to_string()),
+                ],
+            )),
+            Origin::Program => Some(t.get(Key::data_program).to_string()),
+            Origin::Files => None,
+        }
+    }
+
+    /// One sentence per join to the customer table.
+    pub(crate) fn join_lines(&self) -> Vec<String> {
+        let t = self.lang.table();
+        self.joins
+            .iter()
+            .map(|j| {
+                t.fill(
+                    Key::join_line,
+                    &[
+                        ("file", &j.file),
+                        ("matched", &j.matched.to_string()),
+                        ("distinct", &j.distinct.to_string()),
+                        ("what", join_what(t, j)),
+                        ("against", &j.against),
+                    ],
+                )
+            })
+            .collect()
+    }
+
+    /// One sentence per file of the folder not read.
+    pub(crate) fn ignored_lines(&self) -> Vec<String> {
+        let t = self.lang.table();
+        self.files
+            .ignored
+            .iter()
+            .map(|f| {
+                let reason = match &f.reason {
+                    IgnoreReason::NotDataFile => t.get(Key::ignored_not_data).to_string(),
+                    IgnoreReason::Hidden => t.get(Key::ignored_hidden).to_string(),
+                    IgnoreReason::Folder => t.get(Key::ignored_folder).to_string(),
+                    IgnoreReason::OtherFormat { of } => {
+                        t.fill(Key::ignored_other_format, &[("of", of)])
+                    }
+                };
+                t.fill(
+                    Key::data_ignored_line,
+                    &[("file", &f.file), ("reason", &reason)],
+                )
+            })
+            .collect()
+    }
+}
+
+/// A file's schema name, with its own name when that differs.
+pub(crate) fn file_label(t: &Table, f: &FileRead) -> String {
+    if f.source == f.name {
+        f.name.clone()
+    } else {
+        t.fill(Key::data_as, &[("file", &f.name), ("source", &f.source)])
     }
 }
 
@@ -318,18 +496,46 @@ pub fn bank_report(bank: &BankData, options: &ReportOptions) -> Result<BankRepor
         t,
         not_computed: Vec::new(),
     };
+    let joins = bank.id_matches();
+    // A table whose ids mostly miss the customer table cannot be joined to it.
+    let broken = |file: &str| joins.iter().find(|j| j.file == file && !j.holds());
+    let (survey_join, transactions_join) = (broken("survey.csv"), broken("transactions.csv"));
+    let survey = s.keep(
+        Key::section_survey,
+        survey_section(bank, confidence, survey_join.is_none(), t),
+    );
+    if let (Some(j), Some(_)) = (survey_join, &survey) {
+        s.hold(Key::section_nps_by_segment, j);
+    }
+    let (value, rfm) = match transactions_join {
+        Some(j) => {
+            s.hold(Key::section_value, j);
+            s.hold(Key::section_rfm, j);
+            (None, None)
+        }
+        None => (
+            s.keep(Key::section_value, value_section(bank, t)),
+            s.keep(Key::section_rfm, rfm_section(bank, t)),
+        ),
+    };
     Ok(BankReport {
         lang: options.lang,
         confidence,
         customers: bank.customers.as_ref().map(|c| c.segment.len()),
-        survey: s.keep(Key::section_survey, survey_section(bank, confidence, t)),
-        value: s.keep(Key::section_value, value_section(bank, t)),
-        rfm: s.keep(Key::section_rfm, rfm_section(bank, t)),
+        survey,
+        value,
+        rfm,
         kano: s.keep(Key::section_kano, kano_section(bank, t)),
         servqual: s.keep(Key::section_servqual, servqual_section(bank, confidence, t)),
         journey: s.keep(Key::section_journey, journey_section(bank, t)),
         complaints: s.keep(Key::section_complaints, complaint_section(bank, t)),
         not_computed: s.not_computed,
+        files: DataFiles {
+            origin: bank.origin.clone(),
+            read: bank.files.clone(),
+            ignored: bank.ignored.clone(),
+        },
+        joins,
     })
 }
 
@@ -349,9 +555,42 @@ impl Sections<'_> {
             None
         })
     }
+
+    /// A section left out because the table it joins to the customers mostly does not match.
+    fn hold(&mut self, name: Key, join: &IdMatch) {
+        let t = self.t;
+        let reason = t.fill(
+            Key::join_too_few,
+            &[
+                ("matched", &join.matched.to_string()),
+                ("distinct", &join.distinct.to_string()),
+                ("what", join_what(t, join)),
+                ("file", &join.file),
+                ("against", &join.against),
+                ("example", join.unmatched_example.as_deref().unwrap_or("")),
+            ],
+        );
+        self.not_computed.push((t.get(name).to_string(), reason));
+    }
 }
 
-fn survey_section(bank: &BankData, confidence: f64, t: &Table) -> Result<Option<SurveySection>> {
+/// What a join matches, in the report's language: customer ids or segments.
+fn join_what<'a>(t: &'a Table, join: &IdMatch) -> &'a str {
+    t.get(if join.column == "segment" {
+        Key::join_segments
+    } else {
+        Key::join_customer_ids
+    })
+}
+
+/// The survey section; NPS by segment only when `by_segment` (the respondents match the
+/// customer table).
+fn survey_section(
+    bank: &BankData,
+    confidence: f64,
+    by_segment: bool,
+    t: &Table,
+) -> Result<Option<SurveySection>> {
     let Some(s) = &bank.survey else {
         return Ok(None);
     };
@@ -411,7 +650,10 @@ fn survey_section(bank: &BankData, confidence: f64, t: &Table) -> Result<Option<
     } else {
         None
     };
-    let seg: &[u8] = bank.customers.as_ref().map_or(&[], |c| &c.segment);
+    let seg: &[u8] = match &bank.customers {
+        Some(c) if by_segment => &c.segment,
+        _ => &[],
+    };
     let names: &[String] = if seg.is_empty() { &[] } else { &bank.segments };
     let nps_by_segment = names
         .iter()
@@ -526,10 +768,11 @@ fn value_section(bank: &BankData, t: &Table) -> Result<Option<ValueSection>> {
     let clv_mean = clv.iter().sum::<f64>() / clv.len() as f64;
     let seg: &[u8] = bank.customers.as_ref().map_or(&[], |c| &c.segment);
     let names: &[String] = if seg.is_empty() { &[] } else { &bank.segments };
+    // Segments without customers in the log (or only named elsewhere) have no row.
     let clv_by_segment = names
         .iter()
         .enumerate()
-        .map(|(k, name)| {
+        .filter_map(|(k, name)| {
             let v: Vec<f64> = summary
                 .customer
                 .iter()
@@ -537,10 +780,7 @@ fn value_section(bank: &BankData, t: &Table) -> Result<Option<ValueSection>> {
                 .filter(|(c, _)| seg.get(**c as usize).map(|&g| g as usize) == Some(k))
                 .map(|(_, v)| *v)
                 .collect();
-            (
-                name.to_string(),
-                v.iter().sum::<f64>() / v.len().max(1) as f64,
-            )
+            (!v.is_empty()).then(|| (name.to_string(), v.iter().sum::<f64>() / v.len() as f64))
         })
         .collect();
     let top = &tiers.summary[0];
@@ -796,11 +1036,13 @@ fn journey_section(bank: &BankData, t: &Table) -> Result<Option<JourneySection>>
     };
     let tree = IndicatorTree::from_json(&bank.journey_tree)?;
     let mut st = JourneyState::new(&tree);
+    // The events' own segment names (the section shows no segment; the codes only group).
+    let mut segments: Interner<String> = Interner::new();
     let seg: Vec<u32> = e
         .segment
         .iter()
-        .map(|s| bank.segments.iter().position(|x| x == s).unwrap_or(0) as u32)
-        .collect();
+        .map(|s| segments.code(s.as_str()))
+        .collect::<Result<_>>()?;
     st.update_ids(
         &tree,
         Some(&e.touchpoint),
@@ -962,5 +1204,7 @@ fn complaint_section(bank: &BankData, t: &Table) -> Result<Option<ComplaintSecti
         ),
         metrics,
         by_channel,
+        channels: bank.channels.clone(),
+        categories: bank.categories.clone(),
     }))
 }

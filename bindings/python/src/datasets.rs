@@ -38,10 +38,11 @@ fn customer_ids<'py>(
     }
 }
 
-/// 0, 0, …, 1, 1, …: the respondent of each row of a long table with `per` rows per respondent.
-fn respondent_ids(py: Python<'_>, respondents: usize, per: usize) -> Bound<'_, PyArray1<u64>> {
-    let ids = (0..respondents as u64).flat_map(|r| std::iter::repeat_n(r, per));
-    PyArray1::from_vec(py, ids.collect())
+/// The respondents' own ids, each repeated for the `per` rows of a long table.
+fn respondent_ids(ids: &[String], per: usize) -> Vec<&str> {
+    ids.iter()
+        .flat_map(|r| std::iter::repeat_n(r.as_str(), per))
+        .collect()
 }
 
 /// A bank's data as a dict of pandas DataFrames, one per file of docs/data-schema.md, with
@@ -99,7 +100,7 @@ fn bank_frames<'py>(py: Python<'py>, b: &BankData) -> PyResult<Bound<'py, PyDict
             })
             .collect();
         let cols = PyDict::new(py);
-        cols.set_item("respondent_id", respondent_ids(py, q.respondents, k))?;
+        cols.set_item("respondent_id", respondent_ids(&q.respondent_ids, k))?;
         cols.set_item("item", PyArray1::from_vec(py, item))?;
         cols.set_item("dimension", dimension)?;
         cols.set_item("perception", PyArray1::from_slice(py, &q.perceptions))?;
@@ -113,7 +114,7 @@ fn bank_frames<'py>(py: Python<'py>, b: &BankData) -> PyResult<Bound<'py, PyDict
             .flat_map(|_| k.features.iter().map(String::as_str))
             .collect();
         let cols = PyDict::new(py);
-        cols.set_item("respondent_id", respondent_ids(py, k.respondents, f))?;
+        cols.set_item("respondent_id", respondent_ids(&k.respondent_ids, f))?;
         cols.set_item("feature", feature)?;
         cols.set_item("functional", PyArray1::from_slice(py, &k.functional))?;
         cols.set_item("dysfunctional", PyArray1::from_slice(py, &k.dysfunctional))?;

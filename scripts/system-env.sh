@@ -8,7 +8,10 @@ set -uo pipefail
 missing=()
 command -v chromium > /dev/null || missing+=(chromium)
 command -v java > /dev/null || missing+=(openjdk-17-jre-headless)
-[ -n "$(fc-list :lang=zh 2> /dev/null)" ] || missing+=(fonts-wqy-microhei)
+# A Chinese font of the report's own font stack (report/html.rs): any other Chinese font
+# (Droid Sans Fallback comes with many packages) is not one the page asks for.
+stack='PingFang SC|Hiragino Sans GB|Microsoft YaHei|Noto Sans CJK SC|Source Han Sans SC|WenQuanYi Micro Hei'
+fc-list :lang=zh family 2> /dev/null | grep -qE "$stack" || missing+=(fonts-wqy-microhei)
 [ ${#missing[@]} -eq 0 ] && exit 0
 sudo=""
 if [ "$(id -u)" -ne 0 ]; then

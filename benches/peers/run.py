@@ -238,6 +238,24 @@ class Summary(Workload):
         return bool(ok), f"{len(a):,} customers, all four columns equal to 1e-9"
 
 
+class SummaryAccountIds(Summary):
+    """The same summary keyed by the ids banks hold: 19-digit account numbers as a pandas
+    str column. Both sides must keep every account its own customer (no float round-trip)."""
+
+    name = "transaction summary, 19-digit account ids (pandas str)"
+    sizes = (100_000, 1_000_000, 5_000_000)
+
+    def make(self, n, rng):
+        log = super().make(n, rng)
+        accounts = np.char.add("6222", np.char.zfill(log.customer.to_numpy().astype(str), 15))
+        return log.assign(customer=pd.Series(accounts, dtype="str"))
+
+    def check(self, ours, theirs, data):
+        ok, words = super().check(ours, theirs, data)
+        same_ids = ours.index.sort_values().tolist() == theirs.index.sort_values().tolist()
+        return ok and same_ids, f"{words}; the same account numbers as the index"
+
+
 def bgnbd_ll(r, alpha, a, b, x, tx, T):
     """BG/NBD log-likelihood (Fader, Hardie & Lee 2005, eq. 6), written out independently."""
     lb = special.betaln
@@ -482,7 +500,7 @@ class Journey(Workload):
         return n_ok and v_ok, "per indicator over the year: same count, mean/rate equal to 1e-12"
 
 
-WORKLOADS = [Survey(np.int8), Survey(np.float64), Kano(), Summary(), Fits(), KMeansWork(),
+WORKLOADS = [Survey(np.int8), Survey(np.float64), Kano(), Summary(), SummaryAccountIds(), Fits(), KMeansWork(),
              Silhouette(), Rfm(), Alpha(True), Alpha(False), RelativeWeights(), Journey()]
 
 

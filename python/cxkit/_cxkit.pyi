@@ -1060,7 +1060,9 @@ class IndicatorTree:
 
 @final
 class JourneyState:
-    """Events folded per indicator, segment and day; mergeable and picklable."""
+    """Events folded per indicator, segment and day; mergeable and picklable. Segments are
+    named by their text (an integer segment 7 is the segment "7"), as the state is merged by
+    label across batches."""
 
     def __new__(cls, tree: IndicatorTree) -> JourneyState: ...
     def update(self, events: Any, on_reject: Literal["error", "count"] = "error") -> None: ...

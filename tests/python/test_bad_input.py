@@ -19,6 +19,37 @@ OK = [10, 9, 3, 7]
 P = [[5.0, 6.0], [4.0, 7.0], [6.0, 5.0]]
 DIMS = ["a", "b"]
 FREQ, REC, T = [0.0, 2.0, 5.0], [0.0, 20.0, 30.0], [40.0, 40.0, 40.0]
+DAYS = ["2024-01-01", "2024-01-02"]
+
+
+def frame(rows, columns):
+    """A pandas DataFrame (pandas is imported only by the rows that need it)."""
+    import pandas as pd
+
+    return pd.DataFrame(rows, columns=columns)
+
+
+def series(values):
+    """A pandas Series from a dict (its index the dict's keys)."""
+    import pandas as pd
+
+    return pd.Series(values)
+
+
+def misnamed_survey():
+    """A data directory whose one file is the survey saved as "Survey (1).csv"."""
+    import tempfile
+
+    d = pathlib.Path(tempfile.mkdtemp())
+    (d / "Survey (1).csv").write_text("wave,customer_id,ltr\n1,a,9\n")
+    return d
+
+
+def complaints_without_a_channel():
+    import pandas as pd
+
+    t = pd.to_datetime(["2025-01-01 09:00", "2025-01-01 10:00"])
+    return pd.DataFrame({"opened": t, "first_response": t, "resolved": t, "channel": ["app", None]})
 
 
 def accumulators():
@@ -28,7 +59,7 @@ def accumulators():
         ("NpsAccumulator", cxkit.NpsAccumulator, lambda a: a.update(OK)),
         ("TopBoxAccumulator", lambda: cxkit.TopBoxAccumulator(5, 2), lambda a: a.update([5, 4, 1])),
         ("LikertAccumulator", lambda: cxkit.LikertAccumulator(5), lambda a: a.update([5, 4, 1])),
-        ("KanoAccumulator", lambda: cxkit.KanoAccumulator(2), lambda a: a.update([[1, 2]], [[5, 4]])),
+        ("KanoAccumulator", lambda: cxkit.KanoAccumulator(2, names=["x", "y"]), lambda a: a.update([[1, 2]], [[5, 4]])),
         ("ServqualAccumulator", lambda: cxkit.ServqualAccumulator(2, dimensions=DIMS), lambda a: a.update(P, P)),
         ("CovarianceAccumulator", lambda: cxkit.CovarianceAccumulator(2), lambda a: a.update(P)),
         (
@@ -68,22 +99,30 @@ CASES = [
     ("kano_analyze", "unknown label", lambda: cxkit.kano_analyze([["love"]], [["dislike"]]), cxkit.InvalidAnswerError),
     ("kano_analyze", "NaN", lambda: cxkit.kano_analyze([[np.nan]], [[1]]), cxkit.MissingAnswerError),
     ("kano_analyze", "shapes differ", lambda: cxkit.kano_analyze([[1, 2]], [[1]]), cxkit.LengthMismatchError),
+    ("kano_analyze", "tables naming other features", lambda: cxkit.kano_analyze(frame([[1, 2]], ["a", "b"]), frame([[5, 4]], ["b", "c"])), cxkit.IncompatibleError),
+    ("kano_analyze", "a missing segment", lambda: cxkit.kano_analyze([[1, 2], [1, 2]], [[5, 4], [5, 4]], segments=["a", None]), cxkit.InvalidLabelError),
     ("kano_from_counts", "negative count", lambda: cxkit.kano_from_counts(-1, 0, 0, 0), cxkit.InvalidParameterError),
     # Quality, reliability, drivers.
     ("servqual", "rating outside the scale", lambda: cxkit.servqual([[1, 9]], [[1, 2]], dimensions=DIMS), cxkit.InvalidAnswerError),
     ("servqual", "shapes differ", lambda: cxkit.servqual(P, [[1, 2]], dimensions=DIMS), cxkit.LengthMismatchError),
+    ("servqual", "expectations naming other items", lambda: cxkit.servqual(frame(P, ["a", "b"]), frame(P, ["a", "c"]), dimensions=DIMS), cxkit.IncompatibleError),
     ("servqual", "dimension map of wrong length", lambda: cxkit.servqual(P, P, dimensions=["a"]), cxkit.LengthMismatchError),
     ("cronbach_alpha", "one item", lambda: cxkit.cronbach_alpha([[1], [2], [3]]), cxkit.InsufficientDataError),
     ("cronbach_alpha", "inf", lambda: cxkit.cronbach_alpha([[1, 2], [np.inf, 2], [3, 4]]), cxkit.InvalidParameterError),
     ("cronbach_alpha", "constant item", lambda: cxkit.cronbach_alpha([[1, 2], [1, 3], [1, 4]]), cxkit.ConstantColumnError),
     ("key_drivers", "outcome of wrong length", lambda: cxkit.key_drivers([[1, 2], [2, 1], [3, 3]], [1, 2]), cxkit.LengthMismatchError),
     ("key_drivers", "collinear drivers", lambda: cxkit.key_drivers([[1, 2], [2, 4], [3, 6], [4, 8]], [1, 2, 3, 5]), cxkit.SingularMatrixError),
+    ("ipa", "performance naming other items", lambda: cxkit.ipa(series({"fees": 0.4, "app": 0.6}), series({"fees": 3.0, "atm": 6.0})), cxkit.IncompatibleError),
     # Customer value and segments.
     ("BetaGeo.fit", "empty", lambda: cxkit.BetaGeo().fit([], [], []), cxkit.EmptyInputError),
     ("BetaGeo.fit", "recency after T", lambda: cxkit.BetaGeo().fit([1, 2], [3, 4], [1, 5]), cxkit.InvalidObservationError),
     ("BetaGeo.fit", "NaN frequency", lambda: cxkit.BetaGeo().fit([np.nan, 2], [0, 4], [5, 5]), cxkit.InvalidObservationError),
     ("BetaGeo.from_params", "negative parameter", lambda: cxkit.BetaGeo.from_params(-1, 1, 1, 1), cxkit.InvalidParameterError),
     ("BetaGeo.probability_alive", "lengths differ", lambda: cxkit.BetaGeo.from_params(1, 1, 1, 1).probability_alive(FREQ, REC[:2], T), cxkit.LengthMismatchError),
+    ("summarize_transactions", "missing id (None)", lambda: cxkit.summarize_transactions(["a", None], DAYS, [1.0, 2.0]), cxkit.InvalidLabelError),
+    ("summarize_transactions", "float ids (float64 array)", lambda: cxkit.summarize_transactions(np.array([1.0, 2.0]), DAYS, [1.0, 2.0]), cxkit.InvalidParameterError),
+    ("summarize_transactions", "a float in a list of ids", lambda: cxkit.summarize_transactions([1, 2.5], DAYS, [1.0, 2.0]), cxkit.InvalidLabelError),
+    ("summarize_transactions", "numbers and text mixed", lambda: cxkit.summarize_transactions(["007", 7], DAYS, [1.0, 2.0]), cxkit.InvalidLabelError),
     ("summarize_transactions", "lengths differ", lambda: cxkit.summarize_transactions([1, 2], ["2024-01-01"], [1.0, 2.0]), cxkit.LengthMismatchError),
     ("rfm_scores", "bins 0", lambda: cxkit.rfm_scores([1, 2], [1, 2], [1, 2], bins=0), cxkit.InvalidParameterError),
     ("KMeans.fit", "huge k (1e12)", lambda: cxkit.KMeans(10**12).fit([[1.0], [2.0]]), cxkit.InvalidParameterError),
@@ -92,6 +131,9 @@ CASES = [
     ("silhouette_score", "one cluster", lambda: cxkit.silhouette_score([[1.0], [2.0], [3.0]], [0, 0, 0]), cxkit.InvalidParameterError),
     # Journeys, complaints, files.
     ("IndicatorTree.from_dict", "malformed tree", lambda: cxkit.IndicatorTree.from_dict({"journeys": 3}), cxkit.InvalidTreeError),
+    ("read_bank", "a misnamed file (Survey (1).csv)", lambda: cxkit.read_bank(misnamed_survey()), cxkit.DataFileError),
+    ("complaint_metrics", "a missing channel", lambda: cxkit.complaint_metrics(complaints_without_a_channel()), cxkit.InvalidLabelError),
+    ("report", "float customer ids in a frame", lambda: cxkit.report({"transactions": frame([[1.0, "2024-01-01", 5.0]], ["customer_id", "date", "amount"])}), cxkit.InvalidParameterError),
     ("read_bank", "missing directory", lambda: cxkit.read_bank("/nonexistent/cxkit"), cxkit.DataFileError),
     ("report", "unknown language code", lambda: cxkit.report(lang="fr"), cxkit.InvalidParameterError),
     # Accumulators: bad updates, corrupt bytes, incompatible merges.
@@ -105,6 +147,8 @@ CASES = [
     ("LikertAccumulator.update", "negative weight", lambda a: a.update([5], weights=[-1.0]), cxkit.InvalidWeightError),
     ("KanoAccumulator.update", "wrong number of features", lambda a: a.update([[1]], [[5]]), cxkit.LengthMismatchError),
     ("KanoAccumulator.update", "answer outside 1..5", lambda a: a.update([[1, 0]], [[5, 5]]), cxkit.InvalidAnswerError),
+    ("KanoAccumulator.update", "features of other names", lambda a: a.update(frame([[1, 2]], ["x", "z"]), frame([[5, 4]], ["x", "z"])), cxkit.IncompatibleError),
+    ("KanoAccumulator.merge", "features of other names", lambda a: a.merge(cxkit.KanoAccumulator(2, names=["x", "z"])), cxkit.IncompatibleError),
     ("KanoAccumulator.from_bytes", "corrupt bytes", lambda: cxkit.KanoAccumulator.from_bytes(b"CXKA\x01\x04\xff\xff\xff\xff"), cxkit.CorruptBytesError),
     ("ServqualAccumulator.update", "rating outside the scale", lambda a: a.update([[9, 1]], [[1, 1]]), cxkit.InvalidAnswerError),
     ("ServqualAccumulator.update", "NaN with nan_policy raise", lambda a: a.update([[np.nan, 1]], [[1, 1]]), cxkit.MissingAnswerError),

@@ -136,6 +136,12 @@ def test_journey_segments_keep_their_spelling():
     rows = r[r.level == "indicator"].set_index("segment")["value"]
     # "007": two events both ok; "7": one, not ok; "七": one, ok.
     assert rows.to_dict() == {"007": 1.0, "7": 0.0, "七": 1.0}
+    # A state is merged by segment label across batches, so segments are named by their text
+    # (documented): the integer segment 7 of a later batch is the segment "7", and its one ok
+    # event joins the one failed event above.
+    st.update(pd.DataFrame({"indicator": ["ok"], "timestamp": [240], "value": [1], "segment": [7]}))
+    r = st.evaluate(window="month", at=pd.Timestamp("1970-01-01"), by="segment")
+    assert r[r.level == "indicator"].set_index("segment")["value"].to_dict() == {"007": 1.0, "7": 0.5, "七": 1.0}
 
 
 @pytest.mark.parametrize("ids, found", [
@@ -306,3 +312,96 @@ def test_ipa_rfm_drivers_and_types_pair_series_by_index():
     dv = cxkit.delivered_value(value, cost)
     # c1: 5 − 2 = 3; c2: 3 − 1 = 2.
     assert dv["delivered_value"].to_dict() == {"c1": 3.0, "c2": 2.0}
+
+
+def test_renaming_by_a_bijection_in_rfm_tiers_journeys_and_complaints(rng):
+    """The renaming property for the entry points the first property leaves out: RFM scores,
+    value tiers, journey states by segment and complaint metrics by channel and category."""
+    n = 300
+    ids = [f"{c:019d}" for c in rng.permutation(10**6)[:n]]
+    renamed = [f"客户{c:04d}" for c in rng.permutation(n)]
+    mapping = dict(zip(ids, renamed))
+    r, f, m = rng.integers(1, 365, n), rng.integers(1, 20, n), rng.uniform(10, 900, n)
+    a = cxkit.rfm_scores(pd.Series(r, index=ids), pd.Series(f, index=ids), pd.Series(m, index=ids))
+    b = cxkit.rfm_scores(pd.Series(r, index=renamed), pd.Series(f, index=renamed), pd.Series(m, index=renamed))
+    pd.testing.assert_frame_equal(a.rename(index=mapping), b)
+    ta, sa = cxkit.value_tiers(pd.Series(m, index=ids))
+    tb, sb = cxkit.value_tiers(pd.Series(m, index=renamed))
+    pd.testing.assert_series_equal(ta.rename(index=mapping), tb)
+    pd.testing.assert_frame_equal(sa, sb)
+
+    segments = ["007", "7", "七", "6222021234567890128"]
+    new = {"007": "mass", "7": "affluent", "七": "七七", "6222021234567890128": "6222021234567890129"}
+    seg = rng.choice(segments, n)
+    tree = cxkit.IndicatorTree.from_dict({"journeys": [{"id": "j", "stages": [{"id": "s", "touchpoints": [
+        {"id": "app", "indicators": [{"id": "ok", "kind": {"type": "rate"}}]}]}]}]})
+    events = pd.DataFrame({"indicator": ["ok"] * n, "timestamp": rng.integers(0, 86_400 * 20, n),
+                           "value": rng.integers(0, 2, n), "segment": pd.Series(seg, dtype="string")})
+    states = []
+    for frame in (events, events.assign(segment=events.segment.map(new))):
+        st = cxkit.JourneyState(tree)
+        st.update(frame)
+        out = st.evaluate(window="month", at=pd.Timestamp("1970-01-01"), by="segment")
+        states.append(out[out.level == "indicator"].set_index("segment")["value"])
+    pd.testing.assert_series_equal(states[0].rename(index=new).sort_index(), states[1].sort_index())
+
+    opened = pd.Timestamp("2025-01-01") + pd.to_timedelta(rng.integers(0, 10_000, n), unit="min")
+    complaints = pd.DataFrame({
+        "opened": opened, "first_response": opened + pd.to_timedelta(rng.integers(1, 3_000, n), unit="min"),
+        "resolved": opened + pd.to_timedelta(rng.integers(3_000, 20_000, n), unit="min"),
+        "channel": pd.Series(seg, dtype="category"), "category": rng.choice(segments, n)})
+    ma = cxkit.complaint_metrics(complaints)
+    mb = cxkit.complaint_metrics(complaints.assign(channel=complaints.channel.map(new),
+                                                   category=complaints.category.map(new)))
+    for part in ("by_channel", "by_category"):
+        pd.testing.assert_frame_equal(getattr(ma, part).rename(index=new).sort_index(),
+                                      getattr(mb, part).sort_index(), check_names=False)
+
+
+def renamed_bank(bank, mapping):
+    """The demo bank with every customer id renamed by `mapping` (customers' index and the
+    customer_id columns of the transactions, the survey and the complaints)."""
+    out = dict(bank)
+    out["customers"] = bank["customers"].rename(index=mapping)
+    for table in ("transactions", "survey", "complaints"):
+        out[table] = bank[table].assign(customer_id=bank[table].customer_id.map(mapping))
+    return out
+
+
+def test_the_report_does_not_depend_on_how_customers_are_named(tmp_path, rng):
+    """Renaming every customer id of the demo bank by a bijection — to 19-digit account
+    numbers with leading zeros, or to Chinese text, as frames or as files — changes no number
+    of the report."""
+    bank = cxkit.load_demo_bank(seed=3, customers=1_500)
+    base = cxkit.report(bank, out=tmp_path / "base")
+    ids = bank["customers"].index
+    accounts = dict(zip(ids, (f"{c:019d}" for c in rng.permutation(10**7)[: len(ids)])))
+    chinese = dict(zip(ids, (f"客户{c:05d}" for c in rng.permutation(len(ids)))))
+    for k, mapping in enumerate((accounts, chinese)):
+        frames = renamed_bank(bank, mapping)
+        assert cxkit.report(frames, out=tmp_path / f"frames{k}") == base
+        data = tmp_path / f"data{k}"
+        data.mkdir()
+        frames["customers"].to_csv(data / "customers.csv")
+        for table in ("transactions", "survey", "complaints"):
+            frames[table].to_csv(data / f"{table}.csv", index=False)
+        from_files = cxkit.report(data, out=tmp_path / f"files{k}")
+        subset = cxkit.report({t: frames[t] for t in ("customers", "transactions", "survey", "complaints")},
+                              out=tmp_path / f"subset{k}")
+        del from_files["files"], subset["files"]
+        assert from_files == subset
+
+
+@pytest.mark.parametrize("table, column, values, error, match", [
+    ("transactions", "customer_id", [1.0, 2.0, np.nan], cxkit.InvalidParameterError, "transactions.customer_id"),
+    ("survey", "customer_id", pd.Series(["a", None, "b"], dtype="string"), cxkit.InvalidLabelError,
+     r"survey.customer_id: the label at index 1 is missing"),
+    ("complaints", "channel", pd.Series(["app", 7, "app"], dtype=object), cxkit.InvalidLabelError,
+     "complaints.channel"),
+])
+def test_report_frames_refuse_float_and_missing_ids_naming_the_column(tmp_path, table, column, values, error, match):
+    bank = cxkit.load_demo_bank(seed=3, customers=300)
+    frame = bank[table].iloc[:3].copy()
+    frame[column] = values
+    with pytest.raises(error, match=match):
+        cxkit.report({table: frame}, out=tmp_path)

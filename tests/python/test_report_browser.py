@@ -123,8 +123,16 @@ def test_chinese_glyphs_come_from_a_chinese_font(page):
     if page.lang != "zh":
         pytest.skip("the English report has no Chinese glyphs")
     fc_list = shutil.which("fc-list")
-    if fc_list is None or not subprocess.run([fc_list, ":lang=zh"], capture_output=True, text=True).stdout:
-        pytest.skip("no Chinese font installed (scripts/system-env.sh installs fonts-wqy-microhei)")
+    if fc_list is None:
+        pytest.skip("fontconfig's fc-list is not installed, so the fonts cannot be listed")
+    # What the machine has: the Chinese families fontconfig lists, and those of the page's stack.
+    listed = subprocess.run([fc_list, ":lang=zh", "family"], capture_output=True, text=True).stdout
+    families = sorted({f.strip() for line in listed.splitlines() for f in line.split(",") if f.strip()})
+    ours = [f for f in CHINESE_FONTS if f in families]
+    print(f"Chinese fonts installed: {families or 'none'}; of the report's stack: {ours or 'none'}")
+    assert ours, (
+        f"no font of the report's stack {CHINESE_FONTS} is installed (fontconfig lists {families or 'none'}); "
+        "scripts/system-env.sh installs fonts-wqy-microhei")
     cdp = page.context.new_cdp_session(page)
     cdp.send("DOM.enable")
     cdp.send("CSS.enable")
@@ -142,4 +150,5 @@ def test_chinese_glyphs_come_from_a_chinese_font(page):
         # The Chinese characters are drawn from a Chinese font of the page's stack (Latin
         # letters and digits may come from another of its fonts).
         chinese = [f for f in fonts if f["familyName"] in CHINESE_FONTS]
+        print(f"{selector}: drawn with {[(f['familyName'], f['glyphCount']) for f in fonts]}")
         assert sum(f["glyphCount"] for f in chinese) >= han, (selector, text, fonts)

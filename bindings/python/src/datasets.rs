@@ -7,6 +7,7 @@ use pyo3::types::PyDict;
 use pyo3::IntoPyObjectExt;
 
 use crate::convert::frame;
+use crate::labels::{LabelColumn, Missing};
 
 /// Seconds since 1970 as a datetime64[s] array (`i64::MIN`, "not yet", becomes NaT).
 fn datetimes<'py>(py: Python<'py>, secs: &[i64]) -> PyResult<Bound<'py, PyAny>> {
@@ -224,24 +225,56 @@ fn bank_from_frames(data: &Bound<'_, PyDict>) -> PyResult<BankData> {
                 format!("unknown table {key:?}; the tables are {}", known.join(", ")),
             ));
         }
-        let text: String = if value.hasattr("to_csv")? {
+        let (pandas, polars) = (value.hasattr("to_csv")?, value.hasattr("write_csv")?);
+        if !pandas && !polars {
+            return Err(crate::errors::invalid(
+                "data",
+                format!("table {key:?} must be a pandas or polars DataFrame"),
+            ));
+        }
+        check_labels(&key, &value)?;
+        let text: String = if pandas {
             // pandas: a named index (customers' customer_id) is a column of the file.
             let named = !value.getattr("index")?.getattr("name")?.is_none();
             let kwargs = PyDict::new(py);
             kwargs.set_item("index", named)?;
             value.call_method("to_csv", (), Some(&kwargs))?.extract()?
-        } else if value.hasattr("write_csv")? {
-            value.call_method0("write_csv")?.extract()? // polars
         } else {
-            return Err(crate::errors::invalid(
-                "data",
-                format!("table {key:?} must be a pandas or polars DataFrame"),
-            ));
+            value.call_method0("write_csv")?.extract()? // polars
         };
         files.push((name, text.into_bytes()));
     }
     py.detach(|| BankData::read_files(files.iter().map(|(n, t)| (n.as_str(), t.as_slice()))))
         .map_err(crate::errors::to_py)
+}
+
+/// Reads each id and label column of a frame (and a pandas frame's named index) through the
+/// label reader before the frame becomes CSV text, so that float ids (`7.0` from a column with
+/// a NaN) and missing required ids are refused naming the table, column and row instead of
+/// joining nothing.
+fn check_labels(table: &str, frame: &Bound<'_, PyAny>) -> PyResult<()> {
+    let required = |f: &cxkit_core::data::LabelField| {
+        if f.required {
+            Missing::Refuse
+        } else {
+            Missing::Skip
+        }
+    };
+    for name in frame.getattr("columns")?.try_iter()? {
+        let name = name?;
+        if let Some(f) = cxkit_core::data::label_field(table, &name.str()?.to_cow()?) {
+            LabelColumn::read(&frame.get_item(&name)?, f.qualified, required(f))?;
+        }
+    }
+    if let Ok(index) = frame.getattr("index") {
+        let name = index.getattr("name")?;
+        if !name.is_none() {
+            if let Some(f) = cxkit_core::data::label_field(table, &name.str()?.to_cow()?) {
+                LabelColumn::read(&index, f.qualified, required(f))?;
+            }
+        }
+    }
+    Ok(())
 }
 
 /// Adds the datasets to the module.

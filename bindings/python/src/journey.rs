@@ -166,7 +166,10 @@ fn coded(column: &Bound<'_, PyAny>, what: &'static str) -> PyResult<(Vec<u32>, V
 /// Events folded per indicator, segment and day for an ``IndicatorTree``: ``update`` with
 /// event DataFrames (columns indicator, timestamp, value, optional segment; ``on_reject``
 /// "error" or "count"), ``merge`` states built elsewhere, pickle them, ``evaluate`` any
-/// window.
+/// window. Segments are named by their text, because the state is saved, merged and
+/// matched by label across batches and partitions: an integer segment 7 is the segment "7"
+/// in every batch and in the result (a batch's segment column is read as labels: missing
+/// segments are "none given", float segments are refused).
 ///
 /// >>> import pandas as pd
 /// >>> tree = cxkit.IndicatorTree.from_dict({"journeys": [{"id": "j", "stages": [{"id": "s",

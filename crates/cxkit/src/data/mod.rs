@@ -16,7 +16,7 @@ pub use bank::{
 };
 pub use dir::{bank_files, DataDir, FoundFile};
 pub use provenance::{Encoding, FileRead, IdMatch, IgnoreReason, IgnoredFile, Origin};
-pub use read::{BANK_FILES, HEADER_ALIASES};
+pub use read::{label_field, LabelField, BANK_FILES, HEADER_ALIASES, LABEL_FIELDS};
 
 use rand::{Rng, SeedableRng};
 use rand_chacha::ChaCha8Rng;

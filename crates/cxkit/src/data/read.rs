@@ -84,6 +84,94 @@ pub const HEADER_ALIASES: &[(&str, &[&str])] = &[
     ("satisfaction", &["回访满意度"]),
 ];
 
+/// A column of a data file that holds ids or labels: read as text exactly as written (zeros,
+/// letter case and inner spaces kept; only the spaces around a cell are dropped), never as a
+/// number. Bindings check such columns of a DataFrame before it becomes a file, so a float
+/// id (`7.0`, from a pandas column with a NaN) is refused instead of joining nothing.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct LabelField {
+    /// The file's name without `.csv`: `"survey"`.
+    pub table: &'static str,
+    /// The column's English name: `"customer_id"`.
+    pub column: &'static str,
+    /// Both, for error messages: `"survey.customer_id"`.
+    pub qualified: &'static str,
+    /// Whether every row must have one (else an empty cell is read as "none given").
+    pub required: bool,
+}
+
+const fn field(
+    table: &'static str,
+    column: &'static str,
+    qualified: &'static str,
+    required: bool,
+) -> LabelField {
+    LabelField {
+        table,
+        column,
+        qualified,
+        required,
+    }
+}
+
+/// Every id and label column of the data files (docs/data-schema.md).
+///
+/// ```
+/// use cxkit::data::{label_field, LABEL_FIELDS};
+///
+/// assert!(LABEL_FIELDS.iter().all(|f| f.qualified == format!("{}.{}", f.table, f.column)));
+/// assert_eq!(label_field("survey", "客户ID").map(|f| f.qualified), Some("survey.customer_id"));
+/// assert_eq!(label_field("survey", "ltr"), None);
+/// ```
+pub const LABEL_FIELDS: &[LabelField] = &[
+    field("customers", "customer_id", "customers.customer_id", true),
+    field("customers", "segment", "customers.segment", true),
+    field("customers", "gender", "customers.gender", false),
+    field("customers", "occupation", "customers.occupation", false),
+    field("customers", "region", "customers.region", false),
+    field("customers", "channel", "customers.channel", false),
+    field(
+        "transactions",
+        "customer_id",
+        "transactions.customer_id",
+        true,
+    ),
+    field("survey", "customer_id", "survey.customer_id", true),
+    field("servqual", "respondent_id", "servqual.respondent_id", true),
+    field("servqual", "dimension", "servqual.dimension", true),
+    field("kano", "respondent_id", "kano.respondent_id", true),
+    field("kano", "feature", "kano.feature", true),
+    field(
+        "journey_events",
+        "touchpoint",
+        "journey_events.touchpoint",
+        true,
+    ),
+    field(
+        "journey_events",
+        "indicator",
+        "journey_events.indicator",
+        true,
+    ),
+    field("journey_events", "segment", "journey_events.segment", false),
+    field("complaints", "customer_id", "complaints.customer_id", true),
+    field("complaints", "channel", "complaints.channel", true),
+    field("complaints", "category", "complaints.category", true),
+];
+
+/// The id or label column of `table` (a file name without `.csv`) that a header names — by
+/// its English name or a Chinese alias, in any ASCII letter case, as the reader matches them.
+pub fn label_field(table: &str, header: &str) -> Option<&'static LabelField> {
+    let header = header.trim();
+    LABEL_FIELDS.iter().find(|f| {
+        f.table == table
+            && (header.eq_ignore_ascii_case(f.column)
+                || aliases(f.column)
+                    .iter()
+                    .any(|a| header.eq_ignore_ascii_case(a)))
+    })
+}
+
 /// The Chinese headers accepted for column `name`.
 fn aliases(name: &str) -> &'static [&'static str] {
     HEADER_ALIASES

@@ -255,16 +255,29 @@ typedef struct {
   double response_p90;
   // 95th percentile.
   double response_p95;
-  // Share answered within the response SLA.
+  // Share of the complaints due answered within the response SLA (an unanswered complaint
+  // older than the SLA is due and a breach; NaN without an SLA or nothing due).
   double response_within_sla;
+  // Complaints without a first response.
+  uint64_t response_outstanding;
+  // Complaints answered after the SLA or unanswered past it (0 without an SLA).
+  uint64_t response_breached;
+  // Unanswered complaints not yet past the SLA (0 without an SLA).
+  uint64_t response_pending;
   // Resolution time: median.
   double resolution_p50;
   // 90th percentile.
   double resolution_p90;
   // 95th percentile.
   double resolution_p95;
-  // Share resolved within the resolution SLA.
+  // Share of the complaints due resolved within the resolution SLA (as for the response).
   double resolution_within_sla;
+  // Complaints not resolved.
+  uint64_t resolution_outstanding;
+  // Complaints resolved after the SLA or unresolved past it (0 without an SLA).
+  uint64_t resolution_breached;
+  // Unresolved complaints not yet past the SLA (0 without an SLA).
+  uint64_t resolution_pending;
   // Open complaints at `as_of`.
   uint64_t backlog;
   // Share of resolved complaints reopened.

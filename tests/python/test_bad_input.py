@@ -45,6 +45,14 @@ def misnamed_survey():
     return d
 
 
+def complaints_with(column, values):
+    """Two complaints with `column` set to `values`."""
+    import pandas as pd
+
+    t = pd.to_datetime(["2025-01-01 09:00", "2025-01-01 10:00"])
+    return pd.DataFrame({"opened": t, "first_response": t, "resolved": t, column: values})
+
+
 def complaints_without_a_channel():
     import pandas as pd
 
@@ -132,6 +140,8 @@ CASES = [
     # Journeys, complaints, files.
     ("IndicatorTree.from_dict", "malformed tree", lambda: cxkit.IndicatorTree.from_dict({"journeys": 3}), cxkit.InvalidTreeError),
     ("read_bank", "a misnamed file (Survey (1).csv)", lambda: cxkit.read_bank(misnamed_survey()), cxkit.DataFileError),
+    ("complaint_metrics", "reopened neither yes nor no (\"maybe\")", lambda: cxkit.complaint_metrics(complaints_with("reopened", ["no", "maybe"])), cxkit.InvalidParameterError),
+    ("complaint_metrics", "fractional contacts (2.5)", lambda: cxkit.complaint_metrics(complaints_with("contacts", [1, 2.5])), cxkit.InvalidParameterError),
     ("complaint_metrics", "a missing channel", lambda: cxkit.complaint_metrics(complaints_without_a_channel()), cxkit.InvalidLabelError),
     ("report", "float customer ids in a frame", lambda: cxkit.report({"transactions": frame([[1.0, "2024-01-01", 5.0]], ["customer_id", "date", "amount"])}), cxkit.InvalidParameterError),
     ("read_bank", "missing directory", lambda: cxkit.read_bank("/nonexistent/cxkit"), cxkit.DataFileError),

@@ -475,16 +475,29 @@ pub struct cx_complaint_result {
     pub response_p90: f64,
     /// 95th percentile.
     pub response_p95: f64,
-    /// Share answered within the response SLA.
+    /// Share of the complaints due answered within the response SLA (an unanswered complaint
+    /// older than the SLA is due and a breach; NaN without an SLA or nothing due).
     pub response_within_sla: f64,
+    /// Complaints without a first response.
+    pub response_outstanding: u64,
+    /// Complaints answered after the SLA or unanswered past it (0 without an SLA).
+    pub response_breached: u64,
+    /// Unanswered complaints not yet past the SLA (0 without an SLA).
+    pub response_pending: u64,
     /// Resolution time: median.
     pub resolution_p50: f64,
     /// 90th percentile.
     pub resolution_p90: f64,
     /// 95th percentile.
     pub resolution_p95: f64,
-    /// Share resolved within the resolution SLA.
+    /// Share of the complaints due resolved within the resolution SLA (as for the response).
     pub resolution_within_sla: f64,
+    /// Complaints not resolved.
+    pub resolution_outstanding: u64,
+    /// Complaints resolved after the SLA or unresolved past it (0 without an SLA).
+    pub resolution_breached: u64,
+    /// Unresolved complaints not yet past the SLA (0 without an SLA).
+    pub resolution_pending: u64,
     /// Open complaints at `as_of`.
     pub backlog: u64,
     /// Share of resolved complaints reopened.
@@ -566,10 +579,16 @@ pub unsafe extern "C" fn cx_complaint_metrics(
             response_p90: pct(&c.response, 1),
             response_p95: pct(&c.response, 2),
             response_within_sla: c.response.within_sla.unwrap_or(nan),
+            response_outstanding: c.response.outstanding as u64,
+            response_breached: c.response.breached.unwrap_or(0) as u64,
+            response_pending: c.response.pending.unwrap_or(0) as u64,
             resolution_p50: pct(&c.resolution, 0),
             resolution_p90: pct(&c.resolution, 1),
             resolution_p95: pct(&c.resolution, 2),
             resolution_within_sla: c.resolution.within_sla.unwrap_or(nan),
+            resolution_outstanding: c.resolution.outstanding as u64,
+            resolution_breached: c.resolution.breached.unwrap_or(0) as u64,
+            resolution_pending: c.resolution.pending.unwrap_or(0) as u64,
             backlog: c.backlog as u64,
             reopen_rate: c.reopen_rate.unwrap_or(nan),
             per_1000: c.per_1000.unwrap_or(nan),

@@ -549,8 +549,11 @@ pub(crate) fn pain_points<'py>(
 
 result_class! {
     /// Complaint-handling metrics: counts, first_contact_resolution, backlog, reopen_rate,
-    /// per_1000, ``response`` and ``resolution`` (dicts: n, mean, percentiles, within_sla, in
-    /// seconds) and ``by_channel`` / ``by_category`` DataFrames.
+    /// per_1000, ``response`` and ``resolution`` (dicts: n, outstanding, mean, percentiles in
+    /// seconds, and against the service level within_sla, breached, breached_outstanding and
+    /// pending: an unanswered complaint older than the service level at ``as_of`` is a
+    /// breach, a younger one pending, and within_sla is the share of the complaints due that
+    /// met it) and ``by_channel`` / ``by_category`` DataFrames.
     ComplaintMetrics(Labelled) {
         complaints: usize = |r| r.metrics.complaints,
         resolved: usize = |r| r.metrics.resolved,
@@ -629,6 +632,84 @@ fn codes(
     Ok(Some((column.codes, names)))
 }
 
+/// Whether a value is a missing one: None, NaN, pandas NA or NaT.
+fn is_missing(v: &Bound<'_, PyAny>) -> PyResult<bool> {
+    if v.is_none() {
+        return Ok(true);
+    }
+    if let Ok(x) = v.extract::<f64>() {
+        return Ok(x.is_nan());
+    }
+    let kind = v.get_type().name()?;
+    Ok(kind == "NAType" || kind == "NaTType")
+}
+
+/// The contacts column: whole numbers from 0 (integers of any dtype, or floats such as 3.0);
+/// a missing, fractional or negative count is an error naming the row.
+fn counts(column: &Bound<'_, PyAny>) -> PyResult<Vec<u32>> {
+    column
+        .try_iter()?
+        .enumerate()
+        .map(|(i, v)| {
+            let v = v?;
+            let bad = |what: &str| {
+                invalid(
+                    "contacts",
+                    format!("row {i}: expected a whole number of contacts from 0, found {what}"),
+                )
+            };
+            if let Ok(k) = v.extract::<u32>() {
+                return Ok(k);
+            }
+            if is_missing(&v)? {
+                return Err(bad("a missing value"));
+            }
+            match v.extract::<f64>() {
+                Ok(x) if x.fract() == 0.0 && (0.0..=f64::from(u32::MAX)).contains(&x) => {
+                    Ok(x as u32)
+                }
+                _ => Err(bad(&v.repr()?.to_cow()?)),
+            }
+        })
+        .collect()
+}
+
+/// The reopened column: booleans, 0 and 1, or yes/no texts as the CSV reader reads them
+/// (`complaints::parse_flag`: "no", "0", "false" and 否 are no); a missing value (None, NaN,
+/// NA) is "not reopened", as an empty cell of complaints.csv. Anything else is an error
+/// naming the row, never a guess from Python's truthiness.
+fn flags(column: &Bound<'_, PyAny>) -> PyResult<Vec<bool>> {
+    column
+        .try_iter()?
+        .enumerate()
+        .map(|(i, v)| {
+            let v = v?;
+            let bad = || -> PyResult<PyErr> {
+                Ok(invalid(
+                    "reopened",
+                    format!(
+                        "row {i}: expected {} (or True/False), found {}",
+                        comp::FLAG_EXPECTED,
+                        v.repr()?.to_cow()?
+                    ),
+                ))
+            };
+            if let Ok(text) = v.cast::<pyo3::types::PyString>() {
+                return comp::parse_flag(&text.to_cow()?)
+                    .ok_or_else(|| bad().unwrap_or_else(|e| e));
+            }
+            if is_missing(&v)? {
+                return Ok(false);
+            }
+            match v.extract::<f64>() {
+                Ok(0.0) => Ok(false),
+                Ok(1.0) => Ok(true),
+                _ => Err(bad()?),
+            }
+        })
+        .collect()
+}
+
 /// Seconds of a duration given as a number of hours, a ``datetime.timedelta`` or a pandas
 /// ``Timedelta``.
 fn seconds(d: &Bound<'_, PyAny>) -> PyResult<f64> {
@@ -639,8 +720,9 @@ fn seconds(d: &Bound<'_, PyAny>) -> PyResult<f64> {
 }
 
 /// Complaint-handling metrics from complaint records (a DataFrame or dict of columns):
-/// opened, first_response, resolved (datetimes; NaT when not yet), and optionally contacts,
-/// reopened, channel, category. ``sla``: {"response": …, "resolution": …} as hours or
+/// opened, first_response, resolved (datetimes; NaT when not yet), and optionally contacts
+/// (whole numbers), reopened (booleans, 0/1 or yes/no texts as complaints.csv has them; a
+/// missing value is "not reopened"), channel, category. ``sla``: {"response": …, "resolution": …} as hours or
 /// timedeltas. ``customers`` (a number, or dicts ``customers_by_channel`` /
 /// ``customers_by_category`` by label) gives complaints per 1,000 customers. Times in the
 /// result are seconds.
@@ -670,33 +752,14 @@ pub(crate) fn complaint_metrics<'py>(
     let (opened, first, resolved) = (time("opened")?, time("first_response")?, time("resolved")?);
     let (opened, first, resolved) = (opened.readonly(), first.readonly(), resolved.readonly());
     let err = |e: numpy::AsSliceError| PyValueError::new_err(e.to_string());
-    let int_col = |name: &str| -> PyResult<Option<Vec<u32>>> {
+    let column = |name: &str| -> PyResult<Option<Bound<'py, PyAny>>> {
         if !frame.call_method1("__contains__", (name,))?.is_truthy()? {
             return Ok(None);
         }
-        Ok(Some(
-            frame
-                .get_item(name)?
-                .try_iter()?
-                .map(|v| v?.extract())
-                .collect::<PyResult<_>>()?,
-        ))
+        frame.get_item(name).map(Some)
     };
-    let contacts = int_col("contacts")?;
-    let reopened: Option<Vec<bool>> = if frame
-        .call_method1("__contains__", ("reopened",))?
-        .is_truthy()?
-    {
-        Some(
-            frame
-                .get_item("reopened")?
-                .try_iter()?
-                .map(|v| v?.is_truthy())
-                .collect::<PyResult<_>>()?,
-        )
-    } else {
-        None
-    };
+    let contacts = column("contacts")?.map(|c| counts(&c)).transpose()?;
+    let reopened = column("reopened")?.map(|c| flags(&c)).transpose()?;
     let channel = codes(frame, "channel")?;
     let category = codes(frame, "category")?;
     let by_label = |m: Option<HashMap<String, f64>>, labels: Option<&Vec<String>>| {

@@ -15,6 +15,36 @@ use crate::{Error, Result};
 /// A time that has not happened (no response yet, not resolved): `i64::MIN`, as numpy's NaT.
 pub const NOT_YET: i64 = i64::MIN;
 
+/// A yes/no cell (a complaint's `reopened`): `1`, `true`, `yes`, `y`, `是` are yes; `0`, `false`,
+/// `no`, `n`, `否` and an empty cell (not recorded as reopened) are no, in any ASCII letter
+/// case and with the spaces around ignored. Anything else is None, for the caller to refuse:
+/// a flag is never guessed from whether a text is empty.
+///
+/// ```
+/// use cxkit::complaints::parse_flag;
+///
+/// assert_eq!(parse_flag("Yes"), Some(true));
+/// assert_eq!(parse_flag(" 0 "), Some(false));
+/// assert_eq!(parse_flag("否"), Some(false));
+/// assert_eq!(parse_flag(""), Some(false));
+/// assert_eq!(parse_flag("maybe"), None);
+/// ```
+pub fn parse_flag(text: &str) -> Option<bool> {
+    let t = text.trim();
+    const YES: [&str; 5] = ["1", "true", "yes", "y", "是"];
+    const NO: [&str; 5] = ["0", "false", "no", "n", "否"];
+    if YES.iter().any(|y| t.eq_ignore_ascii_case(y)) {
+        Some(true)
+    } else if t.is_empty() || NO.iter().any(|n| t.eq_ignore_ascii_case(n)) {
+        Some(false)
+    } else {
+        None
+    }
+}
+
+/// The expectation named in errors about a yes/no cell.
+pub const FLAG_EXPECTED: &str = "yes or no: 1 or 0, true or false, yes or no, 是 or 否";
+
 /// Complaint records as columns, one entry per complaint.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct Complaints<'a> {
@@ -68,16 +98,31 @@ impl Default for ComplaintOptions {
 }
 
 /// Durations of one kind (response or resolution), in seconds.
+///
+/// Against a service level `s`, at the date `as_of` of the metrics, every complaint is one of:
+/// **met** (its time is at most `s`), **breached** (its time is over `s`, or it has none yet
+/// and was opened more than `s` before `as_of`: an unanswered complaint past the service level
+/// is a breach) or **pending** (no time yet, opened at most `s` before `as_of`: not yet due).
+/// `within_sla` is met / (met + breached), the share of the complaints that are due.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Durations {
     /// Complaints with this time.
     pub n: usize,
-    /// Mean duration.
+    /// Complaints without this time yet (not answered, or not resolved).
+    pub outstanding: usize,
+    /// Mean duration of the `n` complaints with one.
     pub mean: Option<f64>,
-    /// (percentile, duration) pairs, type-7 quantiles.
+    /// (percentile, duration) pairs, type-7 quantiles of the `n` durations.
     pub percentiles: Vec<(f64, Option<f64>)>,
-    /// Share within the service level (None without one).
+    /// Share of the complaints due that met the service level (None without a service level
+    /// or without complaints due).
     pub within_sla: Option<f64>,
+    /// Complaints over the service level, answered late or not at all (None without one).
+    pub breached: Option<usize>,
+    /// Of `breached`, those without a time yet: outstanding past the service level.
+    pub breached_outstanding: Option<usize>,
+    /// Outstanding complaints not yet past the service level (None without one).
+    pub pending: Option<usize>,
 }
 
 /// Complaints of one channel or category.
@@ -121,19 +166,30 @@ pub struct ComplaintMetrics {
     pub by_category: Vec<GroupRate>,
 }
 
-fn durations(d: &mut [f64], sla: Option<f64>, percentiles: &[f64]) -> Durations {
+/// The durations `d` of the complaints that have this time and the ages at `as_of` (seconds
+/// since opening; negative when opened later) of those that do not yet.
+fn durations(d: &mut [f64], ages: &[f64], sla: Option<f64>, percentiles: &[f64]) -> Durations {
     d.sort_unstable_by(f64::total_cmp);
     let n = d.len();
+    let late = sla.map(|s| d.iter().filter(|&&x| x > s).count());
+    let overdue = sla.map(|s| ages.iter().filter(|&&a| a > s).count());
+    let breached = late.zip(overdue).map(|(a, b)| a + b);
+    let due = breached.map(|b| b + n - late.unwrap_or(0));
     Durations {
         n,
+        outstanding: ages.len(),
         mean: (n > 0).then(|| d.iter().sum::<f64>() / n as f64),
         percentiles: percentiles
             .iter()
             .map(|&p| (p, quantile(d, p / 100.0)))
             .collect(),
-        within_sla: sla
-            .filter(|_| n > 0)
-            .map(|s| d.iter().filter(|&&x| x <= s).count() as f64 / n as f64),
+        within_sla: breached
+            .zip(due)
+            .filter(|&(_, due)| due > 0)
+            .map(|(b, due)| (due - b) as f64 / due as f64),
+        breached,
+        breached_outstanding: overdue,
+        pending: overdue.map(|o| ages.len() - o),
     }
 }
 
@@ -179,7 +235,11 @@ fn groups(codes: Option<&[u32]>, customers: Option<&[f64]>, total: usize) -> Vec
 ///                         customers: Some(2000.0), ..ComplaintOptions::default() },
 /// )?;
 /// assert_eq!(m.first_contact_resolution, Some(0.5)); // of the 2 resolved, 1 in one contact
-/// assert_eq!(m.response.within_sla, Some(2.0 / 3.0)); // 1 h, 5 h, 1 h against 4 h
+/// // Answered in 1 h, 5 h and 1 h against 4 h, and one unanswered for 5 h at 25 h: two of
+/// // the four due met the service level, two breached it (one of them never answered).
+/// assert_eq!(m.response.within_sla, Some(0.5));
+/// assert_eq!((m.response.breached, m.response.breached_outstanding), (Some(2), Some(1)));
+/// assert_eq!(m.response.pending, Some(0));
 /// assert_eq!(m.backlog, 3); // at 25 h only the first is resolved
 /// assert_eq!(m.per_1000, Some(2.0));
 /// # Ok::<(), cxkit::Error>(())
@@ -222,17 +282,30 @@ pub fn complaint_metrics(c: &Complaints, options: &ComplaintOptions) -> Result<C
         if o == NOT_YET {
             return bad(i, "has no opening time");
         }
-        if f != NOT_YET {
-            if f < o {
-                return bad(i, "first response before it was opened");
-            }
-            response.push((f - o) as f64);
+        if f != NOT_YET && f < o {
+            return bad(i, "first response before it was opened");
         }
-        if r != NOT_YET {
-            if r < o {
-                return bad(i, "resolved before it was opened");
-            }
-            resolution.push((r - o) as f64);
+        if r != NOT_YET && r < o {
+            return bad(i, "resolved before it was opened");
+        }
+    }
+    let latest = (0..n)
+        .flat_map(|i| [c.opened[i], c.first_response[i], c.resolved[i]])
+        .filter(|&t| t != NOT_YET)
+        .max()
+        .expect("every complaint has an opening time");
+    let as_of = options.as_of.unwrap_or(latest);
+    let (mut unanswered, mut unresolved) = (Vec::new(), Vec::new());
+    for i in 0..n {
+        let (o, f, r) = (c.opened[i], c.first_response[i], c.resolved[i]);
+        let age = (as_of as f64) - (o as f64);
+        match f {
+            NOT_YET => unanswered.push(age),
+            f => response.push((f - o) as f64),
+        }
+        match r {
+            NOT_YET => unresolved.push(age),
+            r => resolution.push((r - o) as f64),
         }
     }
     let is_resolved = |i: usize| c.resolved[i] != NOT_YET;
@@ -243,12 +316,6 @@ pub fn complaint_metrics(c: &Complaints, options: &ComplaintOptions) -> Result<C
     };
     let first_contact_resolution = c.contacts.and_then(|k| share_of_resolved(&|i| k[i] == 1));
     let reopen_rate = c.reopened.and_then(|f| share_of_resolved(&|i| f[i]));
-    let latest = (0..n)
-        .flat_map(|i| [c.opened[i], c.first_response[i], c.resolved[i]])
-        .filter(|&t| t != NOT_YET)
-        .max()
-        .expect("every complaint has an opening time");
-    let as_of = options.as_of.unwrap_or(latest);
     let backlog = (0..n)
         .filter(|&i| c.opened[i] <= as_of && (c.resolved[i] == NOT_YET || c.resolved[i] > as_of))
         .count();
@@ -256,9 +323,15 @@ pub fn complaint_metrics(c: &Complaints, options: &ComplaintOptions) -> Result<C
         complaints: n,
         resolved,
         first_contact_resolution,
-        response: durations(&mut response, options.response_sla, &options.percentiles),
+        response: durations(
+            &mut response,
+            &unanswered,
+            options.response_sla,
+            &options.percentiles,
+        ),
         resolution: durations(
             &mut resolution,
+            &unresolved,
             options.resolution_sla,
             &options.percentiles,
         ),
@@ -505,6 +578,92 @@ mod tests {
             ),
             Err(Error::LengthMismatch { .. })
         ));
+    }
+
+    #[test]
+    fn unanswered_complaints_past_the_sla_are_breaches() {
+        // Issue 19: ten complaints opened on day 0; five answered in 2 h, five never; as of
+        // day 19 the five unanswered are 19 days old, past a 24 h service level: 5 met and 5
+        // breached of 10 due (the old rule counted only the answered: 100 %).
+        let (h, day) = (3600, 86_400);
+        let opened = [0; 10];
+        let first: Vec<i64> = (0..10)
+            .map(|i| if i < 5 { 2 * h } else { NOT_YET })
+            .collect();
+        let resolved = [NOT_YET; 10];
+        let c = Complaints {
+            opened: &opened,
+            first_response: &first,
+            resolved: &resolved,
+            ..Complaints::default()
+        };
+        let o = ComplaintOptions {
+            response_sla: Some(24.0 * 3600.0),
+            as_of: Some(19 * day),
+            ..ComplaintOptions::default()
+        };
+        let m = complaint_metrics(&c, &o).unwrap();
+        let r = &m.response;
+        assert_eq!((r.n, r.outstanding), (5, 5));
+        assert_eq!(r.within_sla, Some(0.5));
+        assert_eq!(
+            (r.breached, r.breached_outstanding, r.pending),
+            (Some(5), Some(5), Some(0))
+        );
+        // As of 10 h the unanswered are 10 h old: pending, not due; 5 of 5 due met.
+        let m = complaint_metrics(
+            &c,
+            &ComplaintOptions {
+                as_of: Some(10 * h),
+                ..o.clone()
+            },
+        )
+        .unwrap();
+        assert_eq!(
+            (m.response.within_sla, m.response.pending),
+            (Some(1.0), Some(5))
+        );
+        // A channel none of whose complaints was answered: every one due is a breach.
+        let none = [NOT_YET; 10];
+        let m = complaint_metrics(
+            &Complaints {
+                first_response: &none,
+                ..c
+            },
+            &o,
+        )
+        .unwrap();
+        assert_eq!(
+            (m.response.within_sla, m.response.breached),
+            (Some(0.0), Some(10))
+        );
+        assert_eq!(m.response.mean, None);
+        // Only pending complaints: nothing due, no share.
+        let m = complaint_metrics(
+            &Complaints {
+                first_response: &none,
+                ..c
+            },
+            &ComplaintOptions {
+                as_of: Some(h),
+                ..o.clone()
+            },
+        )
+        .unwrap();
+        assert_eq!(
+            (m.response.within_sla, m.response.pending),
+            (None, Some(10))
+        );
+        // Without a service level nothing is due or breached.
+        let m = complaint_metrics(&c, &ComplaintOptions::default()).unwrap();
+        assert_eq!(
+            (
+                m.response.within_sla,
+                m.response.breached,
+                m.response.pending
+            ),
+            (None, None, None)
+        );
     }
 
     #[test]

@@ -118,7 +118,7 @@ fn the_demo_bank_written_as_csv_reads_back_as_the_same_data_and_report() {
             .clv_by_segment
             .sort_by(|a, b| a.0.cmp(&b.0));
         let c = r.complaints.as_mut().unwrap();
-        c.by_channel.sort_by(|a, b| a.0.cmp(&b.0));
+        c.by_channel.sort_by(|a, b| a.channel.cmp(&b.channel));
         (c.metrics.by_channel, c.metrics.by_category) = (Vec::new(), Vec::new());
         (c.channels, c.categories) = (Vec::new(), Vec::new());
     }
@@ -275,7 +275,7 @@ fn malformed_files_name_the_file_line_column_and_what_was_expected() {
         ("transactions.csv", "customer_id,date,amount\n7,2024-02-03,NaN\n".into(), 2, Some("amount"), "a finite number, found \"NaN\""),
         ("customers.csv", "customer_id,segment,age,gender,income_band,occupation,region,channel,products,balance\n1,mass,30,F,2,x,y,app,1,5\n1,mass,31,M,2,x,y,app,1,5\n".into(), 3, Some("customer_id"), "a customer id not listed before, found \"1\""),
         ("complaints.csv", format!("{complaints}a,phone,fees,2025-03-04 09:30,yesterday,,1,0,\n"), 2, Some("first_response"), "a time YYYY-MM-DDTHH:MM:SS (optionally with Z or an offset ±HH:MM), found \"yesterday\""),
-        ("complaints.csv", format!("{complaints}a,phone,fees,2025-03-04,,,1,maybe,\n"), 2, Some("reopened"), "1 or 0 (true or false), found \"maybe\""),
+        ("complaints.csv", format!("{complaints}a,phone,fees,2025-03-04,,,1,maybe,\n"), 2, Some("reopened"), "yes or no: 1 or 0, true or false, yes or no, 是 or 否, found \"maybe\""),
         ("journey_events.csv", format!("{events}app_login,loan_csat,2025-01-01,1\n"), 2, Some("indicator"), "an indicator of touchpoint `app_login` in the indicator tree, found \"loan_csat\""),
         ("journey_events.csv", format!("{events}atm,login_success,2025-01-01,1\n"), 2, Some("touchpoint"), "a touchpoint of the indicator tree, found \"atm\""),
         ("servqual.csv", "respondent_id,item,dimension,perception,expectation\nr,1,a,4,5\nr,2,b,4,5\nq,2,a,4,5\n".into(), 4, Some("dimension"), "dimension `b` for item 2 as on earlier rows, found \"a\""),

@@ -247,7 +247,7 @@ fn the_report_states_the_planted_structure() {
             .as_ref()
             .unwrap()
             .finding
-            .contains("phone channel is slowest"),
+            .contains("phone channel does worst"),
         "{}",
         r.complaints.as_ref().unwrap().finding
     );

@@ -98,7 +98,7 @@ fn the_chinese_report_states_the_planted_structure() {
         f[4]
     );
     assert!(f[5].starts_with("最严重的痛点是贷款申请"), "{}", f[5]);
-    assert!(f[6].contains("电话渠道最慢"), "{}", f[6]);
+    assert!(f[6].contains("电话渠道表现最差"), "{}", f[6]);
     for finding in f {
         assert!(!finding.contains('{'), "a placeholder left: {finding}");
     }

@@ -15,7 +15,7 @@ use super::bank::{
 };
 use super::provenance::{Encoding, FileRead, Origin};
 use crate::clv::days_from_civil;
-use crate::complaints::NOT_YET;
+use crate::complaints::{parse_flag, FLAG_EXPECTED, NOT_YET};
 use crate::journey::IndicatorTree;
 use crate::labels::Interner;
 use crate::quality::Dimensions;
@@ -967,12 +967,9 @@ impl Builder {
             r.resolved.push(s.time(&resolved, true)?);
             r.contacts
                 .push(s.integer(&contacts, 0, i64::from(u32::MAX))?);
-            r.reopened
-                .push(match s.text(&reopened).to_ascii_lowercase().as_str() {
-                    "1" | "true" | "yes" => true,
-                    "0" | "false" | "no" | "" => false,
-                    _ => return Err(s.error(&reopened, "1 or 0 (true or false)")),
-                });
+            r.reopened.push(
+                parse_flag(s.text(&reopened)).ok_or_else(|| s.error(&reopened, FLAG_EXPECTED))?,
+            );
             r.satisfaction
                 .push(s.number(&satisfaction, true, Some((0.0, 10.0)))?);
         }

@@ -299,24 +299,32 @@ impl BankReport {
             let sla_bars: Vec<Bar> = c
                 .by_channel
                 .iter()
-                .map(|(name, _, within)| Bar {
-                    label: t.name(name).to_string(),
-                    value: *within,
-                    interval: None,
+                .filter_map(|r| {
+                    Some(Bar {
+                        label: t.name(&r.channel).to_string(),
+                        value: r.within_sla?,
+                        interval: None,
+                    })
                 })
                 .collect();
             let mut table = format!(
-                "<table><tr><th>{}</th><th>{}</th><th>{}</th></tr>",
+                "<table><tr><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th></tr>",
                 esc(t.get(Key::complaints_channel)),
                 esc(t.get(Key::complaints_mean_response)),
-                esc(t.get(Key::complaints_within))
+                esc(t.get(Key::complaints_within)),
+                esc(t.get(Key::complaints_breached)),
+                esc(t.get(Key::complaints_pending))
             );
-            for (name, hours, within) in &c.by_channel {
+            let or_dash = |v: Option<String>| v.unwrap_or_else(|| "—".to_string());
+            for r in &c.by_channel {
                 let _ = write!(
                     table,
-                    "<tr><td>{}</td><td>{hours:.1}</td><td>{}</td></tr>",
-                    esc(t.name(name)),
-                    pct(*within)
+                    "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
+                    esc(t.name(&r.channel)),
+                    or_dash(r.mean_hours.map(|h| format!("{h:.1}"))),
+                    or_dash(r.within_sla.map(pct)),
+                    r.unanswered,
+                    r.pending
                 );
             }
             table.push_str("</table>");

@@ -163,14 +163,36 @@ pub struct ComplaintSection {
     /// All complaints, with the SLAs of 24 h (response) and 72 h (resolution); its groups by
     /// the codes of `channels` and `categories`.
     pub metrics: ComplaintMetrics,
-    /// (channel, mean first-response hours, share answered within 24 h).
-    pub by_channel: Vec<(String, f64, f64)>,
+    /// First responses by channel against the 24 h service level, every channel with
+    /// complaints (one never answered included).
+    pub by_channel: Vec<ChannelResponse>,
     /// What the section found.
     pub finding: String,
     /// The channel of each code of `metrics.by_channel`.
     pub channels: Vec<String>,
     /// The category of each code of `metrics.by_category`.
     pub categories: Vec<String>,
+}
+
+/// First responses of one channel's complaints against the report's 24 h service level, at
+/// the date of the metrics (see [`crate::complaints::Durations`] for met, breached and
+/// pending).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ChannelResponse {
+    /// The channel.
+    pub channel: String,
+    /// Its complaints.
+    pub complaints: usize,
+    /// Mean hours to the first response of those answered (None when none was).
+    pub mean_hours: Option<f64>,
+    /// Share of the complaints due answered within 24 h (None when none is due yet).
+    pub within_sla: Option<f64>,
+    /// Complaints answered after 24 h or not at all and older than 24 h.
+    pub breached: usize,
+    /// Of `breached`, those never answered.
+    pub unanswered: usize,
+    /// Unanswered complaints younger than 24 h: not yet due.
+    pub pending: usize,
 }
 
 impl Serialize for ComplaintSection {
@@ -1158,7 +1180,13 @@ fn complaint_section(bank: &BankData, t: &Table) -> Result<Option<ComplaintSecti
         },
         &options,
     )?;
-    let by_channel: Vec<(String, f64, f64)> = bank
+    // Each channel at the date of the whole table, so that a channel's unanswered complaints
+    // are aged as the others are.
+    let at = ComplaintOptions {
+        as_of: Some(metrics.as_of),
+        ..options
+    };
+    let by_channel: Vec<ChannelResponse> = bank
         .channels
         .iter()
         .enumerate()
@@ -1175,33 +1203,61 @@ fn complaint_section(bank: &BankData, t: &Table) -> Result<Option<ComplaintSecti
                     resolved: &r,
                     ..Complaints::default()
                 },
-                &options,
+                &at,
             )
             .ok()?;
-            Some((
-                name.to_string(),
-                m.response.mean? / 3600.0,
-                m.response.within_sla?,
-            ))
+            let d = m.response;
+            Some(ChannelResponse {
+                channel: name.to_string(),
+                complaints: m.complaints,
+                mean_hours: d.mean.map(|s| s / 3600.0),
+                within_sla: d.within_sla,
+                breached: d.breached.unwrap_or(0),
+                unanswered: d.breached_outstanding.unwrap_or(0),
+                pending: d.pending.unwrap_or(0),
+            })
         })
         .collect();
-    let slowest = by_channel
+    // The channel doing worst: the lowest share within the service level, then the slowest.
+    let worst = by_channel
         .iter()
-        .max_by(|a, b| a.1.total_cmp(&b.1))
-        .cloned()
-        .unwrap_or_default();
-    Ok(Some(ComplaintSection {
-        finding: t.fill(
+        .filter(|c| c.within_sla.is_some())
+        .min_by(|a, b| {
+            a.within_sla
+                .partial_cmp(&b.within_sla)
+                .unwrap_or(std::cmp::Ordering::Equal)
+                .then(
+                    b.mean_hours
+                        .unwrap_or(f64::INFINITY)
+                        .total_cmp(&a.mean_hours.unwrap_or(f64::INFINITY)),
+                )
+        });
+    let r = &metrics.response;
+    let percent = |v: Option<f64>| format!("{:.0}", 100.0 * v.unwrap_or(0.0));
+    let mut finding = match worst {
+        Some(w) => t.fill(
             Key::complaints_finding,
             &[
-                (
-                    "share",
-                    &format!("{:.0}", 100.0 * metrics.response.within_sla.unwrap_or(0.0)),
-                ),
-                ("channel", t.name(&slowest.0)),
-                ("hours", &format!("{:.0}", slowest.1)),
+                ("share", &percent(r.within_sla)),
+                ("channel", t.name(&w.channel)),
+                ("channel_share", &percent(w.within_sla)),
             ],
         ),
+        None => t.get(Key::complaints_none_due).to_string(),
+    };
+    let (unanswered, pending) = (r.breached_outstanding.unwrap_or(0), r.pending.unwrap_or(0));
+    if unanswered + pending > 0 {
+        finding.push(' ');
+        finding.push_str(&t.fill(
+            Key::complaints_open,
+            &[
+                ("unanswered", &unanswered.to_string()),
+                ("pending", &pending.to_string()),
+            ],
+        ));
+    }
+    Ok(Some(ComplaintSection {
+        finding,
         metrics,
         by_channel,
         channels: bank.channels.clone(),

@@ -305,7 +305,8 @@ typedef struct {
 // A KANO category code: CX_KANO_A … CX_KANO_Q, or CX_KANO_MISSING.
 typedef uint8_t cx_kano_category;
 
-// Which rule decided a category: CX_KANO_RULE_FONG or CX_KANO_RULE_PRIORITY (M>O>A>I).
+// Which rule decided a category: CX_KANO_RULE_FONG, CX_KANO_RULE_PRIORITY (M>O>A>I) or
+// CX_KANO_RULE_ONLY.
 typedef uint8_t cx_kano_rule;
 
 // Yang's refined categories (`refined` of cx_kano_feature), or CX_KANO_MISSING.
@@ -694,6 +695,10 @@ typedef struct {
 
 // The M > O > A > I rule chose between the top two.
 #define CX_KANO_RULE_PRIORITY 1
+
+// Only one category was answered (or none of A, O, M, I, R: Q); a category nobody chose
+// never wins.
+#define CX_KANO_RULE_ONLY 2
 
 // Attractive and important.
 #define CX_KANO_HIGHLY_ATTRACTIVE 0

@@ -292,6 +292,9 @@ static void test_kano(void) {
   CHECK(!v.continuous_defined && isnan(v.functional));
   CHECK(cx_kano_from_counts(0, 0, 0, 0, 3, 4, &v) == CX_OK);
   CHECK(!v.better_defined && isnan(v.better) && !v.chi_square_defined);
+  /* Issue 19: one O answer is O (a category nobody chose, M, won before). */
+  CHECK(cx_kano_from_counts(0, 1, 0, 0, 0, 0, &v) == CX_OK);
+  CHECK(v.category == CX_KANO_O && v.decided_by == CX_KANO_RULE_ONLY);
   CHECK(cx_kano_from_counts(0, 0, 0, 0, 0, 0, &v) == CX_EMPTY_FEATURE);
   CHECK(cx_kano_from_counts(1, 0, 0, 0, 0, 0, NULL) == CX_NULL_ARGUMENT);
 
@@ -559,6 +562,9 @@ static void test_quality(void) {
   CHECK(a.n == 15 && a.k == 10 && itr[0] > -1.0 && aid[0] > 0.0);
   CHECK(cx_cronbach_alpha(items, 15, 10, CX_MISSING_PAIRWISE, 0.95, &a, NULL, NULL) == CX_OK);
   CHECK(cx_cronbach_alpha(items, 15, 1, CX_MISSING_PAIRWISE, 0.95, &a, NULL, NULL) == CX_INSUFFICIENT_DATA);
+  /* Issue 19: x and 6 - x cancel out (the total has no variance): an error, not -inf. */
+  double reversed[] = {1, 5, 2, 4, 4, 2, 5, 1};
+  CHECK(cx_cronbach_alpha(reversed, 4, 2, CX_MISSING_PAIRWISE, 0.95, &a, NULL, NULL) == CX_ZERO_VARIANCE);
   CHECK(cx_cronbach_alpha(items, 15, 10, 7, 0.95, &a, NULL, NULL) == CX_INVALID_PARAMETER);
   CHECK(cx_cronbach_alpha(items, 15, 10, CX_MISSING_PAIRWISE, 0.95, NULL, NULL, NULL) == CX_NULL_ARGUMENT);
   double constant[] = {1, 3, 2, 3, 3, 3};

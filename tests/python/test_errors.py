@@ -107,9 +107,10 @@ def test_statistics_that_need_more_data():
 
 
 def test_unsupported_inputs():
-    with pytest.raises(TypeError, match="dtype"):
+    # Text and booleans are not scores: the argument's CxError (issue 19), not a TypeError.
+    with pytest.raises(cxkit.InvalidParameterError, match="dtype"):
         cxkit.nps(["9", "10"])
-    with pytest.raises(TypeError, match="dtype"):
+    with pytest.raises(cxkit.InvalidParameterError, match="dtype"):
         cxkit.nps(np.array([True, False]))
     with pytest.raises(cxkit.InvalidParameterError, match="invalid scores: must be one-dimensional"):
         cxkit.nps(np.array([[9, 10], [1, 2]]))

@@ -48,9 +48,10 @@ def test_value_tiers_shares_thresholds_and_ties():
     assert summary.index.tolist() == ["platinum", "gold", "iron", "lead"]
     assert tiers.tolist()[-1] == "platinum" and tiers.tolist()[0] == "lead"
     assert summary["value_share"].sum() == pytest.approx(1.0)
-    # Three tied at the top: all platinum although platinum is 5 %.
+    # Three tied at the top (30 %, six times platinum's 5 %) share a tier, placed by the middle
+    # of their ranks, 1.5/10 = 15 %: gold (platinum is left empty rather than six times its size).
     tiers, _ = cxkit.value_tiers([100, 100, 100, 50, 40, 30, 20, 10, 5, 1])
-    assert tiers.tolist()[:3] == ["platinum"] * 3
+    assert tiers.tolist()[:3] == ["gold"] * 3
     tiers, _ = cxkit.value_tiers([500, 150, 60, 5], thresholds=(400, 100, 50))
     assert tiers.tolist() == ["platinum", "gold", "iron", "lead"]
     with pytest.raises(cxkit.InvalidParameterError):

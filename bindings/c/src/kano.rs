@@ -32,12 +32,16 @@ pub const CX_KANO_FULL: cx_kano_form = 0;
 /// The 3-point short form.
 pub const CX_KANO_SHORT: cx_kano_form = 1;
 
-/// Which rule decided a category: CX_KANO_RULE_FONG or CX_KANO_RULE_PRIORITY (M>O>A>I).
+/// Which rule decided a category: CX_KANO_RULE_FONG, CX_KANO_RULE_PRIORITY (M>O>A>I) or
+/// CX_KANO_RULE_ONLY.
 pub type cx_kano_rule = u8;
 /// The top category is significantly ahead of the second (Fong's test).
 pub const CX_KANO_RULE_FONG: cx_kano_rule = 0;
 /// The M > O > A > I rule chose between the top two.
 pub const CX_KANO_RULE_PRIORITY: cx_kano_rule = 1;
+/// Only one category was answered (or none of A, O, M, I, R: Q); a category nobody chose
+/// never wins.
+pub const CX_KANO_RULE_ONLY: cx_kano_rule = 2;
 
 /// Yang's refined categories (`refined` of cx_kano_feature), or CX_KANO_MISSING.
 pub type cx_kano_refined = u8;
@@ -192,6 +196,7 @@ impl From<&core::KanoFeature> for cx_kano_feature {
             decided_by: match f.decided_by {
                 core::KanoRule::Fong => CX_KANO_RULE_FONG,
                 core::KanoRule::Priority => CX_KANO_RULE_PRIORITY,
+                core::KanoRule::Only => CX_KANO_RULE_ONLY,
             },
             category_strength: f.category_strength,
             total_strength: f.total_strength,

@@ -371,10 +371,14 @@ pub(crate) fn customer_lifetime_value<'py>(
     recency: &Bound<'py, PyAny>,
     T: &Bound<'py, PyAny>,
     monetary_value: &Bound<'py, PyAny>,
-    horizon: u32,
+    horizon: i64,
     freq: &str,
     discount_rate: f64,
 ) -> PyResult<Bound<'py, PyArray1<f64>>> {
+    // A negative or huge horizon is an InvalidParameterError, not Python's OverflowError.
+    let horizon = u32::try_from(crate::convert::count("horizon", horizon)?).map_err(|_| {
+        crate::errors::invalid("horizon", format!("must be at most {} months", u32::MAX))
+    })?;
     let model: Box<dyn core::TransactionModel> = if let Ok(m) = transaction_model.cast::<BetaGeo>()
     {
         Box::new(m.borrow().model()?.clone())

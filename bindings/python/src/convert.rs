@@ -2,7 +2,6 @@
 
 use cxkit_core::survey::{Histogram, NanPolicy, NpsMethod, ProportionMethod, Scale};
 use numpy::{PyArray1, PyArrayMethods};
-use pyo3::exceptions::PyTypeError;
 use pyo3::prelude::*;
 use pyo3::types::PyDict;
 use pyo3::types::PyList;
@@ -25,14 +24,21 @@ pub(crate) fn array<'py>(
         np.call_method1("asarray", (obj,))?
     };
     if kind(&arr)? == "O" {
-        arr = if has_to_numpy {
+        let floats = if has_to_numpy {
             let kwargs = PyDict::new(py);
             kwargs.set_item("dtype", "float64")?;
             kwargs.set_item("na_value", np.getattr("nan")?)?;
-            obj.call_method("to_numpy", (), Some(&kwargs))?
+            obj.call_method("to_numpy", (), Some(&kwargs))
         } else {
-            np.call_method1("asarray", (obj, "float64"))?
+            np.call_method1("asarray", (obj, "float64"))
         };
+        // Text or other objects among the values: the argument's error, not numpy's.
+        arr = floats.map_err(|e| {
+            invalid(
+                what,
+                format!("must be numbers (None or NaN for a missing one): {e}"),
+            )
+        })?;
     }
     let ndim: usize = arr.getattr("ndim")?.extract()?;
     if ndim != 1 {
@@ -41,6 +47,16 @@ pub(crate) fn array<'py>(
             format!("must be one-dimensional, got {ndim} dimensions"),
         ));
     }
+    // Valid numbers in a dtype the kernels do not read — big-endian integers or floats,
+    // float16 — are converted to the native dtype (a copy) rather than refused.
+    let dtype = arr.getattr("dtype")?;
+    if "iuf".contains(kind(&arr)?.as_str()) {
+        if dtype.getattr("itemsize")?.extract::<usize>()? == 2 && kind(&arr)? == "f" {
+            arr = arr.call_method1("astype", ("float32",))?;
+        } else if !dtype.getattr("isnative")?.extract::<bool>()? {
+            arr = arr.call_method1("astype", (dtype.call_method1("newbyteorder", ("=",))?,))?;
+        }
+    }
     np.call_method1("ascontiguousarray", (arr,))
 }
 
@@ -48,15 +64,16 @@ fn kind(arr: &Bound<'_, PyAny>) -> PyResult<String> {
     arr.getattr("dtype")?.getattr("kind")?.extract()
 }
 
-/// The error for a dtype cxkit does not take as scores.
+/// The error for a dtype cxkit does not take as scores (text, dates, objects).
 fn unsupported_dtype(arr: &Bound<'_, PyAny>) -> PyErr {
     let dtype = arr
         .getattr("dtype")
         .map(|d| d.to_string())
         .unwrap_or_else(|_| "unknown".into());
-    PyTypeError::new_err(format!(
-        "scores must be integers or floats, got an array of dtype {dtype}"
-    ))
+    invalid(
+        "scores",
+        format!("must be integers or floats, got an array of dtype {dtype}"),
+    )
 }
 
 /// Tallies array-like `scores` (with optional `weights`) on `scale`, with the GIL released.
@@ -299,6 +316,10 @@ pub(crate) fn named_matrix<'py>(
 /// Times since 1970-01-01 in `unit` ("D" days, "s" seconds) of array-like dates
 /// (datetime64, pandas timestamps, ISO strings; plain numbers are read in `unit`). Missing
 /// times (NaT) are an error unless `allow_missing`, and then `i64::MIN` (numpy's NaT).
+///
+/// Days follow the core's one rule (`data::parse_date`): the date as written in its own time
+/// zone, so text is read by the CSV reader's parser and time-zone-aware pandas timestamps by
+/// their wall-clock date; times are instants (an offset is applied, as `data::parse_time`).
 pub(crate) fn epoch_times<'py>(
     py: Python<'py>,
     dates: &Bound<'py, PyAny>,
@@ -307,6 +328,17 @@ pub(crate) fn epoch_times<'py>(
     allow_missing: bool,
 ) -> PyResult<Bound<'py, PyArray1<i64>>> {
     let np = py.import("numpy")?;
+    let wall_clock;
+    let dates = match (unit, local_dates(dates)?) {
+        ("D", Some(local)) => {
+            wall_clock = local;
+            &wall_clock
+        }
+        _ => dates,
+    };
+    if let Some(parsed) = text_times(dates, unit, what, allow_missing)? {
+        return Ok(PyArray1::from_vec(py, parsed));
+    }
     // Integers already are times since 1970 in `unit`: read them as they are (no copy when
     // they are a contiguous int64 array).
     let raw = np.call_method1("asarray", (dates,))?;
@@ -336,6 +368,96 @@ pub(crate) fn epoch_times<'py>(
             (arr.call_method1("view", ("int64",))?,),
         )?
         .cast_into::<PyArray1<i64>>()?)
+}
+
+/// The wall-clock timestamps of time-zone-aware pandas timestamps (a Series or an index),
+/// None for anything else.
+fn local_dates<'py>(dates: &Bound<'py, PyAny>) -> PyResult<Option<Bound<'py, PyAny>>> {
+    let has_tz = |obj: &Bound<'py, PyAny>| -> PyResult<bool> {
+        Ok(obj.hasattr("tz")? && !obj.getattr("tz")?.is_none() && obj.hasattr("tz_localize")?)
+    };
+    if dates.hasattr("dt")? {
+        if let Ok(dt) = dates.getattr("dt") {
+            if has_tz(&dt)? {
+                return Ok(Some(dt.call_method1("tz_localize", (py_none(dates),))?));
+            }
+        }
+    } else if has_tz(dates)? {
+        return Ok(Some(dates.call_method1("tz_localize", (py_none(dates),))?));
+    }
+    Ok(None)
+}
+
+fn py_none<'py>(obj: &Bound<'py, PyAny>) -> Bound<'py, PyAny> {
+    obj.py().None().into_bound(obj.py())
+}
+
+/// Text dates (a list, numpy or pandas column of strings; None or NaN for a missing one) read
+/// by the core's parsers: `data::parse_date` for days, `data::parse_time` for seconds. None
+/// when `dates` is not text.
+fn text_times(
+    dates: &Bound<'_, PyAny>,
+    unit: &str,
+    what: &'static str,
+    allow_missing: bool,
+) -> PyResult<Option<Vec<i64>>> {
+    let np = dates.py().import("numpy")?;
+    let raw = np.call_method1("asarray", (dates, "object"))?;
+    if raw.getattr("ndim")?.extract::<usize>()? != 1 {
+        return Ok(None);
+    }
+    let values: Vec<Bound<'_, PyAny>> = raw.call_method0("tolist")?.extract()?;
+    if values.is_empty()
+        || !values
+            .iter()
+            .any(|v| v.is_instance_of::<pyo3::types::PyString>())
+    {
+        return Ok(None);
+    }
+    let parse = if unit == "D" {
+        cxkit_core::data::parse_date
+    } else {
+        cxkit_core::data::parse_time
+    };
+    values
+        .iter()
+        .enumerate()
+        .map(|(i, v)| {
+            if let Ok(text) = v.cast::<pyo3::types::PyString>() {
+                let text = text.to_cow()?;
+                return parse(text.trim()).ok_or_else(|| {
+                    invalid(
+                        what,
+                        format!(
+                            "row {i}: {text:?} is not a date YYYY-MM-DD (optionally followed by \
+                             a time THH:MM[:SS], with Z or an offset ±HH:MM)"
+                        ),
+                    )
+                });
+            }
+            match (is_missing(v)?, allow_missing) {
+                (true, true) => Ok(i64::MIN),
+                (true, false) => Err(invalid(what, format!("row {i} is missing"))),
+                (false, _) => Err(invalid(
+                    what,
+                    format!("row {i}: {} is neither a date nor text", v.repr()?),
+                )),
+            }
+        })
+        .collect::<PyResult<Vec<i64>>>()
+        .map(Some)
+}
+
+/// Whether a value is a missing one: None, NaN, pandas NA or NaT.
+pub(crate) fn is_missing(v: &Bound<'_, PyAny>) -> PyResult<bool> {
+    if v.is_none() {
+        return Ok(true);
+    }
+    if let Ok(x) = v.extract::<f64>() {
+        return Ok(x.is_nan());
+    }
+    let kind = v.get_type().name()?;
+    Ok(kind == "NAType" || kind == "NaTType")
 }
 
 /// One date as time since 1970-01-01 in `unit`.

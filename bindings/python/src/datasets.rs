@@ -306,7 +306,7 @@ pub(crate) fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
 /// >>> r["survey"]["waves"][1]["wave"], r["kano"]
 /// (2, None)
 /// >>> cxkit.report({"survey": bank["survey"]}, out=out, lang="zh")["survey"]["finding"]
-/// 'NPS 从第 1 轮的 6.0 上升至第 2 轮的 15.5（+9.5 分，p = 2.45e-1：变化不显著）。'
+/// 'NPS 从第 1 轮的 -5.0 上升至第 2 轮的 23.0（+28.0 分，p = 6.09e-4：变化显著）。'
 #[pyfunction]
 #[pyo3(signature = (data=None, out=None, seed=2026, customers=50_000, confidence=0.95, lang="en"))]
 pub(crate) fn report<'py>(

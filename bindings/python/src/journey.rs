@@ -14,7 +14,7 @@ use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
 use pyo3::types::{PyBytes, PyDict, PyList, PyType};
 
-use crate::convert::{epoch_times, floats, frame, one_time};
+use crate::convert::{epoch_times, floats, frame, is_missing, one_time};
 use crate::errors::{invalid, IntoPyResult};
 use crate::labels::{LabelColumn, Missing};
 use crate::results::{result_class, to_dict};
@@ -632,18 +632,6 @@ fn codes(
     Ok(Some((column.codes, names)))
 }
 
-/// Whether a value is a missing one: None, NaN, pandas NA or NaT.
-fn is_missing(v: &Bound<'_, PyAny>) -> PyResult<bool> {
-    if v.is_none() {
-        return Ok(true);
-    }
-    if let Ok(x) = v.extract::<f64>() {
-        return Ok(x.is_nan());
-    }
-    let kind = v.get_type().name()?;
-    Ok(kind == "NAType" || kind == "NaTType")
-}
-
 /// The contacts column: whole numbers from 0 (integers of any dtype, or floats such as 3.0);
 /// a missing, fractional or negative count is an error naming the row.
 fn counts(column: &Bound<'_, PyAny>) -> PyResult<Vec<u32>> {
@@ -733,8 +721,10 @@ fn seconds(d: &Bound<'_, PyAny>) -> PyResult<f64> {
 /// ...     "first_response": t(["2025-01-01 10:00", None]), "resolved": t(["2025-01-01 12:00", None]),
 /// ...     "contacts": [1, 2], "channel": ["app", "branch"]})
 /// >>> m = cxkit.complaint_metrics(f, sla={"response": 2}, as_of="2025-01-02")
-/// >>> m.first_contact_resolution, m.backlog, m.response["within_sla"]
-/// (1.0, 1, 1.0)
+/// >>> m.first_contact_resolution, m.backlog, m.response["within_sla"]  # one met, one unanswered for 14 h
+/// (1.0, 1, 0.5)
+/// >>> m.response["breached_outstanding"], m.response["pending"]
+/// (1, 0)
 #[pyfunction]
 #[pyo3(signature = (frame, sla=None, percentiles=vec![50.0, 90.0, 95.0], as_of=None, customers=None, customers_by_channel=None, customers_by_category=None))]
 #[allow(clippy::too_many_arguments)]

@@ -120,6 +120,13 @@ fn label_positions<'py>(
             table.push(f64::NAN);
         } else if let Some(a) = Answer::from_label(trimmed) {
             table.push(f64::from(a.position()));
+        } else if let Some(p) = trimmed
+            .parse::<f64>()
+            .ok()
+            .filter(|p| p.fract() == 0.0 && (1.0..=5.0).contains(p))
+        {
+            // A position written as text ("3", "3.0"), as kano.csv may hold it.
+            table.push(p);
         } else {
             let flat = np.call_method1("argmax", (inverse.call_method1("__eq__", (k,))?,))?;
             let shape = arr.getattr("shape")?;
@@ -485,6 +492,7 @@ fn rule_name(r: core::KanoRule) -> &'static str {
     match r {
         core::KanoRule::Fong => "fong",
         core::KanoRule::Priority => "m>o>a>i",
+        core::KanoRule::Only => "only",
     }
 }
 

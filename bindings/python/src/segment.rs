@@ -128,10 +128,13 @@ pub(crate) fn rfm_scores<'py>(
 
 /// The customer pyramid: platinum / gold / iron / lead tiers by ``value`` (profitability or
 /// CLV). ``shares`` (default (0.05, 0.15, 0.30): the share of customers in platinum, gold
-/// and iron; equal values share a tier) or ``thresholds`` (decreasing lowest values of
-/// platinum, gold and iron). Returns (tiers, summary): the tier per customer (a categorical
-/// Series named "tier", indexed like ``value`` when it is a Series) and a DataFrame with
-/// customers, customer_share, value and value_share per tier.
+/// and iron; equal values share a tier, placed by the middle of their ranks, so that 99 % of
+/// customers at 0 are lead, and customers all worth the same are all lead) or
+/// ``thresholds`` (decreasing lowest values of platinum, gold and iron). Returns (tiers,
+/// summary): the tier per customer (a categorical Series named "tier", indexed like
+/// ``value`` when it is a Series) and a DataFrame with customers, customer_share, value and
+/// value_share per tier (NaN when the total is 0 or some customer is worth less than
+/// nothing: a share of gains netted against losses is not a share).
 ///
 /// >>> tiers, summary = cxkit.value_tiers(list(range(1, 21)))
 /// >>> summary["customers"].tolist()

@@ -92,14 +92,29 @@ impl<'a> ByteReader<'a> {
     /// Reads and checks the header written by [`write_header`]; `what` names the expected
     /// kind in messages.
     pub(crate) fn header(&mut self, version: u8, tag: u8, what: &str) -> Result<()> {
+        self.header_of(version..=version, tag, what).map(|_| ())
+    }
+
+    /// Reads and checks a header of any format version in `versions`; returns the version.
+    pub(crate) fn header_of(
+        &mut self,
+        versions: std::ops::RangeInclusive<u8>,
+        tag: u8,
+        what: &str,
+    ) -> Result<u8> {
         let magic = [self.u8()?, self.u8()?, self.u8()?, self.u8()?];
         if &magic != MAGIC {
             return Err(corrupt("not cxkit state (bad magic)".into()));
         }
-        let found = self.u8()?;
-        if found != version {
+        let version = self.u8()?;
+        if !versions.contains(&version) {
+            let reads = if versions.start() == versions.end() {
+                format!("version {}", versions.start())
+            } else {
+                format!("versions {} to {}", versions.start(), versions.end())
+            };
             return Err(corrupt(format!(
-                "format version {found}, this build reads version {version}"
+                "format version {version}, this build reads {reads}"
             )));
         }
         let found = self.u8()?;
@@ -108,7 +123,7 @@ impl<'a> ByteReader<'a> {
                 "state of kind {found}, expected a {what} (kind {tag})"
             )));
         }
-        Ok(())
+        Ok(version)
     }
 }
 

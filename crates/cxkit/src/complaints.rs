@@ -415,6 +415,7 @@ pub fn service_recovery(
     if se2 == 0.0 {
         return Err(Error::ZeroVariance {
             what: "the service-recovery effect",
+            reason: crate::error::STANDARD_ERROR_ZERO,
         });
     }
     let df = se2 * se2 / ((va / na).powi(2) / (na - 1.0) + (vb / nb).powi(2) / (nb - 1.0));

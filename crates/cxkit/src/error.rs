@@ -107,11 +107,13 @@ pub enum Error {
         /// What it got.
         got: String,
     },
-    /// A test statistic is undefined because its standard error is zero.
-    #[error("{what} is undefined: its standard error is zero (no variation in either sample)")]
+    /// A statistic is undefined because a variance it divides by is zero.
+    #[error("{what} is undefined: {reason}")]
     ZeroVariance {
         /// The statistic that is undefined.
         what: &'static str,
+        /// Which variance is zero, and what to do.
+        reason: &'static str,
     },
     /// A customer's (frequency, recency, T, monetary value) observation is impossible.
     #[error("customer {index}: {reason}")]
@@ -206,6 +208,10 @@ fn location(line: u64, column: Option<&str>) -> String {
         None => line,
     }
 }
+
+/// The reason of an [`Error::ZeroVariance`] of a two-sample test.
+pub(crate) const STANDARD_ERROR_ZERO: &str =
+    "its standard error is zero (no variation in either sample)";
 
 /// `Result` with cxkit's [`Error`].
 pub type Result<T, E = Error> = std::result::Result<T, E>;

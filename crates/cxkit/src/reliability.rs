@@ -200,6 +200,17 @@ fn from_cov(cov: &Array2<f64>, n: usize, confidence: f64) -> Result<CronbachAlph
             index,
         });
     }
+    // The total score's variance is the sum of the covariance matrix; when the items cancel
+    // (x and 6 − x) it is zero to rounding and α = k/(k−1)·(1 − trace/0) means nothing.
+    let trace: f64 = (0..k).map(|i| cov[[i, i]]).sum();
+    if cov.sum() <= 1e-12 * trace {
+        return Err(Error::ZeroVariance {
+            what: "Cronbach's alpha",
+            reason: "the total score has no variance — the items cancel each other out, as a \
+                     reverse-keyed item does (6 − x on a 1–5 scale): reverse it first \
+                     (reversed= in servqual, or 6 − x)",
+        });
+    }
     let alpha = alpha_of(cov, |_| true);
     let sd: Vec<f64> = (0..k).map(|i| cov[[i, i]].sqrt()).collect();
     let mut r_sum = 0.0;
@@ -250,6 +261,29 @@ fn from_cov(cov: &Array2<f64>, n: usize, confidence: f64) -> Result<CronbachAlph
 mod tests {
     use super::*;
     use ndarray::{array, Array2};
+
+    #[test]
+    fn a_reverse_keyed_pair_is_an_error_not_minus_infinity() {
+        // Issue 19: x and 6 − x have a total score of 6 for everyone: var(T) = 0, and α was
+        // −inf (standardised α 9e15).
+        let x = array![[1.0, 5.0], [2.0, 4.0], [4.0, 2.0], [5.0, 1.0], [3.0, 3.0]];
+        let e = cronbach_alpha(x.view(), &AlphaOptions::default()).unwrap_err();
+        assert!(
+            matches!(
+                e,
+                Error::ZeroVariance {
+                    what: "Cronbach's alpha",
+                    ..
+                }
+            ),
+            "{e}"
+        );
+        assert!(e.to_string().contains("reverse-keyed"), "{e}");
+        // Reversed, the pair is perfectly consistent: α = 1.
+        let r = array![[1.0, 1.0], [2.0, 2.0], [4.0, 4.0], [5.0, 5.0], [3.0, 3.0]];
+        let a = cronbach_alpha(r.view(), &AlphaOptions::default()).unwrap();
+        assert!((a.alpha - 1.0).abs() < 1e-12);
+    }
 
     /// pingouin's `cronbach_alpha` dataset (15 subjects × 10 items, wide).
     fn pingouin_data() -> Array2<f64> {

@@ -264,15 +264,20 @@ fn malformed_files_name_the_file_line_column_and_what_was_expected() {
     let survey = "wave,customer_id,ltr,csat,ces\n";
     let complaints = "customer_id,channel,category,opened,first_response,resolved,contacts,reopened,satisfaction\n";
     let events = "touchpoint,indicator,timestamp,value\n";
-    let cases: [(&str, String, u64, Option<&str>, &str); 14] = [
+    let cases: [(&str, String, u64, Option<&str>, &str); 17] = [
         ("survey.csv", format!("{survey}1,a,9,4,6\n1,b,x,4,6\n"), 3, Some("ltr"), "an integer from 0 to 10, found \"x\""),
         ("survey.csv", format!("{survey}1,a,9,6,6\n"), 2, Some("csat"), "an integer from 1 to 5, found \"6\""),
+        // Issue 19: three copies of one answer counted three respondents (NPS 50 instead of 0).
+        ("survey.csv", format!("{survey}1,a,9,4,6\n1,b,0,4,6\n1,a,9,4,6\n1,a,9,4,6\n"), 4, Some("customer_id"), "each customer once per wave: customer `a` answered wave 1 on line 2 already, found \"a\""),
         ("survey.csv", format!("{survey}1,,9,4,6\n"), 2, Some("customer_id"), "a value, found \"\""),
         ("survey.csv", "wave,customer,ltr,csat,ces\n1,a,9,4,6\n".into(), 1, Some("customer_id"), "a column named `customer_id` (or 客户编号, 客户号, 客户ID) in the header (it has: wave, customer, ltr, csat, ces)"),
         ("survey.csv", survey.into(), 2, None, "at least one row of data"),
         ("survey.csv", format!("{survey}1,a,9,4\n"), 2, None, "5 fields like the header, found 4"),
         ("transactions.csv", "customer_id,date,amount\n7,2024-02-30,10\n".into(), 2, Some("date"), "a date YYYY-MM-DD (optionally followed by a time THH:MM[:SS], with Z or an offset ±HH:MM), found \"2024-02-30\""),
         ("transactions.csv", "customer_id,date,amount\n7,2024-02-03,NaN\n".into(), 2, Some("amount"), "a finite number, found \"NaN\""),
+        // Issue 19: a placeholder date stretched the journey heat map over 24,300 months.
+        ("transactions.csv", "customer_id,date,amount\n7,0001-01-01,10\n".into(), 2, Some("date"), "a date from 1900-01-01 to 2099-12-31 (0001-01-01 or 9999-12-31 usually stand for a missing date: leave the cell empty where the column may be empty), found \"0001-01-01\""),
+        ("journey_events.csv", format!("{events}app_login,login_success,9999-12-31T00:00:00Z,1\n"), 2, Some("timestamp"), "a date from 1900-01-01 to 2099-12-31 (0001-01-01 or 9999-12-31 usually stand for a missing date: leave the cell empty where the column may be empty), found \"9999-12-31T00:00:00Z\""),
         ("customers.csv", "customer_id,segment,age,gender,income_band,occupation,region,channel,products,balance\n1,mass,30,F,2,x,y,app,1,5\n1,mass,31,M,2,x,y,app,1,5\n".into(), 3, Some("customer_id"), "a customer id not listed before, found \"1\""),
         ("complaints.csv", format!("{complaints}a,phone,fees,2025-03-04 09:30,yesterday,,1,0,\n"), 2, Some("first_response"), "a time YYYY-MM-DDTHH:MM:SS (optionally with Z or an offset ±HH:MM), found \"yesterday\""),
         ("complaints.csv", format!("{complaints}a,phone,fees,2025-03-04,,,1,maybe,\n"), 2, Some("reopened"), "yes or no: 1 or 0, true or false, yes or no, 是 or 否, found \"maybe\""),

@@ -109,6 +109,27 @@ fn degenerate_data_never_gives_nan() {
     let err = BetaGeo::fit(&x, &tx, &t, &FitOptions::default()).unwrap_err();
     assert!(matches!(err, Error::DidNotConverge { .. }), "{err}");
     assert!(err.to_string().contains("no interior maximum"), "{err}");
+    // Issue 19: the same for the Pareto/NBD, which reported converged=True with a
+    // log-likelihood of +7.86 on such data.
+    let err = cxkit::clv::ParetoNbd::fit(&x, &tx, &t, &FitOptions::default()).unwrap_err();
+    assert!(matches!(err, Error::DidNotConverge { .. }), "{err}");
+    assert!(err.to_string().contains("no interior maximum"), "{err}");
+    // Stopping at max_iterations is an error for every model, not a model.
+    let (xs, txs, ts) = simulate_bgnbd(3, 300, [0.25, 4.0, 0.8, 2.5], 52.0);
+    let short = FitOptions {
+        max_iterations: 2,
+        ..FitOptions::default()
+    };
+    for err in [
+        BetaGeo::fit(&xs, &txs, &ts, &short).unwrap_err(),
+        cxkit::clv::ParetoNbd::fit(&xs, &txs, &ts, &short).unwrap_err(),
+    ] {
+        assert!(
+            matches!(err, Error::DidNotConverge { iterations: 2, .. }),
+            "{err}"
+        );
+        assert!(err.to_string().contains("raise max_iterations"), "{err}");
+    }
     // One customer with one repeat purchase: the same.
     assert!(matches!(
         BetaGeo::fit(&[1.0], &[3.0], &[10.0], &FitOptions::default()),

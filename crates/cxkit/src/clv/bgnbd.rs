@@ -6,8 +6,8 @@ use serde::{Deserialize, Serialize};
 use statrs::function::gamma::{digamma, ln_gamma};
 
 use super::fit::{
-    check_positive, check_rfm, fit_log_params, map_customers, sum_terms, Distinct, FitOptions,
-    FitReport, ScaledTimes,
+    check_positive, check_repeat_buyers, check_rfm, fit_log_params, map_customers, sum_terms,
+    Distinct, FitOptions, FitReport, ScaledTimes,
 };
 use super::special::hyp2f1;
 use crate::{Error, Result};
@@ -216,6 +216,7 @@ impl BetaGeo {
         options: &FitOptions,
     ) -> Result<BetaGeo> {
         let scaled = ScaledTimes::new(frequency, recency, t)?;
+        check_repeat_buyers("the BG/NBD fit", frequency)?;
         let panel = Panel::new(frequency, &scaled.recency, &scaled.t);
         let per = Distinct::new(&panel.x);
         let (distinct_t, distinct_tx) = (Distinct::if_few(&panel.t), Distinct::if_few(&panel.tx));

@@ -39,7 +39,9 @@ pub struct FitReport {
     pub log_likelihood: f64,
     /// Quasi-Newton iterations.
     pub iterations: usize,
-    /// Whether the gradient tolerance was met.
+    /// Whether the gradient tolerance was met: always true, since every model follows one
+    /// rule — a fit that stops short of the tolerance (at `max_iterations`, or where no step
+    /// improves the likelihood) is [`Error::DidNotConverge`], never a model.
     pub converged: bool,
     /// Standard errors of the parameters, in their order, from the inverse Hessian of the
     /// (penalised) negative log-likelihood at the maximum. Always present after a fit: a fit
@@ -104,6 +106,25 @@ pub(crate) fn check_rfm(x: &[f64], tx: &[f64], t: &[f64]) -> Result<()> {
         return Err(Error::InvalidObservation { index: i, reason });
     }
     Ok(())
+}
+
+/// Errors unless some customer made a repeat purchase: without one, the likelihood of a
+/// buy-till-you-die model has no interior maximum (the purchase rate runs to zero), whatever
+/// the optimiser reports.
+pub(crate) fn check_repeat_buyers(what: &'static str, frequency: &[f64]) -> Result<()> {
+    if frequency.iter().any(|&x| x > 0.0) {
+        Ok(())
+    } else {
+        Err(Error::DidNotConverge {
+            what,
+            iterations: 0,
+            reason: format!(
+                "the likelihood has no interior maximum: none of the {} customers bought again \
+                 (every frequency is 0), so the purchase rate runs to zero",
+                frequency.len()
+            ),
+        })
+    }
 }
 
 /// Σ over customers of `term(i)` (a value and a gradient of length `n`), in parallel chunks
@@ -175,6 +196,17 @@ pub(crate) fn fit_log_params(
             what,
             iterations: m.iterations,
             reason: "the parameters or the log-likelihood became non-finite".into(),
+        });
+    }
+    if !m.converged {
+        return Err(Error::DidNotConverge {
+            what,
+            iterations: m.iterations,
+            reason: format!(
+                "the largest gradient component was still {:.2e} (tolerance {:.0e}) after {} \
+                 iterations; raise max_iterations, or check the data",
+                m.gradient, options.tolerance, m.iterations
+            ),
         });
     }
     let (log_likelihood, _) = ll(&params);

@@ -15,6 +15,8 @@ pub(crate) struct Minimum {
     pub(crate) iterations: usize,
     /// Whether the gradient norm fell below the tolerance.
     pub(crate) converged: bool,
+    /// The largest gradient component where it stopped.
+    pub(crate) gradient: f64,
 }
 
 fn dot(a: &[f64], b: &[f64]) -> f64 {
@@ -43,6 +45,7 @@ pub(crate) fn minimize(
     while iterations < max_iterations {
         if max_abs(&g) < gtol {
             return Minimum {
+                gradient: max_abs(&g),
                 x,
                 f,
                 iterations,
@@ -101,6 +104,7 @@ pub(crate) fn minimize(
         g = g_new;
         if small_change && max_abs(&g) < gtol.sqrt() {
             return Minimum {
+                gradient: max_abs(&g),
                 x,
                 f,
                 iterations,
@@ -108,12 +112,13 @@ pub(crate) fn minimize(
             };
         }
     }
-    let converged = max_abs(&g) < gtol;
+    let gradient = max_abs(&g);
     Minimum {
         x,
         f,
         iterations,
-        converged,
+        converged: gradient < gtol,
+        gradient,
     }
 }
 

@@ -15,8 +15,8 @@ use statrs::function::gamma::{digamma, ln_gamma};
 
 use super::bgnbd::check_horizon;
 use super::fit::{
-    check_positive, check_rfm, fit_log_params, map_customers, sum_terms, Distinct, FitOptions,
-    FitReport, ScaledTimes,
+    check_positive, check_repeat_buyers, check_rfm, fit_log_params, map_customers, sum_terms,
+    Distinct, FitOptions, FitReport, ScaledTimes,
 };
 use super::quadrature::integrate;
 use crate::Result;
@@ -151,6 +151,7 @@ impl ParetoNbd {
         options: &FitOptions,
     ) -> Result<ParetoNbd> {
         let scaled = ScaledTimes::new(frequency, recency, t)?;
+        check_repeat_buyers("the Pareto/NBD fit", frequency)?;
         let per = Distinct::new(frequency);
         let ll = |p: &[f64]| log_likelihood(p, frequency, &scaled.recency, &scaled.t, &per);
         let (mut params, mut report) = fit_log_params(

@@ -408,11 +408,12 @@ fn make_transactions(rng: &mut ChaCha8Rng, c: &Customers) -> Transactions {
 }
 
 fn make_survey(rng: &mut ChaCha8Rng, c: &Customers, normal: &Normal<f64>) -> SurveyWaves {
-    let per_wave = (c.segment.len() / 10).clamp(100, 5_000);
+    let n = c.segment.len();
+    let per_wave = (n / 10).clamp(100, 5_000).min(n);
     let (mut w, mut csat, mut ces) = (SurveyWaves::default(), Vec::new(), Vec::new());
     for wave in [1u8, 2] {
-        for _ in 0..per_wave {
-            let id = rng.random_range(0..c.segment.len());
+        // Each wave asks different customers (a customer answers a wave once).
+        for id in rand::seq::index::sample(rng, n, per_wave) {
             let s = f64::from(c.segment[id]);
             // Latent satisfaction: +0.45 per segment step, +0.2 in wave 2.
             let latent = 0.45 * s + if wave == 2 { 0.2 } else { 0.0 } + normal.sample(rng);

@@ -16,7 +16,9 @@ pub use bank::{
 };
 pub use dir::{bank_files, DataDir, FoundFile};
 pub use provenance::{Encoding, FileRead, IdMatch, IgnoreReason, IgnoredFile, Origin};
-pub use read::{label_field, LabelField, BANK_FILES, HEADER_ALIASES, LABEL_FIELDS};
+pub use read::{
+    label_field, parse_date, parse_time, LabelField, BANK_FILES, HEADER_ALIASES, LABEL_FIELDS,
+};
 
 use rand::{Rng, SeedableRng};
 use rand_chacha::ChaCha8Rng;

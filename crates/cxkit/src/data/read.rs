@@ -172,6 +172,9 @@ pub fn label_field(table: &str, header: &str) -> Option<&'static LabelField> {
     })
 }
 
+/// The days a date or time of a data file may fall on: 1900-01-01 to 2099-12-31.
+const PLAUSIBLE_DAYS: std::ops::RangeInclusive<i64> = -25_567..=47_481;
+
 /// The Chinese headers accepted for column `name`.
 fn aliases(name: &str) -> &'static [&'static str] {
     HEADER_ALIASES
@@ -512,13 +515,30 @@ impl<'a> Sheet<'a> {
     /// A date (`YYYY-MM-DD`, optionally with a valid time after it) as days since
     /// 1970-01-01 (the date as written).
     fn day(&self, column: &Column) -> Result<i64> {
-        parse_date(self.text(column)).ok_or_else(|| {
+        let day = parse_date(self.text(column)).ok_or_else(|| {
             self.error(
                 column,
                 "a date YYYY-MM-DD (optionally followed by a time THH:MM[:SS], with Z or an \
                  offset ±HH:MM)",
             )
-        })
+        })?;
+        self.plausible(column, day)?;
+        Ok(day)
+    }
+
+    /// Errors unless `day` lies in [`PLAUSIBLE_DAYS`]: 0001-01-01 or 9999-12-31 stand for a
+    /// missing date in many systems, and read as a date they stretch every time axis over
+    /// centuries.
+    fn plausible(&self, column: &Column, day: i64) -> Result<()> {
+        if PLAUSIBLE_DAYS.contains(&day) {
+            Ok(())
+        } else {
+            Err(self.error(
+                column,
+                "a date from 1900-01-01 to 2099-12-31 (0001-01-01 or 9999-12-31 usually stand \
+                 for a missing date: leave the cell empty where the column may be empty)",
+            ))
+        }
     }
 
     /// A time (ISO 8601) as seconds since 1970 UTC; [`NOT_YET`] for an empty cell where
@@ -528,12 +548,14 @@ impl<'a> Sheet<'a> {
         if t.is_empty() && missing {
             return Ok(NOT_YET);
         }
-        parse_time(t).ok_or_else(|| {
+        let time = parse_time(t).ok_or_else(|| {
             self.error(
                 column,
                 "a time YYYY-MM-DDTHH:MM:SS (optionally with Z or an offset ±HH:MM)",
             )
-        })
+        })?;
+        self.plausible(column, time.div_euclid(86_400))?;
+        Ok(time)
     }
 
     /// Errors unless at least one record was read.
@@ -622,7 +644,20 @@ fn time_of_day(rest: &str) -> Option<i64> {
 
 /// Days since 1970 of "YYYY-MM-DD", optionally followed by a time of [`parse_time`]'s
 /// grammar (checked, not used: the date is the one written).
-pub(crate) fn parse_date(t: &str) -> Option<i64> {
+///
+/// This is cxkit's one rule for the day of a date, in every interface: **the date as
+/// written, in its own time zone** — `2024-01-05T01:00+08:00` is 5 January, the customer's
+/// and the bank's day, not the UTC day (4 January). Python applies it to text dates and to
+/// time-zone-aware timestamps (their wall-clock date).
+///
+/// ```
+/// use cxkit::data::parse_date;
+///
+/// assert_eq!(parse_date("1970-01-02"), Some(1));
+/// assert_eq!(parse_date("2024-01-05T01:00+08:00"), parse_date("2024-01-05"));
+/// assert_eq!(parse_date("2024-01-05 hello"), None);
+/// ```
+pub fn parse_date(t: &str) -> Option<i64> {
     let (day, rest) = date_prefix(t)?;
     time_of_day(rest)?;
     Some(day)
@@ -630,8 +665,15 @@ pub(crate) fn parse_date(t: &str) -> Option<i64> {
 
 /// Seconds since 1970 UTC of an ISO 8601 time: "YYYY-MM-DD", "YYYY-MM-DD[T ]HH:MM[:SS[.f]]",
 /// then optionally "Z" or an offset "±HH:MM" / "±HHMM" (none means UTC). Fractions of a second
-/// are dropped.
-pub(crate) fn parse_time(t: &str) -> Option<i64> {
+/// are dropped. Times are instants (durations between them are what they measure), so an
+/// offset is applied, unlike [`parse_date`].
+///
+/// ```
+/// use cxkit::data::parse_time;
+///
+/// assert_eq!(parse_time("1970-01-01T08:00+08:00"), Some(0));
+/// ```
+pub fn parse_time(t: &str) -> Option<i64> {
     let (day, rest) = date_prefix(t)?;
     Some(day * 86_400 + time_of_day(rest)?)
 }
@@ -864,9 +906,24 @@ impl Builder {
             ces: ces.as_ref().map(|_| Vec::new()),
             ..SurveyWaves::default()
         };
+        // The line of each (wave, customer) answer: a copy of a row would count a customer
+        // twice in one wave.
+        let mut answered: HashMap<(u8, u32), u64> = HashMap::new();
         while s.next()? {
-            w.wave.push(s.integer(&wave, 1, 255)?);
-            w.customer.push(self.customers.code(s.name(&id)?)?);
+            let this_wave: u8 = s.integer(&wave, 1, 255)?;
+            let name = s.name(&id)?;
+            let customer = self.customers.code(name)?;
+            if let Some(first) = answered.insert((this_wave, customer), s.line) {
+                return Err(s.error(
+                    &id,
+                    format!(
+                        "each customer once per wave: customer `{name}` answered wave \
+                         {this_wave} on line {first} already"
+                    ),
+                ));
+            }
+            w.wave.push(this_wave);
+            w.customer.push(customer);
             w.ltr.push(s.integer(&ltr, 0, 10)?);
             for (column, values, hi) in [(&csat, &mut w.csat, 5), (&ces, &mut w.ces, 7)] {
                 if let (Some(c), Some(v)) = (column, values) {
@@ -1124,6 +1181,12 @@ fn kano(s: &mut Sheet) -> Result<KanoSurvey> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_plausible_days_are_1900_to_2099() {
+        assert_eq!(days_from_civil(1900, 1, 1), Some(*PLAUSIBLE_DAYS.start()));
+        assert_eq!(days_from_civil(2099, 12, 31), Some(*PLAUSIBLE_DAYS.end()));
+    }
 
     #[test]
     fn times() {

@@ -17,6 +17,10 @@ pub enum KanoRule {
     /// The top two are not significantly apart, so the M > O > A > I rule chose between them.
     #[serde(rename = "m>o>a>i")]
     Priority,
+    /// Only one category of A, O, M, I, R was answered (a single respondent, say), or none
+    /// was and every answer is Q: that category, since a category nobody chose never wins.
+    #[serde(rename = "only")]
+    Only,
 }
 
 /// Fong's (1996) test of the two most frequent categories among A, O, M, I and R:
@@ -57,12 +61,14 @@ pub struct KanoFeature {
     /// The most frequent category (ties broken M > O > A > I > R > Q).
     pub mode: KanoCategory,
     /// The M > O > A > I rule: of the two most frequent among A, O, M, I, R, the one first in
-    /// that order.
+    /// that order — among categories someone chose: when only one of them has answers it is
+    /// that one, and when none has, Q.
     pub rule_category: KanoCategory,
     /// The (O + A + M) vs (I + R + Q) rule: the most frequent of O, A, M when they outnumber
     /// I, R, Q, otherwise the most frequent of I, R, Q.
     pub oam_category: KanoCategory,
-    /// The final category: Fong's first when significant, otherwise the M > O > A > I rule.
+    /// The final category: Fong's first when significant, otherwise the M > O > A > I rule
+    /// (never a category with no answers).
     pub category: KanoCategory,
     /// The rule that decided `category`.
     pub decided_by: KanoRule,
@@ -119,10 +125,17 @@ impl KanoFeature {
         let difference = a - b;
         let critical = 1.65 * ((a + b) * (2.0 * nf - a - b) / (2.0 * nf)).sqrt();
         let significant = difference > 0.0 && difference >= critical;
-        let rule_category = if first.priority() < second.priority() {
-            first
-        } else {
-            second
+        // A category nobody chose never wins: with one answered category of A, O, M, I, R
+        // it is the verdict, with none (only Q answers) Q is.
+        let only = match (counts[first], counts[second]) {
+            (0, _) => Some(Q),
+            (_, 0) => Some(first),
+            _ => None,
+        };
+        let rule_category = match only {
+            Some(c) => c,
+            None if first.priority() < second.priority() => first,
+            None => second,
         };
         let oam = counts.o + counts.a + counts.m;
         let irq = counts.i + counts.r + counts.q;
@@ -133,6 +146,8 @@ impl KanoFeature {
         };
         let (category, decided_by) = if significant {
             (first, KanoRule::Fong)
+        } else if only.is_some() {
+            (rule_category, KanoRule::Only)
         } else {
             (rule_category, KanoRule::Priority)
         };
@@ -252,6 +267,40 @@ mod tests {
         assert!(!f.fong.significant);
         assert_eq!((f.category, f.decided_by), (O, KanoRule::Priority));
         assert_eq!(f.oam_category, A);
+    }
+
+    #[test]
+    fn a_category_nobody_chose_never_wins() {
+        // Issue 19: one O answer gave M (the M > O > A > I rule between O and a zero M).
+        let f = from_counts(KanoCounts::new(0, 1, 0, 0, 0, 0)).unwrap();
+        assert_eq!(
+            (f.category, f.decided_by, f.rule_category),
+            (O, KanoRule::Only, O)
+        );
+        // One respondent's R is R, two I answers are I, only Q answers are Q.
+        assert_eq!(
+            from_counts(KanoCounts::new(0, 0, 0, 0, 1, 0))
+                .unwrap()
+                .category,
+            R
+        );
+        assert_eq!(
+            from_counts(KanoCounts::new(0, 0, 0, 2, 0, 1))
+                .unwrap()
+                .category,
+            I
+        );
+        let q = from_counts(KanoCounts::new(0, 0, 0, 0, 0, 3)).unwrap();
+        assert_eq!(
+            (q.category, q.decided_by),
+            (KanoCategory::Q, KanoRule::Only)
+        );
+        // A tie of two chosen categories still follows the M > O > A > I rule.
+        let t = from_counts(KanoCounts::new(1, 0, 0, 1, 0, 0)).unwrap();
+        assert_eq!((t.category, t.decided_by), (A, KanoRule::Priority));
+        // Many answers of one category: Fong's test decides (|10 − 0| ≥ 1.65·√(10·10/20)).
+        let f = from_counts(KanoCounts::new(0, 10, 0, 0, 0, 0)).unwrap();
+        assert_eq!((f.category, f.decided_by), (O, KanoRule::Fong));
     }
 
     #[test]

@@ -5,6 +5,7 @@ use std::fmt::Write;
 use super::lang::Key;
 use super::svg::{bars, esc, heat_map, scatter, trimmed, Bar};
 use super::{file_label, BankReport};
+use crate::data::Origin;
 
 /// The page's style. The font stack names the usual Chinese system fonts of macOS, Windows and
 /// Linux after the Latin ones, so a Chinese report renders its glyphs on each (the charts are
@@ -47,6 +48,8 @@ impl BankReport {
     /// ```
     pub fn to_html(&self) -> String {
         let t = self.lang.table();
+        // The demo bank's names are translated; a bank's own never are.
+        let demo = matches!(self.files.origin, Origin::Demo { .. });
         let mut out = String::new();
         let _ = write!(
             out,
@@ -74,7 +77,7 @@ impl BankReport {
                     Key::nps_segment,
                     &[
                         ("wave", &s.waves.last().map_or(0, |w| w.wave).to_string()),
-                        ("segment", t.name(name)),
+                        ("segment", t.data_name(name, demo)),
                     ],
                 ),
                 value: n.score,
@@ -172,7 +175,7 @@ impl BankReport {
                         t.fill(
                             Key::kano_point,
                             &[
-                                ("feature", t.name(&f.feature)),
+                                ("feature", t.data_name(&f.feature, demo)),
                                 ("category", t.kano_category(&f.category)),
                             ],
                         ),
@@ -227,7 +230,7 @@ impl BankReport {
                 .dimensions
                 .iter()
                 .map(|(name, g, lo, hi)| Bar {
-                    label: t.name(name).to_string(),
+                    label: t.data_name(name, demo).to_string(),
                     value: *g,
                     interval: Some((*lo, *hi)),
                 })
@@ -251,7 +254,10 @@ impl BankReport {
                 .map(|(touchpoint, i, p, q)| {
                     let label = t.fill(
                         Key::journey_ipa_point,
-                        &[("touchpoint", t.name(touchpoint)), ("quadrant", t.name(q))],
+                        &[
+                            ("touchpoint", t.data_name(touchpoint, demo)),
+                            ("quadrant", t.name(q)),
+                        ],
                     );
                     (label, *i, *p)
                 })
@@ -259,7 +265,7 @@ impl BankReport {
             let rows: Vec<(String, Vec<Option<f64>>)> = j
                 .heat_map
                 .iter()
-                .map(|(name, v)| (t.name(name).to_string(), v.clone()))
+                .map(|(name, v)| (t.data_name(name, demo).to_string(), v.clone()))
                 .collect();
             // The importance axis ends at the next tenth above the largest share, with room.
             let imp_max = (j.ipa.iter().map(|r| r.1).fold(0.0, f64::max) * 11.0).ceil() / 10.0;
@@ -301,7 +307,7 @@ impl BankReport {
                 .iter()
                 .filter_map(|r| {
                     Some(Bar {
-                        label: t.name(&r.channel).to_string(),
+                        label: t.data_name(&r.channel, demo).to_string(),
                         value: r.within_sla?,
                         interval: None,
                     })
@@ -320,7 +326,7 @@ impl BankReport {
                 let _ = write!(
                     table,
                     "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
-                    esc(t.name(&r.channel)),
+                    esc(t.data_name(&r.channel, demo)),
                     or_dash(r.mean_hours.map(|h| format!("{h:.1}"))),
                     or_dash(r.within_sla.map(pct)),
                     r.unanswered,

@@ -175,7 +175,17 @@ pub(crate) struct Table {
     /// (name in the data, name shown), sorted by the first. A sorted vector rather than a
     /// hash map: the tables live as long as the process, and a leak checker sees blocks a
     /// vector points to the start of as reachable (a hash map points into the middle).
+    /// The names the report introduces.
     names: Vec<(String, String)>,
+    /// The demo bank's names, likewise.
+    demo_names: Vec<(String, String)>,
+}
+
+/// The display name of `name` in a sorted table, or `name`.
+fn lookup<'a>(table: &'a [(String, String)], name: &'a str) -> &'a str {
+    table
+        .binary_search_by(|(k, _)| k.as_str().cmp(name))
+        .map_or(name, |i| &table[i].1)
 }
 
 /// A table file as written.
@@ -184,6 +194,7 @@ pub(crate) struct Table {
 struct TableFile {
     text: HashMap<String, String>,
     names: HashMap<String, String>,
+    demo_names: HashMap<String, String>,
 }
 
 impl Table {
@@ -192,18 +203,21 @@ impl Table {
         let file: TableFile = toml::from_str(source).unwrap_or_else(|_| TableFile {
             text: HashMap::new(),
             names: HashMap::new(),
+            demo_names: HashMap::new(),
         });
+        let sorted = |m: HashMap<String, String>| {
+            let mut names: Vec<(String, String)> = m.into_iter().collect();
+            names.sort_unstable();
+            names
+        };
         Table {
             texts: Key::ALL
                 .iter()
                 .map(|k| file.text.get(k.name()).map_or(k.name(), String::as_str))
                 .map(String::from)
                 .collect(),
-            names: {
-                let mut names: Vec<(String, String)> = file.names.into_iter().collect();
-                names.sort_unstable();
-                names
-            },
+            names: sorted(file.names),
+            demo_names: sorted(file.demo_names),
         }
     }
 
@@ -221,21 +235,32 @@ impl Table {
         out
     }
 
-    /// The display name of a name from the data (unchanged when the table does not know it).
+    /// The display name of a name the report itself introduces: a tier, an RFM segment of
+    /// the default map, an importance–performance quadrant (unchanged when unknown).
     pub(crate) fn name<'a>(&'a self, name: &'a str) -> &'a str {
-        self.names
-            .binary_search_by(|(k, _)| k.as_str().cmp(name))
-            .map_or(name, |i| &self.names[i].1)
+        lookup(&self.names, name)
     }
 
-    /// Names joined with the language's separator, or the word for none.
-    pub(crate) fn list(&self, names: &[&str]) -> String {
+    /// The display name of a name from the data — a segment, channel, touchpoint, feature or
+    /// dimension: the demo bank's names are translated in a report on the demo bank; a bank's
+    /// own names are shown as the bank spells them, even when they equal a demo name.
+    pub(crate) fn data_name<'a>(&'a self, name: &'a str, demo: bool) -> &'a str {
+        if demo {
+            lookup(&self.demo_names, name)
+        } else {
+            name
+        }
+    }
+
+    /// Names from the data ([`data_name`](Self::data_name)) joined with the language's
+    /// separator, or the word for none.
+    pub(crate) fn list(&self, names: &[&str], demo: bool) -> String {
         if names.is_empty() {
             return self.get(Key::none).to_string();
         }
         names
             .iter()
-            .map(|n| self.name(n))
+            .map(|n| self.data_name(n, demo))
             .collect::<Vec<_>>()
             .join(self.get(Key::list_separator))
     }
@@ -293,10 +318,15 @@ mod tests {
                     "{lang} [text] {k} has other placeholders than English"
                 );
             }
-            let names: BTreeSet<&String> = f.names.keys().collect();
-            let en_names: BTreeSet<&String> = en.names.keys().collect();
-            assert_eq!(names, en_names, "{lang} [names] differ from English's");
-            assert!(f.names.values().all(|v| !v.trim().is_empty()));
+            for (table, mine, english) in [
+                ("names", &f.names, &en.names),
+                ("demo_names", &f.demo_names, &en.demo_names),
+            ] {
+                let names: BTreeSet<&String> = mine.keys().collect();
+                let en_names: BTreeSet<&String> = english.keys().collect();
+                assert_eq!(names, en_names, "{lang} [{table}] differ from English's");
+                assert!(mine.values().all(|v| !v.trim().is_empty()));
+            }
         }
     }
 
@@ -324,8 +354,8 @@ mod tests {
                 k.name()
             );
         }
-        for (en, zh) in &zh.names {
-            assert!(han(zh), "zh [names] {en} is not Chinese: {zh}");
+        for (en, zh) in zh.names.iter().chain(&zh.demo_names) {
+            assert!(han(zh), "zh names: {en} is not Chinese: {zh}");
         }
     }
 
@@ -339,9 +369,20 @@ mod tests {
         let zh = Lang::Zh.table();
         assert_eq!(zh.name("platinum"), "铂金层");
         assert_eq!(zh.name("a bank's own segment"), "a bank's own segment");
-        assert_eq!(zh.list(&["mass", "private"]), "大众客户、私人银行客户");
-        assert_eq!(zh.list(&[]), "无");
-        assert_eq!(en.list(&[]), "none");
+        assert_eq!(
+            zh.list(&["mass", "private"], true),
+            "大众客户、私人银行客户"
+        );
+        // Issue 19: a bank's own names are never translated, even when they spell a demo
+        // name or one the report uses itself ("Other" is also an RFM segment).
+        assert_eq!(
+            zh.list(&["mass", "private", "Other"], false),
+            "mass、private、Other"
+        );
+        assert_eq!(zh.data_name("Other", false), "Other");
+        assert_eq!(zh.name("Other"), "其他客户");
+        assert_eq!(zh.list(&[], false), "无");
+        assert_eq!(en.list(&[], true), "none");
     }
 
     #[test]

@@ -923,8 +923,8 @@ fn kano_section(bank: &BankData, t: &Table) -> Result<Option<KanoSection>> {
     let mut finding = t.fill(
         Key::kano_finding,
         &[
-            ("attractive", &t.list(&of("A"))),
-            ("must_be", &t.list(&of("M"))),
+            ("attractive", &t.list(&of("A"), is_demo(bank))),
+            ("must_be", &t.list(&of("M"), is_demo(bank))),
         ],
     );
     if let Some(migration) = &migration {
@@ -941,7 +941,7 @@ fn kano_section(bank: &BankData, t: &Table) -> Result<Option<KanoSection>> {
                 t.fill(
                     Key::kano_moved,
                     &[
-                        ("feature", t.name(&r.feature)),
+                        ("feature", t.data_name(&r.feature, is_demo(bank))),
                         ("path", &path.join(t.get(Key::kano_path_separator))),
                     ],
                 )
@@ -951,7 +951,10 @@ fn kano_section(bank: &BankData, t: &Table) -> Result<Option<KanoSection>> {
             t.fill(Key::kano_no_change, &[("waves", &tables.len().to_string())])
         } else {
             let moved: Vec<&str> = moved.iter().map(String::as_str).collect();
-            t.fill(Key::kano_changed, &[("features", &t.list(&moved))])
+            t.fill(
+                Key::kano_changed,
+                &[("features", &t.list(&moved, is_demo(bank)))],
+            )
         };
     }
     Ok(Some(KanoSection {
@@ -1043,7 +1046,7 @@ fn servqual_section(
         finding: t.fill(
             Key::servqual_finding,
             &[
-                ("dimension", t.name(&worst.0)),
+                ("dimension", t.data_name(&worst.0, is_demo(bank))),
                 ("gap", &format!("{:.2}", worst.1)),
             ],
         ),
@@ -1137,7 +1140,7 @@ fn journey_section(bank: &BankData, t: &Table) -> Result<Option<JourneySection>>
         Some(p) => t.fill(
             Key::journey_finding,
             &[
-                ("touchpoint", t.name(&p.touchpoint)),
+                ("touchpoint", t.data_name(&p.touchpoint, is_demo(bank))),
                 ("gap", &format!("{:.0}", p.gap)),
             ],
         ),
@@ -1150,6 +1153,12 @@ fn journey_section(bank: &BankData, t: &Table) -> Result<Option<JourneySection>>
         ipa: ipa_rows,
         finding,
     }))
+}
+
+/// Whether the data are the built-in demo bank, whose names the report translates (a bank's
+/// own names it shows as they are spelled).
+fn is_demo(bank: &BankData) -> bool {
+    matches!(bank.origin, Origin::Demo { .. })
 }
 
 /// "YYYY-MM" of a day number.
@@ -1239,7 +1248,7 @@ fn complaint_section(bank: &BankData, t: &Table) -> Result<Option<ComplaintSecti
             Key::complaints_finding,
             &[
                 ("share", &percent(r.within_sla)),
-                ("channel", t.name(&w.channel)),
+                ("channel", t.data_name(&w.channel, is_demo(bank))),
                 ("channel_share", &percent(w.within_sla)),
             ],
         ),

@@ -222,12 +222,24 @@ struct Prepared<'a> {
     tol: f64,
 }
 
-fn check_options(options: &KMeansOptions, n: usize) -> Result<()> {
+fn check_options(options: &KMeansOptions, p: &Prepared) -> Result<()> {
     let k = options.n_clusters;
+    let n = p.data.nrows();
     if k == 0 || k > n {
         return Err(Error::InvalidParameter {
             name: "n_clusters",
             reason: format!("must be between 1 and the number of samples ({n}), got {k}"),
+        });
+    }
+    let distinct = distinct_points(p, k);
+    if distinct < k {
+        return Err(Error::InvalidParameter {
+            name: "n_clusters",
+            reason: format!(
+                "{k} clusters need {k} different points, but the samples (with positive \
+                 weight) hold only {distinct}: some centres would be copies of others; use \
+                 n_clusters ≤ {distinct}"
+            ),
         });
     }
     if options.n_init == 0 {
@@ -243,6 +255,27 @@ fn check_options(options: &KMeansOptions, n: usize) -> Result<()> {
         });
     }
     Ok(())
+}
+
+/// The number of different rows of positive weight, counting no further than `enough`.
+fn distinct_points(p: &Prepared, enough: usize) -> usize {
+    let mut seen: std::collections::HashSet<Vec<u64>> = std::collections::HashSet::new();
+    let mut key: Vec<u64> = Vec::with_capacity(p.data.ncols());
+    for (row, &w) in p.data.rows().into_iter().zip(&p.weights) {
+        if w <= 0.0 {
+            continue;
+        }
+        key.clear();
+        // −0.0 and 0.0 are one point.
+        key.extend(row.iter().map(|&v| (v + 0.0).to_bits()));
+        if !seen.contains(key.as_slice()) {
+            seen.insert(key.clone());
+            if seen.len() >= enough {
+                break;
+            }
+        }
+    }
+    seen.len()
 }
 
 /// (x − mean) / sd, feature by feature, in place.
@@ -405,7 +438,7 @@ impl KMeans {
         options: &KMeansOptions,
     ) -> Result<KMeans> {
         let p = prepare(x, weights, options)?;
-        check_options(options, x.nrows())?;
+        check_options(options, &p)?;
         Ok(KMeans::from_run(&p, lloyd(&p, options)))
     }
 
@@ -567,7 +600,7 @@ pub fn kmeans_scan(
             n_clusters: k,
             ..*options
         };
-        check_options(&o, x.nrows())?;
+        check_options(&o, &p)?;
         let (_, labels, inertia, iterations) = lloyd(&p, &o);
         let silhouette = match silhouette {
             Some(s) if k >= 2 && k < x.nrows() => {
@@ -656,6 +689,33 @@ mod tests {
                 assert!(l.iter().all(|v| *v == l[0]));
             }
         }
+    }
+
+    #[test]
+    fn more_clusters_than_different_points_is_an_error() {
+        // Issue 19: three different points, each twice, and k = 4 gave duplicate centres.
+        let x = ndarray::array![
+            [0.0, 0.0],
+            [0.0, 0.0],
+            [1.0, 1.0],
+            [1.0, 1.0],
+            [5.0, -0.0],
+            [5.0, 0.0]
+        ];
+        let e = KMeans::fit(x.view(), None, &KMeansOptions::new(4)).unwrap_err();
+        assert!(matches!(
+            e,
+            Error::InvalidParameter {
+                name: "n_clusters",
+                ..
+            }
+        ));
+        assert!(e.to_string().contains("hold only 3"), "{e}");
+        let m = KMeans::fit(x.view(), None, &KMeansOptions::new(3)).unwrap();
+        assert_eq!(m.inertia, 0.0);
+        // A point of zero weight is not a point to put a centre on.
+        let w = [1.0, 1.0, 1.0, 1.0, 0.0, 0.0];
+        assert!(KMeans::fit(x.view(), Some(&w), &KMeansOptions::new(3)).is_err());
     }
 
     #[test]

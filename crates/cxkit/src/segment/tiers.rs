@@ -4,7 +4,7 @@ use serde::{Deserialize, Serialize};
 
 use rayon::prelude::*;
 
-use super::rank::{check_finite, levels_reached};
+use super::rank::check_finite;
 use crate::{Error, Result};
 
 /// The four tiers, most valuable first.
@@ -14,9 +14,12 @@ pub const TIER_NAMES: [&str; 4] = ["platinum", "gold", "iron", "lead"];
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum TierCuts {
-    /// Shares of customers in platinum, gold and iron (lead takes the rest), by value rank:
-    /// a customer's tier follows the share of customers worth strictly more, so equal values
-    /// share a tier.
+    /// Shares of customers in platinum, gold and iron (lead takes the rest), by value rank.
+    /// Equal values share a tier, placed by the middle of their ranks: a customer's tier is
+    /// the first whose cumulative share exceeds (customers worth strictly more + half the
+    /// customers worth the same) / n. So a tie goes where most of it belongs — 99 % of the
+    /// customers at 0 below 1 % worth more are lead, not platinum — and when every customer
+    /// is worth the same (all 0, say) there is no pyramid: the middle is 50 %, all are lead.
     Shares([f64; 3]),
     /// Lowest value of platinum, gold and iron (decreasing); below the last is lead.
     Thresholds([f64; 3]),
@@ -40,7 +43,9 @@ pub struct TierSummary {
     pub customer_share: f64,
     /// Their total value.
     pub value: f64,
-    /// Their share of the total value (None when the total is 0).
+    /// Their share of the total value: None when the total is 0, or when some customers are
+    /// worth less than nothing (a share of a total that nets gains against losses is not a
+    /// share; `value` still sums each tier).
     pub value_share: Option<f64>,
 }
 
@@ -86,20 +91,7 @@ pub fn value_tiers(value: &[f64], cuts: &TierCuts) -> Result<ValueTiers> {
             if total > 1.0 + 1e-12 {
                 return Err(bad_cuts(format!("shares add up to {total}, more than 1")));
             }
-            // A customer's tier is the number of cumulative shares reached by the share of
-            // customers worth strictly more: the smallest count m with m/n ≥ share − 1e-12.
-            let counts = bounds.map(|b| {
-                let reaches = |m: usize| m as f64 / n as f64 >= b - 1e-12;
-                let mut m = ((b - 1e-12) * n as f64).ceil().max(0.0) as usize;
-                while m > 0 && reaches(m - 1) {
-                    m -= 1;
-                }
-                while !reaches(m) {
-                    m += 1;
-                }
-                m
-            });
-            levels_reached(value, false, &counts)
+            by_middle_rank(value, bounds)
         }
         TierCuts::Thresholds(t) => {
             if !t.iter().all(|v| v.is_finite()) || t[0] < t[1] || t[1] < t[2] {
@@ -114,6 +106,7 @@ pub fn value_tiers(value: &[f64], cuts: &TierCuts) -> Result<ValueTiers> {
         }
     };
     let grand: f64 = value.iter().sum();
+    let shareable = grand > 0.0 && value.iter().all(|&v| v >= 0.0);
     let (mut members, mut totals) = ([0usize; 4], [0.0f64; 4]);
     for (&t, &v) in tier.iter().zip(value) {
         members[t as usize] += 1;
@@ -127,11 +120,36 @@ pub fn value_tiers(value: &[f64], cuts: &TierCuts) -> Result<ValueTiers> {
                 customers: members,
                 customer_share: members as f64 / n as f64,
                 value: total,
-                value_share: (grand != 0.0).then(|| total / grand),
+                value_share: shareable.then(|| total / grand),
             }
         })
         .collect();
     Ok(ValueTiers { tier, summary })
+}
+
+/// The tier of each customer under cumulative share `bounds`: each group of equal values by
+/// the middle of its ranks, (worth strictly more + half the group) / n, against the bounds.
+fn by_middle_rank(value: &[f64], bounds: [f64; 3]) -> Vec<u8> {
+    let n = value.len();
+    let mut order: Vec<usize> = (0..n).collect();
+    order.par_sort_unstable_by(|&a, &b| value[b].total_cmp(&value[a]));
+    let mut tier = vec![0u8; n];
+    let mut start = 0;
+    while start < n {
+        let v = value[order[start]];
+        let end = start
+            + order[start..]
+                .iter()
+                .take_while(|&&i| value[i] == v)
+                .count();
+        let middle = (start as f64 + (end - start) as f64 / 2.0) / n as f64;
+        let t = bounds.iter().position(|&b| middle < b - 1e-12).unwrap_or(3) as u8;
+        for &i in &order[start..end] {
+            tier[i] = t;
+        }
+        start = end;
+    }
+    tier
 }
 
 fn bad_cuts(reason: String) -> Error {
@@ -147,18 +165,38 @@ mod tests {
 
     #[test]
     fn ties_stay_together_and_shares_add_up() {
-        // Ten customers; three tied at the top (30 % > the 5 % platinum share, but nobody is
-        // worth more than them, so all three are platinum); then gold up to 20 % above…
+        // Ten customers; three tied at the top (30 %, six times the 5 % platinum share): their
+        // middle rank is 1.5/10 = .15, so they are gold together; then .35, .45 (iron), .55…
+        // against the cumulative bounds .05/.20/.50.
         let value = [100.0, 100.0, 100.0, 50.0, 40.0, 30.0, 20.0, 10.0, 5.0, 1.0];
         let t = value_tiers(&value, &TierCuts::Shares([0.05, 0.15, 0.30])).unwrap();
-        // above-shares: 0,0,0,.3,.4,.5,.6,.7,.8,.9 → bounds .05/.20/.50:
-        // platinum ×3, iron (.3, .4), lead (≥ .5).
-        assert_eq!(t.tier, vec![0, 0, 0, 2, 2, 3, 3, 3, 3, 3]);
-        assert_eq!(t.summary[1].customers, 0);
+        assert_eq!(t.tier, vec![1, 1, 1, 2, 2, 3, 3, 3, 3, 3]);
+        assert_eq!(t.summary[0].customers, 0);
         let total: f64 = value.iter().sum();
-        assert!((t.summary[0].value_share.unwrap() - 300.0 / total).abs() < 1e-15);
+        assert!((t.summary[1].value_share.unwrap() - 300.0 / total).abs() < 1e-15);
         let shares: f64 = t.summary.iter().map(|s| s.customer_share).sum();
         assert!((shares - 1.0).abs() < 1e-15);
+    }
+
+    #[test]
+    fn ties_negative_values_and_no_value_follow_the_documented_rules() {
+        // Issue 19: 99 customers at 0 and one worth 10 put 99 % in platinum (nobody worth
+        // strictly more than 99 % of them). Their middle rank is (1 + 49.5)/100: lead.
+        let mut value = vec![0.0; 100];
+        value[7] = 10.0;
+        let t = value_tiers(&value, &TierCuts::default()).unwrap();
+        let sizes: Vec<usize> = t.summary.iter().map(|s| s.customers).collect();
+        assert_eq!(sizes, vec![1, 0, 0, 99]);
+        assert_eq!(t.tier[7], 0);
+        // Every value 0: no pyramid (all lead) and no share of a zero total (was NaN).
+        let t = value_tiers(&[0.0; 10], &TierCuts::default()).unwrap();
+        assert_eq!(t.summary[3].customers, 10);
+        assert!(t.summary.iter().all(|s| s.value_share.is_none()));
+        // One customer worth less than nothing (a share of −99 before): no shares, the sums
+        // still there.
+        let t = value_tiers(&[100.0, 2.0, -1.0, -100.0], &TierCuts::default()).unwrap();
+        assert!(t.summary.iter().all(|s| s.value_share.is_none()));
+        assert_eq!(t.summary.iter().map(|s| s.value).sum::<f64>(), 1.0);
     }
 
     #[test]
@@ -181,16 +219,18 @@ mod tests {
             values in proptest::collection::vec(0i32..8, 1..80),
             a in 0.0f64..0.4, b in 0.0f64..0.3, c in 0.0f64..0.3,
         ) {
-            // The documented rule by brute force: the share of customers worth strictly more,
-            // against the cumulative shares.
+            // The documented rule by brute force: the middle rank (worth strictly more + half
+            // worth the same) / n against the cumulative shares.
             let v: Vec<f64> = values.iter().map(|&x| f64::from(x)).collect();
             let n = v.len() as f64;
             let bounds = [a, a + b, a + b + c];
             let want: Vec<u8> = v
                 .iter()
                 .map(|x| {
-                    let above = v.iter().filter(|y| *y > x).count() as f64 / n;
-                    bounds.iter().position(|&b| above < b - 1e-12).unwrap_or(3) as u8
+                    let above = v.iter().filter(|y| *y > x).count() as f64;
+                    let same = v.iter().filter(|y| *y == x).count() as f64;
+                    let middle = (above + same / 2.0) / n;
+                    bounds.iter().position(|&b| middle < b - 1e-12).unwrap_or(3) as u8
                 })
                 .collect();
             let got = value_tiers(&v, &TierCuts::Shares([a, b, c])).unwrap().tier;

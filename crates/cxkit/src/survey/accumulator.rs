@@ -19,8 +19,12 @@ use super::top_box::Csat;
 use crate::bytes::{corrupt, write_header, ByteReader};
 use crate::{Error, Result};
 
-/// Version of the byte format written by `to_bytes`.
+/// Version of the byte format written by `to_bytes` (states other than the survey tallies).
 pub const FORMAT_VERSION: u8 = 1;
+
+/// Version of the survey tallies' byte format: 2 writes the power of two the survey weights
+/// are counted in (scale-free weights); version 1 states are still read.
+pub const TALLY_FORMAT_VERSION: u8 = 2;
 
 /// What an [`Accumulator`] accumulates: fixes its byte tag and what its setting means.
 pub trait AccumulatorKind: sealed::Sealed {
@@ -176,8 +180,8 @@ impl<K: AccumulatorKind> Accumulator<K> {
 
     /// The state as versioned bytes, for storage or to send to another process.
     pub fn to_bytes(&self) -> Vec<u8> {
-        let mut out = Vec::with_capacity(22 + 16 * self.histogram.scale().points());
-        write_header(&mut out, FORMAT_VERSION, K::TAG);
+        let mut out = Vec::with_capacity(26 + 16 * self.histogram.scale().points());
+        write_header(&mut out, TALLY_FORMAT_VERSION, K::TAG);
         out.extend_from_slice(&self.setting.to_le_bytes());
         self.histogram.write_bytes(&mut out);
         out
@@ -187,9 +191,9 @@ impl<K: AccumulatorKind> Accumulator<K> {
     /// [`Error::CorruptBytes`] on anything else (other kinds, other versions, truncation).
     pub fn from_bytes(bytes: &[u8]) -> Result<Self> {
         let mut r = ByteReader::new(bytes);
-        r.header(FORMAT_VERSION, K::TAG, K::NAME)?;
+        let version = r.header_of(1..=TALLY_FORMAT_VERSION, K::TAG, K::NAME)?;
         let setting = r.u32()?;
-        let histogram = Histogram::read_bytes(&mut r)?;
+        let histogram = Histogram::read_bytes(&mut r, version)?;
         r.finish()?;
         let acc = Accumulator {
             histogram,
@@ -260,6 +264,91 @@ mod tests {
     use super::*;
 
     #[test]
+    fn version_1_states_are_still_read() {
+        // Version 1 had no power of two after Σw² (weights in units of 1).
+        let mut acc = NpsAccumulator::new();
+        acc.update(&[10, 9, 3], Some(&[1.5, 2.0, 0.5]), NanPolicy::Raise)
+            .unwrap();
+        let v2 = acc.to_bytes();
+        assert_eq!(v2[4], TALLY_FORMAT_VERSION);
+        // The largest weight 2.0 is 2^1: the tally counts in units of 2, so version 1 bytes
+        // of the same state hold the weights doubled back.
+        let mut v1 = NpsAccumulator::new();
+        v1.update(&[10, 9, 3], Some(&[1.5, 2.0, 0.5]), NanPolicy::Raise)
+            .unwrap();
+        let unweighted = {
+            let mut a = NpsAccumulator::new();
+            a.update(&[10, 9, 3], None, NanPolicy::Raise).unwrap();
+            a.to_bytes()
+        };
+        let mut old = unweighted[..unweighted.len() - 4].to_vec();
+        old[4] = 1;
+        let read = NpsAccumulator::from_bytes(&old).unwrap();
+        // Two promoters and a detractor of three: NPS 100/3.
+        let score = read.finish(0.95, NpsMethod::default()).unwrap().score;
+        assert!((score - 100.0 / 3.0).abs() < 1e-12);
+        assert_eq!(
+            v1.finish(0.95, NpsMethod::default()).unwrap(),
+            NpsAccumulator::from_bytes(&v2)
+                .unwrap()
+                .finish(0.95, NpsMethod::default())
+                .unwrap()
+        );
+    }
+
+    #[test]
+    fn scaling_every_weight_by_a_constant_changes_nothing() {
+        // Issue 19: weights of 1e−300 gave se 0 and n_eff inf, 1e300 se inf, 1e308 a NaN score.
+        let scores = [10u8, 9, 7, 3, 10, 6, 8, 0];
+        let w = [1.0, 2.5, 0.5, 1.0, 3.0, 1.0, 0.25, 2.0];
+        let summary = |k: f64| {
+            let wk: Vec<f64> = w.iter().map(|x| x * k).collect();
+            let mut acc = NpsAccumulator::new();
+            acc.update(&scores[..3], Some(&wk[..3]), NanPolicy::Raise)
+                .unwrap();
+            acc.update(&scores[3..], Some(&wk[3..]), NanPolicy::Raise)
+                .unwrap();
+            let n = acc.finish(0.95, NpsMethod::default()).unwrap();
+            let mut l = LikertAccumulator::new(Scale::NPS, 2).unwrap();
+            l.update(&scores, Some(&wk), NanPolicy::Raise).unwrap();
+            let l = l.finish().unwrap();
+            (
+                n.score,
+                n.ci_low,
+                n.ci_high,
+                n.n_effective,
+                l.sd,
+                l.mean,
+                l.shares,
+            )
+        };
+        let unit = summary(1.0);
+        // By hand: total weight 11.25; promoters 1 + 2.5 + 3 = 6.5, detractors 1 + 1 + 2 = 4
+        // (scores 3, 6, 0): NPS = 100·2.5/11.25; Σw² = 1 + 6.25 + 0.25 + 1 + 9 + 1 + 0.0625 + 4
+        // = 22.5625, Kish n_eff = 11.25²/Σw² = 126.5625/22.5625.
+        assert!((unit.0 - 100.0 * 2.5 / 11.25).abs() < 1e-12);
+        assert!((unit.3 - 126.5625 / 22.5625).abs() < 1e-12);
+        for k in [1e-300, 1e-310, 3.0, 1e300, 5e307] {
+            let scaled = summary(k);
+            let same = |a: f64, b: f64| (a - b).abs() <= 1e-12 * a.abs().max(1.0);
+            assert!(
+                same(scaled.0, unit.0) && same(scaled.1, unit.1) && same(scaled.2, unit.2),
+                "{k}"
+            );
+            assert!(
+                same(scaled.3, unit.3) && same(scaled.4, unit.4) && same(scaled.5, unit.5),
+                "{k}"
+            );
+            assert!(
+                scaled.6.iter().zip(&unit.6).all(|(a, b)| same(*a, *b)),
+                "{k}"
+            );
+        }
+        // Powers of two are exact.
+        assert_eq!(summary(2f64.powi(-1000)), unit);
+    }
+
+    #[test]
     fn bytes_round_trip_and_reject_corruption() {
         let mut acc = TopBoxAccumulator::new(Scale::CSAT, 2).unwrap();
         acc.update(&[5, 4, 3], Some(&[1.5, 2.0, 0.5]), NanPolicy::Raise)
@@ -285,8 +374,8 @@ mod tests {
             Error::CorruptBytes { .. }
         ));
         let mut negative_weight = bytes.clone();
-        let at = bytes.len() - 8;
-        negative_weight[at..].copy_from_slice(&(-1.0f64).to_le_bytes());
+        let at = bytes.len() - 12; // Σw², before the 4-byte power of two
+        negative_weight[at..at + 8].copy_from_slice(&(-1.0f64).to_le_bytes());
         assert!(matches!(err(&negative_weight), Error::CorruptBytes { .. }));
         let mut bad_top = bytes.clone();
         bad_top[6] = 7;

@@ -17,6 +17,11 @@ const CHUNK: usize = 1 << 18;
 
 /// Responses and survey weight per point of a scale.
 ///
+/// Survey weights are kept relative to a power of two (`2^exp`, taken from the largest
+/// weight), so that scaling every weight by a constant changes no statistic: weights of 1e−300
+/// or 1e300 give the shares, means, effective sample sizes and intervals of weights of 1,
+/// where their squares would underflow or overflow (multiplying by a power of two is exact).
+///
 /// ```
 /// use cxkit::survey::{Histogram, NanPolicy, Scale};
 ///
@@ -29,8 +34,27 @@ const CHUNK: usize = 1 << 18;
 pub struct Histogram {
     scale: Scale,
     counts: Vec<u64>,
+    /// Weight per point, in units of 2^`exp`.
     weights: Vec<f64>,
+    /// Σw², in units of 2^(2·`exp`).
     sum_w2: f64,
+    /// The power of two the weights are counted in.
+    #[serde(default)]
+    exp: i32,
+}
+
+/// `x`·2^`e`, exactly (unless the result leaves the normal range), for any `e` of a weight.
+fn ldexp(x: f64, e: i32) -> f64 {
+    if x == 0.0 {
+        return 0.0;
+    }
+    let half = e / 2;
+    x * 2f64.powi(half) * 2f64.powi(e - half)
+}
+
+/// The power of two of a positive finite weight (⌊log₂ w⌋, within one).
+fn exponent_of(w: f64) -> i32 {
+    w.log2().floor() as i32
 }
 
 impl Histogram {
@@ -41,6 +65,7 @@ impl Histogram {
             counts: vec![0; scale.points()],
             weights: vec![0.0; scale.points()],
             sum_w2: 0.0,
+            exp: 0,
         }
     }
 
@@ -100,6 +125,7 @@ impl Histogram {
             counts: counts.to_vec(),
             weights: counts.iter().map(|&c| c as f64).collect(),
             sum_w2: n as f64,
+            exp: 0,
         })
     }
 
@@ -129,10 +155,20 @@ impl Histogram {
         for (a, b) in self.counts.iter_mut().zip(&other.counts) {
             *a += b;
         }
+        // Both sides in units of the larger power of two (a side without weight has none).
+        let exp = if self.sum_w2 == 0.0 {
+            other.exp
+        } else if other.sum_w2 == 0.0 {
+            self.exp
+        } else {
+            self.exp.max(other.exp)
+        };
+        let (mine, theirs) = (self.exp - exp, other.exp - exp);
         for (a, b) in self.weights.iter_mut().zip(&other.weights) {
-            *a += b;
+            *a = ldexp(*a, mine) + ldexp(*b, theirs);
         }
-        self.sum_w2 += other.sum_w2;
+        self.sum_w2 = ldexp(self.sum_w2, 2 * mine) + ldexp(other.sum_w2, 2 * theirs);
+        self.exp = exp;
     }
 
     /// The scale tallied on.
@@ -146,8 +182,14 @@ impl Histogram {
     }
 
     /// Survey weight per point, lowest point first (equal to the counts when unweighted).
-    pub fn weights(&self) -> &[f64] {
-        &self.weights
+    pub fn weights(&self) -> Vec<f64> {
+        self.weights.iter().map(|&w| ldexp(w, self.exp)).collect()
+    }
+
+    /// Share of the survey weight per point, lowest point first (NaN when nothing has weight).
+    pub fn shares(&self) -> Vec<f64> {
+        let total = self.stored_total();
+        self.weights.iter().map(|w| w / total).collect()
     }
 
     /// Number of responses tallied.
@@ -157,12 +199,17 @@ impl Histogram {
 
     /// Total survey weight.
     pub fn total_weight(&self) -> f64 {
+        ldexp(self.stored_total(), self.exp)
+    }
+
+    /// Total survey weight in units of 2^`exp` (for ratios).
+    fn stored_total(&self) -> f64 {
         self.weights.iter().sum()
     }
 
     /// Kish's effective sample size (Σw)²/Σw²; equal to [`n`](Self::n) when unweighted.
     pub fn effective_n(&self) -> f64 {
-        let total = self.total_weight();
+        let total = self.stored_total();
         if total == 0.0 {
             0.0
         } else {
@@ -173,12 +220,12 @@ impl Histogram {
 
     /// Weighted share of the responses on the points at positions `range` (0 is the minimum).
     pub(crate) fn share(&self, range: std::ops::Range<usize>) -> f64 {
-        self.weights[range].iter().sum::<f64>() / self.total_weight()
+        self.weights[range].iter().sum::<f64>() / self.stored_total()
     }
 
     /// Weighted mean score. Needs a non-empty tally (see [`check_nonempty`](Self::check_nonempty)).
     pub fn mean(&self) -> f64 {
-        let total = self.total_weight();
+        let total = self.stored_total();
         self.weights
             .iter()
             .enumerate()
@@ -205,14 +252,14 @@ impl Histogram {
             .enumerate()
             .map(|(i, w)| w * (self.scale.value(i) - mean).powi(2))
             .sum();
-        Ok((ss / self.total_weight() * n_eff / (n_eff - 1.0)).sqrt())
+        Ok((ss / self.stored_total() * n_eff / (n_eff - 1.0)).sqrt())
     }
 
     /// Weighted median: the lowest point where the cumulative weight reaches half the total;
     /// where it is exactly half, the midpoint between that point and the next one with weight
     /// (the usual even-n median when unweighted).
     pub fn median(&self) -> f64 {
-        let half = self.total_weight() / 2.0;
+        let half = self.stored_total() / 2.0;
         let mut cumulative = 0.0;
         for (i, &w) in self.weights.iter().enumerate() {
             cumulative += w;
@@ -232,7 +279,7 @@ impl Histogram {
 
     /// Errors with [`Error::EmptyInput`] when nothing (or only zero weight) was tallied.
     pub fn check_nonempty(&self) -> Result<()> {
-        if self.n() == 0 || self.total_weight() <= 0.0 {
+        if self.n() == 0 || self.stored_total() <= 0.0 {
             Err(Error::EmptyInput {
                 what: "scores with positive weight",
             })
@@ -241,7 +288,8 @@ impl Histogram {
         }
     }
 
-    /// Appends the tally to `out`: scale bounds, counts, weights and Σw², little-endian.
+    /// Appends the tally to `out`: scale bounds, counts, weights, Σw² and the power of two
+    /// they are counted in, little-endian.
     pub(crate) fn write_bytes(&self, out: &mut Vec<u8>) {
         out.extend_from_slice(&self.scale.min().to_le_bytes());
         out.extend_from_slice(&self.scale.max().to_le_bytes());
@@ -252,10 +300,12 @@ impl Histogram {
             out.extend_from_slice(&w.to_le_bytes());
         }
         out.extend_from_slice(&self.sum_w2.to_le_bytes());
+        out.extend_from_slice(&self.exp.to_le_bytes());
     }
 
-    /// Reads a tally written by [`write_bytes`](Self::write_bytes), checking every field.
-    pub(crate) fn read_bytes(reader: &mut ByteReader<'_>) -> Result<Histogram> {
+    /// Reads a tally written by [`write_bytes`](Self::write_bytes), checking every field;
+    /// `version` 1 (before the power of two was written) counts weights in units of 1.
+    pub(crate) fn read_bytes(reader: &mut ByteReader<'_>, version: u8) -> Result<Histogram> {
         let min = reader.i32()?;
         let max = reader.i32()?;
         let scale = Scale::new(min, max).map_err(|e| corrupt(format!("bad scale: {e}")))?;
@@ -268,6 +318,10 @@ impl Histogram {
             weights.push(check_weight_field(reader.f64()?)?);
         }
         let sum_w2 = check_weight_field(reader.f64()?)?;
+        let exp = if version >= 2 { reader.i32()? } else { 0 };
+        if exp.abs() > 1100 {
+            return Err(corrupt(format!("weight exponent {exp} is out of range")));
+        }
         counts
             .iter()
             .try_fold(0u64, |acc, &c| acc.checked_add(c))
@@ -277,6 +331,7 @@ impl Histogram {
             counts,
             weights,
             sum_w2,
+            exp,
         })
     }
 }
@@ -330,13 +385,26 @@ fn tally_chunk<S: Score>(
             h.sum_w2 = h.counts.iter().sum::<u64>() as f64;
         }
         Some(weights) => {
-            for (i, (&s, &w)) in scores.iter().zip(weights).enumerate() {
+            let mut largest = 0.0f64;
+            for (i, &w) in weights.iter().enumerate() {
                 if !(w.is_finite() && w >= 0.0) {
                     return Err(Error::InvalidWeight {
                         index: offset + i,
                         value: w,
                     });
                 }
+                largest = largest.max(w);
+            }
+            // The weights in units of the largest one's power of two: 2^−exp as two factors,
+            // each a normal number, so that the scaling is exact for any weight.
+            h.exp = if largest > 0.0 {
+                exponent_of(largest)
+            } else {
+                0
+            };
+            let (f1, f2) = (2f64.powi(-h.exp / 2), 2f64.powi(-h.exp - (-h.exp / 2)));
+            for (i, (&s, &w)) in scores.iter().zip(weights).enumerate() {
+                let w = w * f1 * f2;
                 match s.locate(scale) {
                     Located::Point(p) => {
                         h.counts[p] += 1;

@@ -80,13 +80,12 @@ impl Likert {
     pub fn from_histogram(h: &Histogram, boxes: u32) -> Result<Likert> {
         h.scale().check_top(boxes)?;
         h.check_nonempty()?;
-        let total = h.total_weight();
         let points = h.scale().points();
         let b = boxes as usize;
         Ok(Likert {
             scale: h.scale(),
             counts: h.counts().to_vec(),
-            shares: h.weights().iter().map(|w| w / total).collect(),
+            shares: h.shares(),
             n: h.n(),
             n_effective: h.effective_n(),
             mean: h.mean(),

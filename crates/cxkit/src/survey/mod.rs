@@ -28,7 +28,7 @@ mod wave;
 
 pub use accumulator::{
     Accumulator, AccumulatorKind, LikertAccumulator, LikertKind, NpsAccumulator, NpsKind,
-    TopBoxAccumulator, TopBoxKind, FORMAT_VERSION,
+    TopBoxAccumulator, TopBoxKind, FORMAT_VERSION, TALLY_FORMAT_VERSION,
 };
 pub use histogram::Histogram;
 pub(crate) use interval::{t_cdf, t_quantile};

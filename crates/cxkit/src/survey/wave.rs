@@ -5,7 +5,7 @@ use statrs::function::erf::erfc;
 
 use super::interval::{z_value, Proportion};
 use super::nps::{adjusted_shares, nps_variance, Nps, NpsMethod};
-use crate::error::check_confidence;
+use crate::error::{check_confidence, STANDARD_ERROR_ZERO};
 use crate::{Error, Result};
 
 /// A two-sample z-test of the difference between two independent waves.
@@ -146,7 +146,10 @@ fn z_test(
 ) -> Result<WaveTest> {
     let se = (va + vb).sqrt();
     if se.is_nan() || se <= 0.0 {
-        return Err(Error::ZeroVariance { what });
+        return Err(Error::ZeroVariance {
+            what,
+            reason: STANDARD_ERROR_ZERO,
+        });
     }
     let delta = ea - eb;
     let z = delta / se;
@@ -190,7 +193,8 @@ mod tests {
         assert_eq!(
             nps_test(&a, &a, &NpsTestOptions::default()).unwrap_err(),
             Error::ZeroVariance {
-                what: "the NPS difference"
+                what: "the NPS difference",
+                reason: STANDARD_ERROR_ZERO,
             }
         );
         // The adjusted-Wald pseudo-responses give the test a variance to work with.

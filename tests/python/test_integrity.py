@@ -198,3 +198,21 @@ def test_every_fit_follows_one_convergence_rule_and_the_report_says_so(tmp_path)
     r = cxkit.report({"transactions": t}, out=tmp_path)
     assert r["value"] is None
     assert any(section == "customer value" and "no interior maximum" in why for section, why in r["not_computed"])
+
+
+def test_servqual_items_named_by_number_are_labels():
+    # servqual.csv pivoted: the columns are the item numbers 1, 2, 3. reversed=[3] flipped item
+    # 4 (position 3), and a dimensions dict by item number failed with "item 3 does not exist".
+    rng = np.random.default_rng(3)
+    p = pd.DataFrame(rng.integers(1, 8, (40, 3)).astype(float), columns=[1, 2, 3])
+    e = pd.DataFrame(rng.integers(1, 8, (40, 3)).astype(float), columns=[1, 2, 3])
+    by_number = cxkit.servqual(p, e, dimensions={"a": [1, 2], "b": [3]}, reversed=[3])
+    # The same by position on the bare arrays: item 3 is position 2.
+    by_position = cxkit.servqual(p.to_numpy(), e.to_numpy(), dimensions={"a": [0, 1], "b": [2]}, reversed=[2])
+    assert by_number.dimensions["gap"].tolist() == by_position.dimensions["gap"].tolist()
+    # Hand check of dimension b (item 3 alone, reversed on 1..7: 8 − x on both sides): gap = mean(e − p).
+    assert by_number.dimensions.loc["b", "gap"] == pytest.approx((e[3] - p[3]).mean())
+    with pytest.raises(cxkit.InvalidParameterError, match="not an item: the items are the columns 1, 2, 3"):
+        cxkit.servqual(p, e, dimensions={"a": [1, 2], "b": [4]})
+    with pytest.raises(cxkit.InvalidParameterError, match="not an item position"):
+        cxkit.servqual(p.to_numpy(), e.to_numpy(), dimensions={"a": ["x"]})

@@ -333,25 +333,51 @@ fn drivers_table<'py>(py: Python<'py>, k: &Named<drv::KeyDrivers>) -> PyResult<B
     table(py, &k.names, "driver", cols)
 }
 
-/// An item given by position or by column name.
-fn item_position(item: &Bound<'_, PyAny>, names: &[String], what: &'static str) -> PyResult<usize> {
-    if let Ok(i) = item.extract::<usize>() {
-        return Ok(i);
+/// The position of an item: by its label when the items are labelled (a DataFrame's columns,
+/// even when they are numbers such as 1–22 after a pivot: item 3 is the column named 3), by
+/// position (0, 1, …) only when they are not (numpy arrays and lists).
+fn item_position(
+    item: &Bound<'_, PyAny>,
+    names: &[String],
+    labelled: bool,
+    what: &'static str,
+) -> PyResult<usize> {
+    if !labelled {
+        return item.extract::<usize>().map_err(|_| {
+            invalid(
+                what,
+                format!(
+                    "{} is not an item position: the items have no labels (give a DataFrame \
+                     to name them), so they are positions 0 to {}",
+                    item.repr().map_or_else(|_| "?".into(), |r| r.to_string()),
+                    names.len().saturating_sub(1)
+                ),
+            )
+        });
     }
     let name = item.str()?.to_string();
-    names
-        .iter()
-        .position(|n| *n == name)
-        .ok_or_else(|| invalid(what, format!("{name:?} is not an item (column)")))
+    names.iter().position(|n| *n == name).ok_or_else(|| {
+        invalid(
+            what,
+            format!(
+                "{name:?} is not an item: the items are the columns {} (by label, not position)",
+                names.join(", ")
+            ),
+        )
+    })
 }
 
 /// The item → dimension map from None (the 22-item SERVQUAL), a dict {dimension: [items]}
 /// (positions or column names) or a sequence with one dimension name per item.
-fn dimensions(spec: Option<&Bound<'_, PyAny>>, names: &[String]) -> PyResult<Dimensions> {
+fn dimensions(
+    spec: Option<&Bound<'_, PyAny>>,
+    names: &[String],
+    labelled: bool,
+) -> PyResult<Dimensions> {
     let Some(spec) = spec.filter(|s| !s.is_none()) else {
         return Ok(Dimensions::servqual());
     };
-    let position = |item: &Bound<'_, PyAny>| item_position(item, names, "dimensions");
+    let position = |item: &Bound<'_, PyAny>| item_position(item, names, labelled, "dimensions");
     if let Ok(d) = spec.cast::<PyDict>() {
         let mut of_item = vec![usize::MAX; names.len()];
         let mut dim_names = Vec::new();
@@ -361,12 +387,18 @@ fn dimensions(spec: Option<&Bound<'_, PyAny>>, names: &[String]) -> PyResult<Dim
             for item in items.try_iter()? {
                 let i = position(&item?)?;
                 if i >= of_item.len() {
-                    return Err(invalid("dimensions", format!("item {i} does not exist")));
+                    return Err(invalid(
+                        "dimensions",
+                        format!(
+                            "item {i} does not exist (positions 0 to {})",
+                            names.len() - 1
+                        ),
+                    ));
                 }
                 if of_item[i] != usize::MAX {
                     return Err(invalid(
                         "dimensions",
-                        format!("item {i} is in two dimensions"),
+                        format!("item {} is in two dimensions", names[i]),
                     ));
                 }
                 of_item[i] = dim;
@@ -404,19 +436,24 @@ fn dimensions(spec: Option<&Bound<'_, PyAny>>, names: &[String]) -> PyResult<Dim
     })
 }
 
-/// Reverse-coded items by position or column name.
-fn reversed(spec: Option<&Bound<'_, PyAny>>, names: &[String]) -> PyResult<Vec<usize>> {
+/// Reverse-coded items by label (or by position where the items have none).
+fn reversed(
+    spec: Option<&Bound<'_, PyAny>>,
+    names: &[String],
+    labelled: bool,
+) -> PyResult<Vec<usize>> {
     let Some(spec) = spec.filter(|s| !s.is_none()) else {
         return Ok(Vec::new());
     };
     spec.try_iter()?
-        .map(|item| item_position(&item?, names, "reversed"))
+        .map(|item| item_position(&item?, names, labelled, "reversed"))
         .collect()
 }
 
 #[allow(clippy::too_many_arguments)]
 pub(crate) fn quality_options(
     names: &[String],
+    labelled: bool,
     dims: Option<&Bound<'_, PyAny>>,
     scale: (f64, f64),
     rev: Option<&Bound<'_, PyAny>>,
@@ -424,9 +461,9 @@ pub(crate) fn quality_options(
     confidence: f64,
 ) -> PyResult<QualityOptions> {
     Ok(QualityOptions {
-        dimensions: dimensions(dims, names)?,
+        dimensions: dimensions(dims, names, labelled)?,
         scale,
-        reversed: reversed(rev, names)?,
+        reversed: reversed(rev, names, labelled)?,
         nan_policy: nan_policy(nan)?,
         confidence,
     })
@@ -459,9 +496,17 @@ pub(crate) fn servqual<'py>(
     confidence: f64,
 ) -> PyResult<Servqual> {
     let expectations = matched(("perceptions", perceptions), ("expectations", expectations))?;
-    let (p, names, _) = named_matrix(py, perceptions, "perceptions", false)?;
+    let (p, names, index) = named_matrix(py, perceptions, "perceptions", false)?;
     let (e, _, _) = named_matrix(py, &expectations, "expectations", false)?;
-    let o = quality_options(&names, dimensions, scale, reversed, nan_policy, confidence)?;
+    let o = quality_options(
+        &names,
+        index.is_some(),
+        dimensions,
+        scale,
+        reversed,
+        nan_policy,
+        confidence,
+    )?;
     let w = match weights.filter(|w| !w.is_none()) {
         None => None,
         Some(w) => {
@@ -506,8 +551,16 @@ pub(crate) fn servperf<'py>(
     nan_policy: &str,
     confidence: f64,
 ) -> PyResult<Servperf> {
-    let (p, names, _) = named_matrix(py, perceptions, "perceptions", false)?;
-    let o = quality_options(&names, dimensions, scale, reversed, nan_policy, confidence)?;
+    let (p, names, index) = named_matrix(py, perceptions, "perceptions", false)?;
+    let o = quality_options(
+        &names,
+        index.is_some(),
+        dimensions,
+        scale,
+        reversed,
+        nan_policy,
+        confidence,
+    )?;
     let pv = p.readonly();
     let pv = pv.as_array();
     let r = py.detach(|| q::servperf(pv, &o)).py_err()?;
@@ -537,10 +590,18 @@ pub(crate) fn zone_of_tolerance<'py>(
 ) -> PyResult<ZoneOfTolerance> {
     let adequate = matched(("perceived", perceived), ("adequate", adequate))?;
     let desired = matched(("perceived", perceived), ("desired", desired))?;
-    let (p, names, _) = named_matrix(py, perceived, "perceived", false)?;
+    let (p, names, index) = named_matrix(py, perceived, "perceived", false)?;
     let (a, _, _) = named_matrix(py, &adequate, "adequate", false)?;
     let (d, _, _) = named_matrix(py, &desired, "desired", false)?;
-    let o = quality_options(&names, dimensions, scale, reversed, nan_policy, 0.95)?;
+    let o = quality_options(
+        &names,
+        index.is_some(),
+        dimensions,
+        scale,
+        reversed,
+        nan_policy,
+        0.95,
+    )?;
     let (pv, av, dv) = (p.readonly(), a.readonly(), d.readonly());
     let (pv, av, dv) = (pv.as_array(), av.as_array(), dv.as_array());
     let r = py

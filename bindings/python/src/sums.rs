@@ -113,7 +113,11 @@ impl ServqualAccumulator {
         confidence: f64,
     ) -> PyResult<Self> {
         let names = names_of(items)?;
-        let o = quality_options(&names, dimensions, scale, reversed, nan_policy, confidence)?;
+        // Items given by name are labels; a count gives positions.
+        let labelled = items.extract::<usize>().is_err();
+        let o = quality_options(
+            &names, labelled, dimensions, scale, reversed, nan_policy, confidence,
+        )?;
         Ok(ServqualAccumulator {
             names,
             inner: Shared::new(q::ServqualAccumulator::new(o).py_err()?),

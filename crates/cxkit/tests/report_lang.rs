@@ -172,6 +172,36 @@ fn a_banks_own_names_pass_through() {
 }
 
 #[test]
+fn a_banks_own_names_that_spell_a_known_name_are_not_translated() {
+    // Issue 19: a bank whose segments are "private" and "Other" saw 私人银行客户 (a demo
+    // name) and 其他客户 (an RFM segment of the report's own) in its Chinese report. Only the
+    // demo bank's names and the report's own are translated: the same data read from files
+    // are the bank's, and keep their spelling.
+    let dir = std::env::temp_dir().join(format!("cxkit-own-names-{}", std::process::id()));
+    let mut own = bank().clone();
+    own.segments = vec!["mass".into(), "Other".into(), "private".into()];
+    own.write_csv(&dir).unwrap();
+    let from_files = BankData::read_dir(&dir).unwrap();
+    std::fs::remove_dir_all(&dir).unwrap();
+    let options = ReportOptions {
+        lang: Lang::Zh,
+        ..ReportOptions::default()
+    };
+    let html = bank_report(&from_files, &options).unwrap().to_html();
+    for name in [
+        "NPS 第 2 轮，private",
+        "NPS 第 2 轮，Other",
+        "NPS 第 2 轮，mass",
+    ] {
+        assert!(html.contains(name), "{name}");
+    }
+    assert!(!html.contains("私人银行客户") && !html.contains("大众客户"));
+    // The demo bank's own names are translated in a report on the demo bank.
+    let demo = report(Lang::Zh).to_html();
+    assert!(demo.contains("NPS 第 2 轮，私人银行客户"));
+}
+
+#[test]
 fn a_section_not_computed_says_so_in_the_report_language() {
     let one = "wave,customer_id,ltr,csat,ces\n1,a,9,4,6\n";
     let bank = BankData::read_files([("survey.csv", one.as_bytes())]).unwrap();

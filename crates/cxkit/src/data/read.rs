@@ -663,8 +663,8 @@ pub fn parse_date(t: &str) -> Option<i64> {
     Some(day)
 }
 
-/// Seconds since 1970 UTC of an ISO 8601 time: "YYYY-MM-DD", "YYYY-MM-DD[T ]HH:MM[:SS[.f]]",
-/// then optionally "Z" or an offset "±HH:MM" / "±HHMM" (none means UTC). Fractions of a second
+/// Seconds since 1970 UTC of an ISO 8601 time: `YYYY-MM-DD`, `YYYY-MM-DD[T ]HH:MM[:SS[.f]]`,
+/// then optionally `Z` or an offset `±HH:MM` / `±HHMM` (none means UTC). Fractions of a second
 /// are dropped. Times are instants (durations between them are what they measure), so an
 /// offset is applied, unlike [`parse_date`].
 ///

@@ -33,7 +33,7 @@ fn quality(c: &mut Criterion) {
         b.iter(|| cronbach_alpha(black_box(x.view()), &AlphaOptions::default()).unwrap())
     });
     let o = DriverOptions {
-        shapley: false,
+        shapley: Some(false),
         ..DriverOptions::default()
     };
     g.bench_function("relative_weights", |b| {

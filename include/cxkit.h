@@ -405,12 +405,23 @@ typedef struct {
   uint64_t k;
 } cx_alpha_result;
 
+// The headline importance of a key-driver analysis (`importance` and `share` of
+// cx_driver_importance): CX_DRIVER_RELATIVE_WEIGHTS (the default), CX_DRIVER_SHAPLEY,
+// CX_DRIVER_CORRELATION, CX_DRIVER_BETA or CX_DRIVER_PRATT.
+typedef uint8_t cx_driver_method;
+
+// Whether Shapley values are computed: CX_SHAPLEY_AUTO (the default: for the Shapley method
+// or up to 15 drivers), CX_SHAPLEY_OFF or CX_SHAPLEY_ON (at most 20 drivers).
+typedef int8_t cx_shapley;
+
 // Options of cx_key_drivers; start from cx_driver_options_default().
 typedef struct {
   // Missing values (default CX_MISSING_LISTWISE).
   cx_missing missing;
-  // Compute exact Shapley values (default true; at most 20 drivers).
-  bool shapley;
+  // The headline importance (default CX_DRIVER_RELATIVE_WEIGHTS).
+  cx_driver_method method;
+  // Exact Shapley values (default CX_SHAPLEY_AUTO).
+  cx_shapley shapley;
   // Bootstrap resamples for intervals (default 0: none).
   uint32_t bootstrap;
   // Confidence level of the bootstrap intervals (default 0.95).
@@ -422,6 +433,10 @@ typedef struct {
 // One driver's importances. Undefined values (Pratt and percentages when R² = 0, Shapley
 // values when not computed, intervals without a bootstrap) are NaN.
 typedef struct {
+  // The importance by the options' method (the headline).
+  double importance;
+  // Its share of R² in percent (NaN for correlations and betas, or when R² = 0).
+  double share;
   // Correlation with the outcome.
   double correlation;
   // Standardized regression coefficient.
@@ -729,6 +744,30 @@ typedef struct {
 
 // Only rows without any missing value.
 #define CX_MISSING_LISTWISE 1
+
+// Johnson's relative weights.
+#define CX_DRIVER_RELATIVE_WEIGHTS 0
+
+// Exact Shapley values of R² (LMG).
+#define CX_DRIVER_SHAPLEY 1
+
+// Correlations with the outcome.
+#define CX_DRIVER_CORRELATION 2
+
+// Standardized betas.
+#define CX_DRIVER_BETA 3
+
+// Pratt's measure.
+#define CX_DRIVER_PRATT 4
+
+// For the Shapley method, or up to 15 drivers.
+#define CX_SHAPLEY_AUTO -1
+
+// Not computed (unless the method is Shapley).
+#define CX_SHAPLEY_OFF 0
+
+// Computed.
+#define CX_SHAPLEY_ON 1
 
 // At the means of importance and performance.
 #define CX_CROSSHAIR_MEAN 0
@@ -1197,14 +1236,15 @@ cx_status cx_key_drivers(const double *x,
                          cx_driver_importance *out_drivers);
 
 // Key drivers from a `size` × `size` row-major correlation matrix of the drivers followed
-// by the outcome (last row and column); writes R² and size − 1 drivers.
+// by the outcome (last row and column); writes R² and size − 1 drivers. Of `options`
+// (NULL: the defaults) the method and shapley apply.
 //
 // # Safety
-// `correlation` valid for size × size doubles, `out_r2` for a double, `out_drivers` for
-// size − 1 entries.
+// `correlation` valid for size × size doubles, `options` NULL or valid, `out_r2` for a
+// double, `out_drivers` for size − 1 entries.
 cx_status cx_key_drivers_from_correlation(const double *correlation,
                                           size_t size,
-                                          bool shapley,
+                                          const cx_driver_options *options,
                                           double *out_r2,
                                           cx_driver_importance *out_drivers);
 

@@ -602,18 +602,36 @@ static void test_quality(void) {
   }
   NEAR(lmg, r2, 1e-12);
   CHECK(isnan(d[0].relative_weight_ci_low));
+  /* The headline is the relative weight by default, with its share of R². */
+  NEAR(d[0].importance, raw[0], 5e-8);
+  NEAR(d[0].share, pct[0], 5e-6);
   cx_driver_options o = cx_driver_options_default();
+  CHECK(o.method == CX_DRIVER_RELATIVE_WEIGHTS && o.shapley == CX_SHAPLEY_AUTO);
   o.bootstrap = 50;
   o.seed = 9;
-  o.shapley = false;
+  o.shapley = CX_SHAPLEY_OFF;
   CHECK(cx_key_drivers(x, 32, 4, y, &o, &r2, d) == CX_OK);
   CHECK(d[0].relative_weight_ci_low <= d[0].relative_weight && d[0].relative_weight <= d[0].relative_weight_ci_high);
   CHECK(isnan(d[0].shapley));
   /* From a correlation matrix: uncorrelated drivers, r = .6 and .3 → weights .36 and .09. */
   double corr[] = {1, 0, 0.6, 0, 1, 0.3, 0.6, 0.3, 1};
-  CHECK(cx_key_drivers_from_correlation(corr, 3, true, &r2, d) == CX_OK);
+  CHECK(cx_key_drivers_from_correlation(corr, 3, NULL, &r2, d) == CX_OK);
   NEAR(r2, 0.45, 1e-12);
   NEAR(d[0].relative_weight_pct, 80.0, 1e-9);
+  /* Pratt's headline: beta · r / R² = .36 / .45 = 80 %; a beta has no share. */
+  o = cx_driver_options_default();
+  o.method = CX_DRIVER_PRATT;
+  CHECK(cx_key_drivers_from_correlation(corr, 3, &o, &r2, d) == CX_OK);
+  NEAR(d[0].share, 80.0, 1e-9);
+  o.method = CX_DRIVER_BETA;
+  CHECK(cx_key_drivers_from_correlation(corr, 3, &o, &r2, d) == CX_OK);
+  NEAR(d[1].importance, 0.3, 1e-12);
+  CHECK(isnan(d[1].share));
+  o.method = 9;
+  CHECK(cx_key_drivers_from_correlation(corr, 3, &o, &r2, d) == CX_INVALID_PARAMETER);
+  o = cx_driver_options_default();
+  o.shapley = 5;
+  CHECK(cx_key_drivers_from_correlation(corr, 3, &o, &r2, d) == CX_INVALID_PARAMETER);
   double dup[64];
   for (int r = 0; r < 32; r++) {
     dup[r * 2] = x[r * 4];

@@ -115,6 +115,7 @@ CASES = [
     ("servqual", "rating outside the scale", lambda: cxkit.servqual([[1, 9]], [[1, 2]], dimensions=DIMS), cxkit.InvalidAnswerError),
     ("servqual", "shapes differ", lambda: cxkit.servqual(P, [[1, 2]], dimensions=DIMS), cxkit.LengthMismatchError),
     ("servqual", "expectations naming other items", lambda: cxkit.servqual(frame(P, ["a", "b"]), frame(P, ["a", "c"]), dimensions=DIMS), cxkit.IncompatibleError),
+    ("servqual", "a dimension naming an item that is not a column", lambda: cxkit.servqual(frame(P, [1, 2]), frame(P, [1, 2]), dimensions={"a": [1, 3]}), cxkit.InvalidParameterError),
     ("servqual", "dimension map of wrong length", lambda: cxkit.servqual(P, P, dimensions=["a"]), cxkit.LengthMismatchError),
     ("cronbach_alpha", "one item", lambda: cxkit.cronbach_alpha([[1], [2], [3]]), cxkit.InsufficientDataError),
     ("cronbach_alpha", "inf", lambda: cxkit.cronbach_alpha([[1, 2], [np.inf, 2], [3, 4]]), cxkit.InvalidParameterError),

@@ -1,7 +1,7 @@
 //! Service quality, reliability and key drivers over row-major C arrays.
 
 use cxkit_core::covariance::MissingData;
-use cxkit_core::drivers::{self as drv, Crosshair, DriverOptions};
+use cxkit_core::drivers::{self as drv, Crosshair, DriverMethod, DriverOptions};
 use cxkit_core::quality::{self as q, DimensionWeights, Dimensions, QualityOptions};
 use cxkit_core::reliability::{self as rel, AlphaOptions};
 
@@ -112,14 +112,78 @@ pub unsafe extern "C" fn cx_cronbach_alpha(
     })
 }
 
+/// The headline importance of a key-driver analysis (`importance` and `share` of
+/// cx_driver_importance): CX_DRIVER_RELATIVE_WEIGHTS (the default), CX_DRIVER_SHAPLEY,
+/// CX_DRIVER_CORRELATION, CX_DRIVER_BETA or CX_DRIVER_PRATT.
+pub type cx_driver_method = u8;
+/// Johnson's relative weights.
+pub const CX_DRIVER_RELATIVE_WEIGHTS: cx_driver_method = 0;
+/// Exact Shapley values of R² (LMG).
+pub const CX_DRIVER_SHAPLEY: cx_driver_method = 1;
+/// Correlations with the outcome.
+pub const CX_DRIVER_CORRELATION: cx_driver_method = 2;
+/// Standardized betas.
+pub const CX_DRIVER_BETA: cx_driver_method = 3;
+/// Pratt's measure.
+pub const CX_DRIVER_PRATT: cx_driver_method = 4;
+
+/// Whether Shapley values are computed: CX_SHAPLEY_AUTO (the default: for the Shapley method
+/// or up to 15 drivers), CX_SHAPLEY_OFF or CX_SHAPLEY_ON (at most 20 drivers).
+pub type cx_shapley = i8;
+/// For the Shapley method, or up to 15 drivers.
+pub const CX_SHAPLEY_AUTO: cx_shapley = -1;
+/// Not computed (unless the method is Shapley).
+pub const CX_SHAPLEY_OFF: cx_shapley = 0;
+/// Computed.
+pub const CX_SHAPLEY_ON: cx_shapley = 1;
+
+/// The core's method of a C code (the codes follow the core's `DriverMethod::ALL`).
+fn driver_method(v: cx_driver_method) -> Result<DriverMethod, Failure> {
+    DriverMethod::ALL.get(usize::from(v)).copied().ok_or_else(|| {
+        invalid(
+            "method",
+            u32::from(v),
+            "CX_DRIVER_RELATIVE_WEIGHTS, CX_DRIVER_SHAPLEY, CX_DRIVER_CORRELATION, CX_DRIVER_BETA, CX_DRIVER_PRATT",
+        )
+    })
+}
+
+/// The core's `shapley` option of a C code.
+fn shapley(v: cx_shapley) -> Result<Option<bool>, Failure> {
+    match v {
+        CX_SHAPLEY_AUTO => Ok(None),
+        CX_SHAPLEY_OFF => Ok(Some(false)),
+        CX_SHAPLEY_ON => Ok(Some(true)),
+        _ => Err(Failure::Core(cxkit_core::Error::InvalidParameter {
+            name: "shapley",
+            reason: format!("{v} is not one of CX_SHAPLEY_AUTO, CX_SHAPLEY_OFF, CX_SHAPLEY_ON"),
+        })),
+    }
+}
+
+/// The core's options of C options (NULL: the defaults).
+fn driver_options(o: Option<&cx_driver_options>) -> Result<DriverOptions, Failure> {
+    let o = o.copied().unwrap_or_else(|| cx_driver_options_default());
+    Ok(DriverOptions {
+        missing: missing(o.missing)?,
+        method: driver_method(o.method)?,
+        shapley: shapley(o.shapley)?,
+        bootstrap: o.bootstrap as usize,
+        confidence: o.confidence,
+        seed: o.seed,
+    })
+}
+
 /// Options of cx_key_drivers; start from cx_driver_options_default().
 #[repr(C)]
 #[derive(Debug, Clone, Copy)]
 pub struct cx_driver_options {
     /// Missing values (default CX_MISSING_LISTWISE).
     pub missing: cx_missing,
-    /// Compute exact Shapley values (default true; at most 20 drivers).
-    pub shapley: bool,
+    /// The headline importance (default CX_DRIVER_RELATIVE_WEIGHTS).
+    pub method: cx_driver_method,
+    /// Exact Shapley values (default CX_SHAPLEY_AUTO).
+    pub shapley: cx_shapley,
     /// Bootstrap resamples for intervals (default 0: none).
     pub bootstrap: u32,
     /// Confidence level of the bootstrap intervals (default 0.95).
@@ -132,9 +196,21 @@ pub struct cx_driver_options {
 #[no_mangle]
 pub extern "C" fn cx_driver_options_default() -> cx_driver_options {
     let d = DriverOptions::default();
+    let method = DriverMethod::ALL
+        .iter()
+        .position(|m| *m == d.method)
+        .expect("a method of ALL");
     cx_driver_options {
-        missing: CX_MISSING_LISTWISE,
-        shapley: d.shapley,
+        missing: match d.missing {
+            MissingData::Pairwise => CX_MISSING_PAIRWISE,
+            MissingData::Listwise => CX_MISSING_LISTWISE,
+        },
+        method: method as cx_driver_method,
+        shapley: match d.shapley {
+            None => CX_SHAPLEY_AUTO,
+            Some(false) => CX_SHAPLEY_OFF,
+            Some(true) => CX_SHAPLEY_ON,
+        },
         bootstrap: d.bootstrap as u32,
         confidence: d.confidence,
         seed: d.seed,
@@ -146,6 +222,10 @@ pub extern "C" fn cx_driver_options_default() -> cx_driver_options {
 #[repr(C)]
 #[derive(Debug, Clone, Copy)]
 pub struct cx_driver_importance {
+    /// The importance by the options' method (the headline).
+    pub importance: f64,
+    /// Its share of R² in percent (NaN for correlations and betas, or when R² = 0).
+    pub share: f64,
     /// Correlation with the outcome.
     pub correlation: f64,
     /// Standardized regression coefficient.
@@ -166,13 +246,21 @@ pub struct cx_driver_importance {
     pub relative_weight_ci_high: f64,
 }
 
-/// Writes R² and the drivers into the caller's outputs.
-fn write_drivers(k: &drv::KeyDrivers, out_r2: &mut f64, out_drivers: *mut cx_driver_importance) {
+/// Writes R² and the drivers into the caller's outputs, the headline by `method`.
+fn write_drivers(
+    k: &drv::KeyDrivers,
+    method: DriverMethod,
+    out_r2: &mut f64,
+    out_drivers: *mut cx_driver_importance,
+) -> Result<(), Failure> {
     *out_r2 = k.r2;
     let nan = f64::NAN;
-    for (j, d) in k.drivers.iter().enumerate() {
+    let headline = k.headline(method)?;
+    for (j, (d, h)) in k.drivers.iter().zip(&headline).enumerate() {
         let iv = k.intervals.as_ref().map(|v| v[j].relative_weight);
         let v = cx_driver_importance {
+            importance: h.importance,
+            share: h.share.unwrap_or(nan),
             correlation: d.correlation,
             beta: d.beta,
             pratt: d.pratt.unwrap_or(nan),
@@ -186,6 +274,7 @@ fn write_drivers(k: &drv::KeyDrivers, out_r2: &mut f64, out_drivers: *mut cx_dri
         // SAFETY: valid for one entry per driver (the entry points' contract).
         unsafe { *out_drivers.add(j) = v };
     }
+    Ok(())
 }
 
 /// Key drivers of `y` (n_rows values) among the n_drivers columns of row-major `x` (NaN =
@@ -213,36 +302,24 @@ pub unsafe extern "C" fn cx_key_drivers(
             return Err(Failure::Null("out_drivers"));
         }
         // SAFETY: NULL or valid (caller contract).
-        let o = unsafe { options.as_ref() }
-            .copied()
-            .unwrap_or_else(|| cx_driver_options_default());
-        let k = drv::key_drivers(
-            x,
-            y,
-            &DriverOptions {
-                missing: missing(o.missing)?,
-                shapley: o.shapley,
-                bootstrap: o.bootstrap as usize,
-                confidence: o.confidence,
-                seed: o.seed,
-            },
-        )?;
-        write_drivers(&k, r2, out_drivers);
-        Ok(())
+        let o = driver_options(unsafe { options.as_ref() })?;
+        let k = drv::key_drivers(x, y, &o)?;
+        write_drivers(&k, o.method, r2, out_drivers)
     })
 }
 
 /// Key drivers from a `size` × `size` row-major correlation matrix of the drivers followed
-/// by the outcome (last row and column); writes R² and size − 1 drivers.
+/// by the outcome (last row and column); writes R² and size − 1 drivers. Of `options`
+/// (NULL: the defaults) the method and shapley apply.
 ///
 /// # Safety
-/// `correlation` valid for size × size doubles, `out_r2` for a double, `out_drivers` for
-/// size − 1 entries.
+/// `correlation` valid for size × size doubles, `options` NULL or valid, `out_r2` for a
+/// double, `out_drivers` for size − 1 entries.
 #[no_mangle]
 pub unsafe extern "C" fn cx_key_drivers_from_correlation(
     correlation: *const f64,
     size: usize,
-    shapley: bool,
+    options: *const cx_driver_options,
     out_r2: *mut f64,
     out_drivers: *mut cx_driver_importance,
 ) -> cx_status {
@@ -253,9 +330,10 @@ pub unsafe extern "C" fn cx_key_drivers_from_correlation(
         if out_drivers.is_null() {
             return Err(Failure::Null("out_drivers"));
         }
-        let k = drv::key_drivers_from_correlation(r, shapley)?;
-        write_drivers(&k, r2, out_drivers);
-        Ok(())
+        // SAFETY: NULL or valid (caller contract).
+        let o = driver_options(unsafe { options.as_ref() })?;
+        let k = drv::key_drivers_from_correlation(r, &o)?;
+        write_drivers(&k, o.method, r2, out_drivers)
     })
 }
 

@@ -301,7 +301,7 @@ fn every_entry_point_refuses_null_pointers() {
                 cx_key_drivers_from_correlation(
                     ptr::null(),
                     1,
-                    false,
+                    ptr::null(),
                     ptr::null_mut(),
                     ptr::null_mut(),
                 ),

@@ -247,51 +247,28 @@ result_class! {
     }
 }
 
-/// The chosen importance of a driver, its share of R² (%), and its bootstrap interval.
-type Chosen = (f64, f64, Option<(f64, f64)>);
-
-fn chosen(method: &str, d: &drv::DriverImportance, iv: Option<&drv::DriverIntervals>) -> Chosen {
-    let nan = f64::NAN;
-    match method {
-        "correlation" => (d.correlation, nan, iv.map(|i| i.correlation)),
-        "beta" => (d.beta, nan, iv.map(|i| i.beta)),
-        "pratt" => (
-            d.pratt.unwrap_or(nan),
-            d.pratt.map_or(nan, |p| 100.0 * p),
-            None,
-        ),
-        "shapley" => (
-            d.shapley.unwrap_or(nan),
-            d.shapley_pct.unwrap_or(nan),
-            iv.and_then(|i| i.shapley),
-        ),
-        _ => (
-            d.relative_weight,
-            d.relative_weight_pct.unwrap_or(nan),
-            iv.map(|i| i.relative_weight),
-        ),
-    }
-}
-
 fn drivers_table<'py>(py: Python<'py>, k: &Named<drv::KeyDrivers>) -> PyResult<Bound<'py, PyAny>> {
     let d = &k.result.drivers;
     let iv = k.result.intervals.as_ref();
-    let picked: Vec<Chosen> = d
-        .iter()
-        .enumerate()
-        .map(|(j, x)| chosen(&k.method, x, iv.map(|v| &v[j])))
-        .collect();
+    let method: drv::DriverMethod = k.method.parse().py_err()?;
+    let picked = k.result.headline(method).py_err()?;
     let nan = f64::NAN;
     let col =
         |g: &dyn Fn(&drv::DriverImportance) -> f64| list(py, &d.iter().map(g).collect::<Vec<_>>());
     let mut cols = vec![
         (
             "importance",
-            list(py, &picked.iter().map(|p| p.0).collect::<Vec<_>>())?,
+            list(py, &picked.iter().map(|p| p.importance).collect::<Vec<_>>())?,
         ),
         (
             "share",
-            list(py, &picked.iter().map(|p| p.1).collect::<Vec<_>>())?,
+            list(
+                py,
+                &picked
+                    .iter()
+                    .map(|p| p.share.unwrap_or(nan))
+                    .collect::<Vec<_>>(),
+            )?,
         ),
     ];
     if iv.is_some() {
@@ -301,7 +278,7 @@ fn drivers_table<'py>(py: Python<'py>, k: &Named<drv::KeyDrivers>) -> PyResult<B
                 py,
                 &picked
                     .iter()
-                    .map(|p| p.2.map_or(nan, |c| c.0))
+                    .map(|p| p.interval.map_or(nan, |c| c.0))
                     .collect::<Vec<_>>(),
             )?,
         ));
@@ -311,7 +288,7 @@ fn drivers_table<'py>(py: Python<'py>, k: &Named<drv::KeyDrivers>) -> PyResult<B
                 py,
                 &picked
                     .iter()
-                    .map(|p| p.2.map_or(nan, |c| c.1))
+                    .map(|p| p.interval.map_or(nan, |c| c.1))
                     .collect::<Vec<_>>(),
             )?,
         ));
@@ -649,23 +626,12 @@ pub(crate) fn cronbach_alpha<'py>(
     Ok(Named::new(names, r).into())
 }
 
-fn method_name(method: &str) -> PyResult<String> {
-    match method {
-        "relative_weights" | "shapley" | "correlation" | "beta" | "pratt" => Ok(method.to_string()),
-        _ => Err(invalid(
-            "method",
-            format!(
-                "expected \"relative_weights\", \"shapley\", \"correlation\", \"beta\" or \"pratt\", got {method:?}"
-            ),
-        )),
-    }
-}
-
 /// Key drivers of the outcome ``y`` among the attribute ratings ``X`` (respondents ×
 /// drivers; a DataFrame names them, else ``names``): the ``method``'s importance
 /// ("relative_weights", Johnson 2000; "shapley", exact LMG; "correlation"; "beta"; "pratt")
 /// with its share of R² in percent, next to every other measure. Shapley values are computed
-/// when asked by ``method`` or ``shapley=True`` (default: up to 15 drivers). ``bootstrap``
+/// for ``method="shapley"``, else as ``shapley`` says, else (None, the default) up to 15
+/// drivers — the core's rule, as in C. ``bootstrap``
 /// resamples (seeded by ``seed``) add percentile intervals. Rows with a missing value are
 /// dropped (``nan_policy="listwise"``) or used pairwise.
 ///
@@ -688,7 +654,7 @@ pub(crate) fn key_drivers<'py>(
     seed: u64,
     shapley: Option<bool>,
 ) -> PyResult<KeyDrivers> {
-    let method = method_name(method)?;
+    let method: drv::DriverMethod = method.parse().py_err()?;
     let y = matched(("X", X), ("y", y))?;
     let (x, col_names, _) = named_matrix(py, X, "X", false)?;
     let names = driver_names(names, col_names)?;
@@ -701,7 +667,8 @@ pub(crate) fn key_drivers<'py>(
     let xv = xv.as_array();
     let o = DriverOptions {
         missing: missing(nan_policy, MissingData::Listwise)?,
-        shapley: shapley.unwrap_or(method == "shapley" || xv.ncols() <= 15) || method == "shapley",
+        method,
+        shapley,
         bootstrap,
         confidence,
         seed,
@@ -709,7 +676,7 @@ pub(crate) fn key_drivers<'py>(
     let r = py.detach(|| drv::key_drivers(xv, y, &o)).py_err()?;
     Ok(Named {
         names,
-        method,
+        method: method.as_str().to_string(),
         result: r,
     }
     .into())
@@ -741,17 +708,21 @@ pub(crate) fn key_drivers_from_correlation<'py>(
     names: Option<Vec<String>>,
     shapley: Option<bool>,
 ) -> PyResult<KeyDrivers> {
-    let method = method_name(method)?;
+    let method: drv::DriverMethod = method.parse().py_err()?;
     let (r, cols, _) = named_matrix(py, correlation, "correlation", false)?;
     let rv = r.readonly();
     let rv = rv.as_array();
     let p = rv.ncols().saturating_sub(1);
     let names = driver_names(names, cols.into_iter().take(p).collect())?;
-    let with_shapley = shapley.unwrap_or(p <= 15) || method == "shapley";
-    let k = drv::key_drivers_from_correlation(rv, with_shapley).py_err()?;
+    let o = DriverOptions {
+        method,
+        shapley,
+        ..DriverOptions::default()
+    };
+    let k = drv::key_drivers_from_correlation(rv, &o).py_err()?;
     Ok(Named {
         names,
-        method,
+        method: method.as_str().to_string(),
         result: k,
     }
     .into())

@@ -21,14 +21,90 @@ use crate::{Error, Result};
 /// Most drivers for exact Shapley values (2^p regressions).
 pub const MAX_SHAPLEY_DRIVERS: usize = 20;
 
+/// Drivers up to which Shapley values are computed unless asked otherwise (2^15 regressions
+/// take well under a second).
+pub const AUTO_SHAPLEY_DRIVERS: usize = 15;
+
+/// The importance a key-driver analysis leads with: its headline ([`KeyDrivers::headline`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DriverMethod {
+    /// Johnson's (2000) relative weights (the default): shares of R², never negative.
+    #[default]
+    RelativeWeights,
+    /// Exact Shapley values of R² (LMG): shares of R², never negative.
+    Shapley,
+    /// Correlation with the outcome.
+    Correlation,
+    /// Standardized regression coefficient.
+    Beta,
+    /// Pratt's measure β·r/R²: shares of R² that can be negative.
+    Pratt,
+}
+
+impl DriverMethod {
+    /// Every method, in the order of the docs.
+    pub const ALL: [DriverMethod; 5] = [
+        DriverMethod::RelativeWeights,
+        DriverMethod::Shapley,
+        DriverMethod::Correlation,
+        DriverMethod::Beta,
+        DriverMethod::Pratt,
+    ];
+
+    /// The method's name, as the Python and C interfaces take it.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            DriverMethod::RelativeWeights => "relative_weights",
+            DriverMethod::Shapley => "shapley",
+            DriverMethod::Correlation => "correlation",
+            DriverMethod::Beta => "beta",
+            DriverMethod::Pratt => "pratt",
+        }
+    }
+}
+
+impl std::str::FromStr for DriverMethod {
+    type Err = Error;
+
+    /// A method by its name (`"relative_weights"`, `"shapley"`, `"correlation"`, `"beta"`,
+    /// `"pratt"`).
+    ///
+    /// ```
+    /// use cxkit::drivers::DriverMethod;
+    ///
+    /// assert_eq!("pratt".parse::<DriverMethod>()?, DriverMethod::Pratt);
+    /// assert!("lasso".parse::<DriverMethod>().unwrap_err().to_string().contains("\"shapley\""));
+    /// # Ok::<(), cxkit::Error>(())
+    /// ```
+    fn from_str(s: &str) -> Result<DriverMethod> {
+        DriverMethod::ALL
+            .into_iter()
+            .find(|m| m.as_str() == s)
+            .ok_or_else(|| Error::InvalidParameter {
+                name: "method",
+                reason: format!(
+                    "expected one of {}, got {s:?}",
+                    DriverMethod::ALL
+                        .map(|m| format!("{:?}", m.as_str()))
+                        .join(", ")
+                ),
+            })
+    }
+}
+
 /// Options of [`key_drivers`].
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 pub struct DriverOptions {
     /// Rows with a missing value (NaN): listwise (default, as a regression) or pairwise.
     pub missing: MissingData,
-    /// Compute exact Shapley values (LMG). Default true; needs at most
-    /// [`MAX_SHAPLEY_DRIVERS`] drivers, and is fast up to about 15.
-    pub shapley: bool,
+    /// The headline importance. Default relative weights.
+    pub method: DriverMethod,
+    /// Compute exact Shapley values (LMG): `Some(true)` or `Some(false)`, or `None` (the
+    /// default) for "when the method is Shapley or there are at most
+    /// [`AUTO_SHAPLEY_DRIVERS`] drivers" ([`computes_shapley`](Self::computes_shapley)).
+    /// They need at most [`MAX_SHAPLEY_DRIVERS`] drivers.
+    pub shapley: Option<bool>,
     /// Bootstrap resamples for percentile intervals (0, the default, for none).
     pub bootstrap: usize,
     /// Confidence level of the bootstrap intervals. Default 0.95.
@@ -41,12 +117,43 @@ impl Default for DriverOptions {
     fn default() -> Self {
         DriverOptions {
             missing: MissingData::Listwise,
-            shapley: true,
+            method: DriverMethod::RelativeWeights,
+            shapley: None,
             bootstrap: 0,
             confidence: 0.95,
             seed: 0,
         }
     }
+}
+
+impl DriverOptions {
+    /// Whether Shapley values are computed for `drivers` drivers: always for the Shapley
+    /// method, else as `shapley` says, else up to [`AUTO_SHAPLEY_DRIVERS`] drivers.
+    ///
+    /// ```
+    /// use cxkit::drivers::{DriverMethod, DriverOptions};
+    ///
+    /// let auto = DriverOptions::default();
+    /// assert!(auto.computes_shapley(15) && !auto.computes_shapley(16));
+    /// let asked = DriverOptions { method: DriverMethod::Shapley, shapley: Some(false), ..auto };
+    /// assert!(asked.computes_shapley(18));
+    /// ```
+    pub fn computes_shapley(&self, drivers: usize) -> bool {
+        self.method == DriverMethod::Shapley
+            || self.shapley.unwrap_or(drivers <= AUTO_SHAPLEY_DRIVERS)
+    }
+}
+
+/// One driver's importance by the analysis' method ([`KeyDrivers::headline`]).
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub struct Headline {
+    /// The importance.
+    pub importance: f64,
+    /// Its share of R² in percent, for the methods that divide R² (relative weights,
+    /// Shapley, Pratt); None for correlations and betas, or when R² = 0.
+    pub share: Option<f64>,
+    /// Its bootstrap percentile interval, when there was a bootstrap (none for Pratt).
+    pub interval: Option<(f64, f64)>,
 }
 
 /// The importance of one driver by every method.
@@ -94,6 +201,67 @@ pub struct KeyDrivers {
     pub intervals: Option<Vec<DriverIntervals>>,
     /// Bootstrap resamples used (those with a singular correlation matrix are skipped).
     pub bootstrap_used: usize,
+}
+
+impl KeyDrivers {
+    /// Each driver's importance by `method`, its share of R² (%) and its interval.
+    ///
+    /// # Errors
+    /// [`Error::InvalidParameter`] for [`DriverMethod::Shapley`] when Shapley values were
+    /// not computed.
+    ///
+    /// ```
+    /// use cxkit::drivers::{key_drivers_from_correlation, DriverMethod, DriverOptions};
+    /// use ndarray::array;
+    ///
+    /// let r = array![[1.0, 0.0, 0.6], [0.0, 1.0, 0.3], [0.6, 0.3, 1.0]];
+    /// let k = key_drivers_from_correlation(r.view(), &DriverOptions::default())?;
+    /// // Uncorrelated drivers: every method gives R² = 0.36 + 0.09 the shares 80 % and 20 %.
+    /// let h = k.headline(DriverMethod::Pratt)?;
+    /// assert!((h[0].share.unwrap() - 80.0).abs() < 1e-9);
+    /// assert_eq!(k.headline(DriverMethod::Beta)?[1].share, None);
+    /// # Ok::<(), cxkit::Error>(())
+    /// ```
+    pub fn headline(&self, method: DriverMethod) -> Result<Vec<Headline>> {
+        if method == DriverMethod::Shapley && self.drivers.iter().any(|d| d.shapley.is_none()) {
+            return Err(Error::InvalidParameter {
+                name: "method",
+                reason: "Shapley values were not computed (ask for them with shapley)".into(),
+            });
+        }
+        Ok(self
+            .drivers
+            .iter()
+            .enumerate()
+            .map(|(j, d)| {
+                let iv = self.intervals.as_ref().map(|v| &v[j]);
+                let (importance, share, interval) = match method {
+                    DriverMethod::Correlation => (d.correlation, None, iv.map(|i| i.correlation)),
+                    DriverMethod::Beta => (d.beta, None, iv.map(|i| i.beta)),
+                    DriverMethod::Pratt => (
+                        d.pratt.unwrap_or(f64::NAN),
+                        d.pratt.map(|p| 100.0 * p),
+                        None,
+                    ),
+                    DriverMethod::Shapley => (
+                        d.shapley.unwrap_or(f64::NAN),
+                        d.shapley_pct,
+                        iv.and_then(|i| i.shapley),
+                    ),
+                    DriverMethod::RelativeWeights => (
+                        d.relative_weight,
+                        d.relative_weight_pct,
+                        iv.map(|i| i.relative_weight),
+                    ),
+                };
+                Headline {
+                    importance,
+                    share,
+                    interval,
+                }
+            })
+            .collect())
+    }
 }
 
 /// Splits a correlation matrix with the outcome last into Rxx and rxy.
@@ -324,14 +492,7 @@ pub fn key_drivers(x: ArrayView2<f64>, y: &[f64], options: &DriverOptions) -> Re
     if p == 0 {
         return Err(Error::EmptyInput { what: "drivers" });
     }
-    if options.shapley && p > MAX_SHAPLEY_DRIVERS {
-        return Err(Error::InvalidParameter {
-            name: "shapley",
-            reason: format!(
-                "exact Shapley values need 2^p regressions: at most {MAX_SHAPLEY_DRIVERS} drivers, got {p}; turn them off"
-            ),
-        });
-    }
+    let shapley = shapley_for(options, p)?;
     let correlation = |rows: Option<&[usize]>| -> Result<(Array2<f64>, usize)> {
         let c = covariance_of_rows(x, Some(y), options.missing, rows)?;
         let r = c.correlation("driver").map_err(|e| match e {
@@ -344,7 +505,7 @@ pub fn key_drivers(x: ArrayView2<f64>, y: &[f64], options: &DriverOptions) -> Re
         Ok((r, c.rows))
     };
     let (r, n) = correlation(None)?;
-    let (r2, drivers) = importances(&r, options.shapley)?;
+    let (r2, drivers) = importances(&r, shapley)?;
     let mut intervals = None;
     let mut used = 0;
     if options.bootstrap > 0 {
@@ -356,7 +517,7 @@ pub fn key_drivers(x: ArrayView2<f64>, y: &[f64], options: &DriverOptions) -> Re
                     .map(|_| rng.random_range(0..x.nrows()))
                     .collect();
                 let (r, _) = correlation(Some(&rows)).ok()?;
-                importances(&r, options.shapley).ok().map(|(_, d)| d)
+                importances(&r, shapley).ok().map(|(_, d)| d)
             })
             .collect();
         used = replicates.len();
@@ -382,9 +543,7 @@ pub fn key_drivers(x: ArrayView2<f64>, y: &[f64], options: &DriverOptions) -> Re
                     correlation: interval(&|d| d.correlation, j),
                     beta: interval(&|d| d.beta, j),
                     relative_weight: interval(&|d| d.relative_weight, j),
-                    shapley: options
-                        .shapley
-                        .then(|| interval(&|d| d.shapley.unwrap_or(f64::NAN), j)),
+                    shapley: shapley.then(|| interval(&|d| d.shapley.unwrap_or(f64::NAN), j)),
                 })
                 .collect(),
         );
@@ -399,19 +558,23 @@ pub fn key_drivers(x: ArrayView2<f64>, y: &[f64], options: &DriverOptions) -> Re
 }
 
 /// Key drivers from a correlation matrix of the drivers followed by the outcome (last row and
-/// column), e.g. one published in a paper. No bootstrap without the data.
+/// column), e.g. one published in a paper. Of the options only `method` and `shapley` apply
+/// (no missing data or bootstrap without the data).
 ///
 /// ```
-/// use cxkit::drivers::key_drivers_from_correlation;
+/// use cxkit::drivers::{key_drivers_from_correlation, DriverOptions};
 /// use ndarray::array;
 ///
 /// let r = array![[1.0, 0.0, 0.6], [0.0, 1.0, 0.3], [0.6, 0.3, 1.0]];
-/// let k = key_drivers_from_correlation(r.view(), true)?;
+/// let k = key_drivers_from_correlation(r.view(), &DriverOptions::default())?;
 /// assert!((k.r2 - 0.45).abs() < 1e-12);
 /// assert!((k.drivers[0].relative_weight_pct.unwrap() - 80.0).abs() < 1e-9);
 /// # Ok::<(), cxkit::Error>(())
 /// ```
-pub fn key_drivers_from_correlation(r: ArrayView2<f64>, shapley: bool) -> Result<KeyDrivers> {
+pub fn key_drivers_from_correlation(
+    r: ArrayView2<f64>,
+    options: &DriverOptions,
+) -> Result<KeyDrivers> {
     if r.nrows() != r.ncols() {
         return Err(Error::LengthMismatch {
             what: "columns of the correlation matrix (square)",
@@ -419,6 +582,7 @@ pub fn key_drivers_from_correlation(r: ArrayView2<f64>, shapley: bool) -> Result
             actual: r.ncols(),
         });
     }
+    let shapley = shapley_for(options, r.nrows().saturating_sub(1))?;
     let r = r.to_owned();
     check_correlation(&r)?;
     let (r2, drivers) = importances(&r, shapley)?;
@@ -429,6 +593,21 @@ pub fn key_drivers_from_correlation(r: ArrayView2<f64>, shapley: bool) -> Result
         intervals: None,
         bootstrap_used: 0,
     })
+}
+
+/// Whether to compute Shapley values for `p` drivers ([`DriverOptions::computes_shapley`]),
+/// refusing more than [`MAX_SHAPLEY_DRIVERS`].
+fn shapley_for(options: &DriverOptions, p: usize) -> Result<bool> {
+    let shapley = options.computes_shapley(p);
+    if shapley && p > MAX_SHAPLEY_DRIVERS {
+        return Err(Error::InvalidParameter {
+            name: "shapley",
+            reason: format!(
+                "exact Shapley values need 2^p regressions: at most {MAX_SHAPLEY_DRIVERS} drivers, got {p}; turn them off"
+            ),
+        });
+    }
+    Ok(shapley)
 }
 
 /// Where the crosshairs of an importance–performance grid are drawn.
@@ -659,6 +838,53 @@ mod tests {
     }
 
     #[test]
+    fn one_default_for_shapley_and_the_headline_in_every_interface() {
+        // Issue 20: Python computed Shapley values up to 15 drivers, C always. One rule now:
+        // for the Shapley method, or as asked, or up to AUTO_SHAPLEY_DRIVERS drivers.
+        let identity = |p: usize| {
+            let mut r = Array2::<f64>::eye(p + 1);
+            for j in 0..p {
+                r[[j, p]] = 0.1;
+                r[[p, j]] = 0.1;
+            }
+            r
+        };
+        let o = DriverOptions::default();
+        let k15 = key_drivers_from_correlation(identity(15).view(), &o).unwrap();
+        let k16 = key_drivers_from_correlation(identity(16).view(), &o).unwrap();
+        assert!(k15.drivers.iter().all(|d| d.shapley.is_some()));
+        assert!(k16.drivers.iter().all(|d| d.shapley.is_none()));
+        assert!(k16.headline(DriverMethod::Shapley).is_err());
+        let asked = DriverOptions {
+            method: DriverMethod::Shapley,
+            ..o
+        };
+        let k = key_drivers_from_correlation(identity(16).view(), &asked).unwrap();
+        // Uncorrelated drivers each with r = 0.1: every share of R² is 1/16.
+        for h in k.headline(DriverMethod::Shapley).unwrap() {
+            assert!((h.share.unwrap() - 100.0 / 16.0).abs() < 1e-9);
+            assert!((h.importance - 0.01).abs() < 1e-12);
+        }
+        // The headline of each method is that method's measure.
+        let (x, y) = mtcars();
+        let k = key_drivers(x.view(), &y, &o).unwrap();
+        for m in DriverMethod::ALL {
+            let h = k.headline(m).unwrap();
+            for (d, h) in k.drivers.iter().zip(&h) {
+                let want = match m {
+                    DriverMethod::RelativeWeights => d.relative_weight,
+                    DriverMethod::Shapley => d.shapley.unwrap(),
+                    DriverMethod::Correlation => d.correlation,
+                    DriverMethod::Beta => d.beta,
+                    DriverMethod::Pratt => d.pratt.unwrap(),
+                };
+                assert_eq!(h.importance, want, "{m:?}");
+            }
+            assert_eq!(m.as_str().parse::<DriverMethod>().unwrap(), m);
+        }
+    }
+
+    #[test]
     fn bootstrap_is_seeded_and_brackets_the_estimate() {
         let (x, y) = mtcars();
         let o = DriverOptions {
@@ -708,7 +934,7 @@ mod tests {
             Err(Error::LengthMismatch { .. })
         ));
         let bad = ndarray::array![[1.0, 0.5, 0.2], [0.4, 1.0, 0.1], [0.2, 0.1, 1.0]];
-        assert!(key_drivers_from_correlation(bad.view(), true).is_err());
+        assert!(key_drivers_from_correlation(bad.view(), &DriverOptions::default()).is_err());
         let wide = Array2::<f64>::zeros((5, 21));
         assert!(key_drivers(wide.view(), &[1.0, 2.0, 3.0, 4.0, 5.0], &o).is_err());
         assert!(ipa(&[1.0], &[1.0, 2.0], Crosshair::Mean).is_err());

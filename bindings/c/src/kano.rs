@@ -5,7 +5,7 @@ use cxkit_core::Error;
 use ndarray::ArrayView2;
 
 use crate::status::{cx_status, guard, out, slice, Failure};
-use crate::survey::{cx_nan_policy, nan_policy, CX_NAN_RAISE};
+use crate::survey::{cx_nan_policy, nan_policy};
 
 /// A KANO category code: CX_KANO_A … CX_KANO_Q, or CX_KANO_MISSING.
 pub type cx_kano_category = u8;
@@ -82,11 +82,16 @@ pub struct cx_kano_options {
 /// The default KANO options: 5-point form, NaN raises, no cleaning.
 #[no_mangle]
 pub extern "C" fn cx_kano_options_default() -> cx_kano_options {
+    // The core's defaults, not a copy of them.
+    let d = KanoOptions::default();
     cx_kano_options {
-        form: CX_KANO_FULL,
-        nan_policy: CX_NAN_RAISE,
-        max_questionable: CX_KANO_NO_LIMIT,
-        max_indifferent: CX_KANO_NO_LIMIT,
+        form: match d.form {
+            AnswerForm::Full => CX_KANO_FULL,
+            AnswerForm::Short => CX_KANO_SHORT,
+        },
+        nan_policy: crate::survey::nan_policy_code(d.nan_policy),
+        max_questionable: d.max_questionable.unwrap_or(CX_KANO_NO_LIMIT),
+        max_indifferent: d.max_indifferent.unwrap_or(CX_KANO_NO_LIMIT),
     }
 }
 

@@ -441,13 +441,15 @@ pub struct cx_quality_options {
 /// The default service-quality options: the 22-item SERVQUAL on a 1–7 scale.
 #[no_mangle]
 pub extern "C" fn cx_quality_options_default() -> cx_quality_options {
+    // The core's defaults, not a copy of them.
+    let d = QualityOptions::default();
     cx_quality_options {
         dimension_of_item: std::ptr::null(),
-        n_dimensions: 5,
-        scale_min: 1.0,
-        scale_max: 7.0,
-        nan_policy: crate::survey::CX_NAN_RAISE,
-        confidence: 0.95,
+        n_dimensions: d.dimensions.names.len(),
+        scale_min: d.scale.0,
+        scale_max: d.scale.1,
+        nan_policy: crate::survey::nan_policy_code(d.nan_policy),
+        confidence: d.confidence,
     }
 }
 

@@ -36,6 +36,14 @@ pub(crate) fn invalid(name: &'static str, value: u32, allowed: &str) -> Failure 
     })
 }
 
+/// The C code of a NaN policy (for the option defaults, read from the core's).
+pub(crate) fn nan_policy_code(p: NanPolicy) -> cx_nan_policy {
+    match p {
+        NanPolicy::Raise => CX_NAN_RAISE,
+        NanPolicy::Omit => CX_NAN_OMIT,
+    }
+}
+
 pub(crate) fn nan_policy(v: cx_nan_policy) -> Result<NanPolicy, Failure> {
     match v {
         CX_NAN_RAISE => Ok(NanPolicy::Raise),
@@ -97,7 +105,7 @@ pub extern "C" fn cx_nps_options_default() -> cx_nps_options {
     cx_nps_options {
         confidence: d.confidence,
         method: nps_method_code(d.method),
-        nan_policy: CX_NAN_RAISE,
+        nan_policy: nan_policy_code(d.nan_policy),
     }
 }
 

@@ -356,61 +356,23 @@ fn dimensions(
     };
     let position = |item: &Bound<'_, PyAny>| item_position(item, names, labelled, "dimensions");
     if let Ok(d) = spec.cast::<PyDict>() {
-        let mut of_item = vec![usize::MAX; names.len()];
-        let mut dim_names = Vec::new();
-        for (k, items) in d.iter() {
-            let dim = dim_names.len();
-            dim_names.push(k.str()?.to_string());
-            for item in items.try_iter()? {
-                let i = position(&item?)?;
-                if i >= of_item.len() {
-                    return Err(invalid(
-                        "dimensions",
-                        format!(
-                            "item {i} does not exist (positions 0 to {})",
-                            names.len() - 1
-                        ),
-                    ));
-                }
-                if of_item[i] != usize::MAX {
-                    return Err(invalid(
-                        "dimensions",
-                        format!("item {} is in two dimensions", names[i]),
-                    ));
-                }
-                of_item[i] = dim;
-            }
-        }
-        if let Some(i) = of_item.iter().position(|&d| d == usize::MAX) {
-            return Err(invalid(
-                "dimensions",
-                format!("item {} ({}) is in no dimension", i, names[i]),
-            ));
-        }
-        return Ok(Dimensions {
-            names: dim_names,
-            of_item,
-        });
+        let groups = d
+            .iter()
+            .map(|(k, items)| {
+                let positions = items
+                    .try_iter()?
+                    .map(|item| position(&item?))
+                    .collect::<PyResult<Vec<usize>>>()?;
+                Ok((k.str()?.to_string(), positions))
+            })
+            .collect::<PyResult<Vec<_>>>()?;
+        return Dimensions::from_groups(names, &groups).py_err();
     }
     let labels: Vec<String> = spec
         .try_iter()?
         .map(|l| Ok(l?.str()?.to_string()))
         .collect::<PyResult<_>>()?;
-    let mut dim_names: Vec<String> = Vec::new();
-    let of_item = labels
-        .iter()
-        .map(|l| match dim_names.iter().position(|n| n == l) {
-            Some(i) => i,
-            None => {
-                dim_names.push(l.clone());
-                dim_names.len() - 1
-            }
-        })
-        .collect();
-    Ok(Dimensions {
-        names: dim_names,
-        of_item,
-    })
+    Dimensions::from_labels(&labels).py_err()
 }
 
 /// Reverse-coded items by label (or by position where the items have none).

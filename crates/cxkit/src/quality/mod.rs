@@ -63,6 +63,82 @@ impl Dimensions {
         }
     }
 
+    /// Dimensions from groups of items: each (dimension name, positions of its items), every
+    /// one of the items named by `item_names` in exactly one dimension.
+    ///
+    /// # Errors
+    /// [`Error::InvalidParameter`] for an item position past the last item, an item in two
+    /// dimensions or in none, naming the item.
+    ///
+    /// ```
+    /// use cxkit::quality::Dimensions;
+    ///
+    /// let items: Vec<String> = ["clean", "modern", "on_time"].map(String::from).to_vec();
+    /// let d = Dimensions::from_groups(&items, &[("tangibles".into(), vec![0, 1]), ("reliability".into(), vec![2])])?;
+    /// assert_eq!(d.of_item, vec![0, 0, 1]);
+    /// let twice = Dimensions::from_groups(&items, &[("a".into(), vec![0, 1]), ("b".into(), vec![1, 2])]);
+    /// assert!(twice.unwrap_err().to_string().contains("item modern is in two dimensions"));
+    /// # Ok::<(), cxkit::Error>(())
+    /// ```
+    pub fn from_groups(
+        item_names: &[String],
+        groups: &[(String, Vec<usize>)],
+    ) -> Result<Dimensions> {
+        let bad = |reason: String| Error::InvalidParameter {
+            name: "dimensions",
+            reason,
+        };
+        let mut of_item = vec![None; item_names.len()];
+        for (dim, (_, items)) in groups.iter().enumerate() {
+            for &i in items {
+                match of_item.get_mut(i) {
+                    None => {
+                        return Err(bad(format!(
+                            "item {i} does not exist (positions 0 to {})",
+                            item_names.len().saturating_sub(1)
+                        )))
+                    }
+                    Some(Some(_)) => {
+                        return Err(bad(format!("item {} is in two dimensions", item_names[i])))
+                    }
+                    Some(slot) => *slot = Some(dim),
+                }
+            }
+        }
+        let of_item = of_item
+            .iter()
+            .enumerate()
+            .map(|(i, d)| {
+                d.ok_or_else(|| bad(format!("item {} is in no dimension", item_names[i])))
+            })
+            .collect::<Result<_>>()?;
+        Ok(Dimensions {
+            names: groups.iter().map(|(n, _)| n.clone()).collect(),
+            of_item,
+        })
+    }
+
+    /// Dimensions from the dimension of each item, named in the order they first appear.
+    ///
+    /// ```
+    /// use cxkit::quality::Dimensions;
+    ///
+    /// let d = Dimensions::from_labels(&["tangibles", "tangibles", "reliability"])?;
+    /// assert_eq!((d.names.len(), d.of_item.clone()), (2, vec![0, 0, 1]));
+    /// # Ok::<(), cxkit::Error>(())
+    /// ```
+    pub fn from_labels<S: AsRef<str>>(labels: &[S]) -> Result<Dimensions> {
+        let mut names: crate::labels::Interner<String> = crate::labels::Interner::new();
+        let of_item = labels
+            .iter()
+            .map(|l| names.code(l.as_ref()).map(|c| c as usize))
+            .collect::<Result<_>>()?;
+        Ok(Dimensions {
+            names: names.into_labels(),
+            of_item,
+        })
+    }
+
     /// Items of each dimension.
     fn members(&self) -> Vec<Vec<usize>> {
         let mut m = vec![Vec::new(); self.names.len()];

@@ -250,3 +250,18 @@ def test_migration_over_waves_matches_scipy_on_the_category_counts(rng):
     other = cxkit.kano_analyze(f1, d1, features=["fx", "app"])
     with pytest.raises(cxkit.InvalidParameterError, match="features"):
         cxkit.kano_migration([waves[0], other])
+
+
+def test_answer_texts_are_read_as_the_csv_reader_reads_them():
+    # Issue 20: one reading of an answer as text in the core (kano::Answer::parse), used by the
+    # CSV reader and here: positions as text ("2", "2.0"), any wording of a label, and the
+    # missing-value texts pandas and numpy write.
+    f = np.array([["1", "like", "2.0", "<NA>"], ["1", "like", "2", "1"]], dtype=object)
+    d = np.array([["5", "live with", "live-with", "3"], ["5", "live with", "4", "5"]], dtype=object)
+    r = cxkit.kano_analyze(f, d, features=["a", "b", "c", "d"], nan_policy="omit")
+    # Berger et al.'s table: like/dislike = O; like/live-with = A; must-be/live-with = I; the
+    # first respondent's fourth pair is missing (<NA>), the second's is O.
+    assert [r.category(x) for x in "abcd"] == ["O", "A", "I", "O"]
+    assert r.feature("d").n == 1
+    with pytest.raises(cxkit.InvalidAnswerError, match="an answer 1 to 5 or a KANO label"):
+        cxkit.kano_analyze(np.array([["maybe"]], dtype=object), np.array([["5"]], dtype=object))

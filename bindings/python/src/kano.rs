@@ -115,18 +115,10 @@ fn label_positions<'py>(
     let (labels, inverse): (Vec<String>, Bound<'_, PyAny>) = unique.extract()?;
     let mut table = Vec::with_capacity(labels.len());
     for (k, label) in labels.iter().enumerate() {
-        let trimmed = label.trim();
-        if trimmed.is_empty() || matches!(trimmed, "None" | "nan" | "NaN" | "<NA>") {
-            table.push(f64::NAN);
-        } else if let Some(a) = Answer::from_label(trimmed) {
-            table.push(f64::from(a.position()));
-        } else if let Some(p) = trimmed
-            .parse::<f64>()
-            .ok()
-            .filter(|p| p.fract() == 0.0 && (1.0..=5.0).contains(p))
-        {
-            // A position written as text ("3", "3.0"), as kano.csv may hold it.
-            table.push(p);
+        // The core's reading of an answer as text (positions, labels, missing values), the
+        // CSV reader's too.
+        if let Ok(a) = Answer::parse(label) {
+            table.push(a.map_or(f64::NAN, |a| f64::from(a.position())));
         } else {
             let flat = np.call_method1("argmax", (inverse.call_method1("__eq__", (k,))?,))?;
             let shape = arr.getattr("shape")?;
@@ -136,8 +128,7 @@ fn label_positions<'py>(
                 respondent,
                 feature,
                 value: label.clone(),
-                expected:
-                    "a known label (like, must-be, neutral, live-with, dislike, or their sentences)",
+                expected: Answer::EXPECTED_TEXT,
             }));
         }
     }

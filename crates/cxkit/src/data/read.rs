@@ -478,19 +478,13 @@ impl<'a> Sheet<'a> {
     }
 
     /// A KANO answer: its position 1–5 or a label in any of the wordings of
-    /// [`Answer::from_label`](crate::kano::Answer::from_label), English or Chinese.
+    /// [`Answer::parse`](crate::kano::Answer::parse), English or Chinese; every row needs one.
     fn kano_answer(&self, column: &Column) -> Result<u8> {
-        self.integer(column, 1, 5).or_else(|_| {
-            crate::kano::Answer::from_label(self.text(column))
-                .map(|a| a.position())
-                .ok_or_else(|| {
-                    self.error(
-                        column,
-                        "an answer 1 to 5 or a KANO label (like, must-be, neutral, live with, \
-                         dislike, 我很喜欢, 理所当然, 无所谓, 能忍受, 我很不喜欢, …)",
-                    )
-                })
-        })
+        use crate::kano::Answer;
+        match Answer::parse(self.text(column)) {
+            Ok(Some(a)) => Ok(a.position()),
+            _ => Err(self.error(column, Answer::EXPECTED_TEXT)),
+        }
     }
 
     /// A finite number, or NaN for an empty (or "NaN") cell where `missing` is allowed;

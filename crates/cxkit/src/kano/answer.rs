@@ -3,6 +3,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::survey::{Located, Scale, Score};
+use crate::{Error, Result};
 
 /// An answer to a functional ("if the feature is there") or dysfunctional ("if it is not")
 /// question, in the order of the 5-point form: positions 1 to 5.
@@ -90,6 +91,54 @@ impl Answer {
             Located::Missing => Coded::Missing,
             Located::Invalid => Coded::Invalid,
         }
+    }
+
+    /// What a KANO answer written as text must be, for error messages in every interface.
+    pub const EXPECTED_TEXT: &'static str = "an answer 1 to 5 or a KANO label (like, must-be, \
+        neutral, live-with, dislike, 我很喜欢, 理所当然, 无所谓, 能忍受, 我很不喜欢, …)";
+
+    /// A KANO answer written as text, as a file or a text column holds it: a position 1–5 of
+    /// the 5-point form (`3` or `3.0`), or a label of [`from_label`](Self::from_label).
+    /// `Ok(None)` is a missing answer: an empty text or how pandas and numpy write a missing
+    /// value (`nan`, `None`, `<NA>`, `NaT`, in any case).
+    ///
+    /// # Errors
+    /// [`Error::InvalidAnswer`] for anything else, with respondent and feature 0 (the caller
+    /// knows which they are) and [`EXPECTED_TEXT`](Self::EXPECTED_TEXT).
+    ///
+    /// ```
+    /// use cxkit::kano::Answer;
+    ///
+    /// assert_eq!(Answer::parse(" 2 ")?, Some(Answer::MustBe));
+    /// assert_eq!(Answer::parse("4.0")?, Some(Answer::LiveWith));
+    /// assert_eq!(Answer::parse("live with")?, Some(Answer::LiveWith));
+    /// assert_eq!(Answer::parse("<NA>")?, None);
+    /// assert!(Answer::parse("6").is_err() && Answer::parse("maybe").is_err());
+    /// # Ok::<(), cxkit::Error>(())
+    /// ```
+    pub fn parse(text: &str) -> Result<Option<Answer>> {
+        let t = text.trim();
+        if t.is_empty()
+            || ["nan", "none", "<na>", "nat"]
+                .iter()
+                .any(|m| t.eq_ignore_ascii_case(m))
+        {
+            return Ok(None);
+        }
+        let position = t
+            .parse::<f64>()
+            .ok()
+            .filter(|p| p.fract() == 0.0 && p.abs() < 1e9)
+            .and_then(|p| Answer::from_position(p as i64, AnswerForm::Full));
+        position
+            .or_else(|| Answer::from_label(t))
+            .map(Some)
+            .ok_or_else(|| Error::InvalidAnswer {
+                respondent: 0,
+                feature: 0,
+                value: text.to_string(),
+                expected: Answer::EXPECTED_TEXT,
+            })
     }
 
     /// The answer a label stands for, in any of the common wordings (case, hyphens and

@@ -1070,6 +1070,24 @@ cx_status cx_journey_state_update(cx_journey_state *state,
 // Both live handles.
 cx_status cx_journey_state_merge(cx_journey_state *state, const cx_journey_state *other);
 
+// Adds `other` (same tree) into `state`, their segments matched by label: `labels[c]`
+// names segment code c of `state` (n_labels of them), `other_labels[c]` code c of `other`.
+// Writes into `out_codes` (NULL, or valid for n_other_labels values) the code each of
+// `other`'s labels has in `state` afterwards: a label new to `state` takes the next code
+// (n_labels, n_labels + 1, … in the order of `other_labels`), so the caller's label list
+// grows by appending them. On error nothing changes.
+//
+// # Safety
+// `state` and `other` live handles (not the same); `labels` and `other_labels` valid for
+// their counts of NUL-terminated UTF-8 strings; `out_codes` NULL or valid as said.
+cx_status cx_journey_state_merge_by_label(cx_journey_state *state,
+                                          const char *const *labels,
+                                          size_t n_labels,
+                                          const cx_journey_state *other,
+                                          const char *const *other_labels,
+                                          size_t n_other_labels,
+                                          uint32_t *out_codes);
+
 // Writes the events folded and the rejected ones (unknown indicator, invalid value).
 //
 // # Safety

@@ -760,6 +760,35 @@ static void test_journey(void) {
   char *buf = malloc(need);
   CHECK(cx_journey_state_to_json(st, (uint8_t *)buf, need, &need) == CX_OK && buf[0] == '{');
   free(buf);
+  /* Merging by segment label (issue 20): a's code 0 is "mass"; b's codes 0 and 1 are
+   * "private" and "mass". After the merge "private" is a's code 1: mass has ok 1 and 1 (rate
+   * 1.0, n 2), private ok 0 (n 1). */
+  cx_journey_state *a = NULL, *b = NULL;
+  CHECK(cx_journey_state_new(tree, &a) == CX_OK && cx_journey_state_new(tree, &b) == CX_OK);
+  uint32_t ok_ind[] = {0, 0}, seg_a[] = {0}, seg_b[] = {0, 1};
+  int64_t t0[] = {0, 0};
+  double one[] = {1}, zero_one[] = {0, 1};
+  CHECK(cx_journey_state_update(a, ok_ind, t0, one, seg_a, 1, CX_REJECT_ERROR) == CX_OK);
+  CHECK(cx_journey_state_update(b, ok_ind, t0, zero_one, seg_b, 2, CX_REJECT_ERROR) == CX_OK);
+  const char *labels_a[] = {"mass"}, *labels_b[] = {"private", "mass"}, *twice[] = {"x", "x"};
+  uint32_t codes[2] = {99, 99};
+  CHECK(cx_journey_state_merge_by_label(a, labels_a, 1, b, twice, 2, codes) == CX_INVALID_PARAMETER);
+  CHECK(codes[0] == 99);
+  CHECK(cx_journey_state_merge_by_label(a, labels_a, 1, b, labels_b, 1, codes) == CX_INVALID_PARAMETER);
+  CHECK(cx_journey_state_merge_by_label(a, labels_a, 1, b, labels_b, 2, codes) == CX_OK);
+  CHECK(codes[0] == 1 && codes[1] == 0);
+  w.kind = CX_WINDOW_DAY;
+  w.day = 0;
+  CHECK(cx_journey_evaluate(a, tree, &w, 0, 0.05, &r) == CX_OK);
+  CHECK(cx_journey_result_node(r, 3, &node, NULL, 0, NULL) == CX_OK && node.n == 2);
+  NEAR(node.value, 1.0, 1e-12);
+  cx_journey_result_free(r);
+  CHECK(cx_journey_evaluate(a, tree, &w, 1, 0.05, &r) == CX_OK);
+  CHECK(cx_journey_result_node(r, 3, &node, NULL, 0, NULL) == CX_OK && node.n == 1);
+  NEAR(node.value, 0.0, 1e-12);
+  cx_journey_result_free(r);
+  cx_journey_state_free(a);
+  cx_journey_state_free(b);
   cx_journey_state_free(other);
   cx_journey_state_free(st);
   cx_indicator_tree_free(tree);

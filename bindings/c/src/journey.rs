@@ -11,7 +11,7 @@ use cxkit_core::journey::{
 };
 use cxkit_core::Error;
 
-use crate::status::{arg, copy_out, cx_status, guard, out, slice, Failure};
+use crate::status::{arg, copy_out, cx_status, guard, out, slice, text, Failure};
 use crate::survey::invalid;
 
 /// An indicator tree. Opaque: make one with cx_indicator_tree_from_json, release it with
@@ -203,6 +203,70 @@ pub unsafe extern "C" fn cx_journey_state_merge(
         unsafe { out(state, "state") }?.inner.merge(&other)?;
         Ok(())
     })
+}
+
+/// Adds `other` (same tree) into `state`, their segments matched by label: `labels[c]`
+/// names segment code c of `state` (n_labels of them), `other_labels[c]` code c of `other`.
+/// Writes into `out_codes` (NULL, or valid for n_other_labels values) the code each of
+/// `other`'s labels has in `state` afterwards: a label new to `state` takes the next code
+/// (n_labels, n_labels + 1, … in the order of `other_labels`), so the caller's label list
+/// grows by appending them. On error nothing changes.
+///
+/// # Safety
+/// `state` and `other` live handles (not the same); `labels` and `other_labels` valid for
+/// their counts of NUL-terminated UTF-8 strings; `out_codes` NULL or valid as said.
+#[no_mangle]
+pub unsafe extern "C" fn cx_journey_state_merge_by_label(
+    state: *mut cx_journey_state,
+    labels: *const *const c_char,
+    n_labels: usize,
+    other: *const cx_journey_state,
+    other_labels: *const *const c_char,
+    n_other_labels: usize,
+    out_codes: *mut u32,
+) -> cx_status {
+    guard("cx_journey_state_merge_by_label", || {
+        if state.is_null() {
+            return Err(Failure::Null("state"));
+        }
+        // SAFETY: caller contract.
+        let (mut mine, theirs) = unsafe {
+            (
+                strings(labels, n_labels, "labels")?,
+                strings(other_labels, n_other_labels, "other_labels")?,
+            )
+        };
+        // SAFETY: caller contract; the clone ends the shared borrow before the mutable one.
+        let other = unsafe { arg(other, "other") }?.inner.clone();
+        // SAFETY: caller contract.
+        let st = unsafe { out(state, "state") }?;
+        st.inner.merge_by_label(&mut mine, &other, &theirs)?;
+        if !out_codes.is_null() {
+            for (k, label) in theirs.iter().enumerate() {
+                let code = mine.iter().position(|l| l == label).expect("merged") as u32;
+                // SAFETY: valid for n_other_labels values (caller contract).
+                unsafe { *out_codes.add(k) = code };
+            }
+        }
+        Ok(())
+    })
+}
+
+/// `n` NUL-terminated UTF-8 strings.
+///
+/// # Safety
+/// `p` NULL (only when `n` is 0) or valid for `n` pointers to NUL-terminated strings.
+unsafe fn strings(
+    p: *const *const c_char,
+    n: usize,
+    name: &'static str,
+) -> Result<Vec<String>, Failure> {
+    // SAFETY: caller contract.
+    let ptrs = unsafe { slice(p, n, name) }?;
+    ptrs.iter()
+        // SAFETY: each a NUL-terminated string (caller contract).
+        .map(|&s| unsafe { text(s, name) }.map(str::to_string))
+        .collect()
 }
 
 /// Writes the events folded and the rejected ones (unknown indicator, invalid value).

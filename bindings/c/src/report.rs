@@ -1,32 +1,14 @@
 //! The bank report over C: read a bank's CSV files (or build the demo bank) and write
 //! report.html and report.json, as `cxkit report` does.
 
-use std::ffi::{c_char, CStr};
+use std::ffi::c_char;
 use std::path::PathBuf;
 
 use cxkit_core::data::{demo_bank, BankData};
 use cxkit_core::report::{bank_report, Lang, ReportOptions};
 use cxkit_core::Error;
 
-use crate::status::{cx_status, guard, Failure};
-
-/// A NUL-terminated UTF-8 string.
-///
-/// # Safety
-/// `p` NULL or a NUL-terminated string that outlives the returned one.
-unsafe fn text<'a>(p: *const c_char, name: &'static str) -> Result<&'a str, Failure> {
-    if p.is_null() {
-        return Err(Failure::Null(name));
-    }
-    // SAFETY: caller contract.
-    let s = unsafe { CStr::from_ptr(p) };
-    s.to_str().map_err(|_| {
-        Failure::Core(Error::InvalidParameter {
-            name,
-            reason: "not UTF-8".into(),
-        })
-    })
-}
+use crate::status::{cx_status, guard, text, Failure};
 
 /// A NUL-terminated UTF-8 path.
 ///

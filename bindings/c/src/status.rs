@@ -183,6 +183,24 @@ pub(crate) unsafe fn slice<'a, T>(
     Ok(unsafe { std::slice::from_raw_parts(ptr, len) })
 }
 
+/// A NUL-terminated UTF-8 string.
+///
+/// # Safety
+/// `p` NULL or a NUL-terminated string that outlives the returned one.
+pub(crate) unsafe fn text<'a>(p: *const c_char, name: &'static str) -> Result<&'a str, Failure> {
+    if p.is_null() {
+        return Err(Failure::Null(name));
+    }
+    // SAFETY: caller contract.
+    let s = unsafe { CStr::from_ptr(p) };
+    s.to_str().map_err(|_| {
+        Failure::Core(Error::InvalidParameter {
+            name,
+            reason: "not UTF-8".into(),
+        })
+    })
+}
+
 /// `n_samples × n_features` row-major values as a matrix view (NULL only when empty).
 pub(crate) fn matrix<'a>(
     x: *const f64,

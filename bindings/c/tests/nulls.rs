@@ -196,6 +196,18 @@ fn every_entry_point_refuses_null_pointers() {
                 "cx_journey_state_merge",
             ),
             (
+                cx_journey_state_merge_by_label(
+                    ptr::null_mut(),
+                    ptr::null(),
+                    0,
+                    ptr::null(),
+                    ptr::null(),
+                    0,
+                    ptr::null_mut(),
+                ),
+                "cx_journey_state_merge_by_label",
+            ),
+            (
                 cx_journey_state_counts(
                     ptr::null(),
                     ptr::null_mut(),

@@ -197,22 +197,8 @@ impl SegmentedState {
     /// Adds another labelled state of the same tree, its segments matched by label; on error
     /// nothing changes.
     fn absorb(&mut self, other: &SegmentedState) -> cxkit_core::Result<()> {
-        let mut segments = self.segments.clone();
-        let codes: Vec<u32> = other
-            .segments
-            .iter()
-            .map(|label| match segments.iter().position(|s| s == label) {
-                Some(i) => i as u32,
-                None => {
-                    segments.push(label.clone());
-                    (segments.len() - 1) as u32
-                }
-            })
-            .collect();
-        let aligned = other.state.map_segments(|s| codes[s as usize]);
-        self.state.merge(&aligned)?;
-        self.segments = segments;
-        Ok(())
+        self.state
+            .merge_by_label(&mut self.segments, &other.state, &other.segments)
     }
 }
 

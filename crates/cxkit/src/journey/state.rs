@@ -536,6 +536,63 @@ impl JourneyState {
         self.events += other.events;
     }
 
+    /// Adds `other` of the same tree, matching segments by label: this state's segment code
+    /// `c` is `labels[c]`, `other`'s is `other_labels[c]`; a label new to this state gets the
+    /// next code and is appended to `labels`. On error neither changes.
+    ///
+    /// # Errors
+    /// As [`merge`](Self::merge), and [`Error::InvalidParameter`] when `other` has a segment
+    /// code without a label or a list repeats a label.
+    ///
+    /// ```
+    /// use cxkit::journey::{IndicatorTree, JourneyState, RejectPolicy};
+    ///
+    /// let tree = IndicatorTree::from_json(r#"{"journeys": [{"id": "j", "stages": [{"id": "s",
+    ///     "touchpoints": [{"id": "app", "indicators": [{"id": "ok", "kind": {"type": "rate"}}]}]}]}]}"#)?;
+    /// let (mut a, mut b) = (JourneyState::new(&tree), JourneyState::new(&tree));
+    /// a.update(&[0], &[0], &[1.0], Some(&[0]), RejectPolicy::Error)?; // code 0 = "mass"
+    /// b.update(&[0], &[0], &[0.0], Some(&[0]), RejectPolicy::Error)?; // code 0 = "private"
+    /// let mut labels = vec!["mass".to_string()];
+    /// a.merge_by_label(&mut labels, &b, &["private".to_string()])?;
+    /// assert_eq!(labels, ["mass", "private"]);
+    /// assert_eq!(a.segments(), [0, 1]);
+    /// # Ok::<(), cxkit::Error>(())
+    /// ```
+    pub fn merge_by_label(
+        &mut self,
+        labels: &mut Vec<String>,
+        other: &JourneyState,
+        other_labels: &[String],
+    ) -> Result<()> {
+        let duplicate = |l: &[String]| crate::labels::check_unique("segment labels", l);
+        duplicate(labels)?;
+        duplicate(other_labels)?;
+        if let Some(s) = other
+            .segments()
+            .into_iter()
+            .find(|&s| s as usize >= other_labels.len())
+        {
+            return Err(Error::InvalidParameter {
+                name: "other_labels",
+                reason: format!(
+                    "segment code {s} has no label ({} labels given)",
+                    other_labels.len()
+                ),
+            });
+        }
+        let mut names: crate::labels::Interner<String> = crate::labels::Interner::new();
+        for l in labels.iter().chain(other_labels) {
+            names.code(l.as_str())?;
+        }
+        let codes: Vec<u32> = other_labels
+            .iter()
+            .map(|l| names.get(l.as_str()).expect("interned above"))
+            .collect();
+        self.merge(&other.map_segments(|s| codes[s as usize]))?;
+        *labels = names.into_labels();
+        Ok(())
+    }
+
     /// The same state with every segment code `s` replaced by `map(s)` (to align the codes
     /// of states built with different segment dictionaries before merging). Cells that land
     /// on the same key are merged.

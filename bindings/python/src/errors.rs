@@ -1,5 +1,6 @@
 //! The exception classes of `cxkit`, one per kind of [`cxkit_core::Error`].
 
+use cxkit_core::error::ErrorKind;
 use cxkit_core::Error;
 use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
@@ -136,88 +137,46 @@ type Attribute = (&'static str, PyResult<Py<PyAny>>);
 pub(crate) fn to_py(e: Error) -> PyErr {
     let message = e.to_string();
     Python::attach(|py| {
-        let (err, attrs): (PyErr, Vec<Attribute>) = match e {
-            Error::InvalidScore { index, value, .. } => (
-                InvalidScoreError::new_err(message),
+        let err = class_of(e.kind())(message);
+        let attrs: Vec<Attribute> = match e {
+            Error::InvalidScore { index, value, .. } | Error::InvalidWeight { index, value } => {
                 vec![
                     ("index", index.into_py_any(py)),
                     ("value", value.into_py_any(py)),
-                ],
-            ),
-            Error::MissingScore { index } => (
-                MissingScoreError::new_err(message),
-                vec![("index", index.into_py_any(py))],
-            ),
-            Error::InvalidWeight { index, value } => (
-                InvalidWeightError::new_err(message),
-                vec![
-                    ("index", index.into_py_any(py)),
-                    ("value", value.into_py_any(py)),
-                ],
-            ),
+                ]
+            }
+            Error::MissingScore { index }
+            | Error::InvalidObservation { index, .. }
+            | Error::ConstantColumn { index, .. }
+            | Error::InvalidLabel { index, .. } => vec![("index", index.into_py_any(py))],
             Error::InvalidAnswer {
                 respondent,
                 feature,
                 value,
                 ..
-            } => (
-                InvalidAnswerError::new_err(message),
-                vec![
-                    ("respondent", respondent.into_py_any(py)),
-                    ("feature", feature.into_py_any(py)),
-                    ("value", value.into_py_any(py)),
-                ],
-            ),
+            } => vec![
+                ("respondent", respondent.into_py_any(py)),
+                ("feature", feature.into_py_any(py)),
+                ("value", value.into_py_any(py)),
+            ],
             Error::MissingAnswer {
                 respondent,
                 feature,
-            } => (
-                MissingAnswerError::new_err(message),
-                vec![
-                    ("respondent", respondent.into_py_any(py)),
-                    ("feature", feature.into_py_any(py)),
-                ],
-            ),
-            Error::EmptyFeature { feature } => (
-                EmptyFeatureError::new_err(message),
-                vec![("feature", feature.into_py_any(py))],
-            ),
-            Error::InvalidObservation { index, .. } => (
-                InvalidObservationError::new_err(message),
-                vec![("index", index.into_py_any(py))],
-            ),
-            Error::DidNotConverge { .. } => (DidNotConvergeError::new_err(message), vec![]),
-            Error::SingularMatrix { .. } => (SingularMatrixError::new_err(message), vec![]),
-            Error::InvalidTree { path, .. } => (
-                InvalidTreeError::new_err(message),
-                vec![("path", path.into_py_any(py))],
-            ),
+            } => vec![
+                ("respondent", respondent.into_py_any(py)),
+                ("feature", feature.into_py_any(py)),
+            ],
+            Error::EmptyFeature { feature } => vec![("feature", feature.into_py_any(py))],
+            Error::InvalidTree { path, .. } => vec![("path", path.into_py_any(py))],
             Error::DataFile {
                 file, line, column, ..
-            } => (
-                DataFileError::new_err(message),
-                vec![
-                    ("file", file.into_py_any(py)),
-                    ("line", line.into_py_any(py)),
-                    ("column", column.into_py_any(py)),
-                ],
-            ),
-            Error::ConstantColumn { index, .. } => (
-                ConstantColumnError::new_err(message),
-                vec![("index", index.into_py_any(py))],
-            ),
-            Error::InvalidLabel { index, .. } => (
-                InvalidLabelError::new_err(message),
-                vec![("index", index.into_py_any(py))],
-            ),
-            Error::EmptyInput { .. } => (EmptyInputError::new_err(message), vec![]),
-            Error::LengthMismatch { .. } => (LengthMismatchError::new_err(message), vec![]),
-            Error::InvalidParameter { .. } => (InvalidParameterError::new_err(message), vec![]),
-            Error::InsufficientData { .. } => (InsufficientDataError::new_err(message), vec![]),
-            Error::ZeroVariance { .. } => (ZeroVarianceError::new_err(message), vec![]),
-            Error::CorruptBytes { .. } => (CorruptBytesError::new_err(message), vec![]),
-            Error::Incompatible { .. } => (IncompatibleError::new_err(message), vec![]),
-            _ => (CxError::new_err(message), vec![]),
+            } => vec![
+                ("file", file.into_py_any(py)),
+                ("line", line.into_py_any(py)),
+                ("column", column.into_py_any(py)),
+            ],
+            // The other kinds name no position.
+            _ => vec![],
         };
         let v = err.value(py);
         for (name, value) in attrs {
@@ -229,6 +188,32 @@ pub(crate) fn to_py(e: Error) -> PyErr {
         }
         err
     })
+}
+
+/// The exception class of an error kind (matched exhaustively).
+fn class_of(kind: ErrorKind) -> fn(String) -> PyErr {
+    match kind {
+        ErrorKind::InvalidScore => InvalidScoreError::new_err,
+        ErrorKind::MissingScore => MissingScoreError::new_err,
+        ErrorKind::EmptyInput => EmptyInputError::new_err,
+        ErrorKind::LengthMismatch => LengthMismatchError::new_err,
+        ErrorKind::InvalidWeight => InvalidWeightError::new_err,
+        ErrorKind::InvalidParameter => InvalidParameterError::new_err,
+        ErrorKind::InsufficientData => InsufficientDataError::new_err,
+        ErrorKind::ZeroVariance => ZeroVarianceError::new_err,
+        ErrorKind::CorruptBytes => CorruptBytesError::new_err,
+        ErrorKind::Incompatible => IncompatibleError::new_err,
+        ErrorKind::InvalidAnswer => InvalidAnswerError::new_err,
+        ErrorKind::MissingAnswer => MissingAnswerError::new_err,
+        ErrorKind::EmptyFeature => EmptyFeatureError::new_err,
+        ErrorKind::InvalidObservation => InvalidObservationError::new_err,
+        ErrorKind::DidNotConverge => DidNotConvergeError::new_err,
+        ErrorKind::SingularMatrix => SingularMatrixError::new_err,
+        ErrorKind::ConstantColumn => ConstantColumnError::new_err,
+        ErrorKind::InvalidTree => InvalidTreeError::new_err,
+        ErrorKind::DataFile => DataFileError::new_err,
+        ErrorKind::InvalidLabel => InvalidLabelError::new_err,
+    }
 }
 
 /// `map_err` adaptor: core result to Python result.

@@ -197,6 +197,174 @@ pub enum Error {
     },
 }
 
+/// The kind of an [`Error`], without its details: what the C status codes and the Python
+/// exception classes are derived from. It is matched exhaustively by the bindings (it is not
+/// `non_exhaustive`), so that a new kind cannot be left out of one interface.
+///
+/// ```
+/// use cxkit::error::ErrorKind;
+/// use cxkit::Error;
+///
+/// let e = Error::EmptyInput { what: "scores" };
+/// assert_eq!((e.kind(), e.kind().code(), e.kind().name()), (ErrorKind::EmptyInput, 4, "empty input"));
+/// assert!(ErrorKind::ALL.iter().all(|k| ErrorKind::from_code(k.code()) == Some(*k)));
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum ErrorKind {
+    /// [`Error::InvalidScore`].
+    InvalidScore,
+    /// [`Error::MissingScore`].
+    MissingScore,
+    /// [`Error::EmptyInput`].
+    EmptyInput,
+    /// [`Error::LengthMismatch`].
+    LengthMismatch,
+    /// [`Error::InvalidWeight`].
+    InvalidWeight,
+    /// [`Error::InvalidParameter`].
+    InvalidParameter,
+    /// [`Error::InsufficientData`].
+    InsufficientData,
+    /// [`Error::ZeroVariance`].
+    ZeroVariance,
+    /// [`Error::CorruptBytes`].
+    CorruptBytes,
+    /// [`Error::Incompatible`].
+    Incompatible,
+    /// [`Error::InvalidAnswer`].
+    InvalidAnswer,
+    /// [`Error::MissingAnswer`].
+    MissingAnswer,
+    /// [`Error::EmptyFeature`].
+    EmptyFeature,
+    /// [`Error::InvalidObservation`].
+    InvalidObservation,
+    /// [`Error::DidNotConverge`].
+    DidNotConverge,
+    /// [`Error::SingularMatrix`].
+    SingularMatrix,
+    /// [`Error::ConstantColumn`].
+    ConstantColumn,
+    /// [`Error::InvalidTree`].
+    InvalidTree,
+    /// [`Error::DataFile`].
+    DataFile,
+    /// [`Error::InvalidLabel`].
+    InvalidLabel,
+}
+
+impl ErrorKind {
+    /// Every kind, in the order of their codes.
+    pub const ALL: [ErrorKind; 20] = [
+        ErrorKind::InvalidScore,
+        ErrorKind::MissingScore,
+        ErrorKind::EmptyInput,
+        ErrorKind::LengthMismatch,
+        ErrorKind::InvalidWeight,
+        ErrorKind::InvalidParameter,
+        ErrorKind::InsufficientData,
+        ErrorKind::ZeroVariance,
+        ErrorKind::CorruptBytes,
+        ErrorKind::Incompatible,
+        ErrorKind::InvalidAnswer,
+        ErrorKind::MissingAnswer,
+        ErrorKind::EmptyFeature,
+        ErrorKind::InvalidObservation,
+        ErrorKind::DidNotConverge,
+        ErrorKind::SingularMatrix,
+        ErrorKind::ConstantColumn,
+        ErrorKind::InvalidTree,
+        ErrorKind::DataFile,
+        ErrorKind::InvalidLabel,
+    ];
+
+    /// The kind's stable number: the C `cx_status` code (0, 1, 12 and 99 are the C ABI's
+    /// own: success, a NULL argument, a buffer too small, a panic). Numbers are never reused.
+    pub fn code(self) -> u32 {
+        match self {
+            ErrorKind::InvalidScore => 2,
+            ErrorKind::MissingScore => 3,
+            ErrorKind::EmptyInput => 4,
+            ErrorKind::LengthMismatch => 5,
+            ErrorKind::InvalidWeight => 6,
+            ErrorKind::InvalidParameter => 7,
+            ErrorKind::InsufficientData => 8,
+            ErrorKind::ZeroVariance => 9,
+            ErrorKind::CorruptBytes => 10,
+            ErrorKind::Incompatible => 11,
+            ErrorKind::InvalidAnswer => 13,
+            ErrorKind::MissingAnswer => 14,
+            ErrorKind::EmptyFeature => 15,
+            ErrorKind::InvalidObservation => 16,
+            ErrorKind::DidNotConverge => 17,
+            ErrorKind::SingularMatrix => 18,
+            ErrorKind::ConstantColumn => 19,
+            ErrorKind::InvalidTree => 20,
+            ErrorKind::DataFile => 21,
+            ErrorKind::InvalidLabel => 22,
+        }
+    }
+
+    /// The kind of code `code`, if one has it.
+    pub fn from_code(code: u32) -> Option<ErrorKind> {
+        ErrorKind::ALL.into_iter().find(|k| k.code() == code)
+    }
+
+    /// A short description ("invalid score"): C's `cx_status_str`.
+    pub fn name(self) -> &'static str {
+        match self {
+            ErrorKind::InvalidScore => "invalid score",
+            ErrorKind::MissingScore => "missing score",
+            ErrorKind::EmptyInput => "empty input",
+            ErrorKind::LengthMismatch => "length mismatch",
+            ErrorKind::InvalidWeight => "invalid weight",
+            ErrorKind::InvalidParameter => "invalid parameter",
+            ErrorKind::InsufficientData => "insufficient data",
+            ErrorKind::ZeroVariance => "zero variance",
+            ErrorKind::CorruptBytes => "corrupt bytes",
+            ErrorKind::Incompatible => "incompatible",
+            ErrorKind::InvalidAnswer => "invalid answer",
+            ErrorKind::MissingAnswer => "missing answer",
+            ErrorKind::EmptyFeature => "empty feature",
+            ErrorKind::InvalidObservation => "invalid observation",
+            ErrorKind::DidNotConverge => "did not converge",
+            ErrorKind::SingularMatrix => "singular matrix",
+            ErrorKind::ConstantColumn => "constant column",
+            ErrorKind::InvalidTree => "invalid indicator tree",
+            ErrorKind::DataFile => "data file",
+            ErrorKind::InvalidLabel => "invalid label",
+        }
+    }
+}
+
+impl Error {
+    /// The error's kind.
+    pub fn kind(&self) -> ErrorKind {
+        match self {
+            Error::InvalidScore { .. } => ErrorKind::InvalidScore,
+            Error::MissingScore { .. } => ErrorKind::MissingScore,
+            Error::EmptyInput { .. } => ErrorKind::EmptyInput,
+            Error::LengthMismatch { .. } => ErrorKind::LengthMismatch,
+            Error::InvalidWeight { .. } => ErrorKind::InvalidWeight,
+            Error::InvalidParameter { .. } => ErrorKind::InvalidParameter,
+            Error::InsufficientData { .. } => ErrorKind::InsufficientData,
+            Error::ZeroVariance { .. } => ErrorKind::ZeroVariance,
+            Error::CorruptBytes { .. } => ErrorKind::CorruptBytes,
+            Error::Incompatible { .. } => ErrorKind::Incompatible,
+            Error::InvalidAnswer { .. } => ErrorKind::InvalidAnswer,
+            Error::MissingAnswer { .. } => ErrorKind::MissingAnswer,
+            Error::EmptyFeature { .. } => ErrorKind::EmptyFeature,
+            Error::InvalidObservation { .. } => ErrorKind::InvalidObservation,
+            Error::DidNotConverge { .. } => ErrorKind::DidNotConverge,
+            Error::SingularMatrix { .. } => ErrorKind::SingularMatrix,
+            Error::ConstantColumn { .. } => ErrorKind::ConstantColumn,
+            Error::InvalidTree { .. } => ErrorKind::InvalidTree,
+            Error::DataFile { .. } => ErrorKind::DataFile,
+            Error::InvalidLabel { .. } => ErrorKind::InvalidLabel,
+        }
+    }
+}
+
 fn location(line: u64, column: Option<&str>) -> String {
     let line = if line > 0 {
         format!(", line {line}")

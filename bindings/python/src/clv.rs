@@ -23,15 +23,7 @@ macro_rules! with_floats {
 }
 
 fn period(freq: &str) -> PyResult<Period> {
-    match freq {
-        "D" => Ok(Period::Day),
-        "W" => Ok(Period::Week),
-        "M" => Ok(Period::Month),
-        _ => Err(invalid(
-            "freq",
-            format!("expected \"D\", \"W\" or \"M\", got {freq:?}"),
-        )),
-    }
+    crate::convert::named(freq)
 }
 
 fn fit_options(penalizer: f64, max_iterations: usize, tolerance: f64) -> FitOptions {

@@ -1,5 +1,6 @@
 //! Conversion of Python arguments: array-likes of scores and weights, scales and option strings.
 
+use cxkit_core::names::Named;
 use cxkit_core::survey::{Histogram, NanPolicy, NpsMethod, ProportionMethod, Scale};
 use numpy::{PyArray1, PyArrayMethods};
 use pyo3::prelude::*;
@@ -141,40 +142,24 @@ impl<'a, 'py> FromPyObject<'a, 'py> for ScaleArg {
     }
 }
 
+/// An option value by its name (the core's table of names: `cxkit::names`).
+pub(crate) fn named<T: Named>(name: &str) -> PyResult<T> {
+    T::from_name(name).py_err()
+}
+
 /// `"raise"` or `"omit"`.
 pub(crate) fn nan_policy(s: &str) -> PyResult<NanPolicy> {
-    match s {
-        "raise" => Ok(NanPolicy::Raise),
-        "omit" => Ok(NanPolicy::Omit),
-        _ => Err(invalid(
-            "nan_policy",
-            format!("expected \"raise\" or \"omit\", got {s:?}"),
-        )),
-    }
+    named(s)
 }
 
 /// `"adjusted_wald"` or `"wald"`.
 pub(crate) fn nps_method(s: &str) -> PyResult<NpsMethod> {
-    match s {
-        "adjusted_wald" => Ok(NpsMethod::AdjustedWald),
-        "wald" => Ok(NpsMethod::Wald),
-        _ => Err(invalid(
-            "method",
-            format!("expected \"adjusted_wald\" or \"wald\", got {s:?}"),
-        )),
-    }
+    named(s)
 }
 
 /// `"wilson"` or `"wald"`.
 pub(crate) fn interval(s: &str) -> PyResult<ProportionMethod> {
-    match s {
-        "wilson" => Ok(ProportionMethod::Wilson),
-        "wald" => Ok(ProportionMethod::Wald),
-        _ => Err(invalid(
-            "interval",
-            format!("expected \"wilson\" or \"wald\", got {s:?}"),
-        )),
-    }
+    named(s)
 }
 
 /// A float64 1-D array of an array-like or a number (a view when the input already is one).

@@ -1,6 +1,7 @@
 //! Journeys and complaints for Python: the indicator tree, a mergeable journey state fed with
 //! event DataFrames, window evaluation, pain points and complaint-handling metrics.
 
+use cxkit_core::names::Named;
 use std::collections::HashMap;
 
 use cxkit_core::clv::Period;
@@ -14,7 +15,7 @@ use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
 use pyo3::types::{PyBytes, PyDict, PyList, PyType};
 
-use crate::convert::{epoch_times, floats, frame, is_missing, one_time};
+use crate::convert::{epoch_times, floats, frame, is_missing, named, one_time};
 use crate::errors::{invalid, IntoPyResult};
 use crate::labels::{LabelColumn, Missing};
 use crate::results::{result_class, to_dict};
@@ -55,14 +56,7 @@ fn window(kind: &str, day: i64, days: Option<u32>) -> PyResult<Window> {
 }
 
 fn policy(on_reject: &str) -> PyResult<RejectPolicy> {
-    match on_reject {
-        "error" => Ok(RejectPolicy::Error),
-        "count" => Ok(RejectPolicy::Count),
-        _ => Err(invalid(
-            "on_reject",
-            format!("expected \"error\" or \"count\", got {on_reject:?}"),
-        )),
-    }
+    named(on_reject)
 }
 
 #[pymethods]
@@ -340,12 +334,7 @@ impl JourneyState {
         let f = |g: &dyn Fn(&jr::NodeResult) -> f64| {
             rows.iter().map(|(_, n)| g(n)).collect::<Vec<f64>>()
         };
-        let level = |l: jr::Level| match l {
-            jr::Level::Journey => "journey",
-            jr::Level::Stage => "stage",
-            jr::Level::Touchpoint => "touchpoint",
-            jr::Level::Indicator => "indicator",
-        };
+        let level = |l: jr::Level| l.as_str();
         if by.is_some() {
             cols.set_item(
                 "segment",
@@ -375,13 +364,7 @@ impl JourneyState {
         cols.set_item(
             "alert",
             rows.iter()
-                .map(|(_, n)| {
-                    n.alert.map(|a| match a {
-                        jr::Alert::Critical => "critical",
-                        jr::Alert::Warning => "warning",
-                        jr::Alert::Worsened => "worsened",
-                    })
-                })
+                .map(|(_, n)| n.alert.map(|a| a.as_str()))
                 .collect::<Vec<_>>(),
         )?;
         let ids = PyList::new(py, rows.iter().map(|(_, n)| n.id.clone()))?;
@@ -487,16 +470,7 @@ pub(crate) fn pain_points<'py>(
     gap_to: &str,
     importance: Option<HashMap<String, f64>>,
 ) -> PyResult<Bound<'py, PyAny>> {
-    let gap = match gap_to {
-        "target" => GapTo::Target,
-        "benchmark" => GapTo::Benchmark,
-        _ => {
-            return Err(invalid(
-                "gap_to",
-                format!("expected \"target\" or \"benchmark\", got {gap_to:?}"),
-            ))
-        }
-    };
+    let gap: GapTo = named(gap_to)?;
     let w = state.window(py, window, at, days)?;
     let r = state
         .inner

@@ -1,6 +1,7 @@
 //! KANO analysis for Python: answer matrices (numbers or labels) in, tables out.
 
 use cxkit_core::kano::{self as core, Answer, AnswerForm, KanoOptions};
+use cxkit_core::names::Named;
 use cxkit_core::Error;
 use ndarray::ArrayView2;
 use numpy::{PyArray2, PyArrayMethods, PyUntypedArray};
@@ -138,14 +139,7 @@ fn label_positions<'py>(
 }
 
 fn form(s: &str) -> PyResult<AnswerForm> {
-    match s {
-        "full" | "5" => Ok(AnswerForm::Full),
-        "short" | "3" => Ok(AnswerForm::Short),
-        _ => Err(invalid(
-            "form",
-            format!("expected \"full\" (5-point) or \"short\" (3-point), got {s:?}"),
-        )),
-    }
+    crate::convert::named(s)
 }
 
 /// Runs `$body` with `$f`, `$d` bound to zero-copy `ArrayView2`s of the two matrices in their
@@ -480,11 +474,7 @@ impl KanoFeature {
 }
 
 fn rule_name(r: core::KanoRule) -> &'static str {
-    match r {
-        core::KanoRule::Fong => "fong",
-        core::KanoRule::Priority => "m>o>a>i",
-        core::KanoRule::Only => "only",
-    }
+    r.as_str()
 }
 
 /// Pickle constructor of KanoFeature.

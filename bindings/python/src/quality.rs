@@ -250,7 +250,7 @@ result_class! {
 fn drivers_table<'py>(py: Python<'py>, k: &Named<drv::KeyDrivers>) -> PyResult<Bound<'py, PyAny>> {
     let d = &k.result.drivers;
     let iv = k.result.intervals.as_ref();
-    let method: drv::DriverMethod = k.method.parse().py_err()?;
+    let method: drv::DriverMethod = crate::convert::named(&k.method)?;
     let picked = k.result.headline(method).py_err()?;
     let nan = f64::NAN;
     let col =
@@ -552,12 +552,7 @@ pub(crate) fn zone_of_tolerance<'py>(
 pub(crate) fn missing(s: &str, default: MissingData) -> PyResult<MissingData> {
     match s {
         "" => Ok(default),
-        "pairwise" => Ok(MissingData::Pairwise),
-        "listwise" => Ok(MissingData::Listwise),
-        _ => Err(invalid(
-            "nan_policy",
-            format!("expected \"pairwise\" or \"listwise\", got {s:?}"),
-        )),
+        _ => crate::convert::named(s),
     }
 }
 
@@ -616,7 +611,7 @@ pub(crate) fn key_drivers<'py>(
     seed: u64,
     shapley: Option<bool>,
 ) -> PyResult<KeyDrivers> {
-    let method: drv::DriverMethod = method.parse().py_err()?;
+    let method: drv::DriverMethod = crate::convert::named(method)?;
     let y = matched(("X", X), ("y", y))?;
     let (x, col_names, _) = named_matrix(py, X, "X", false)?;
     let names = driver_names(names, col_names)?;
@@ -638,7 +633,7 @@ pub(crate) fn key_drivers<'py>(
     let r = py.detach(|| drv::key_drivers(xv, y, &o)).py_err()?;
     Ok(Named {
         names,
-        method: method.as_str().to_string(),
+        method: cxkit_core::names::Named::as_str(method).to_string(),
         result: r,
     }
     .into())
@@ -670,7 +665,7 @@ pub(crate) fn key_drivers_from_correlation<'py>(
     names: Option<Vec<String>>,
     shapley: Option<bool>,
 ) -> PyResult<KeyDrivers> {
-    let method: drv::DriverMethod = method.parse().py_err()?;
+    let method: drv::DriverMethod = crate::convert::named(method)?;
     let (r, cols, _) = named_matrix(py, correlation, "correlation", false)?;
     let rv = r.readonly();
     let rv = rv.as_array();
@@ -684,7 +679,7 @@ pub(crate) fn key_drivers_from_correlation<'py>(
     let k = drv::key_drivers_from_correlation(rv, &o).py_err()?;
     Ok(Named {
         names,
-        method: method.as_str().to_string(),
+        method: cxkit_core::names::Named::as_str(method).to_string(),
         result: k,
     }
     .into())

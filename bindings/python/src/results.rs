@@ -1,6 +1,7 @@
 //! Result classes: frozen wrappers of the core's result structs with attribute access,
 //! `to_dict()`, a readable `repr`, equality and pickling.
 
+use cxkit_core::names::Named;
 use cxkit_core::survey as core;
 use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
@@ -147,17 +148,11 @@ macro_rules! result_class {
 pub(crate) use result_class;
 
 fn nps_method_name(m: core::NpsMethod) -> &'static str {
-    match m {
-        core::NpsMethod::AdjustedWald => "adjusted_wald",
-        core::NpsMethod::Wald => "wald",
-    }
+    m.as_str()
 }
 
 fn interval_name(m: core::ProportionMethod) -> &'static str {
-    match m {
-        core::ProportionMethod::Wilson => "wilson",
-        core::ProportionMethod::Wald => "wald",
-    }
+    m.as_str()
 }
 
 fn bounds(s: core::Scale) -> (i32, i32) {

@@ -78,16 +78,7 @@ pub(crate) fn rfm_scores<'py>(
     segments: Option<&Bound<'py, PyAny>>,
     fallback: &str,
 ) -> PyResult<Bound<'py, PyAny>> {
-    let binning = match binning {
-        "independent" => RfmBinning::Independent,
-        "nested" => RfmBinning::Nested,
-        _ => {
-            return Err(invalid(
-                "binning",
-                format!("expected \"independent\" or \"nested\", got {binning:?}"),
-            ))
-        }
-    };
+    let binning: RfmBinning = crate::convert::named(binning)?;
     let map = match segments {
         Some(rules) => segment_map(rules, bins, fallback)?,
         None => RfmSegmentMap {

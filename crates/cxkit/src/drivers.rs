@@ -42,6 +42,8 @@ pub enum DriverMethod {
     Pratt,
 }
 
+crate::names::named!(DriverMethod, "method", [RelativeWeights => "relative_weights", Shapley => "shapley", Correlation => "correlation", Beta => "beta", Pratt => "pratt"]);
+
 impl DriverMethod {
     /// Every method, in the order of the docs.
     pub const ALL: [DriverMethod; 5] = [
@@ -51,46 +53,6 @@ impl DriverMethod {
         DriverMethod::Beta,
         DriverMethod::Pratt,
     ];
-
-    /// The method's name, as the Python and C interfaces take it.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            DriverMethod::RelativeWeights => "relative_weights",
-            DriverMethod::Shapley => "shapley",
-            DriverMethod::Correlation => "correlation",
-            DriverMethod::Beta => "beta",
-            DriverMethod::Pratt => "pratt",
-        }
-    }
-}
-
-impl std::str::FromStr for DriverMethod {
-    type Err = Error;
-
-    /// A method by its name (`"relative_weights"`, `"shapley"`, `"correlation"`, `"beta"`,
-    /// `"pratt"`).
-    ///
-    /// ```
-    /// use cxkit::drivers::DriverMethod;
-    ///
-    /// assert_eq!("pratt".parse::<DriverMethod>()?, DriverMethod::Pratt);
-    /// assert!("lasso".parse::<DriverMethod>().unwrap_err().to_string().contains("\"shapley\""));
-    /// # Ok::<(), cxkit::Error>(())
-    /// ```
-    fn from_str(s: &str) -> Result<DriverMethod> {
-        DriverMethod::ALL
-            .into_iter()
-            .find(|m| m.as_str() == s)
-            .ok_or_else(|| Error::InvalidParameter {
-                name: "method",
-                reason: format!(
-                    "expected one of {}, got {s:?}",
-                    DriverMethod::ALL
-                        .map(|m| format!("{:?}", m.as_str()))
-                        .join(", ")
-                ),
-            })
-    }
 }
 
 /// Options of [`key_drivers`].
@@ -839,6 +801,7 @@ mod tests {
 
     #[test]
     fn one_default_for_shapley_and_the_headline_in_every_interface() {
+        use crate::names::Named;
         // Issue 20: Python computed Shapley values up to 15 drivers, C always. One rule now:
         // for the Shapley method, or as asked, or up to AUTO_SHAPLEY_DRIVERS drivers.
         let identity = |p: usize| {
@@ -880,7 +843,7 @@ mod tests {
                 };
                 assert_eq!(h.importance, want, "{m:?}");
             }
-            assert_eq!(m.as_str().parse::<DriverMethod>().unwrap(), m);
+            assert_eq!(DriverMethod::from_name(m.as_str()).unwrap(), m);
         }
     }
 

@@ -28,6 +28,7 @@ pub mod error;
 pub mod journey;
 pub mod kano;
 pub mod labels;
+pub mod names;
 pub mod quality;
 mod quantile;
 pub mod reliability;

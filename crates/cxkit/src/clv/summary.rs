@@ -20,6 +20,8 @@ pub enum Period {
     Month,
 }
 
+crate::names::named!(Period, "freq", [Day => "D", Week => "W", Month => "M"]);
+
 impl Period {
     /// The period number of a day (days since 1970-01-01).
     ///

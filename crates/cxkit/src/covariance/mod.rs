@@ -24,6 +24,8 @@ pub enum MissingData {
     Listwise,
 }
 
+crate::names::named!(MissingData, "nan_policy", [Pairwise => "pairwise", Listwise => "listwise"]);
+
 /// A covariance matrix with what it was computed from.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Covariance {

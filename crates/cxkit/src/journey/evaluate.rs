@@ -83,6 +83,8 @@ pub enum Level {
     Indicator,
 }
 
+crate::names::named!(Level, "level", [Journey => "journey", Stage => "stage", Touchpoint => "touchpoint", Indicator => "indicator"]);
+
 /// Why an indicator is flagged.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -94,6 +96,8 @@ pub enum Alert {
     /// Significantly worse than the previous window.
     Worsened,
 }
+
+crate::names::named!(Alert, "alert", [Critical => "critical", Warning => "warning", Worsened => "worsened"]);
 
 /// One node of an evaluated tree.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -387,6 +391,8 @@ pub enum GapTo {
     /// The indicators' peer benchmarks.
     Benchmark,
 }
+
+crate::names::named!(GapTo, "gap_to", [Target => "target", Benchmark => "benchmark"]);
 
 /// One indicator behind a pain point.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

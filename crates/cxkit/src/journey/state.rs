@@ -36,6 +36,8 @@ pub enum RejectPolicy {
     Count,
 }
 
+crate::names::named!(RejectPolicy, "on_reject", [Error => "error", Count => "count"]);
+
 /// Batches longer than this are folded in parallel chunks of this many events.
 const FOLD_CHUNK: usize = 1 << 20;
 

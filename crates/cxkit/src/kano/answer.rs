@@ -33,6 +33,8 @@ pub enum AnswerForm {
     Short,
 }
 
+crate::names::named!(AnswerForm, "form", [Full => "full", Short => "short", Full => "5", Short => "3"]);
+
 impl AnswerForm {
     /// The scale of the positions: 1..=5 or 1..=3.
     pub fn scale(self) -> Scale {

@@ -23,6 +23,8 @@ pub enum KanoRule {
     Only,
 }
 
+crate::names::named!(KanoRule, "decided_by", [Fong => "fong", Priority => "m>o>a>i", Only => "only"]);
+
 /// Fong's (1996) test of the two most frequent categories among A, O, M, I and R:
 /// significant when |a − b| ≥ 1.65·√((a + b)(2n − a − b)/(2n)), n counting every answer.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]

@@ -19,6 +19,8 @@ pub enum RfmBinning {
     Nested,
 }
 
+crate::names::named!(RfmBinning, "binning", [Independent => "independent", Nested => "nested"]);
+
 /// Options for [`rfm_scores`].
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 pub struct RfmOptions {

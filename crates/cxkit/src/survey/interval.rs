@@ -18,6 +18,8 @@ pub enum ProportionMethod {
     Wald,
 }
 
+crate::names::named!(ProportionMethod, "interval", [Wilson => "wilson", Wald => "wald"]);
+
 /// The two-sided standard normal quantile z for `confidence` (1.959964… at 0.95).
 pub(crate) fn z_value(confidence: f64) -> f64 {
     Normal::standard().inverse_cdf((1.0 + confidence) / 2.0)

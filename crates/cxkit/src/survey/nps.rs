@@ -21,6 +21,8 @@ pub enum NpsMethod {
     Wald,
 }
 
+crate::names::named!(NpsMethod, "method", [AdjustedWald => "adjusted_wald", Wald => "wald"]);
+
 /// Options for [`nps`] and [`nps_from_counts`].
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 pub struct NpsOptions {

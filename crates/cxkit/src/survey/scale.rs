@@ -135,6 +135,8 @@ pub enum NanPolicy {
     Omit,
 }
 
+crate::names::named!(NanPolicy, "nan_policy", [Raise => "raise", Omit => "omit"]);
+
 /// Where a score falls on a scale.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Located {

@@ -822,14 +822,14 @@ static void test_last_error_buffer(void) {
   CHECK(cx_nps(bad, 1, NULL, NULL, &r) == CX_INVALID_SCORE);
   size_t needed = 0;
   CHECK(cx_last_error_message(NULL, 0, &needed) == CX_BUFFER_TOO_SMALL);
-  CHECK(needed == strlen("cx_nps: score 42 at index 0 is not a point of the scale 0..=10"));
+  CHECK(needed == strlen("cx_nps: score 42 at index 0 is not an integer from 0 to 10"));
   char small[8];
   size_t written = 0;
   CHECK(cx_last_error_message(small, sizeof small, &written) == CX_BUFFER_TOO_SMALL);
   CHECK(strlen(small) == 7 && written == needed);
   char *full = malloc(needed + 1);
   CHECK(cx_last_error_message(full, needed + 1, &written) == CX_OK);
-  CHECK(strcmp(full, "cx_nps: score 42 at index 0 is not a point of the scale 0..=10") == 0);
+  CHECK(strcmp(full, "cx_nps: score 42 at index 0 is not an integer from 0 to 10") == 0);
   free(full);
   CHECK(cx_last_error_message(NULL, 0, NULL) == CX_NULL_ARGUMENT);
 }

@@ -184,7 +184,7 @@ def test_score_customers_keeps_every_row(spark):
 def test_errors_reach_the_driver_as_cxkit_errors(spark):
     bad = spark.createDataFrame(pd.DataFrame({"ltr": [3, 11, 9]}))
     # The executor's cxkit error is raised again on the driver, as its own class.
-    with pytest.raises(cxkit.InvalidScoreError, match="score 11 .* not a point of the scale 0..=10"):
+    with pytest.raises(cxkit.InvalidScoreError, match="score 11 .* not an integer from 0 to 10"):
         cs.nps(bad, "ltr")
     empty = spark.createDataFrame([], "ltr long")
     with pytest.raises(cxkit.EmptyInputError):

@@ -15,14 +15,14 @@ use crate::survey::Scale;
 ///
 /// let err = nps(&[9.0, 11.0], None, &NpsOptions::default()).unwrap_err();
 /// assert!(matches!(err, Error::InvalidScore { index: 1, .. }));
-/// assert_eq!(err.to_string(), "score 11 at index 1 is not a point of the scale 0..=10");
+/// assert_eq!(err.to_string(), "score 11 at index 1 is not an integer from 0 to 10");
 /// ```
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
 #[non_exhaustive]
 pub enum Error {
     /// A score is not one of the integer points of the declared scale (out of range, fractional
     /// or infinite).
-    #[error("score {value} at index {index} is not a point of the scale {scale}")]
+    #[error("score {value} at index {index} is not an integer from {scale}")]
     InvalidScore {
         /// Position in the input.
         index: usize,
@@ -64,7 +64,7 @@ pub enum Error {
         feature: usize,
         /// The offending answer, as given.
         value: String,
-        /// What answers may be ("a position 1..=5", "a known label", …).
+        /// What answers may be ("a position 1 to 5", "a known label", …).
         expected: &'static str,
     },
     /// A KANO answer is missing (NaN) and the caller asked missing answers to raise.

@@ -170,7 +170,7 @@ fn short_form_and_labels() {
     assert!(matches!(
         classify_all(array![[4]].view(), array![[3]].view(), &short),
         Err(Error::InvalidAnswer {
-            expected: "a position 1..=3",
+            expected: "a position 1 to 3",
             ..
         })
     ));
@@ -220,12 +220,12 @@ fn bad_input_names_respondent_feature_and_value() {
             respondent: 1,
             feature: 1,
             value: "7".into(),
-            expected: "a position 1..=5"
+            expected: "a position 1 to 5"
         }
     );
     assert_eq!(
         err.to_string(),
-        "answer 7 of respondent 1 to feature 1 is not a position 1..=5"
+        "answer 7 of respondent 1 to feature 1 is not a position 1 to 5"
     );
     assert!(matches!(
         analyze(

@@ -184,7 +184,7 @@ fn invalid(kind: IndicatorKind, v: f64) -> Option<&'static str> {
         IndicatorKind::Count => None,
         _ if !v.is_finite() => Some("is not finite"),
         IndicatorKind::Nps if !(0.0..=10.0).contains(&v) || v.fract() != 0.0 => {
-            Some("is not an NPS answer 0..=10")
+            Some("is not an NPS answer from 0 to 10")
         }
         IndicatorKind::Rate if v != 0.0 && v != 1.0 => Some("is not 0 or 1 (a rate event)"),
         _ => None,

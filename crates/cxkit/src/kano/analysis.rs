@@ -177,8 +177,8 @@ fn decode_pair<S: Score>(
             feature,
             value: code.to_f64().to_string(),
             expected: match options.form {
-                AnswerForm::Full => "a position 1..=5",
-                AnswerForm::Short => "a position 1..=3",
+                AnswerForm::Full => "a position 1 to 5",
+                AnswerForm::Short => "a position 1 to 3",
             },
         }),
     };

@@ -73,7 +73,9 @@ fn check_nps(scale: Scale, setting: u32) -> Result<()> {
         Ok(())
     } else {
         Err(Error::Incompatible {
-            reason: format!("an NPS tally is on 0..=10 with setting 0, not {scale} with {setting}"),
+            reason: format!(
+                "an NPS tally is on 0 to 10 with setting 0, not {scale} with {setting}"
+            ),
         })
     }
 }

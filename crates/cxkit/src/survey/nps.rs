@@ -154,7 +154,7 @@ impl Nps {
         check_confidence(confidence)?;
         if h.scale() != Scale::NPS {
             return Err(Error::Incompatible {
-                reason: format!("NPS needs the 0..=10 scale, the tally is on {}", h.scale()),
+                reason: format!("NPS needs the scale 0 to 10, the tally is on {}", h.scale()),
             });
         }
         h.check_nonempty()?;

@@ -67,7 +67,7 @@ impl Scale {
             return Err(Error::InvalidParameter {
                 name: "scale",
                 reason: format!(
-                    "{min}..={max} must have between 2 and {MAX_SCALE_POINTS} points (min < max)"
+                    "{min} to {max} must have between 2 and {MAX_SCALE_POINTS} points (min < max)"
                 ),
             });
         }
@@ -111,7 +111,7 @@ impl Scale {
 
 impl fmt::Display for Scale {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}..={}", self.min, self.max)
+        write!(f, "{} to {}", self.min, self.max)
     }
 }
 

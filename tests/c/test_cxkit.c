@@ -895,11 +895,14 @@ static void test_report(void) {
   CHECK(cx_bank_report(NULL, out, 0.95, "en") == CX_NULL_ARGUMENT);
   CHECK(cx_bank_report(data, NULL, 0.95, "en") == CX_NULL_ARGUMENT);
   /* The demo bank's report: every section. */
-  CHECK(cx_demo_report(3, 200, out, 0.95, "zh") == CX_OK);
-  CHECK(file_contains(out, "report.json", "\"customers\": 200"));
+  CHECK(cx_demo_report(3, 1000, out, 0.95, "zh") == CX_OK);
+  CHECK(file_contains(out, "report.json", "\"customers\": 1000"));
   CHECK(file_contains(out, "report.json", "\"lang\": \"zh\""));
-  CHECK(cx_demo_report(3, 0, out, 0.95, NULL) == CX_EMPTY_INPUT);
-  CHECK(cx_demo_report(3, 200, out, 1.5, NULL) == CX_INVALID_PARAMETER);
+  /* The demo's size is checked in the core, as for the CLI and Python: at least 1000. */
+  CHECK(cx_demo_report(3, 999, out, 0.95, NULL) == CX_INVALID_PARAMETER);
+  CHECK(strstr(last_error(), "at least 1000 customers") != NULL);
+  CHECK(cx_demo_report(3, 0, out, 0.95, NULL) == CX_INVALID_PARAMETER);
+  CHECK(cx_demo_report(3, 1000, out, 1.5, NULL) == CX_INVALID_PARAMETER);
   remove_in(out, "report.html");
   remove_in(out, "report.json");
   CHECK(rmdir(data) == 0 && rmdir(out) == 0);

@@ -217,3 +217,10 @@ def test_polars_frames_are_read_like_pandas_frames(tmp_path):
     as_polars = {k: (to_polars(v) if k != "journey_tree" else v) for k, v in tables.items()}
     # polars writes times as 2025-01-01T09:30:00.000000 (read to the second), pandas with a space.
     assert cxkit.report(as_polars, out=tmp_path) == cxkit.report(tables, out=tmp_path)
+
+
+def test_the_demo_size_is_checked_once_in_the_core(tmp_path):
+    # Issue 20: the CLI refused fewer than 1000 customers, C only 0 and Python nothing.
+    for call in (lambda: cxkit.load_demo_bank(customers=999), lambda: cxkit.report(customers=10, out=tmp_path)):
+        with pytest.raises(cxkit.InvalidParameterError, match="at least 1000 customers"):
+            call()

@@ -35,7 +35,7 @@ def test_unanswered_complaints_past_the_sla_are_breaches():
 
 
 def test_a_channel_that_never_answers_stays_in_the_report(tmp_path):
-    bank = cxkit.load_demo_bank(seed=3, customers=500)
+    bank = cxkit.load_demo_bank(seed=3, customers=1_000)
     c = bank["complaints"].copy()
     never = c.channel == "email"
     c.loc[never, "first_response"] = pd.NaT

@@ -400,7 +400,7 @@ def test_the_report_does_not_depend_on_how_customers_are_named(tmp_path, rng):
      "complaints.channel"),
 ])
 def test_report_frames_refuse_float_and_missing_ids_naming_the_column(tmp_path, table, column, values, error, match):
-    bank = cxkit.load_demo_bank(seed=3, customers=300)
+    bank = cxkit.load_demo_bank(seed=3, customers=1_000)
     frame = bank[table].iloc[:3].copy()
     frame[column] = values
     with pytest.raises(error, match=match):

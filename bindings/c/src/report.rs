@@ -6,7 +6,6 @@ use std::path::PathBuf;
 
 use cxkit_core::data::{demo_bank, BankData};
 use cxkit_core::report::{bank_report, Lang, ReportOptions};
-use cxkit_core::Error;
 
 use crate::status::{cx_status, guard, text, Failure};
 
@@ -79,10 +78,7 @@ pub unsafe extern "C" fn cx_demo_report(
         let out = unsafe { path(out_dir, "out_dir")? };
         // SAFETY: caller contract.
         let options = unsafe { options(confidence, lang)? };
-        if customers == 0 {
-            return Err(Failure::Core(Error::EmptyInput { what: "customers" }));
-        }
-        bank_report(&demo_bank(seed, customers), &options)?.write(&out)?;
+        bank_report(&demo_bank(seed, customers)?, &options)?.write(&out)?;
         Ok(())
     })
 }

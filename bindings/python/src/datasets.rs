@@ -156,7 +156,8 @@ fn bank_frames<'py>(py: Python<'py>, b: &BankData) -> PyResult<Bound<'py, PyDict
 /// ``cxkit demo-data`` writes and ``cxkit.report`` reads, with the same columns
 /// (docs/data-schema.md): customers (indexed by customer_id), transactions, survey
 /// (NPS/CSAT/CES waves), servqual and kano (one row per respondent and item or feature),
-/// journey_events, complaints; and journey_tree (the indicator tree as JSON).
+/// journey_events, complaints; and journey_tree (the indicator tree as JSON). ``customers``
+/// must be at least 1000 (InvalidParameterError otherwise), as for ``cxkit report --demo``.
 ///
 /// >>> bank = cxkit.load_demo_bank(seed=1, customers=2_000)
 /// >>> sorted(bank)[:3], len(bank["customers"])
@@ -170,7 +171,9 @@ pub(crate) fn load_demo_bank<'py>(
     seed: u64,
     customers: usize,
 ) -> PyResult<Bound<'py, PyDict>> {
-    let b = py.detach(|| core::demo_bank(seed, customers));
+    let b = py
+        .detach(|| core::demo_bank(seed, customers))
+        .map_err(crate::errors::to_py)?;
     bank_frames(py, &b)
 }
 
@@ -324,7 +327,9 @@ pub(crate) fn report<'py>(
     };
     let out = out.unwrap_or_else(|| "cxkit-report".into());
     let bank = match data.filter(|d| !d.is_none()) {
-        None => py.detach(|| core::demo_bank(seed, customers)),
+        None => py
+            .detach(|| core::demo_bank(seed, customers))
+            .map_err(crate::errors::to_py)?,
         Some(d) => match d.cast::<PyDict>() {
             Ok(frames) => bank_from_frames(frames)?,
             Err(_) => {

@@ -54,7 +54,7 @@ enum Command {
         #[arg(long, default_value_t = 2026, conflicts_with = "data")]
         seed: u64,
         /// Customers in the demo bank (at least 1000).
-        #[arg(long, default_value_t = 50_000, conflicts_with = "data", value_parser = at_least_1000)]
+        #[arg(long, default_value_t = 50_000, conflicts_with = "data", value_parser = demo_size)]
         customers: usize,
         /// Confidence level of every interval.
         #[arg(long, default_value_t = 0.95)]
@@ -76,8 +76,8 @@ enum Command {
         /// Seed of the demo bank.
         #[arg(long, default_value_t = 2026)]
         seed: u64,
-        /// Customers in the demo bank.
-        #[arg(long, default_value_t = 50_000)]
+        /// Customers in the demo bank (at least 1000).
+        #[arg(long, default_value_t = 50_000, value_parser = demo_size)]
         customers: usize,
     },
 }
@@ -89,12 +89,11 @@ fn language(s: &str) -> Result<Lang, String> {
     })
 }
 
-fn at_least_1000(s: &str) -> Result<usize, String> {
-    match s.parse::<usize>() {
-        Ok(n) if n >= 1_000 => Ok(n),
-        Ok(n) => Err(format!("must be at least 1000, got {n}")),
-        Err(e) => Err(e.to_string()),
-    }
+/// A demo bank's size: a number the core's demo accepts (checked there, once).
+fn demo_size(s: &str) -> Result<usize, String> {
+    let n = s.parse::<usize>().map_err(|e| e.to_string())?;
+    cxkit::data::check_demo_size(n).map_err(|e| e.to_string())?;
+    Ok(n)
 }
 
 /// Progress on standard error, drawn only when it is a terminal (pipes and logs get the
@@ -149,7 +148,7 @@ fn main() -> ExitCode {
             out,
             seed,
             customers,
-        } => match demo_bank(seed, customers).write_csv(&out) {
+        } => match demo_bank(seed, customers).and_then(|b| b.write_csv(&out)) {
             Ok(files) => {
                 for f in files {
                     println!("{}", f.display());
@@ -185,7 +184,14 @@ fn main() -> ExitCode {
                     bar.set_message(format!(
                         "Building the demo bank ({customers} customers, seed {seed})"
                     ));
-                    demo_bank(seed, customers)
+                    match demo_bank(seed, customers) {
+                        Ok(bank) => bank,
+                        Err(e) => {
+                            bar.finish_and_clear();
+                            eprintln!("cxkit report: {e}");
+                            return ExitCode::FAILURE;
+                        }
+                    }
                 }
             };
             bar.set_message("Analysing");

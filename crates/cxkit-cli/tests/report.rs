@@ -66,7 +66,7 @@ fn demo_report_writes_html_and_json_that_agree_with_the_library() {
     // Every number in the JSON is what the library computes directly.
     let json: serde_json::Value =
         serde_json::from_slice(&std::fs::read(dir.join("report.json")).unwrap()).unwrap();
-    let bank = cxkit::data::demo_bank(9, 3000);
+    let bank = cxkit::data::demo_bank(9, 3000).unwrap();
     let direct =
         cxkit::report::bank_report(&bank, &cxkit::report::ReportOptions::default()).unwrap();
     assert_eq!(json, serde_json::to_value(&direct).unwrap());
@@ -149,7 +149,8 @@ fn report_in_chinese() {
         lang: cxkit::report::Lang::Zh,
         ..Default::default()
     };
-    let direct = cxkit::report::bank_report(&cxkit::data::demo_bank(9, 3000), &options).unwrap();
+    let direct =
+        cxkit::report::bank_report(&cxkit::data::demo_bank(9, 3000).unwrap(), &options).unwrap();
     assert_eq!(json, serde_json::to_value(&direct).unwrap());
     let html = std::fs::read_to_string(dir.join("report.html")).unwrap();
     assert!(html.contains("<html lang=\"zh-CN\">") && html.contains("<title>cxkit 报告</title>"));
@@ -182,7 +183,7 @@ fn demo_data_writes_every_file_in_the_documented_schema() {
             assert!(schema.contains(&format!("`{column}`")), "{file}: {column} undocumented");
         }
     }
-    let bank = cxkit::data::demo_bank(3, 1000);
+    let bank = cxkit::data::demo_bank(3, 1000).unwrap();
     let tx = std::fs::read_to_string(dir.join("transactions.csv")).unwrap();
     assert_eq!(
         tx.lines().count(),

@@ -26,7 +26,7 @@ fn decode<T: Copy + Into<u64>>(codes: &[T], names: &[String]) -> Vec<String> {
 
 #[test]
 fn the_demo_bank_written_as_csv_reads_back_as_the_same_data_and_report() {
-    let bank = demo_bank(7, 4_000);
+    let bank = demo_bank(7, 4_000).unwrap();
     let dir = temp_dir("roundtrip");
     bank.write_csv(&dir).unwrap();
     let read = BankData::read_dir(&dir).unwrap();
@@ -391,7 +391,7 @@ fn in_chinese(path: &std::path::Path, cell: impl Fn(&str, &str) -> String) {
 
 #[test]
 fn chinese_headers_and_kano_labels_read_as_the_english_files() {
-    let bank = demo_bank(3, 1_000);
+    let bank = demo_bank(3, 1_000).unwrap();
     let dir = temp_dir("chinese");
     bank.write_csv(&dir).unwrap();
     let english = BankData::read_dir(&dir).unwrap();
@@ -644,7 +644,7 @@ fn a_date_column_holds_a_date_and_at_most_a_valid_time() {
 fn files_saved_in_gbk_read_as_gb18030_and_say_so() {
     // Issue 18.2: Excel on Chinese Windows saves "CSV" in GBK. The demo bank with Chinese
     // headers, saved so, reads as the UTF-8 files do, and the file list says GB18030.
-    let bank = demo_bank(3, 1_000);
+    let bank = demo_bank(3, 1_000).unwrap();
     let dir = temp_dir("gbk");
     bank.write_csv(&dir).unwrap();
     let utf8 = BankData::read_dir(&dir).unwrap();
@@ -833,7 +833,7 @@ fn survey_respondents_keep_their_ids() {
         ["C-9", "C-2"]
     );
     assert_eq!(bank.kano.as_ref().unwrap().respondent_ids, ["K7", "K3"]);
-    let demo = demo_bank(1, 2_000);
+    let demo = demo_bank(1, 2_000).unwrap();
     let (q, k) = (demo.servqual.as_ref().unwrap(), demo.kano.as_ref().unwrap());
     assert_eq!(
         (q.respondent_ids.len(), k.respondent_ids.len()),
@@ -868,7 +868,7 @@ fn edit_ids(dir: &std::path::Path, file: &str, id: impl Fn(&str) -> String) {
 fn joins_across_files_are_stated_and_too_few_matches_hold_sections_back() {
     // Issue 18.7: customers.csv writes ids with leading zeros, transactions.csv as a
     // spreadsheet left them (zeros dropped), survey.csv as floats ("7.0").
-    let bank = demo_bank(5, 2_000);
+    let bank = demo_bank(5, 2_000).unwrap();
     let dir = temp_dir("joins");
     bank.write_csv(&dir).unwrap();
     let padded = |id: &str| format!("{:07}", id.parse::<u32>().unwrap());
@@ -954,7 +954,7 @@ fn joins_across_files_are_stated_and_too_few_matches_hold_sections_back() {
 fn segments_only_in_journey_events_are_not_customer_segments() {
     // Issue 18.7: a segment that journey events name but no customer has is no row of CLV
     // by segment (it was −0.0).
-    let bank = demo_bank(5, 2_000);
+    let bank = demo_bank(5, 2_000).unwrap();
     let dir = temp_dir("journey-segments");
     bank.write_csv(&dir).unwrap();
     let path = dir.join("journey_events.csv");
@@ -993,7 +993,7 @@ fn segments_only_in_journey_events_are_not_customer_segments() {
 #[test]
 fn report_json_names_complaint_channels_and_categories() {
     // Issue 18.8: names, not codes numbered by first appearance.
-    let bank = demo_bank(5, 2_000);
+    let bank = demo_bank(5, 2_000).unwrap();
     let r = bank_report(&bank, &ReportOptions::default()).unwrap();
     let json: serde_json::Value = serde_json::from_str(&r.to_json()).unwrap();
     let m = &json["complaints"]["metrics"];

@@ -14,7 +14,7 @@ use std::sync::OnceLock;
 
 fn bank() -> &'static BankData {
     static BANK: OnceLock<BankData> = OnceLock::new();
-    BANK.get_or_init(|| demo_bank(42, 20_000))
+    BANK.get_or_init(|| demo_bank(42, 20_000).unwrap())
 }
 
 #[test]
@@ -189,7 +189,7 @@ fn the_phone_channel_answers_slowest() {
 fn nps_rise_is_in_the_documented_range_for_other_seeds() {
     // "NPS rises significantly (by roughly 10–15 points)": check two more seeds.
     for seed in [1, 7] {
-        let b = demo_bank(seed, 20_000);
+        let b = demo_bank(seed, 20_000).unwrap();
         let wave = |w: u8| -> Vec<u8> {
             b.survey
                 .as_ref()

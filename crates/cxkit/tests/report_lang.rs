@@ -8,7 +8,7 @@ use cxkit::report::{bank_report, BankReport, Lang, ReportOptions};
 
 fn bank() -> &'static BankData {
     static BANK: OnceLock<BankData> = OnceLock::new();
-    BANK.get_or_init(|| demo_bank(42, 20_000))
+    BANK.get_or_init(|| demo_bank(42, 20_000).unwrap())
 }
 
 fn report(lang: Lang) -> BankReport {

@@ -31,6 +31,7 @@ use serde::{Deserialize, Serialize};
 use super::provenance::{FileRead, IgnoredFile, Origin};
 use crate::complaints::NOT_YET;
 use crate::quality::Dimensions;
+use crate::{Error, Result};
 
 /// First day of the demo bank's history: 2024-01-01 (days since 1970-01-01).
 pub const START_DAY: i64 = 19_723;
@@ -268,24 +269,50 @@ fn pick<T: Copy>(rng: &mut ChaCha8Rng, items: &[(T, f64)]) -> T {
     items[items.len() - 1].0
 }
 
+/// The fewest customers a demo bank may have: below it the planted structure (the segments'
+/// NPS, the KANO categories, the pain point) is lost in noise.
+pub const DEMO_MIN_CUSTOMERS: usize = 1_000;
+
+/// Errors unless a demo bank may have `customers` customers (at least
+/// [`DEMO_MIN_CUSTOMERS`]): what [`demo_bank`] checks, for callers that check arguments first.
+pub fn check_demo_size(customers: usize) -> Result<()> {
+    if customers < DEMO_MIN_CUSTOMERS {
+        return Err(Error::InvalidParameter {
+            name: "customers",
+            reason: format!(
+                "the demo bank needs at least {DEMO_MIN_CUSTOMERS} customers for its planted \
+                 structure to show, got {customers}"
+            ),
+        });
+    }
+    Ok(())
+}
+
 /// The demo bank with `customers` customers (the report's default is 50 000), the same for
 /// the same seed on every platform.
+///
+/// # Errors
+/// [`Error::InvalidParameter`] for fewer than [`DEMO_MIN_CUSTOMERS`] customers: the one
+/// check of the demo's size, for the CLI, C and Python alike.
 ///
 /// ```
 /// use cxkit::data::{demo_bank, SEGMENTS};
 ///
-/// let bank = demo_bank(1, 2_000);
+/// let bank = demo_bank(1, 2_000)?;
 /// let customers = bank.customers.as_ref().unwrap();
 /// assert_eq!(customers.segment.len(), 2_000);
-/// let again = demo_bank(1, 2_000);
+/// let again = demo_bank(1, 2_000)?;
 /// assert_eq!((&bank.transactions, &bank.survey), (&again.transactions, &again.survey));
 /// assert!(customers.segment.iter().all(|&s| (s as usize) < SEGMENTS.len()));
+/// assert!(demo_bank(1, 999).unwrap_err().to_string().contains("at least 1000 customers"));
+/// # Ok::<(), cxkit::Error>(())
 /// ```
-pub fn demo_bank(seed: u64, customers: usize) -> BankData {
+pub fn demo_bank(seed: u64, customers: usize) -> Result<BankData> {
+    check_demo_size(customers)?;
     let mut rng = ChaCha8Rng::seed_from_u64(seed);
     let normal = Normal::new(0.0, 1.0).expect("unit normal");
     let c = make_customers(&mut rng, customers, &normal);
-    BankData {
+    Ok(BankData {
         transactions: Some(make_transactions(&mut rng, &c)),
         survey: Some(make_survey(&mut rng, &c, &normal)),
         servqual: Some(make_servqual(
@@ -310,7 +337,7 @@ pub fn demo_bank(seed: u64, customers: usize) -> BankData {
         origin: Origin::Demo { seed, customers },
         files: Vec::new(),
         ignored: Vec::new(),
-    }
+    })
 }
 
 /// Ids of `n` survey respondents of a bank of `customers` customers numbered 0, 1, …: customers

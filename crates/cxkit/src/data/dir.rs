@@ -137,7 +137,7 @@ fn other_format(name: &str) -> Option<&'static str> {
 /// use cxkit::data::{bank_files, IgnoreReason};
 ///
 /// let dir = std::env::temp_dir().join(format!("cxkit-files-doc-{}", std::process::id()));
-/// cxkit::data::demo_bank(1, 1_000).write_csv(&dir)?;
+/// cxkit::data::demo_bank(1, 1_000).unwrap().write_csv(&dir)?;
 /// std::fs::write(dir.join("notes.txt"), "read me").unwrap();
 /// let found = bank_files(&dir)?;
 /// assert_eq!(found.files[0].name, "customers.csv");

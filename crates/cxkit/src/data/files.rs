@@ -84,7 +84,7 @@ impl BankData {
     ///
     /// ```
     /// let dir = std::env::temp_dir().join(format!("cxkit-doc-{}", std::process::id()));
-    /// let files = cxkit::data::demo_bank(1, 1_000).write_csv(&dir)?;
+    /// let files = cxkit::data::demo_bank(1, 1_000).unwrap().write_csv(&dir)?;
     /// assert_eq!(files.len(), 8);
     /// let survey = std::fs::read_to_string(dir.join("survey.csv")).unwrap();
     /// assert!(survey.starts_with("wave,customer_id,ltr,csat,ces\n"));

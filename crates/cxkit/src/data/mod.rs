@@ -10,9 +10,9 @@ mod provenance;
 mod read;
 
 pub use bank::{
-    demo_bank, BankData, ComplaintRecords, Customers, JourneyEvents, KanoSurvey, ServqualSurvey,
-    SurveyWaves, Transactions, CATEGORIES, CHANNELS, DEMO_TREE, KANO_FEATURES, KANO_MIGRATION,
-    SEGMENTS, START_DAY,
+    check_demo_size, demo_bank, BankData, ComplaintRecords, Customers, JourneyEvents, KanoSurvey,
+    ServqualSurvey, SurveyWaves, Transactions, CATEGORIES, CHANNELS, DEMO_MIN_CUSTOMERS, DEMO_TREE,
+    KANO_FEATURES, KANO_MIGRATION, SEGMENTS, START_DAY,
 };
 pub use dir::{bank_files, DataDir, FoundFile};
 pub use provenance::{Encoding, FileRead, IdMatch, IgnoreReason, IgnoredFile, Origin};

@@ -38,7 +38,7 @@ impl BankReport {
     ///
     /// ```
     /// use cxkit::report::{bank_report, Lang, ReportOptions};
-    /// let bank = cxkit::data::demo_bank(3, 3_000);
+    /// let bank = cxkit::data::demo_bank(3, 3_000).unwrap();
     /// let html = bank_report(&bank, &ReportOptions::default())?.to_html();
     /// assert!(html.starts_with("<!DOCTYPE html>") && html.contains("<svg"));
     /// let zh = ReportOptions { lang: Lang::Zh, ..ReportOptions::default() };

@@ -245,7 +245,7 @@ pub struct DataFiles {
 /// ```
 /// use cxkit::report::{bank_report, Lang, ReportOptions};
 /// let options = ReportOptions { lang: Lang::Zh, ..ReportOptions::default() };
-/// let r = bank_report(&cxkit::data::demo_bank(3, 3_000), &options)?;
+/// let r = bank_report(&cxkit::data::demo_bank(3, 3_000).unwrap(), &options)?;
 /// assert!(r.journey.unwrap().finding.starts_with("最严重的痛点是贷款申请"));
 /// # Ok::<(), cxkit::Error>(())
 /// ```
@@ -308,7 +308,7 @@ impl BankReport {
     /// The one-sentence finding of every section present, in report order.
     ///
     /// ```
-    /// let r = cxkit::report::bank_report(&cxkit::data::demo_bank(3, 3_000), &Default::default())?;
+    /// let r = cxkit::report::bank_report(&cxkit::data::demo_bank(3, 3_000).unwrap(), &Default::default())?;
     /// assert_eq!(r.findings().len(), 7);
     /// # Ok::<(), cxkit::Error>(())
     /// ```
@@ -359,7 +359,7 @@ impl BankReport {
     /// `cxkit report` prints and the HTML's "Data read" part shows.
     ///
     /// ```
-    /// let r = cxkit::report::bank_report(&cxkit::data::demo_bank(3, 2_000), &Default::default())?;
+    /// let r = cxkit::report::bank_report(&cxkit::data::demo_bank(3, 2_000).unwrap(), &Default::default())?;
     /// let lines = r.data_lines();
     /// assert!(lines[0].starts_with("Data: the built-in demo bank (seed 3, 2000 customers)"));
     /// assert!(lines[1].starts_with("transactions.csv: "));
@@ -470,7 +470,7 @@ impl BankReport {
     ///
     /// ```
     /// let dir = std::env::temp_dir().join(format!("cxkit-report-doc-{}", std::process::id()));
-    /// let r = cxkit::report::bank_report(&cxkit::data::demo_bank(3, 2_000), &Default::default())?;
+    /// let r = cxkit::report::bank_report(&cxkit::data::demo_bank(3, 2_000).unwrap(), &Default::default())?;
     /// let (html, json) = r.write(&dir)?;
     /// let numbers: serde_json::Value =
     ///     serde_json::from_str(&std::fs::read_to_string(json).unwrap()).unwrap();
@@ -490,7 +490,7 @@ impl BankReport {
     /// Every number of the report as pretty-printed JSON (what [`Self::write`] writes).
     ///
     /// ```
-    /// let r = cxkit::report::bank_report(&cxkit::data::demo_bank(3, 2_000), &Default::default())?;
+    /// let r = cxkit::report::bank_report(&cxkit::data::demo_bank(3, 2_000).unwrap(), &Default::default())?;
     /// let v: serde_json::Value = serde_json::from_str(&r.to_json()).unwrap();
     /// assert_eq!(v["customers"], 2_000);
     /// # Ok::<(), cxkit::Error>(())
@@ -504,7 +504,7 @@ impl BankReport {
 ///
 /// ```
 /// use cxkit::report::{bank_report, ReportOptions};
-/// let bank = cxkit::data::demo_bank(3, 3_000);
+/// let bank = cxkit::data::demo_bank(3, 3_000).unwrap();
 /// let r = bank_report(&bank, &ReportOptions::default())?;
 /// assert_eq!(r.customers, Some(3_000));
 /// assert!(r.journey.unwrap().finding.contains("loan_application"));

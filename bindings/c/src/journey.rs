@@ -240,10 +240,9 @@ pub unsafe extern "C" fn cx_journey_state_merge_by_label(
         let other = unsafe { arg(other, "other") }?.inner.clone();
         // SAFETY: caller contract.
         let st = unsafe { out(state, "state") }?;
-        st.inner.merge_by_label(&mut mine, &other, &theirs)?;
+        let codes = st.inner.merge_by_label(&mut mine, &other, &theirs)?;
         if !out_codes.is_null() {
-            for (k, label) in theirs.iter().enumerate() {
-                let code = mine.iter().position(|l| l == label).expect("merged") as u32;
+            for (k, code) in codes.into_iter().enumerate() {
                 // SAFETY: valid for n_other_labels values (caller contract).
                 unsafe { *out_codes.add(k) = code };
             }

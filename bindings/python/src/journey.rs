@@ -193,6 +193,7 @@ impl SegmentedState {
     fn absorb(&mut self, other: &SegmentedState) -> cxkit_core::Result<()> {
         self.state
             .merge_by_label(&mut self.segments, &other.state, &other.segments)
+            .map(|_| ())
     }
 }
 

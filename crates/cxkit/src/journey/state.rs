@@ -540,7 +540,8 @@ impl JourneyState {
 
     /// Adds `other` of the same tree, matching segments by label: this state's segment code
     /// `c` is `labels[c]`, `other`'s is `other_labels[c]`; a label new to this state gets the
-    /// next code and is appended to `labels`. On error neither changes.
+    /// next code and is appended to `labels`. Returns the code each of `other_labels` has in
+    /// this state now. On error neither changes.
     ///
     /// # Errors
     /// As [`merge`](Self::merge), and [`Error::InvalidParameter`] when `other` has a segment
@@ -555,7 +556,8 @@ impl JourneyState {
     /// a.update(&[0], &[0], &[1.0], Some(&[0]), RejectPolicy::Error)?; // code 0 = "mass"
     /// b.update(&[0], &[0], &[0.0], Some(&[0]), RejectPolicy::Error)?; // code 0 = "private"
     /// let mut labels = vec!["mass".to_string()];
-    /// a.merge_by_label(&mut labels, &b, &["private".to_string()])?;
+    /// let codes = a.merge_by_label(&mut labels, &b, &["private".to_string()])?;
+    /// assert_eq!(codes, [1]);
     /// assert_eq!(labels, ["mass", "private"]);
     /// assert_eq!(a.segments(), [0, 1]);
     /// # Ok::<(), cxkit::Error>(())
@@ -565,7 +567,7 @@ impl JourneyState {
         labels: &mut Vec<String>,
         other: &JourneyState,
         other_labels: &[String],
-    ) -> Result<()> {
+    ) -> Result<Vec<u32>> {
         let duplicate = |l: &[String]| crate::labels::check_unique("segment labels", l);
         duplicate(labels)?;
         duplicate(other_labels)?;
@@ -592,7 +594,7 @@ impl JourneyState {
             .collect();
         self.merge(&other.map_segments(|s| codes[s as usize]))?;
         *labels = names.into_labels();
-        Ok(())
+        Ok(codes)
     }
 
     /// The same state with every segment code `s` replaced by `map(s)` (to align the codes

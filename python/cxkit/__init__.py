@@ -1,7 +1,10 @@
 """cxkit: customer-experience analytics for retail banking.
 
-Survey scoring (NPS, CSAT, CES, Likert summaries) with confidence intervals, survey weights,
-wave-to-wave tests and mergeable accumulators, computed by a Rust core.
+Survey scores (NPS, CSAT, CES, Likert summaries) with intervals, weights and wave tests; KANO
+analysis; customer value, lifetime value and value tiers; RFM and k-means segments; SERVQUAL,
+reliability and key drivers; journey indicators and pain points; complaint handling; and the
+bank report (``cxkit.report``). Computed by a Rust core; accumulators merge across partitions
+(``cxkit.spark``, ``cxkit.dask``).
 
 >>> import cxkit
 >>> r = cxkit.nps([10, 9, 9, 10, 9, 8, 7, 7, 3, 6])

@@ -1,8 +1,12 @@
 //! # cxkit
 //!
-//! Customer-experience analytics for retail banking: what customers say (NPS, CSAT, CES,
-//! Likert items), computed correctly and fast, with confidence intervals, survey weights,
-//! wave-to-wave tests and mergeable state for distributed runs.
+//! Customer-experience analytics for retail banking, computed correctly and fast: survey
+//! scores (NPS, CSAT, CES, Likert items) with intervals, weights and wave-to-wave tests; KANO
+//! analysis; customer value, lifetime value (BG/NBD, Pareto/NBD, Gamma-Gamma) and value tiers;
+//! RFM and k-means segments; SERVQUAL, reliability and key drivers; journey indicators and
+//! pain points; complaint handling; and the bank report (HTML and JSON, English or Chinese)
+//! on the demo bank or a bank's own CSV files. States merge, for partitioned and distributed
+//! runs. The README lists the modules.
 //!
 //! This crate is the pure-Rust core. The same functions, under the same names, are in the
 //! Python package `cxkit` and the C library `libcxkit`.

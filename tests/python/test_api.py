@@ -54,3 +54,18 @@ def test_readme_python_example_runs(capsys):
             continue
         exec(code, {})
     assert "score 11 at index 1" in capsys.readouterr().out
+
+
+def test_signatures_show_their_real_defaults():
+    # Issue 20: help(cxkit.servqual) printed scale=Ellipsis (pyo3 writes "..." for a default it
+    # cannot render); every public callable now shows its real defaults.
+    import inspect
+
+    for name in cxkit.__all__:
+        obj = getattr(cxkit, name)
+        try:
+            signature = str(inspect.signature(obj))
+        except (TypeError, ValueError):
+            continue
+        assert "Ellipsis" not in signature and "..." not in signature, (name, signature)
+    assert "scale=(1.0, 7.0)" in str(inspect.signature(cxkit.servqual))

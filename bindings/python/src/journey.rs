@@ -687,7 +687,7 @@ fn seconds(d: &Bound<'_, PyAny>) -> PyResult<f64> {
 /// >>> m.response["breached_outstanding"], m.response["pending"]
 /// (1, 0)
 #[pyfunction]
-#[pyo3(signature = (frame, sla=None, percentiles=vec![50.0, 90.0, 95.0], as_of=None, customers=None, customers_by_channel=None, customers_by_category=None))]
+#[pyo3(signature = (frame, sla=None, percentiles=vec![50.0, 90.0, 95.0], as_of=None, customers=None, customers_by_channel=None, customers_by_category=None), text_signature = "(frame, sla=None, percentiles=[50.0, 90.0, 95.0], as_of=None, customers=None, customers_by_channel=None, customers_by_category=None)")]
 #[allow(clippy::too_many_arguments)]
 pub(crate) fn complaint_metrics<'py>(
     py: Python<'py>,

@@ -223,7 +223,7 @@ fn quantile_name(q: f64) -> String {
 /// >>> p.summary[["attractiveness", "rank"]].values.tolist()  # equal sizes; b is worth more
 /// [[25.0, 2.0], [75.0, 1.0]]
 #[pyfunction]
-#[pyo3(signature = (frame, segment_column, numeric=None, categorical=None, quantiles=vec![0.25, 0.75], top=3, value=None, growth=None, weights=None))]
+#[pyo3(signature = (frame, segment_column, numeric=None, categorical=None, quantiles=vec![0.25, 0.75], top=3, value=None, growth=None, weights=None), text_signature = "(frame, segment_column, numeric=None, categorical=None, quantiles=[0.25, 0.75], top=3, value=None, growth=None, weights=None)")]
 #[allow(clippy::too_many_arguments)]
 pub(crate) fn profile_segments<'py>(
     py: Python<'py>,

@@ -421,7 +421,7 @@ pub(crate) fn quality_options(
 /// >>> round(r.overall.estimate, 4), r.items["gap"].round(4).tolist()
 /// (-0.6667, [-1.3333, 0.0])
 #[pyfunction]
-#[pyo3(signature = (perceptions, expectations, dimensions=None, weights=None, scale=(1.0, 7.0), reversed=None, nan_policy="raise", confidence=0.95))]
+#[pyo3(signature = (perceptions, expectations, dimensions=None, weights=None, scale=(1.0, 7.0), reversed=None, nan_policy="raise", confidence=0.95), text_signature = "(perceptions, expectations, dimensions=None, weights=None, scale=(1.0, 7.0), reversed=None, nan_policy='raise', confidence=0.95)")]
 #[allow(clippy::too_many_arguments)]
 pub(crate) fn servqual<'py>(
     py: Python<'py>,
@@ -480,7 +480,7 @@ pub(crate) fn servqual<'py>(
 /// >>> round(cxkit.servperf([[5, 6], [4, 7], [6, 5]], dimensions=["a", "a"]).overall.estimate, 4)
 /// 5.5
 #[pyfunction]
-#[pyo3(signature = (perceptions, dimensions=None, scale=(1.0, 7.0), reversed=None, nan_policy="raise", confidence=0.95))]
+#[pyo3(signature = (perceptions, dimensions=None, scale=(1.0, 7.0), reversed=None, nan_policy="raise", confidence=0.95), text_signature = "(perceptions, dimensions=None, scale=(1.0, 7.0), reversed=None, nan_policy='raise', confidence=0.95)")]
 pub(crate) fn servperf<'py>(
     py: Python<'py>,
     perceptions: &Bound<'py, PyAny>,
@@ -515,7 +515,7 @@ pub(crate) fn servperf<'py>(
 /// >>> z.items[["msa", "mss", "position"]].values.tolist()
 /// [[1.0, -1.0, 'within']]
 #[pyfunction]
-#[pyo3(signature = (perceived, adequate, desired, dimensions=None, scale=(1.0, 7.0), reversed=None, nan_policy="raise"))]
+#[pyo3(signature = (perceived, adequate, desired, dimensions=None, scale=(1.0, 7.0), reversed=None, nan_policy="raise"), text_signature = "(perceived, adequate, desired, dimensions=None, scale=(1.0, 7.0), reversed=None, nan_policy='raise')")]
 #[allow(clippy::too_many_arguments)]
 pub(crate) fn zone_of_tolerance<'py>(
     py: Python<'py>,

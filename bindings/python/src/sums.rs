@@ -103,7 +103,7 @@ pub struct ServqualAccumulator {
 #[pymethods]
 impl ServqualAccumulator {
     #[new]
-    #[pyo3(signature = (items, dimensions=None, scale=(1.0, 7.0), reversed=None, nan_policy="raise", confidence=0.95))]
+    #[pyo3(signature = (items, dimensions=None, scale=(1.0, 7.0), reversed=None, nan_policy="raise", confidence=0.95), text_signature = "(items, dimensions=None, scale=(1.0, 7.0), reversed=None, nan_policy='raise', confidence=0.95)")]
     fn new(
         items: &Bound<'_, PyAny>,
         dimensions: Option<&Bound<'_, PyAny>>,

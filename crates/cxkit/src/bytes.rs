@@ -4,8 +4,11 @@
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 
-use crate::survey::FORMAT_VERSION;
 use crate::{Error, Result};
+
+/// Version of the byte format written by `to_bytes` (states other than the survey tallies,
+/// which have their own, `survey::TALLY_FORMAT_VERSION`).
+pub const FORMAT_VERSION: u8 = 1;
 
 /// Magic bytes that open every serialized cxkit state.
 pub(crate) const MAGIC: &[u8; 4] = b"CXKA";

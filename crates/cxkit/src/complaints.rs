@@ -7,9 +7,10 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::distribution::{t_cdf, t_quantile};
 use crate::error::{check_confidence, check_lengths};
 use crate::quantile::quantile;
-use crate::survey::{t_cdf, t_quantile, wilson_interval};
+use crate::survey::wilson_interval;
 use crate::{Error, Result};
 
 /// A time that has not happened (no response yet, not resolved): `i64::MIN`, as numpy's NaT.

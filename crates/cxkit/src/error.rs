@@ -5,7 +5,7 @@
 //! The C ABI maps each variant to one `cx_status` code and the Python module to one exception
 //! class, so the three interfaces report the same problem in the same words.
 
-use crate::survey::Scale;
+use crate::scale::Scale;
 
 /// Everything that can go wrong in cxkit.
 ///

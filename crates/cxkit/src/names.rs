@@ -82,8 +82,9 @@ mod tests {
     use crate::drivers::DriverMethod;
     use crate::journey::{Alert, GapTo, Level, RejectPolicy};
     use crate::kano::{AnswerForm, KanoRule};
+    use crate::scale::NanPolicy;
     use crate::segment::RfmBinning;
-    use crate::survey::{NanPolicy, NpsMethod, ProportionMethod};
+    use crate::survey::{NpsMethod, ProportionMethod};
 
     /// Every name reads back as its value and every value has its first name.
     fn round_trip<T: Named + std::fmt::Debug + serde::Serialize>(serde_names: bool) {

@@ -4,8 +4,8 @@
 use ndarray::ArrayView2;
 
 use super::{accumulate, check_columns, rough_centre, Covariance, MissingData, Reader, Sums};
+use crate::bytes::FORMAT_VERSION;
 use crate::bytes::{corrupt, write_header, ByteReader};
-use crate::survey::FORMAT_VERSION;
 use crate::{Error, Result};
 
 const TAG: u8 = 5;

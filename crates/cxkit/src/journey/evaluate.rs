@@ -6,8 +6,8 @@ use statrs::distribution::{ContinuousCDF, Normal};
 use super::state::{Cell, JourneyState};
 use super::tree::{Direction, IndicatorKind, IndicatorTree};
 use crate::clv::Period;
+use crate::distribution::t_cdf;
 use crate::quantile::quantile;
-use crate::survey::t_cdf;
 use crate::{Error, Result};
 
 /// A time window of days (UTC).

@@ -4,8 +4,9 @@ use ndarray::ArrayView2;
 
 use super::analysis::{check_inputs, fold, KanoOptions, KanoTable, Sums};
 use super::category::KanoCounts;
+use crate::bytes::FORMAT_VERSION;
 use crate::bytes::{corrupt, write_header, ByteReader};
-use crate::survey::{Score, FORMAT_VERSION};
+use crate::scale::Score;
 use crate::{Error, Result};
 
 const TAG: u8 = 4;

@@ -9,7 +9,7 @@ use super::answer::{Answer, AnswerForm, Coded};
 use super::category::{classify, pair_category, KanoCategory, KanoCounts};
 use super::continuous::{continuous, ImportanceSums, RefinedCategory};
 use super::verdict::KanoFeature;
-use crate::survey::{NanPolicy, Score};
+use crate::scale::{NanPolicy, Score};
 use crate::{Error, Result};
 
 /// Respondents per parallel chunk.

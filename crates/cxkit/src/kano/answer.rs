@@ -2,7 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::survey::{Located, Scale, Score};
+use crate::scale::{Located, Scale, Score};
 use crate::{Error, Result};
 
 /// An answer to a functional ("if the feature is there") or dysfunctional ("if it is not")

@@ -4,8 +4,8 @@ use ndarray::{Array2, ArrayView2};
 
 use super::servqual::{DimensionScore, ItemGap, Servqual};
 use super::{dimension_scores, plain_mean, same_shape, Moments, QualityOptions};
+use crate::bytes::FORMAT_VERSION;
 use crate::bytes::{corrupt, write_header, ByteReader};
-use crate::survey::FORMAT_VERSION;
 use crate::Result;
 
 const TAG: u8 = 6;
@@ -264,7 +264,7 @@ impl ServqualAccumulator {
 mod tests {
     use super::*;
     use crate::quality::{servqual, Dimensions};
-    use crate::survey::NanPolicy;
+    use crate::scale::NanPolicy;
     use crate::Error;
     use ndarray::s;
 

@@ -22,7 +22,8 @@ pub use servqual::{
 pub use tolerance::{zone_of_tolerance, ZoneOfTolerance, ZonePosition, ZoneScore};
 
 use crate::error::check_confidence;
-use crate::survey::{Mean, NanPolicy};
+use crate::scale::NanPolicy;
+use crate::survey::Mean;
 use crate::{Error, Result};
 
 /// Which dimension each item belongs to.

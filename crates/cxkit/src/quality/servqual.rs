@@ -225,7 +225,7 @@ pub fn servperf(perceptions: ArrayView2<f64>, options: &QualityOptions) -> Resul
 mod tests {
     use super::*;
     use crate::quality::Dimensions;
-    use crate::survey::NanPolicy;
+    use crate::scale::NanPolicy;
     use ndarray::array;
 
     fn two_dims() -> QualityOptions {

@@ -191,7 +191,7 @@ pub fn zone_of_tolerance(
 mod tests {
     use super::*;
     use crate::quality::Dimensions;
-    use crate::survey::NanPolicy;
+    use crate::scale::NanPolicy;
     use ndarray::array;
 
     #[test]

@@ -14,13 +14,10 @@ use super::histogram::Histogram;
 use super::interval::ProportionMethod;
 use super::likert::Likert;
 use super::nps::{Nps, NpsMethod};
-use super::scale::{NanPolicy, Scale, Score};
 use super::top_box::Csat;
 use crate::bytes::{corrupt, write_header, ByteReader};
+use crate::scale::{NanPolicy, Scale, Score};
 use crate::{Error, Result};
-
-/// Version of the byte format written by `to_bytes` (states other than the survey tallies).
-pub const FORMAT_VERSION: u8 = 1;
 
 /// Version of the survey tallies' byte format: 2 writes the power of two the survey weights
 /// are counted in (scale-free weights); version 1 states are still read.

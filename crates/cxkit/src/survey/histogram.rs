@@ -8,8 +8,8 @@
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
-use super::scale::{Located, NanPolicy, Scale, Score};
 use crate::bytes::{corrupt, ByteReader};
+use crate::scale::{Located, NanPolicy, Scale, Score};
 use crate::{Error, Result};
 
 /// Inputs longer than this are counted in parallel chunks of this size.

@@ -3,7 +3,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::histogram::Histogram;
-use super::scale::{NanPolicy, Scale, Score};
+use crate::scale::{NanPolicy, Scale, Score};
 use crate::Result;
 
 /// Options for [`likert_summary`].

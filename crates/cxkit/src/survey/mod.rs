@@ -22,19 +22,18 @@ mod histogram;
 mod interval;
 mod likert;
 mod nps;
-mod scale;
 mod top_box;
 mod wave;
 
+pub use crate::bytes::FORMAT_VERSION;
+pub use crate::scale::{Located, NanPolicy, Scale, Score, MAX_SCALE_POINTS};
 pub use accumulator::{
     Accumulator, AccumulatorKind, LikertAccumulator, LikertKind, NpsAccumulator, NpsKind,
-    TopBoxAccumulator, TopBoxKind, FORMAT_VERSION, TALLY_FORMAT_VERSION,
+    TopBoxAccumulator, TopBoxKind, TALLY_FORMAT_VERSION,
 };
 pub use histogram::Histogram;
-pub(crate) use interval::{t_cdf, t_quantile};
 pub use interval::{wald_interval, wilson_interval, Mean, Proportion, ProportionMethod};
 pub use likert::{likert_summary, Likert, LikertOptions};
 pub use nps::{nps, nps_from_counts, Nps, NpsMethod, NpsOptions};
-pub use scale::{Located, NanPolicy, Scale, Score, MAX_SCALE_POINTS};
 pub use top_box::{ces, csat, top_box, Ces, CesOptions, Csat, TopBoxOptions};
 pub use wave::{nps_test, top_box_test, NpsTestOptions, WaveTest};

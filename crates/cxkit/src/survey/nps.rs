@@ -3,9 +3,9 @@
 use serde::{Deserialize, Serialize};
 
 use super::histogram::Histogram;
-use super::interval::z_value;
-use super::scale::{NanPolicy, Scale, Score};
+use crate::distribution::z_value;
 use crate::error::check_confidence;
+use crate::scale::{NanPolicy, Scale, Score};
 use crate::{Error, Result};
 
 /// How the NPS confidence interval is computed.

@@ -4,8 +4,8 @@ use serde::{Deserialize, Serialize};
 
 use super::histogram::Histogram;
 use super::interval::{Mean, Proportion, ProportionMethod};
-use super::scale::{NanPolicy, Scale, Score};
 use crate::error::check_confidence;
+use crate::scale::{NanPolicy, Scale, Score};
 use crate::{Error, Result};
 
 /// Options for [`top_box`] and [`csat`].

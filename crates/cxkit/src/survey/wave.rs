@@ -3,8 +3,9 @@
 use serde::{Deserialize, Serialize};
 use statrs::function::erf::erfc;
 
-use super::interval::{z_value, Proportion};
+use super::interval::Proportion;
 use super::nps::{adjusted_shares, nps_variance, Nps, NpsMethod};
+use crate::distribution::z_value;
 use crate::error::{check_confidence, STANDARD_ERROR_ZERO};
 use crate::{Error, Result};
 

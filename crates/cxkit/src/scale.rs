@@ -1,4 +1,6 @@
-//! Rating scales, the numeric types scores may arrive in, and what to do with missing scores.
+//! Rating scales, the numeric types scores may arrive in, and what to do with missing scores:
+//! building blocks of the survey scores, KANO answers and service-quality ratings alike
+//! (re-exported by `survey`, where they first lived).
 
 use std::fmt;
 

@@ -1,7 +1,8 @@
 //! Service quality, reliability and key drivers over row-major C arrays.
 
 use cxkit_core::covariance::MissingData;
-use cxkit_core::drivers::{self as drv, Crosshair, DriverMethod, DriverOptions};
+use cxkit_core::drivers::{self as drv, DriverMethod, DriverOptions};
+use cxkit_core::ipa::{self, Crosshair, Quadrant};
 use cxkit_core::quality::{self as q, DimensionWeights, Dimensions, QualityOptions};
 use cxkit_core::reliability::{self as rel, AlphaOptions};
 
@@ -402,13 +403,13 @@ pub unsafe extern "C" fn cx_ipa(
                 ))
             }
         };
-        let r = drv::ipa(i, p, cross)?;
+        let r = ipa::ipa(i, p, cross)?;
         for (k, quad) in r.quadrants.iter().enumerate() {
             let code = match quad {
-                drv::Quadrant::ConcentrateHere => CX_CONCENTRATE_HERE,
-                drv::Quadrant::KeepUpTheGoodWork => CX_KEEP_UP_THE_GOOD_WORK,
-                drv::Quadrant::LowPriority => CX_LOW_PRIORITY,
-                drv::Quadrant::PossibleOverkill => CX_POSSIBLE_OVERKILL,
+                Quadrant::ConcentrateHere => CX_CONCENTRATE_HERE,
+                Quadrant::KeepUpTheGoodWork => CX_KEEP_UP_THE_GOOD_WORK,
+                Quadrant::LowPriority => CX_LOW_PRIORITY,
+                Quadrant::PossibleOverkill => CX_POSSIBLE_OVERKILL,
             };
             // SAFETY: valid for `len` bytes (caller contract).
             unsafe { *out_quadrants.add(k) = code };

@@ -2,7 +2,8 @@
 //! tolerance, Cronbach's alpha, key-driver analysis and importance–performance analysis.
 
 use cxkit_core::covariance::MissingData;
-use cxkit_core::drivers::{self as drv, Crosshair, DriverOptions};
+use cxkit_core::drivers::{self as drv, DriverOptions};
+use cxkit_core::ipa::{self as ip, Crosshair};
 use cxkit_core::quality::{self as q, DimensionWeights, Dimensions, QualityOptions};
 use cxkit_core::reliability::{self as rel, AlphaOptions};
 use numpy::PyArrayMethods;
@@ -733,7 +734,7 @@ pub(crate) fn ipa<'py>(
     let (iv, pv) = (imp.readonly(), perf.readonly());
     let err = |e: numpy::AsSliceError| PyValueError::new_err(e.to_string());
     let (is, ps) = (iv.as_slice().map_err(err)?, pv.as_slice().map_err(err)?);
-    let r = drv::ipa(is, ps, cross).py_err()?;
+    let r = ip::ipa(is, ps, cross).py_err()?;
     let names: Vec<String> = match (names, &index) {
         (Some(n), _) => n,
         (None, Some(ix)) => ix

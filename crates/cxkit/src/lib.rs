@@ -30,6 +30,7 @@ pub mod data;
 mod distribution;
 pub mod drivers;
 pub mod error;
+pub mod ipa;
 pub mod journey;
 pub mod kano;
 pub mod labels;

@@ -27,8 +27,8 @@ use crate::complaints::{complaint_metrics, ComplaintMetrics, ComplaintOptions, C
 use crate::data::{
     unwritable, BankData, FileRead, IdMatch, IgnoreReason, IgnoredFile, KanoSurvey, Origin,
 };
-use crate::drivers::{ipa, Crosshair};
 use crate::error::check_confidence;
+use crate::ipa::{ipa, Crosshair};
 use crate::journey::{
     pain_points, EvaluateOptions, GapTo, IndicatorTree, JourneyState, Level, PainPoint,
     RejectPolicy, Window,

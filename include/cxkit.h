@@ -22,877 +22,1539 @@
 
 #define CXKIT_VERSION "0.1.0"
 
-// No cleaning limit (for max_questionable / max_indifferent).
+/**
+ * No cleaning limit (for max_questionable / max_indifferent).
+ */
 #define CX_KANO_NO_LIMIT -1.0
 
-// Result of every cxkit call. The numbers are stable across releases; new codes are added at
-// the end.
+/**
+ * Result of every cxkit call. The numbers are stable across releases; new codes are added at
+ * the end.
+ */
 typedef enum {
-  // Success.
+  /**
+   * Success.
+   */
   CX_OK = 0,
-  // A required pointer argument was NULL.
+  /**
+   * A required pointer argument was NULL.
+   */
   CX_NULL_ARGUMENT = 1,
-  // A score is not a point of the declared scale (out of range or fractional).
+  /**
+   * A score is not a point of the declared scale (out of range or fractional).
+   */
   CX_INVALID_SCORE = 2,
-  // A score is missing (NaN) and the NaN policy is CX_NAN_RAISE.
+  /**
+   * A score is missing (NaN) and the NaN policy is CX_NAN_RAISE.
+   */
   CX_MISSING_SCORE = 3,
-  // No scores to compute on.
+  /**
+   * No scores to compute on.
+   */
   CX_EMPTY_INPUT = 4,
-  // Two arrays that must be as long as each other are not.
+  /**
+   * Two arrays that must be as long as each other are not.
+   */
   CX_LENGTH_MISMATCH = 5,
-  // A weight is negative, NaN or infinite.
+  /**
+   * A weight is negative, NaN or infinite.
+   */
   CX_INVALID_WEIGHT = 6,
-  // An argument is out of range (confidence, scale, top box, method, …).
+  /**
+   * An argument is out of range (confidence, scale, top box, method, …).
+   */
   CX_INVALID_PARAMETER = 7,
-  // A statistic needs more data (a standard deviation from one response, …).
+  /**
+   * A statistic needs more data (a standard deviation from one response, …).
+   */
   CX_INSUFFICIENT_DATA = 8,
-  // A test is undefined because its standard error is zero.
+  /**
+   * A test is undefined because its standard error is zero.
+   */
   CX_ZERO_VARIANCE = 9,
-  // Serialized state could not be read back.
+  /**
+   * Serialized state could not be read back.
+   */
   CX_CORRUPT_BYTES = 10,
-  // Two objects cannot be combined (accumulators on different scales, …).
+  /**
+   * Two objects cannot be combined (accumulators on different scales, …).
+   */
   CX_INCOMPATIBLE = 11,
-  // The caller's buffer is too small; the size needed was written.
+  /**
+   * The caller's buffer is too small; the size needed was written.
+   */
   CX_BUFFER_TOO_SMALL = 12,
-  // A KANO answer is not a position of the questionnaire form.
+  /**
+   * A KANO answer is not a position of the questionnaire form.
+   */
   CX_INVALID_ANSWER = 13,
-  // A KANO answer is missing (NaN) and the NaN policy is CX_NAN_RAISE.
+  /**
+   * A KANO answer is missing (NaN) and the NaN policy is CX_NAN_RAISE.
+   */
   CX_MISSING_ANSWER = 14,
-  // A KANO feature has no answers left to analyse.
+  /**
+   * A KANO feature has no answers left to analyse.
+   */
   CX_EMPTY_FEATURE = 15,
-  // A customer's (frequency, recency, T, monetary value) observation is impossible.
+  /**
+   * A customer's (frequency, recency, T, monetary value) observation is impossible.
+   */
   CX_INVALID_OBSERVATION = 16,
-  // An iterative computation (a model fit) did not converge.
+  /**
+   * An iterative computation (a model fit) did not converge.
+   */
   CX_DID_NOT_CONVERGE = 17,
-  // A matrix that must be inverted is singular (collinear columns).
+  /**
+   * A matrix that must be inverted is singular (collinear columns).
+   */
   CX_SINGULAR_MATRIX = 18,
-  // A column (item, driver, outcome) is constant.
+  /**
+   * A column (item, driver, outcome) is constant.
+   */
   CX_CONSTANT_COLUMN = 19,
-  // An indicator tree is malformed or inconsistent.
+  /**
+   * An indicator tree is malformed or inconsistent.
+   */
   CX_INVALID_TREE = 20,
-  // A data file is missing a column or holds a value its schema does not allow, or a file
-  // cannot be read or written.
+  /**
+   * A data file is missing a column or holds a value its schema does not allow, or a file
+   * cannot be read or written.
+   */
   CX_DATA_FILE = 21,
-  // An id or label (customer, case, segment, feature, …) is missing or cannot be kept
-  // exactly.
+  /**
+   * An id or label (customer, case, segment, feature, …) is missing or cannot be kept
+   * exactly.
+   */
   CX_INVALID_LABEL = 22,
-  // cxkit panicked: a bug in cxkit, please report it with the message.
+  /**
+   * cxkit panicked: a bug in cxkit, please report it with the message.
+   */
   CX_PANIC = 99,
 } cx_status;
 
-// An indicator tree. Opaque: make one with cx_indicator_tree_from_json, release it with
-// cx_indicator_tree_free.
+/**
+ * An indicator tree. Opaque: make one with cx_indicator_tree_from_json, release it with
+ * cx_indicator_tree_free.
+ */
 typedef struct cx_indicator_tree cx_indicator_tree;
 
-// An evaluated tree. Opaque: cx_journey_evaluate / cx_journey_result_free.
+/**
+ * An evaluated tree. Opaque: cx_journey_evaluate / cx_journey_result_free.
+ */
 typedef struct cx_journey_result cx_journey_result;
 
-// Events folded for one tree. Opaque: cx_journey_state_new / cx_journey_state_free.
+/**
+ * Events folded for one tree. Opaque: cx_journey_state_new / cx_journey_state_free.
+ */
 typedef struct cx_journey_state cx_journey_state;
 
-// Mergeable NPS state. Opaque: make one with cx_nps_accumulator_new or
-// cx_nps_accumulator_from_bytes, release it with cx_nps_accumulator_free.
+/**
+ * Mergeable NPS state. Opaque: make one with cx_nps_accumulator_new or
+ * cx_nps_accumulator_from_bytes, release it with cx_nps_accumulator_free.
+ */
 typedef struct cx_nps_accumulator cx_nps_accumulator;
 
-// What to do with missing scores (NaN): one of CX_NAN_RAISE, CX_NAN_OMIT.
+/**
+ * What to do with missing scores (NaN): one of CX_NAN_RAISE, CX_NAN_OMIT.
+ */
 typedef uint32_t cx_nan_policy;
 
-// NPS interval method: one of CX_NPS_ADJUSTED_WALD, CX_NPS_WALD.
+/**
+ * NPS interval method: one of CX_NPS_ADJUSTED_WALD, CX_NPS_WALD.
+ */
 typedef uint32_t cx_nps_method;
 
-// Options of cx_nps and cx_nps_from_counts; start from cx_nps_options_default().
+/**
+ * Options of cx_nps and cx_nps_from_counts; start from cx_nps_options_default().
+ */
 typedef struct {
-  // Confidence level, strictly between 0 and 1 (default 0.95).
+  /**
+   * Confidence level, strictly between 0 and 1 (default 0.95).
+   */
   double confidence;
-  // Interval method (default CX_NPS_ADJUSTED_WALD).
+  /**
+   * Interval method (default CX_NPS_ADJUSTED_WALD).
+   */
   cx_nps_method method;
-  // Missing scores (default CX_NAN_RAISE).
+  /**
+   * Missing scores (default CX_NAN_RAISE).
+   */
   cx_nan_policy nan_policy;
 } cx_nps_options;
 
-// A Net Promoter Score. Score, SE and bounds in points (−100…100), shares as fractions.
+/**
+ * A Net Promoter Score. Score, SE and bounds in points (−100…100), shares as fractions.
+ */
 typedef struct {
-  // NPS in points.
+  /**
+   * NPS in points.
+   */
   double score;
-  // Share of promoters (9–10).
+  /**
+   * Share of promoters (9–10).
+   */
   double promoters;
-  // Share of passives (7–8).
+  /**
+   * Share of passives (7–8).
+   */
   double passives;
-  // Share of detractors (0–6).
+  /**
+   * Share of detractors (0–6).
+   */
   double detractors;
-  // Number of responses.
+  /**
+   * Number of responses.
+   */
   uint64_t n;
-  // Kish effective sample size (= n when unweighted).
+  /**
+   * Kish effective sample size (= n when unweighted).
+   */
   double n_effective;
-  // Standard error in points.
+  /**
+   * Standard error in points.
+   */
   double se;
-  // Lower confidence bound in points.
+  /**
+   * Lower confidence bound in points.
+   */
   double ci_low;
-  // Upper confidence bound in points.
+  /**
+   * Upper confidence bound in points.
+   */
   double ci_high;
-  // Confidence level.
+  /**
+   * Confidence level.
+   */
   double confidence;
-  // Interval method used.
+  /**
+   * Interval method used.
+   */
   cx_nps_method method;
 } cx_nps_result;
 
-// Options of the maximum-likelihood fits; start from cx_fit_options_default().
+/**
+ * Options of the maximum-likelihood fits; start from cx_fit_options_default().
+ */
 typedef struct {
-  // L2 penalty on the parameters (default 0).
+  /**
+   * L2 penalty on the parameters (default 0).
+   */
   double penalizer;
-  // Most quasi-Newton iterations (default 200).
+  /**
+   * Most quasi-Newton iterations (default 200).
+   */
   uint32_t max_iterations;
-  // Gradient tolerance (default 1e-7).
+  /**
+   * Gradient tolerance (default 1e-7).
+   */
   double tolerance;
 } cx_fit_options;
 
-// BG/NBD parameters.
+/**
+ * BG/NBD parameters.
+ */
 typedef struct {
-  // Shape of the purchase-rate distribution.
+  /**
+   * Shape of the purchase-rate distribution.
+   */
   double r;
-  // Scale of the purchase-rate distribution.
+  /**
+   * Scale of the purchase-rate distribution.
+   */
   double alpha;
-  // First shape of the dropout distribution.
+  /**
+   * First shape of the dropout distribution.
+   */
   double a;
-  // Second shape of the dropout distribution.
+  /**
+   * Second shape of the dropout distribution.
+   */
   double b;
 } cx_bgnbd_params;
 
-// How a fit went. `standard_errors` holds one entry per parameter (in the parameter struct's
-// order; unused entries NaN) and is valid only when `standard_errors_defined`.
+/**
+ * How a fit went. `standard_errors` holds one entry per parameter (in the parameter struct's
+ * order; unused entries NaN) and is valid only when `standard_errors_defined`.
+ */
 typedef struct {
-  // Log-likelihood at the fitted parameters.
+  /**
+   * Log-likelihood at the fitted parameters.
+   */
   double log_likelihood;
-  // Quasi-Newton iterations.
+  /**
+   * Quasi-Newton iterations.
+   */
   uint32_t iterations;
-  // Whether the gradient tolerance was met.
+  /**
+   * Whether the gradient tolerance was met.
+   */
   bool converged;
-  // Whether the Hessian gave standard errors.
+  /**
+   * Whether the Hessian gave standard errors.
+   */
   bool standard_errors_defined;
-  // Standard errors of the parameters.
+  /**
+   * Standard errors of the parameters.
+   */
   double standard_errors[4];
-  // Customers fitted on.
+  /**
+   * Customers fitted on.
+   */
   uint64_t customers;
 } cx_fit_report;
 
-// Pareto/NBD parameters.
+/**
+ * Pareto/NBD parameters.
+ */
 typedef struct {
-  // Shape of the purchase-rate distribution.
+  /**
+   * Shape of the purchase-rate distribution.
+   */
   double r;
-  // Scale of the purchase-rate distribution.
+  /**
+   * Scale of the purchase-rate distribution.
+   */
   double alpha;
-  // Shape of the dropout-rate distribution.
+  /**
+   * Shape of the dropout-rate distribution.
+   */
   double s;
-  // Scale of the dropout-rate distribution.
+  /**
+   * Scale of the dropout-rate distribution.
+   */
   double beta;
 } cx_pareto_nbd_params;
 
-// Gamma-Gamma parameters.
+/**
+ * Gamma-Gamma parameters.
+ */
 typedef struct {
-  // Shape of each transaction value's distribution.
+  /**
+   * Shape of each transaction value's distribution.
+   */
   double p;
-  // Shape of the distribution of ν across customers.
+  /**
+   * Shape of the distribution of ν across customers.
+   */
   double q;
-  // Scale of the distribution of ν across customers.
+  /**
+   * Scale of the distribution of ν across customers.
+   */
   double v;
 } cx_gamma_gamma_params;
 
-// Time unit of a model, for CLV: CX_PERIOD_DAY, CX_PERIOD_WEEK or CX_PERIOD_MONTH.
+/**
+ * Time unit of a model, for CLV: CX_PERIOD_DAY, CX_PERIOD_WEEK or CX_PERIOD_MONTH.
+ */
 typedef uint32_t cx_period;
 
-// What to do with events that cannot be folded: CX_REJECT_ERROR or CX_REJECT_COUNT.
+/**
+ * What to do with events that cannot be folded: CX_REJECT_ERROR or CX_REJECT_COUNT.
+ */
 typedef uint32_t cx_reject_policy;
 
-// Window kinds.
+/**
+ * Window kinds.
+ */
 typedef uint32_t cx_window_kind;
 
-// A time window.
+/**
+ * A time window.
+ */
 typedef struct {
-  // CX_WINDOW_DAY, CX_WINDOW_WEEK, CX_WINDOW_MONTH or CX_WINDOW_ROLLING.
+  /**
+   * CX_WINDOW_DAY, CX_WINDOW_WEEK, CX_WINDOW_MONTH or CX_WINDOW_ROLLING.
+   */
   cx_window_kind kind;
-  // A day in the window (days since 1970-01-01); the last day of a rolling window.
+  /**
+   * A day in the window (days since 1970-01-01); the last day of a rolling window.
+   */
   int64_t day;
-  // Length of a rolling window in days.
+  /**
+   * Length of a rolling window in days.
+   */
   uint32_t days;
 } cx_window;
 
-// One evaluated node. Undefined numbers are NaN.
+/**
+ * One evaluated node. Undefined numbers are NaN.
+ */
 typedef struct {
-  // 0 journey, 1 stage, 2 touchpoint, 3 indicator.
+  /**
+   * 0 journey, 1 stage, 2 touchpoint, 3 indicator.
+   */
   uint32_t level;
-  // Indicator value in its units.
+  /**
+   * Indicator value in its units.
+   */
   double value;
-  // 0–100 index.
+  /**
+   * 0–100 index.
+   */
   double index;
-  // Events behind the node.
+  /**
+   * Events behind the node.
+   */
   uint64_t n;
-  // Target.
+  /**
+   * Target.
+   */
   double target;
-  // Benchmark.
+  /**
+   * Benchmark.
+   */
   double benchmark;
-  // Value (indicators) or index (others) in the previous window.
+  /**
+   * Value (indicators) or index (others) in the previous window.
+   */
   double previous;
-  // Current minus previous.
+  /**
+   * Current minus previous.
+   */
   double change;
-  // p-value of the change.
+  /**
+   * p-value of the change.
+   */
   double p_value;
-  // −1 none, 0 warning, 1 critical, 2 significantly worse.
+  /**
+   * −1 none, 0 warning, 1 critical, 2 significantly worse.
+   */
   int32_t alert;
 } cx_node;
 
-// Complaint metrics with the 50th, 90th and 95th percentiles of the times (seconds).
-// Undefined values are NaN.
+/**
+ * Complaint metrics with the 50th, 90th and 95th percentiles of the times (seconds).
+ * Undefined values are NaN.
+ */
 typedef struct {
-  // Complaints.
+  /**
+   * Complaints.
+   */
   uint64_t complaints;
-  // Resolved complaints.
+  /**
+   * Resolved complaints.
+   */
   uint64_t resolved;
-  // Share of resolved complaints closed in one contact.
+  /**
+   * Share of resolved complaints closed in one contact.
+   */
   double first_contact_resolution;
-  // Response time: median, 90th, 95th percentile.
+  /**
+   * Response time: median, 90th, 95th percentile.
+   */
   double response_p50;
-  // 90th percentile.
+  /**
+   * 90th percentile.
+   */
   double response_p90;
-  // 95th percentile.
+  /**
+   * 95th percentile.
+   */
   double response_p95;
-  // Share of the complaints due answered within the response SLA (an unanswered complaint
-  // older than the SLA is due and a breach; NaN without an SLA or nothing due).
+  /**
+   * Share of the complaints due answered within the response SLA (an unanswered complaint
+   * older than the SLA is due and a breach; NaN without an SLA or nothing due).
+   */
   double response_within_sla;
-  // Complaints without a first response.
+  /**
+   * Complaints without a first response.
+   */
   uint64_t response_outstanding;
-  // Complaints answered after the SLA or unanswered past it (0 without an SLA).
+  /**
+   * Complaints answered after the SLA or unanswered past it (0 without an SLA).
+   */
   uint64_t response_breached;
-  // Unanswered complaints not yet past the SLA (0 without an SLA).
+  /**
+   * Unanswered complaints not yet past the SLA (0 without an SLA).
+   */
   uint64_t response_pending;
-  // Resolution time: median.
+  /**
+   * Resolution time: median.
+   */
   double resolution_p50;
-  // 90th percentile.
+  /**
+   * 90th percentile.
+   */
   double resolution_p90;
-  // 95th percentile.
+  /**
+   * 95th percentile.
+   */
   double resolution_p95;
-  // Share of the complaints due resolved within the resolution SLA (as for the response).
+  /**
+   * Share of the complaints due resolved within the resolution SLA (as for the response).
+   */
   double resolution_within_sla;
-  // Complaints not resolved.
+  /**
+   * Complaints not resolved.
+   */
   uint64_t resolution_outstanding;
-  // Complaints resolved after the SLA or unresolved past it (0 without an SLA).
+  /**
+   * Complaints resolved after the SLA or unresolved past it (0 without an SLA).
+   */
   uint64_t resolution_breached;
-  // Unresolved complaints not yet past the SLA (0 without an SLA).
+  /**
+   * Unresolved complaints not yet past the SLA (0 without an SLA).
+   */
   uint64_t resolution_pending;
-  // Open complaints at `as_of`.
+  /**
+   * Open complaints at `as_of`.
+   */
   uint64_t backlog;
-  // Share of resolved complaints reopened.
+  /**
+   * Share of resolved complaints reopened.
+   */
   double reopen_rate;
-  // Complaints per 1,000 customers.
+  /**
+   * Complaints per 1,000 customers.
+   */
   double per_1000;
 } cx_complaint_result;
 
-// Questionnaire form: CX_KANO_FULL (1 like … 5 dislike) or CX_KANO_SHORT (1 like, 2 neutral,
-// 3 dislike).
+/**
+ * Questionnaire form: CX_KANO_FULL (1 like … 5 dislike) or CX_KANO_SHORT (1 like, 2 neutral,
+ * 3 dislike).
+ */
 typedef uint32_t cx_kano_form;
 
-// Options of the KANO calls; start from cx_kano_options_default().
+/**
+ * Options of the KANO calls; start from cx_kano_options_default().
+ */
 typedef struct {
-  // Questionnaire form (default CX_KANO_FULL).
+  /**
+   * Questionnaire form (default CX_KANO_FULL).
+   */
   cx_kano_form form;
-  // Missing answers (NaN): CX_NAN_RAISE (default) or CX_NAN_OMIT.
+  /**
+   * Missing answers (NaN): CX_NAN_RAISE (default) or CX_NAN_OMIT.
+   */
   cx_nan_policy nan_policy;
-  // Drop respondents whose share of Q answers exceeds this (0…1), or CX_KANO_NO_LIMIT.
+  /**
+   * Drop respondents whose share of Q answers exceeds this (0…1), or CX_KANO_NO_LIMIT.
+   */
   double max_questionable;
-  // Drop respondents whose share of I answers exceeds this (0…1), or CX_KANO_NO_LIMIT.
+  /**
+   * Drop respondents whose share of I answers exceeds this (0…1), or CX_KANO_NO_LIMIT.
+   */
   double max_indifferent;
 } cx_kano_options;
 
-// A KANO category code: CX_KANO_A … CX_KANO_Q, or CX_KANO_MISSING.
+/**
+ * A KANO category code: CX_KANO_A … CX_KANO_Q, or CX_KANO_MISSING.
+ */
 typedef uint8_t cx_kano_category;
 
-// Which rule decided a category: CX_KANO_RULE_FONG, CX_KANO_RULE_PRIORITY (M>O>A>I) or
-// CX_KANO_RULE_ONLY.
+/**
+ * Which rule decided a category: CX_KANO_RULE_FONG, CX_KANO_RULE_PRIORITY (M>O>A>I) or
+ * CX_KANO_RULE_ONLY.
+ */
 typedef uint8_t cx_kano_rule;
 
-// Yang's refined categories (`refined` of cx_kano_feature), or CX_KANO_MISSING.
+/**
+ * Yang's refined categories (`refined` of cx_kano_feature), or CX_KANO_MISSING.
+ */
 typedef uint8_t cx_kano_refined;
 
-// The verdict on one feature. Undefined values are NaN and flagged: `better_defined` (for
-// better and worse), `chi_square_defined`, `continuous_defined` (DuMouchel scores, absent
-// from counts alone) and `importance_given` (weighted scores, importance, refined).
+/**
+ * The verdict on one feature. Undefined values are NaN and flagged: `better_defined` (for
+ * better and worse), `chi_square_defined`, `continuous_defined` (DuMouchel scores, absent
+ * from counts alone) and `importance_given` (weighted scores, importance, refined).
+ */
 typedef struct {
-  // Answers per category, in the order A, O, M, I, R, Q.
+  /**
+   * Answers per category, in the order A, O, M, I, R, Q.
+   */
   uint64_t counts[6];
-  // All answers.
+  /**
+   * All answers.
+   */
   uint64_t n;
-  // Most frequent category.
+  /**
+   * Most frequent category.
+   */
   cx_kano_category mode;
-  // The M > O > A > I rule's category.
+  /**
+   * The M > O > A > I rule's category.
+   */
   cx_kano_category rule_category;
-  // The (O + A + M) vs (I + R + Q) rule's category.
+  /**
+   * The (O + A + M) vs (I + R + Q) rule's category.
+   */
   cx_kano_category oam_category;
-  // The final category.
+  /**
+   * The final category.
+   */
   cx_kano_category category;
-  // The rule that decided `category`.
+  /**
+   * The rule that decided `category`.
+   */
   cx_kano_rule decided_by;
-  // Share of the first minus share of the second category.
+  /**
+   * Share of the first minus share of the second category.
+   */
   double category_strength;
-  // Share of A + O + M.
+  /**
+   * Share of A + O + M.
+   */
   double total_strength;
-  // Whether better and worse are defined (A + O + M + I > 0).
+  /**
+   * Whether better and worse are defined (A + O + M + I > 0).
+   */
   bool better_defined;
-  // (A + O)/(A + O + M + I), or NaN.
+  /**
+   * (A + O)/(A + O + M + I), or NaN.
+   */
   double better;
-  // −(O + M)/(A + O + M + I), or NaN.
+  /**
+   * −(O + M)/(A + O + M + I), or NaN.
+   */
   double worse;
-  // Fong: the most frequent of A, O, M, I, R.
+  /**
+   * Fong: the most frequent of A, O, M, I, R.
+   */
   cx_kano_category fong_first;
-  // Fong: the second.
+  /**
+   * Fong: the second.
+   */
   cx_kano_category fong_second;
-  // Fong: |a − b|.
+  /**
+   * Fong: |a − b|.
+   */
   double fong_difference;
-  // Fong: 1.65·√((a + b)(2n − a − b)/(2n)).
+  /**
+   * Fong: 1.65·√((a + b)(2n − a − b)/(2n)).
+   */
   double fong_critical;
-  // Fong: significant.
+  /**
+   * Fong: significant.
+   */
   bool fong_significant;
-  // Whether the chi-square test is defined (A + O + M + I > 0).
+  /**
+   * Whether the chi-square test is defined (A + O + M + I > 0).
+   */
   bool chi_square_defined;
-  // Chi-square statistic of A, O, M, I against equal shares, or NaN.
+  /**
+   * Chi-square statistic of A, O, M, I against equal shares, or NaN.
+   */
   double chi_square;
-  // Its p-value (3 df), or NaN.
+  /**
+   * Its p-value (3 df), or NaN.
+   */
   double chi_square_p;
-  // Whether DuMouchel's scores were computed (not from counts alone).
+  /**
+   * Whether DuMouchel's scores were computed (not from counts alone).
+   */
   bool continuous_defined;
-  // Mean functional score, or NaN.
+  /**
+   * Mean functional score, or NaN.
+   */
   double functional;
-  // Mean dysfunctional score, or NaN.
+  /**
+   * Mean dysfunctional score, or NaN.
+   */
   double dysfunctional;
-  // Whether importance was given for this feature.
+  /**
+   * Whether importance was given for this feature.
+   */
   bool importance_given;
-  // Importance-weighted functional score, or NaN.
+  /**
+   * Importance-weighted functional score, or NaN.
+   */
   double functional_weighted;
-  // Importance-weighted dysfunctional score, or NaN.
+  /**
+   * Importance-weighted dysfunctional score, or NaN.
+   */
   double dysfunctional_weighted;
-  // Mean importance, or NaN.
+  /**
+   * Mean importance, or NaN.
+   */
   double importance;
-  // Yang's refined category, or CX_KANO_MISSING.
+  /**
+   * Yang's refined category, or CX_KANO_MISSING.
+   */
   cx_kano_refined refined;
 } cx_kano_feature;
 
-// Totals of a cx_kano_analyze call.
+/**
+ * Totals of a cx_kano_analyze call.
+ */
 typedef struct {
-  // Respondents given.
+  /**
+   * Respondents given.
+   */
   uint64_t respondents;
-  // Respondents dropped by the cleaning limits.
+  /**
+   * Respondents dropped by the cleaning limits.
+   */
   uint64_t dropped;
-  // The importance splitting Yang's refined categories, or NaN without importance.
+  /**
+   * The importance splitting Yang's refined categories, or NaN without importance.
+   */
   double importance_cut;
 } cx_kano_summary;
 
-// Missing values in correlations: CX_MISSING_PAIRWISE or CX_MISSING_LISTWISE.
+/**
+ * Missing values in correlations: CX_MISSING_PAIRWISE or CX_MISSING_LISTWISE.
+ */
 typedef uint32_t cx_missing;
 
-// Cronbach's alpha with Feldt's interval.
+/**
+ * Cronbach's alpha with Feldt's interval.
+ */
 typedef struct {
-  // Cronbach's alpha.
+  /**
+   * Cronbach's alpha.
+   */
   double alpha;
-  // Lower bound of Feldt's interval.
+  /**
+   * Lower bound of Feldt's interval.
+   */
   double ci_low;
-  // Upper bound of Feldt's interval.
+  /**
+   * Upper bound of Feldt's interval.
+   */
   double ci_high;
-  // Alpha from the mean inter-item correlation.
+  /**
+   * Alpha from the mean inter-item correlation.
+   */
   double standardized_alpha;
-  // Mean correlation between distinct items.
+  /**
+   * Mean correlation between distinct items.
+   */
   double mean_inter_item_r;
-  // Respondents behind the interval.
+  /**
+   * Respondents behind the interval.
+   */
   uint64_t n;
-  // Items.
+  /**
+   * Items.
+   */
   uint64_t k;
 } cx_alpha_result;
 
-// The headline importance of a key-driver analysis (`importance` and `share` of
-// cx_driver_importance): CX_DRIVER_RELATIVE_WEIGHTS (the default), CX_DRIVER_SHAPLEY,
-// CX_DRIVER_CORRELATION, CX_DRIVER_BETA or CX_DRIVER_PRATT.
+/**
+ * The headline importance of a key-driver analysis (`importance` and `share` of
+ * cx_driver_importance): CX_DRIVER_RELATIVE_WEIGHTS (the default), CX_DRIVER_SHAPLEY,
+ * CX_DRIVER_CORRELATION, CX_DRIVER_BETA or CX_DRIVER_PRATT.
+ */
 typedef uint8_t cx_driver_method;
 
-// Whether Shapley values are computed: CX_SHAPLEY_AUTO (the default: for the Shapley method
-// or up to 15 drivers), CX_SHAPLEY_OFF or CX_SHAPLEY_ON (at most 20 drivers).
+/**
+ * Whether Shapley values are computed: CX_SHAPLEY_AUTO (the default: for the Shapley method
+ * or up to 15 drivers), CX_SHAPLEY_OFF or CX_SHAPLEY_ON (at most 20 drivers).
+ */
 typedef int8_t cx_shapley;
 
-// Options of cx_key_drivers; start from cx_driver_options_default().
+/**
+ * Options of cx_key_drivers; start from cx_driver_options_default().
+ */
 typedef struct {
-  // Missing values (default CX_MISSING_LISTWISE).
+  /**
+   * Missing values (default CX_MISSING_LISTWISE).
+   */
   cx_missing missing;
-  // The headline importance (default CX_DRIVER_RELATIVE_WEIGHTS).
+  /**
+   * The headline importance (default CX_DRIVER_RELATIVE_WEIGHTS).
+   */
   cx_driver_method method;
-  // Exact Shapley values (default CX_SHAPLEY_AUTO).
+  /**
+   * Exact Shapley values (default CX_SHAPLEY_AUTO).
+   */
   cx_shapley shapley;
-  // Bootstrap resamples for intervals (default 0: none).
+  /**
+   * Bootstrap resamples for intervals (default 0: none).
+   */
   uint32_t bootstrap;
-  // Confidence level of the bootstrap intervals (default 0.95).
+  /**
+   * Confidence level of the bootstrap intervals (default 0.95).
+   */
   double confidence;
-  // Seed of the bootstrap (default 0).
+  /**
+   * Seed of the bootstrap (default 0).
+   */
   uint64_t seed;
 } cx_driver_options;
 
-// One driver's importances. Undefined values (Pratt and percentages when R² = 0, Shapley
-// values when not computed, intervals without a bootstrap) are NaN.
+/**
+ * One driver's importances. Undefined values (Pratt and percentages when R² = 0, Shapley
+ * values when not computed, intervals without a bootstrap) are NaN.
+ */
 typedef struct {
-  // The importance by the options' method (the headline).
+  /**
+   * The importance by the options' method (the headline).
+   */
   double importance;
-  // Its share of R² in percent (NaN for correlations and betas, or when R² = 0).
+  /**
+   * Its share of R² in percent (NaN for correlations and betas, or when R² = 0).
+   */
   double share;
-  // Correlation with the outcome.
+  /**
+   * Correlation with the outcome.
+   */
   double correlation;
-  // Standardized regression coefficient.
+  /**
+   * Standardized regression coefficient.
+   */
   double beta;
-  // Pratt's measure β·r/R².
+  /**
+   * Pratt's measure β·r/R².
+   */
   double pratt;
-  // Johnson's relative weight (sums to R²).
+  /**
+   * Johnson's relative weight (sums to R²).
+   */
   double relative_weight;
-  // Relative weight as a percentage of R².
+  /**
+   * Relative weight as a percentage of R².
+   */
   double relative_weight_pct;
-  // Shapley value of R² (LMG).
+  /**
+   * Shapley value of R² (LMG).
+   */
   double shapley;
-  // Shapley value as a percentage of R².
+  /**
+   * Shapley value as a percentage of R².
+   */
   double shapley_pct;
-  // Bootstrap interval of the relative weight: lower bound.
+  /**
+   * Bootstrap interval of the relative weight: lower bound.
+   */
   double relative_weight_ci_low;
-  // Bootstrap interval of the relative weight: upper bound.
+  /**
+   * Bootstrap interval of the relative weight: upper bound.
+   */
   double relative_weight_ci_high;
 } cx_driver_importance;
 
-// Where the IPA crosshairs go: CX_CROSSHAIR_MEAN, CX_CROSSHAIR_MEDIAN or CX_CROSSHAIR_AT.
+/**
+ * Where the IPA crosshairs go: CX_CROSSHAIR_MEAN, CX_CROSSHAIR_MEDIAN or CX_CROSSHAIR_AT.
+ */
 typedef uint32_t cx_crosshair;
 
-// Importance–performance quadrant codes.
+/**
+ * Importance–performance quadrant codes.
+ */
 typedef uint8_t cx_quadrant;
 
-// Service-quality settings shared by cx_servqual, cx_servperf and cx_zone_of_tolerance.
+/**
+ * Service-quality settings shared by cx_servqual, cx_servperf and cx_zone_of_tolerance.
+ */
 typedef struct {
-  // Dimension (0-based) of each item, n_items values; NULL for the 22-item SERVQUAL
-  // (tangibles 1–4, reliability 5–9, responsiveness 10–13, assurance 14–17, empathy 18–22).
+  /**
+   * Dimension (0-based) of each item, n_items values; NULL for the 22-item SERVQUAL
+   * (tangibles 1–4, reliability 5–9, responsiveness 10–13, assurance 14–17, empathy 18–22).
+   */
   const uint32_t *dimension_of_item;
-  // Number of dimensions (ignored with the default map).
+  /**
+   * Number of dimensions (ignored with the default map).
+   */
   size_t n_dimensions;
-  // Lowest rating (default 1).
+  /**
+   * Lowest rating (default 1).
+   */
   double scale_min;
-  // Highest rating (default 7).
+  /**
+   * Highest rating (default 7).
+   */
   double scale_max;
-  // Missing ratings (NaN): CX_NAN_RAISE (default) or CX_NAN_OMIT.
+  /**
+   * Missing ratings (NaN): CX_NAN_RAISE (default) or CX_NAN_OMIT.
+   */
   cx_nan_policy nan_policy;
-  // Confidence level of the t-intervals (default 0.95).
+  /**
+   * Confidence level of the t-intervals (default 0.95).
+   */
   double confidence;
 } cx_quality_options;
 
-// A mean with its Student-t confidence interval.
+/**
+ * A mean with its Student-t confidence interval.
+ */
 typedef struct {
-  // The mean.
+  /**
+   * The mean.
+   */
   double estimate;
-  // Sample standard deviation.
+  /**
+   * Sample standard deviation.
+   */
   double sd;
-  // Standard error.
+  /**
+   * Standard error.
+   */
   double se;
-  // Lower confidence bound.
+  /**
+   * Lower confidence bound.
+   */
   double ci_low;
-  // Upper confidence bound.
+  /**
+   * Upper confidence bound.
+   */
   double ci_high;
-  // Number of responses.
+  /**
+   * Number of responses.
+   */
   uint64_t n;
-  // Kish effective sample size.
+  /**
+   * Kish effective sample size.
+   */
   double n_effective;
-  // Confidence level.
+  /**
+   * Confidence level.
+   */
   double confidence;
 } cx_mean;
 
-// One item's or dimension's zone of tolerance.
+/**
+ * One item's or dimension's zone of tolerance.
+ */
 typedef struct {
-  // Mean perceived service.
+  /**
+   * Mean perceived service.
+   */
   double perceived;
-  // Mean adequate service.
+  /**
+   * Mean adequate service.
+   */
   double adequate;
-  // Mean desired service.
+  /**
+   * Mean desired service.
+   */
   double desired;
-  // Perceived − adequate.
+  /**
+   * Perceived − adequate.
+   */
   double msa;
-  // Perceived − desired.
+  /**
+   * Perceived − desired.
+   */
   double mss;
-  // −1 below the zone, 0 within, 1 above.
+  /**
+   * −1 below the zone, 0 within, 1 above.
+   */
   int32_t position;
-  // Share of respondents below their own zone.
+  /**
+   * Share of respondents below their own zone.
+   */
   double share_below;
-  // Share within.
+  /**
+   * Share within.
+   */
   double share_within;
-  // Share above.
+  /**
+   * Share above.
+   */
   double share_above;
-  // Respondents with all three ratings.
+  /**
+   * Respondents with all three ratings.
+   */
   uint64_t n;
 } cx_zone;
 
-// RFM binning: CX_RFM_INDEPENDENT or CX_RFM_NESTED.
+/**
+ * RFM binning: CX_RFM_INDEPENDENT or CX_RFM_NESTED.
+ */
 typedef uint32_t cx_rfm_binning;
 
-// Options of cx_kmeans_fit; start from cx_kmeans_options_default(k).
+/**
+ * Options of cx_kmeans_fit; start from cx_kmeans_options_default(k).
+ */
 typedef struct {
-  // Number of clusters k (1..=samples).
+  /**
+   * Number of clusters k (1..=samples).
+   */
   size_t n_clusters;
-  // Restarts from different k-means++ seeds; the lowest inertia wins (default 1).
+  /**
+   * Restarts from different k-means++ seeds; the lowest inertia wins (default 1).
+   */
   size_t n_init;
-  // Most Lloyd iterations per restart (default 300).
+  /**
+   * Most Lloyd iterations per restart (default 300).
+   */
   size_t max_iter;
-  // Convergence when the squared centre shift is at most tol × the mean feature variance
-  // (default 1e-4).
+  /**
+   * Convergence when the squared centre shift is at most tol × the mean feature variance
+   * (default 1e-4).
+   */
   double tol;
-  // Seed of the initialisation (default 0); the result does not depend on thread count.
+  /**
+   * Seed of the initialisation (default 0); the result does not depend on thread count.
+   */
   uint64_t seed;
-  // Z-score the features first; centres are still written in the data's units.
+  /**
+   * Z-score the features first; centres are still written in the data's units.
+   */
   bool standardize;
 } cx_kmeans_options;
 
-// What a k-means fit reports besides labels and centres.
+/**
+ * What a k-means fit reports besides labels and centres.
+ */
 typedef struct {
-  // Σ wᵢ‖xᵢ − c(ᵢ)‖² (in the standardised space when standardising).
+  /**
+   * Σ wᵢ‖xᵢ − c(ᵢ)‖² (in the standardised space when standardising).
+   */
   double inertia;
-  // Lloyd iterations of the winning restart.
+  /**
+   * Lloyd iterations of the winning restart.
+   */
   uint32_t iterations;
 } cx_kmeans_result;
 
-// Proportion interval method: one of CX_INTERVAL_WILSON, CX_INTERVAL_WALD.
+/**
+ * Proportion interval method: one of CX_INTERVAL_WILSON, CX_INTERVAL_WALD.
+ */
 typedef uint32_t cx_interval;
 
-// Options of cx_csat; start from cx_csat_options_default().
+/**
+ * Options of cx_csat; start from cx_csat_options_default().
+ */
 typedef struct {
-  // Lowest point of the scale (default 1).
+  /**
+   * Lowest point of the scale (default 1).
+   */
   int32_t scale_min;
-  // Highest point of the scale (default 5).
+  /**
+   * Highest point of the scale (default 5).
+   */
   int32_t scale_max;
-  // How many top points count as satisfied (default 2).
+  /**
+   * How many top points count as satisfied (default 2).
+   */
   uint32_t top;
-  // Confidence level (default 0.95).
+  /**
+   * Confidence level (default 0.95).
+   */
   double confidence;
-  // Interval for the share (default CX_INTERVAL_WILSON).
+  /**
+   * Interval for the share (default CX_INTERVAL_WILSON).
+   */
   cx_interval interval;
-  // Missing scores (default CX_NAN_RAISE).
+  /**
+   * Missing scores (default CX_NAN_RAISE).
+   */
   cx_nan_policy nan_policy;
 } cx_csat_options;
 
-// Options of cx_ces; start from cx_ces_options_default().
+/**
+ * Options of cx_ces; start from cx_ces_options_default().
+ */
 typedef struct {
-  // Lowest point of the scale (default 1).
+  /**
+   * Lowest point of the scale (default 1).
+   */
   int32_t scale_min;
-  // Highest point of the scale (default 7).
+  /**
+   * Highest point of the scale (default 7).
+   */
   int32_t scale_max;
-  // Scores at or above this count as easy (default 5).
+  /**
+   * Scores at or above this count as easy (default 5).
+   */
   int32_t threshold;
-  // Confidence level (default 0.95).
+  /**
+   * Confidence level (default 0.95).
+   */
   double confidence;
-  // Interval for the share (default CX_INTERVAL_WILSON).
+  /**
+   * Interval for the share (default CX_INTERVAL_WILSON).
+   */
   cx_interval interval;
-  // Missing scores (default CX_NAN_RAISE).
+  /**
+   * Missing scores (default CX_NAN_RAISE).
+   */
   cx_nan_policy nan_policy;
 } cx_ces_options;
 
-// A two-wave z-test: delta = a − b (points for NPS, fractions for shares).
+/**
+ * A two-wave z-test: delta = a − b (points for NPS, fractions for shares).
+ */
 typedef struct {
-  // Difference a − b.
+  /**
+   * Difference a − b.
+   */
   double delta;
-  // Standard error of the difference.
+  /**
+   * Standard error of the difference.
+   */
   double se;
-  // z statistic.
+  /**
+   * z statistic.
+   */
   double z;
-  // Two-sided p-value.
+  /**
+   * Two-sided p-value.
+   */
   double p_value;
-  // Lower confidence bound of the difference.
+  /**
+   * Lower confidence bound of the difference.
+   */
   double ci_low;
-  // Upper confidence bound of the difference.
+  /**
+   * Upper confidence bound of the difference.
+   */
   double ci_high;
-  // Confidence level.
+  /**
+   * Confidence level.
+   */
   double confidence;
 } cx_wave_test;
 
-// A share (fraction) with its confidence interval.
+/**
+ * A share (fraction) with its confidence interval.
+ */
 typedef struct {
-  // The share.
+  /**
+   * The share.
+   */
   double estimate;
-  // Lower confidence bound.
+  /**
+   * Lower confidence bound.
+   */
   double ci_low;
-  // Upper confidence bound.
+  /**
+   * Upper confidence bound.
+   */
   double ci_high;
-  // Number of responses.
+  /**
+   * Number of responses.
+   */
   uint64_t n;
-  // Kish effective sample size.
+  /**
+   * Kish effective sample size.
+   */
   double n_effective;
-  // Confidence level.
+  /**
+   * Confidence level.
+   */
   double confidence;
-  // Interval method used.
+  /**
+   * Interval method used.
+   */
   cx_interval method;
 } cx_proportion;
 
-// CSAT: the top-box share and the mean score.
+/**
+ * CSAT: the top-box share and the mean score.
+ */
 typedef struct {
-  // Lowest point of the scale.
+  /**
+   * Lowest point of the scale.
+   */
   int32_t scale_min;
-  // Highest point of the scale.
+  /**
+   * Highest point of the scale.
+   */
   int32_t scale_max;
-  // Top points counted as satisfied.
+  /**
+   * Top points counted as satisfied.
+   */
   uint32_t top;
-  // Share of satisfied responses (the CSAT score).
+  /**
+   * Share of satisfied responses (the CSAT score).
+   */
   cx_proportion top_box;
-  // Mean score.
+  /**
+   * Mean score.
+   */
   cx_mean mean;
 } cx_csat_result;
 
-// Customer Effort Score: mean agreement and the share at or above the threshold.
+/**
+ * Customer Effort Score: mean agreement and the share at or above the threshold.
+ */
 typedef struct {
-  // Lowest point of the scale.
+  /**
+   * Lowest point of the scale.
+   */
   int32_t scale_min;
-  // Highest point of the scale.
+  /**
+   * Highest point of the scale.
+   */
   int32_t scale_max;
-  // Scores at or above this count as easy.
+  /**
+   * Scores at or above this count as easy.
+   */
   int32_t threshold;
-  // Mean score (the CES).
+  /**
+   * Mean score (the CES).
+   */
   cx_mean mean;
-  // Share at or above the threshold.
+  /**
+   * Share at or above the threshold.
+   */
   cx_proportion easy;
 } cx_ces_result;
 
-// Days.
+/**
+ * Days.
+ */
 #define CX_PERIOD_DAY 0
 
-// Weeks.
+/**
+ * Weeks.
+ */
 #define CX_PERIOD_WEEK 1
 
-// Months.
+/**
+ * Months.
+ */
 #define CX_PERIOD_MONTH 2
 
-// The batch fails and the state is unchanged.
+/**
+ * The batch fails and the state is unchanged.
+ */
 #define CX_REJECT_ERROR 0
 
-// Bad events are skipped and counted (cx_journey_state_rejects).
+/**
+ * Bad events are skipped and counted (cx_journey_state_rejects).
+ */
 #define CX_REJECT_COUNT 1
 
-// The calendar day containing `day`.
+/**
+ * The calendar day containing `day`.
+ */
 #define CX_WINDOW_DAY 0
 
-// The Monday–Sunday week containing `day`.
+/**
+ * The Monday–Sunday week containing `day`.
+ */
 #define CX_WINDOW_WEEK 1
 
-// The calendar month containing `day`.
+/**
+ * The calendar month containing `day`.
+ */
 #define CX_WINDOW_MONTH 2
 
-// The `days` days ending with `day`.
+/**
+ * The `days` days ending with `day`.
+ */
 #define CX_WINDOW_ROLLING 3
 
-// Attractive.
+/**
+ * Attractive.
+ */
 #define CX_KANO_A 0
 
-// One-dimensional.
+/**
+ * One-dimensional.
+ */
 #define CX_KANO_O 1
 
-// Must-be.
+/**
+ * Must-be.
+ */
 #define CX_KANO_M 2
 
-// Indifferent.
+/**
+ * Indifferent.
+ */
 #define CX_KANO_I 3
 
-// Reverse.
+/**
+ * Reverse.
+ */
 #define CX_KANO_R 4
 
-// Questionable.
+/**
+ * Questionable.
+ */
 #define CX_KANO_Q 5
 
-// No category: an answer was missing (under CX_NAN_OMIT), or no refined category applies.
+/**
+ * No category: an answer was missing (under CX_NAN_OMIT), or no refined category applies.
+ */
 #define CX_KANO_MISSING 255
 
-// The 5-point form.
+/**
+ * The 5-point form.
+ */
 #define CX_KANO_FULL 0
 
-// The 3-point short form.
+/**
+ * The 3-point short form.
+ */
 #define CX_KANO_SHORT 1
 
-// The top category is significantly ahead of the second (Fong's test).
+/**
+ * The top category is significantly ahead of the second (Fong's test).
+ */
 #define CX_KANO_RULE_FONG 0
 
-// The M > O > A > I rule chose between the top two.
+/**
+ * The M > O > A > I rule chose between the top two.
+ */
 #define CX_KANO_RULE_PRIORITY 1
 
-// Only one category was answered (or none of A, O, M, I, R: Q); a category nobody chose
-// never wins.
+/**
+ * Only one category was answered (or none of A, O, M, I, R: Q); a category nobody chose
+ * never wins.
+ */
 #define CX_KANO_RULE_ONLY 2
 
-// Attractive and important.
+/**
+ * Attractive and important.
+ */
 #define CX_KANO_HIGHLY_ATTRACTIVE 0
 
-// Attractive, less important.
+/**
+ * Attractive, less important.
+ */
 #define CX_KANO_LESS_ATTRACTIVE 1
 
-// One-dimensional and important.
+/**
+ * One-dimensional and important.
+ */
 #define CX_KANO_HIGH_VALUE_ADDED 2
 
-// One-dimensional, less important.
+/**
+ * One-dimensional, less important.
+ */
 #define CX_KANO_LOW_VALUE_ADDED 3
 
-// Must-be and important.
+/**
+ * Must-be and important.
+ */
 #define CX_KANO_CRITICAL 4
 
-// Must-be, less important.
+/**
+ * Must-be, less important.
+ */
 #define CX_KANO_NECESSARY 5
 
-// Indifferent yet important.
+/**
+ * Indifferent yet important.
+ */
 #define CX_KANO_POTENTIAL 6
 
-// Indifferent and unimportant.
+/**
+ * Indifferent and unimportant.
+ */
 #define CX_KANO_CARE_FREE 7
 
-// Each covariance over the rows where both columns are present.
+/**
+ * Each covariance over the rows where both columns are present.
+ */
 #define CX_MISSING_PAIRWISE 0
 
-// Only rows without any missing value.
+/**
+ * Only rows without any missing value.
+ */
 #define CX_MISSING_LISTWISE 1
 
-// Johnson's relative weights.
+/**
+ * Johnson's relative weights.
+ */
 #define CX_DRIVER_RELATIVE_WEIGHTS 0
 
-// Exact Shapley values of R² (LMG).
+/**
+ * Exact Shapley values of R² (LMG).
+ */
 #define CX_DRIVER_SHAPLEY 1
 
-// Correlations with the outcome.
+/**
+ * Correlations with the outcome.
+ */
 #define CX_DRIVER_CORRELATION 2
 
-// Standardized betas.
+/**
+ * Standardized betas.
+ */
 #define CX_DRIVER_BETA 3
 
-// Pratt's measure.
+/**
+ * Pratt's measure.
+ */
 #define CX_DRIVER_PRATT 4
 
-// For the Shapley method, or up to 15 drivers.
+/**
+ * For the Shapley method, or up to 15 drivers.
+ */
 #define CX_SHAPLEY_AUTO -1
 
-// Not computed (unless the method is Shapley).
+/**
+ * Not computed (unless the method is Shapley).
+ */
 #define CX_SHAPLEY_OFF 0
 
-// Computed.
+/**
+ * Computed.
+ */
 #define CX_SHAPLEY_ON 1
 
-// At the means of importance and performance.
+/**
+ * At the means of importance and performance.
+ */
 #define CX_CROSSHAIR_MEAN 0
 
-// At the medians.
+/**
+ * At the medians.
+ */
 #define CX_CROSSHAIR_MEDIAN 1
 
-// At the given cuts.
+/**
+ * At the given cuts.
+ */
 #define CX_CROSSHAIR_AT 2
 
-// Important, performing below the cut.
+/**
+ * Important, performing below the cut.
+ */
 #define CX_CONCENTRATE_HERE 0
 
-// Important, performing well.
+/**
+ * Important, performing well.
+ */
 #define CX_KEEP_UP_THE_GOOD_WORK 1
 
-// Less important, performing below the cut.
+/**
+ * Less important, performing below the cut.
+ */
 #define CX_LOW_PRIORITY 2
 
-// Less important, performing well.
+/**
+ * Less important, performing well.
+ */
 #define CX_POSSIBLE_OVERKILL 3
 
-// R, F and M binned over all customers.
+/**
+ * R, F and M binned over all customers.
+ */
 #define CX_RFM_INDEPENDENT 0
 
-// F binned within R, M within R×F.
+/**
+ * F binned within R, M within R×F.
+ */
 #define CX_RFM_NESTED 1
 
-// A NaN score fails the call with CX_MISSING_SCORE.
+/**
+ * A NaN score fails the call with CX_MISSING_SCORE.
+ */
 #define CX_NAN_RAISE 0
 
-// NaN scores are skipped, with their weights.
+/**
+ * NaN scores are skipped, with their weights.
+ */
 #define CX_NAN_OMIT 1
 
-// Adjusted Wald: add 0.75 detractor, 1.5 passive, 0.75 promoter before the Wald interval.
+/**
+ * Adjusted Wald: add 0.75 detractor, 1.5 passive, 0.75 promoter before the Wald interval.
+ */
 #define CX_NPS_ADJUSTED_WALD 0
 
-// Wald: NPS ± z·SE.
+/**
+ * Wald: NPS ± z·SE.
+ */
 #define CX_NPS_WALD 1
 
-// Wilson score interval.
+/**
+ * Wilson score interval.
+ */
 #define CX_INTERVAL_WILSON 0
 
-// Wald interval, clipped to [0, 1].
+/**
+ * Wald interval, clipped to [0, 1].
+ */
 #define CX_INTERVAL_WALD 1
 
 #ifdef __cplusplus
 extern "C" {
 #endif // __cplusplus
 
-// Makes an empty NPS accumulator and writes its handle to `*out_accumulator`.
-//
-// # Safety
-// `out_accumulator` valid for a write.
+/**
+ * Makes an empty NPS accumulator and writes its handle to `*out_accumulator`.
+ *
+ * # Safety
+ * `out_accumulator` valid for a write.
+ */
 cx_status cx_nps_accumulator_new(cx_nps_accumulator **out_accumulator);
 
-// Adds `len` 0–10 `scores` (optional `weights`, NULL for none) to the accumulator. On error
-// the accumulator is unchanged.
-//
-// # Safety
-// `accumulator` a live handle; `scores` valid for `len` doubles; `weights` NULL or valid for
-// `len` doubles.
+/**
+ * Adds `len` 0–10 `scores` (optional `weights`, NULL for none) to the accumulator. On error
+ * the accumulator is unchanged.
+ *
+ * # Safety
+ * `accumulator` a live handle; `scores` valid for `len` doubles; `weights` NULL or valid for
+ * `len` doubles.
+ */
 cx_status cx_nps_accumulator_update(cx_nps_accumulator *accumulator,
                                     const double *scores,
                                     size_t len,
                                     const double *weights,
                                     cx_nan_policy nan_policy);
 
-// Adds `other`'s state into `accumulator` (`other` is unchanged; both may be the same handle).
-//
-// # Safety
-// Both live handles.
+/**
+ * Adds `other`'s state into `accumulator` (`other` is unchanged; both may be the same handle).
+ *
+ * # Safety
+ * Both live handles.
+ */
 cx_status cx_nps_accumulator_merge(cx_nps_accumulator *accumulator,
                                    const cx_nps_accumulator *other);
 
-// Writes the NPS of everything accumulated to `*out_result`, using the confidence and method
-// of `options` (NULL for the defaults; its nan_policy is not used).
-//
-// # Safety
-// `accumulator` a live handle; `options` NULL or valid; `out_result` valid for a write.
+/**
+ * Writes the NPS of everything accumulated to `*out_result`, using the confidence and method
+ * of `options` (NULL for the defaults; its nan_policy is not used).
+ *
+ * # Safety
+ * `accumulator` a live handle; `options` NULL or valid; `out_result` valid for a write.
+ */
 cx_status cx_nps_accumulator_finish(const cx_nps_accumulator *accumulator,
                                     const cx_nps_options *options,
                                     cx_nps_result *out_result);
 
-// Writes the number of responses accumulated to `*out_n`.
-//
-// # Safety
-// `accumulator` a live handle; `out_n` valid for a write.
+/**
+ * Writes the number of responses accumulated to `*out_n`.
+ *
+ * # Safety
+ * `accumulator` a live handle; `out_n` valid for a write.
+ */
 cx_status cx_nps_accumulator_n(const cx_nps_accumulator *accumulator, uint64_t *out_n);
 
-// Serializes the state into the caller's `buf` of `capacity` bytes and writes its length to
-// `*written`. Call with `buf` NULL to learn the size: that returns CX_BUFFER_TOO_SMALL with
-// `*written` set to the length needed.
-//
-// # Safety
-// `accumulator` a live handle; `buf` NULL or valid for `capacity` bytes; `written` valid.
+/**
+ * Serializes the state into the caller's `buf` of `capacity` bytes and writes its length to
+ * `*written`. Call with `buf` NULL to learn the size: that returns CX_BUFFER_TOO_SMALL with
+ * `*written` set to the length needed.
+ *
+ * # Safety
+ * `accumulator` a live handle; `buf` NULL or valid for `capacity` bytes; `written` valid.
+ */
 cx_status cx_nps_accumulator_to_bytes(const cx_nps_accumulator *accumulator,
                                       uint8_t *buf,
                                       size_t capacity,
                                       size_t *written);
 
-// Reads state written by cx_nps_accumulator_to_bytes (of this or an earlier format version)
-// into a new handle written to `*out_accumulator`. Corrupt input gives CX_CORRUPT_BYTES.
-//
-// # Safety
-// `bytes` valid for `len` bytes; `out_accumulator` valid for a write.
+/**
+ * Reads state written by cx_nps_accumulator_to_bytes (of this or an earlier format version)
+ * into a new handle written to `*out_accumulator`. Corrupt input gives CX_CORRUPT_BYTES.
+ *
+ * # Safety
+ * `bytes` valid for `len` bytes; `out_accumulator` valid for a write.
+ */
 cx_status cx_nps_accumulator_from_bytes(const uint8_t *bytes,
                                         size_t len,
                                         cx_nps_accumulator **out_accumulator);
 
-// Releases an accumulator. NULL is a no-op.
-//
-// # Safety
-// `accumulator` NULL or a live handle, not used again.
+/**
+ * Releases an accumulator. NULL is a no-op.
+ *
+ * # Safety
+ * `accumulator` NULL or a live handle, not used again.
+ */
 void cx_nps_accumulator_free(cx_nps_accumulator *accumulator);
 
-// The default fit options: no penalty, 200 iterations, tolerance 1e-7.
+/**
+ * The default fit options: no penalty, 200 iterations, tolerance 1e-7.
+ */
 cx_fit_options cx_fit_options_default(void);
 
-// Fits the BG/NBD model to `len` customers' frequency (repeat purchases), recency (time of
-// the last) and T (time observed). Writes the parameters and, when `out_report` is not NULL,
-// the fit report. `options` may be NULL.
-//
-// # Safety
-// Arrays valid for `len` doubles; `out_params` valid; `options`, `out_report` NULL or valid.
+/**
+ * Fits the BG/NBD model to `len` customers' frequency (repeat purchases), recency (time of
+ * the last) and T (time observed). Writes the parameters and, when `out_report` is not NULL,
+ * the fit report. `options` may be NULL.
+ *
+ * # Safety
+ * Arrays valid for `len` doubles; `out_params` valid; `options`, `out_report` NULL or valid.
+ */
 cx_status cx_bgnbd_fit(const double *frequency,
                        const double *recency,
                        const double *t,
@@ -901,10 +1563,12 @@ cx_status cx_bgnbd_fit(const double *frequency,
                        cx_bgnbd_params *out_params,
                        cx_fit_report *out_report);
 
-// Expected repeat purchases in the next `horizon` periods for `len` customers, into `out`.
-//
-// # Safety
-// `params` valid; arrays valid for `len` doubles; `out` valid for `len` doubles.
+/**
+ * Expected repeat purchases in the next `horizon` periods for `len` customers, into `out`.
+ *
+ * # Safety
+ * `params` valid; arrays valid for `len` doubles; `out` valid for `len` doubles.
+ */
 cx_status cx_bgnbd_expected_purchases(const cx_bgnbd_params *params,
                                       double horizon,
                                       const double *frequency,
@@ -913,10 +1577,12 @@ cx_status cx_bgnbd_expected_purchases(const cx_bgnbd_params *params,
                                       size_t len,
                                       double *out_values);
 
-// Probability that each of `len` customers is alive, into `out`.
-//
-// # Safety
-// `params` valid; arrays valid for `len` doubles; `out` valid for `len` doubles.
+/**
+ * Probability that each of `len` customers is alive, into `out`.
+ *
+ * # Safety
+ * `params` valid; arrays valid for `len` doubles; `out` valid for `len` doubles.
+ */
 cx_status cx_bgnbd_probability_alive(const cx_bgnbd_params *params,
                                      const double *frequency,
                                      const double *recency,
@@ -924,11 +1590,13 @@ cx_status cx_bgnbd_probability_alive(const cx_bgnbd_params *params,
                                      size_t len,
                                      double *out_values);
 
-// Fits the Pareto/NBD model to `len` customers' frequency, recency and T. Writes the
-// parameters and, when `out_report` is not NULL, the fit report. `options` may be NULL.
-//
-// # Safety
-// Arrays valid for `len` doubles; `out_params` valid; `options`, `out_report` NULL or valid.
+/**
+ * Fits the Pareto/NBD model to `len` customers' frequency, recency and T. Writes the
+ * parameters and, when `out_report` is not NULL, the fit report. `options` may be NULL.
+ *
+ * # Safety
+ * Arrays valid for `len` doubles; `out_params` valid; `options`, `out_report` NULL or valid.
+ */
 cx_status cx_pareto_nbd_fit(const double *frequency,
                             const double *recency,
                             const double *t,
@@ -937,10 +1605,12 @@ cx_status cx_pareto_nbd_fit(const double *frequency,
                             cx_pareto_nbd_params *out_params,
                             cx_fit_report *out_report);
 
-// Pareto/NBD expected repeat purchases in the next `horizon` periods for `len` customers.
-//
-// # Safety
-// `params` valid; arrays valid for `len` doubles; `out` valid for `len` doubles.
+/**
+ * Pareto/NBD expected repeat purchases in the next `horizon` periods for `len` customers.
+ *
+ * # Safety
+ * `params` valid; arrays valid for `len` doubles; `out` valid for `len` doubles.
+ */
 cx_status cx_pareto_nbd_expected_purchases(const cx_pareto_nbd_params *params,
                                            double horizon,
                                            const double *frequency,
@@ -949,10 +1619,12 @@ cx_status cx_pareto_nbd_expected_purchases(const cx_pareto_nbd_params *params,
                                            size_t len,
                                            double *out_values);
 
-// Pareto/NBD probability that each of `len` customers is alive.
-//
-// # Safety
-// `params` valid; arrays valid for `len` doubles; `out` valid for `len` doubles.
+/**
+ * Pareto/NBD probability that each of `len` customers is alive.
+ *
+ * # Safety
+ * `params` valid; arrays valid for `len` doubles; `out` valid for `len` doubles.
+ */
 cx_status cx_pareto_nbd_probability_alive(const cx_pareto_nbd_params *params,
                                           const double *frequency,
                                           const double *recency,
@@ -960,11 +1632,13 @@ cx_status cx_pareto_nbd_probability_alive(const cx_pareto_nbd_params *params,
                                           size_t len,
                                           double *out_values);
 
-// Fits the Gamma-Gamma spend model to the customers with frequency > 0 (others are skipped)
-// and their mean purchase value. `options` and `out_report` may be NULL.
-//
-// # Safety
-// Arrays valid for `len` doubles; `out_params` valid; `options`, `out_report` NULL or valid.
+/**
+ * Fits the Gamma-Gamma spend model to the customers with frequency > 0 (others are skipped)
+ * and their mean purchase value. `options` and `out_report` may be NULL.
+ *
+ * # Safety
+ * Arrays valid for `len` doubles; `out_params` valid; `options`, `out_report` NULL or valid.
+ */
 cx_status cx_gamma_gamma_fit(const double *frequency,
                              const double *monetary_value,
                              size_t len,
@@ -972,21 +1646,25 @@ cx_status cx_gamma_gamma_fit(const double *frequency,
                              cx_gamma_gamma_params *out_params,
                              cx_fit_report *out_report);
 
-// Each customer's expected mean purchase value (needs q > 1), into `out`.
-//
-// # Safety
-// `params` valid; arrays valid for `len` doubles; `out` valid for `len` doubles.
+/**
+ * Each customer's expected mean purchase value (needs q > 1), into `out`.
+ *
+ * # Safety
+ * `params` valid; arrays valid for `len` doubles; `out` valid for `len` doubles.
+ */
 cx_status cx_gamma_gamma_expected_average_value(const cx_gamma_gamma_params *params,
                                                 const double *frequency,
                                                 const double *monetary_value,
                                                 size_t len,
                                                 double *out_values);
 
-// CLV of `len` customers over `horizon_months` months with a monthly `discount_rate`, the
-// models fitted in `period` units, into `out`.
-//
-// # Safety
-// `transactions`, `spend` valid; arrays valid for `len` doubles; `out` valid for `len`.
+/**
+ * CLV of `len` customers over `horizon_months` months with a monthly `discount_rate`, the
+ * models fitted in `period` units, into `out`.
+ *
+ * # Safety
+ * `transactions`, `spend` valid; arrays valid for `len` doubles; `out` valid for `len`.
+ */
 cx_status cx_customer_lifetime_value(const cx_bgnbd_params *transactions,
                                      const cx_gamma_gamma_params *spend,
                                      const double *frequency,
@@ -999,13 +1677,15 @@ cx_status cx_customer_lifetime_value(const cx_bgnbd_params *transactions,
                                      double discount_rate,
                                      double *out_values);
 
-// Delivered value of `customers` customers: `value` is customers × `value_components`
-// (row-major) weighted by `value_weights`, `cost` customers × `cost_components` weighted by
-// `cost_weights`. Writes total value, total cost and delivered value (value − cost) per
-// customer into the three caller arrays.
-//
-// # Safety
-// Matrices and weights valid for their sizes; outputs valid for `customers` doubles each.
+/**
+ * Delivered value of `customers` customers: `value` is customers × `value_components`
+ * (row-major) weighted by `value_weights`, `cost` customers × `cost_components` weighted by
+ * `cost_weights`. Writes total value, total cost and delivered value (value − cost) per
+ * customer into the three caller arrays.
+ *
+ * # Safety
+ * Matrices and weights valid for their sizes; outputs valid for `customers` doubles each.
+ */
 cx_status cx_delivered_value(const double *value,
                              const double *value_weights,
                              size_t value_components,
@@ -1017,45 +1697,57 @@ cx_status cx_delivered_value(const double *value,
                              double *out_total_cost,
                              double *out_delivered);
 
-// Parses and validates a tree from `len` bytes of UTF-8 JSON and writes its handle.
-//
-// # Safety
-// `json` valid for `len` bytes; `out_tree` valid for a write.
+/**
+ * Parses and validates a tree from `len` bytes of UTF-8 JSON and writes its handle.
+ *
+ * # Safety
+ * `json` valid for `len` bytes; `out_tree` valid for a write.
+ */
 cx_status cx_indicator_tree_from_json(const char *json, size_t len, cx_indicator_tree **out_tree);
 
-// Writes the number of indicators of the tree.
-//
-// # Safety
-// `tree` a live handle; `out_count` valid for a write.
+/**
+ * Writes the number of indicators of the tree.
+ *
+ * # Safety
+ * `tree` a live handle; `out_count` valid for a write.
+ */
 cx_status cx_indicator_tree_indicator_count(const cx_indicator_tree *tree, size_t *out_count);
 
-// Writes the index of the indicator with the `len`-byte id (events refer to indicators by
-// index); CX_INVALID_PARAMETER when the tree has no such indicator.
-//
-// # Safety
-// `tree` a live handle; `id` valid for `len` bytes; `out_index` valid for a write.
+/**
+ * Writes the index of the indicator with the `len`-byte id (events refer to indicators by
+ * index); CX_INVALID_PARAMETER when the tree has no such indicator.
+ *
+ * # Safety
+ * `tree` a live handle; `id` valid for `len` bytes; `out_index` valid for a write.
+ */
 cx_status cx_indicator_tree_indicator_index(const cx_indicator_tree *tree,
                                             const char *id,
                                             size_t len,
                                             uint32_t *out_index);
 
-// Releases a tree. NULL is a no-op.
-//
-// # Safety
-// `tree` NULL or a live handle, not used again.
+/**
+ * Releases a tree. NULL is a no-op.
+ *
+ * # Safety
+ * `tree` NULL or a live handle, not used again.
+ */
 void cx_indicator_tree_free(cx_indicator_tree *tree);
 
-// Makes an empty journey state for `tree`.
-//
-// # Safety
-// `tree` a live handle; `out_state` valid for a write.
+/**
+ * Makes an empty journey state for `tree`.
+ *
+ * # Safety
+ * `tree` a live handle; `out_state` valid for a write.
+ */
 cx_status cx_journey_state_new(const cx_indicator_tree *tree, cx_journey_state **out_state);
 
-// Folds `len` events given as parallel arrays: indicator indices, timestamps (seconds since
-// 1970-01-01 UTC), values and optional segment codes (NULL for none).
-//
-// # Safety
-// `state` a live handle; the arrays valid for `len` values (`segment` may be NULL).
+/**
+ * Folds `len` events given as parallel arrays: indicator indices, timestamps (seconds since
+ * 1970-01-01 UTC), values and optional segment codes (NULL for none).
+ *
+ * # Safety
+ * `state` a live handle; the arrays valid for `len` values (`segment` may be NULL).
+ */
 cx_status cx_journey_state_update(cx_journey_state *state,
                                   const uint32_t *indicator,
                                   const int64_t *timestamp,
@@ -1064,22 +1756,26 @@ cx_status cx_journey_state_update(cx_journey_state *state,
                                   size_t len,
                                   cx_reject_policy policy);
 
-// Adds `other`'s events into `state` (same tree).
-//
-// # Safety
-// Both live handles.
+/**
+ * Adds `other`'s events into `state` (same tree).
+ *
+ * # Safety
+ * Both live handles.
+ */
 cx_status cx_journey_state_merge(cx_journey_state *state, const cx_journey_state *other);
 
-// Adds `other` (same tree) into `state`, their segments matched by label: `labels[c]`
-// names segment code c of `state` (n_labels of them), `other_labels[c]` code c of `other`.
-// Writes into `out_codes` (NULL, or valid for n_other_labels values) the code each of
-// `other`'s labels has in `state` afterwards: a label new to `state` takes the next code
-// (n_labels, n_labels + 1, … in the order of `other_labels`), so the caller's label list
-// grows by appending them. On error nothing changes.
-//
-// # Safety
-// `state` and `other` live handles (not the same); `labels` and `other_labels` valid for
-// their counts of NUL-terminated UTF-8 strings; `out_codes` NULL or valid as said.
+/**
+ * Adds `other` (same tree) into `state`, their segments matched by label: `labels[c]`
+ * names segment code c of `state` (n_labels of them), `other_labels[c]` code c of `other`.
+ * Writes into `out_codes` (NULL, or valid for n_other_labels values) the code each of
+ * `other`'s labels has in `state` afterwards: a label new to `state` takes the next code
+ * (n_labels, n_labels + 1, … in the order of `other_labels`), so the caller's label list
+ * grows by appending them. On error nothing changes.
+ *
+ * # Safety
+ * `state` and `other` live handles (not the same); `labels` and `other_labels` valid for
+ * their counts of NUL-terminated UTF-8 strings; `out_codes` NULL or valid as said.
+ */
 cx_status cx_journey_state_merge_by_label(cx_journey_state *state,
                                           const char *const *labels,
                                           size_t n_labels,
@@ -1088,36 +1784,44 @@ cx_status cx_journey_state_merge_by_label(cx_journey_state *state,
                                           size_t n_other_labels,
                                           uint32_t *out_codes);
 
-// Writes the events folded and the rejected ones (unknown indicator, invalid value).
-//
-// # Safety
-// `state` a live handle; the outputs valid for writes.
+/**
+ * Writes the events folded and the rejected ones (unknown indicator, invalid value).
+ *
+ * # Safety
+ * `state` a live handle; the outputs valid for writes.
+ */
 cx_status cx_journey_state_counts(const cx_journey_state *state,
                                   uint64_t *out_events,
                                   uint64_t *out_unknown_indicator,
                                   uint64_t *out_invalid_value);
 
-// The state as JSON into the caller's buffer (see cx_last_error_message for the sizing
-// protocol: CX_BUFFER_TOO_SMALL with the length needed in `*written`).
-//
-// # Safety
-// `state` a live handle; `buf` NULL or valid for `capacity` bytes; `written` valid.
+/**
+ * The state as JSON into the caller's buffer (see cx_last_error_message for the sizing
+ * protocol: CX_BUFFER_TOO_SMALL with the length needed in `*written`).
+ *
+ * # Safety
+ * `state` a live handle; `buf` NULL or valid for `capacity` bytes; `written` valid.
+ */
 cx_status cx_journey_state_to_json(const cx_journey_state *state,
                                    uint8_t *buf,
                                    size_t capacity,
                                    size_t *written);
 
-// Releases a state. NULL is a no-op.
-//
-// # Safety
-// `state` NULL or a live handle, not used again.
+/**
+ * Releases a state. NULL is a no-op.
+ *
+ * # Safety
+ * `state` NULL or a live handle, not used again.
+ */
 void cx_journey_state_free(cx_journey_state *state);
 
-// Evaluates every node of `tree` in `window` (one segment code, or all with `segment` < 0)
-// and writes a result handle; `alpha` is the level of "worsened" alerts.
-//
-// # Safety
-// `state` and `tree` live handles; `window` valid; `out_result` valid for a write.
+/**
+ * Evaluates every node of `tree` in `window` (one segment code, or all with `segment` < 0)
+ * and writes a result handle; `alpha` is the level of "worsened" alerts.
+ *
+ * # Safety
+ * `state` and `tree` live handles; `window` valid; `out_result` valid for a write.
+ */
 cx_status cx_journey_evaluate(const cx_journey_state *state,
                               const cx_indicator_tree *tree,
                               const cx_window *window,
@@ -1125,18 +1829,22 @@ cx_status cx_journey_evaluate(const cx_journey_state *state,
                               double alpha,
                               cx_journey_result **out_result);
 
-// Writes the number of nodes (parents before children, in tree order).
-//
-// # Safety
-// `result` a live handle; `out_len` valid for a write.
+/**
+ * Writes the number of nodes (parents before children, in tree order).
+ *
+ * # Safety
+ * `result` a live handle; `out_len` valid for a write.
+ */
 cx_status cx_journey_result_len(const cx_journey_result *result, size_t *out_len);
 
-// Writes node `i` and, when `id_buf` is not NULL, its id (NUL-terminated; the length
-// without the NUL into `*id_written`, CX_BUFFER_TOO_SMALL when it does not fit).
-//
-// # Safety
-// `result` a live handle; `out_node` valid; `id_buf` NULL or valid for `id_capacity` bytes;
-// `id_written` valid when `id_buf` is given.
+/**
+ * Writes node `i` and, when `id_buf` is not NULL, its id (NUL-terminated; the length
+ * without the NUL into `*id_written`, CX_BUFFER_TOO_SMALL when it does not fit).
+ *
+ * # Safety
+ * `result` a live handle; `out_node` valid; `id_buf` NULL or valid for `id_capacity` bytes;
+ * `id_written` valid when `id_buf` is given.
+ */
 cx_status cx_journey_result_node(const cx_journey_result *result,
                                  size_t i,
                                  cx_node *out_node,
@@ -1144,20 +1852,24 @@ cx_status cx_journey_result_node(const cx_journey_result *result,
                                  size_t id_capacity,
                                  size_t *id_written);
 
-// Releases an evaluation. NULL is a no-op.
-//
-// # Safety
-// `result` NULL or a live handle, not used again.
+/**
+ * Releases an evaluation. NULL is a no-op.
+ *
+ * # Safety
+ * `result` NULL or a live handle, not used again.
+ */
 void cx_journey_result_free(cx_journey_result *result);
 
-// Complaint metrics from `len` records as parallel arrays of seconds since 1970 (INT64_MIN
-// for a first response or resolution that has not happened), with optional `contacts` and
-// `reopened` (0/1) arrays (NULL for none). SLAs in seconds and `customers` are ignored when
-// NaN; `as_of` INT64_MIN means the latest time in the records.
-//
-// # Safety
-// The time arrays valid for `len` values; `contacts` and `reopened` NULL or valid for
-// `len`; `out_metrics` valid for a write.
+/**
+ * Complaint metrics from `len` records as parallel arrays of seconds since 1970 (INT64_MIN
+ * for a first response or resolution that has not happened), with optional `contacts` and
+ * `reopened` (0/1) arrays (NULL for none). SLAs in seconds and `customers` are ignored when
+ * NaN; `as_of` INT64_MIN means the latest time in the records.
+ *
+ * # Safety
+ * The time arrays valid for `len` values; `contacts` and `reopened` NULL or valid for
+ * `len`; `out_metrics` valid for a write.
+ */
 cx_status cx_complaint_metrics(const int64_t *opened,
                                const int64_t *first_response,
                                const int64_t *resolved,
@@ -1170,16 +1882,20 @@ cx_status cx_complaint_metrics(const int64_t *opened,
                                double customers,
                                cx_complaint_result *out_metrics);
 
-// The default KANO options: 5-point form, NaN raises, no cleaning.
+/**
+ * The default KANO options: 5-point form, NaN raises, no cleaning.
+ */
 cx_kano_options cx_kano_options_default(void);
 
-// Classifies every answer pair of two row-major respondents × features matrices of
-// positions (NaN = missing) into `out_categories` (respondents × features codes,
-// CX_KANO_MISSING where an answer is missing under CX_NAN_OMIT). `options` may be NULL.
-//
-// # Safety
-// `functional`, `dysfunctional` valid for respondents × features doubles; `out_categories`
-// valid for as many bytes; `options` NULL or valid.
+/**
+ * Classifies every answer pair of two row-major respondents × features matrices of
+ * positions (NaN = missing) into `out_categories` (respondents × features codes,
+ * CX_KANO_MISSING where an answer is missing under CX_NAN_OMIT). `options` may be NULL.
+ *
+ * # Safety
+ * `functional`, `dysfunctional` valid for respondents × features doubles; `out_categories`
+ * valid for as many bytes; `options` NULL or valid.
+ */
 cx_status cx_kano_classify(const double *functional,
                            const double *dysfunctional,
                            size_t respondents,
@@ -1187,10 +1903,12 @@ cx_status cx_kano_classify(const double *functional,
                            const cx_kano_options *options,
                            cx_kano_category *out_categories);
 
-// The verdict on one feature from its counts of A, O, M, I, R and Q answers.
-//
-// # Safety
-// `out_feature` valid for a write.
+/**
+ * The verdict on one feature from its counts of A, O, M, I, R and Q answers.
+ *
+ * # Safety
+ * `out_feature` valid for a write.
+ */
 cx_status cx_kano_from_counts(uint64_t a,
                               uint64_t o,
                               uint64_t m,
@@ -1199,15 +1917,17 @@ cx_status cx_kano_from_counts(uint64_t a,
                               uint64_t q,
                               cx_kano_feature *out_feature);
 
-// Analyses a questionnaire: row-major respondents × features matrices of functional and
-// dysfunctional positions (NaN = missing) and optional `importance` (NULL, or the same
-// shape, NaN = not given). Writes one cx_kano_feature per feature into the caller's
-// `out_features` array of `out_len` entries (CX_BUFFER_TOO_SMALL when `out_len` <
-// `features`) and, when `out_summary` is not NULL, the totals. `options` may be NULL.
-//
-// # Safety
-// Matrices valid for respondents × features doubles; `out_features` valid for `out_len`
-// entries; `options`, `out_summary` NULL or valid.
+/**
+ * Analyses a questionnaire: row-major respondents × features matrices of functional and
+ * dysfunctional positions (NaN = missing) and optional `importance` (NULL, or the same
+ * shape, NaN = not given). Writes one cx_kano_feature per feature into the caller's
+ * `out_features` array of `out_len` entries (CX_BUFFER_TOO_SMALL when `out_len` <
+ * `features`) and, when `out_summary` is not NULL, the totals. `options` may be NULL.
+ *
+ * # Safety
+ * Matrices valid for respondents × features doubles; `out_features` valid for `out_len`
+ * entries; `options`, `out_summary` NULL or valid.
+ */
 cx_status cx_kano_analyze(const double *functional,
                           const double *dysfunctional,
                           const double *importance,
@@ -1218,14 +1938,16 @@ cx_status cx_kano_analyze(const double *functional,
                           size_t out_len,
                           cx_kano_summary *out_summary);
 
-// Cronbach's alpha of `n_items` columns of `n_rows` × `n_items` row-major `items` (NaN =
-// missing, handled by `missing`), with Feldt's interval at `confidence`. When not NULL,
-// `out_item_total_r` and `out_alpha_if_deleted` (n_items each) receive the corrected
-// item-total correlations and alpha without each item (NaN with two items).
-//
-// # Safety
-// `items` valid for n_rows × n_items doubles; `out` valid; the optional outputs NULL or
-// valid for n_items doubles.
+/**
+ * Cronbach's alpha of `n_items` columns of `n_rows` × `n_items` row-major `items` (NaN =
+ * missing, handled by `missing`), with Feldt's interval at `confidence`. When not NULL,
+ * `out_item_total_r` and `out_alpha_if_deleted` (n_items each) receive the corrected
+ * item-total correlations and alpha without each item (NaN with two items).
+ *
+ * # Safety
+ * `items` valid for n_rows × n_items doubles; `out` valid; the optional outputs NULL or
+ * valid for n_items doubles.
+ */
 cx_status cx_cronbach_alpha(const double *items,
                             size_t n_rows,
                             size_t n_items,
@@ -1235,16 +1957,20 @@ cx_status cx_cronbach_alpha(const double *items,
                             double *out_item_total_r,
                             double *out_alpha_if_deleted);
 
-// The default key-driver options.
+/**
+ * The default key-driver options.
+ */
 cx_driver_options cx_driver_options_default(void);
 
-// Key drivers of `y` (n_rows values) among the n_drivers columns of row-major `x` (NaN =
-// missing): correlations, standardized betas, Pratt, relative weights, Shapley values and,
-// with a bootstrap, relative-weight intervals. `options` NULL means the defaults.
-//
-// # Safety
-// `x` valid for n_rows × n_drivers doubles, `y` for n_rows, `out_r2` for a double,
-// `out_drivers` for n_drivers entries; `options` NULL or valid.
+/**
+ * Key drivers of `y` (n_rows values) among the n_drivers columns of row-major `x` (NaN =
+ * missing): correlations, standardized betas, Pratt, relative weights, Shapley values and,
+ * with a bootstrap, relative-weight intervals. `options` NULL means the defaults.
+ *
+ * # Safety
+ * `x` valid for n_rows × n_drivers doubles, `y` for n_rows, `out_r2` for a double,
+ * `out_drivers` for n_drivers entries; `options` NULL or valid.
+ */
 cx_status cx_key_drivers(const double *x,
                          size_t n_rows,
                          size_t n_drivers,
@@ -1253,26 +1979,30 @@ cx_status cx_key_drivers(const double *x,
                          double *out_r2,
                          cx_driver_importance *out_drivers);
 
-// Key drivers from a `size` × `size` row-major correlation matrix of the drivers followed
-// by the outcome (last row and column); writes R² and size − 1 drivers. Of `options`
-// (NULL: the defaults) the method and shapley apply.
-//
-// # Safety
-// `correlation` valid for size × size doubles, `options` NULL or valid, `out_r2` for a
-// double, `out_drivers` for size − 1 entries.
+/**
+ * Key drivers from a `size` × `size` row-major correlation matrix of the drivers followed
+ * by the outcome (last row and column); writes R² and size − 1 drivers. Of `options`
+ * (NULL: the defaults) the method and shapley apply.
+ *
+ * # Safety
+ * `correlation` valid for size × size doubles, `options` NULL or valid, `out_r2` for a
+ * double, `out_drivers` for size − 1 entries.
+ */
 cx_status cx_key_drivers_from_correlation(const double *correlation,
                                           size_t size,
                                           const cx_driver_options *options,
                                           double *out_r2,
                                           cx_driver_importance *out_drivers);
 
-// Importance–performance analysis of `len` attributes: the quadrant of each into
-// `out_quadrants`; the cuts used into `out_cuts` (importance, performance) when not NULL.
-// `importance_cut` and `performance_cut` are read only with CX_CROSSHAIR_AT.
-//
-// # Safety
-// `importance` and `performance` valid for `len` doubles, `out_quadrants` for `len` bytes,
-// `out_cuts` NULL or valid for 2 doubles.
+/**
+ * Importance–performance analysis of `len` attributes: the quadrant of each into
+ * `out_quadrants`; the cuts used into `out_cuts` (importance, performance) when not NULL.
+ * `importance_cut` and `performance_cut` are read only with CX_CROSSHAIR_AT.
+ *
+ * # Safety
+ * `importance` and `performance` valid for `len` doubles, `out_quadrants` for `len` bytes,
+ * `out_cuts` NULL or valid for 2 doubles.
+ */
 cx_status cx_ipa(const double *importance,
                  const double *performance,
                  size_t len,
@@ -1282,18 +2012,22 @@ cx_status cx_ipa(const double *importance,
                  cx_quadrant *out_quadrants,
                  double *out_cuts);
 
-// The default service-quality options: the 22-item SERVQUAL on a 1–7 scale.
+/**
+ * The default service-quality options: the 22-item SERVQUAL on a 1–7 scale.
+ */
 cx_quality_options cx_quality_options_default(void);
 
-// SERVQUAL gaps (perception − expectation) of n_rows × n_items row-major `perceptions` and
-// `expectations`: the overall score into `out_overall`, the weighted score into
-// `out_weighted` when `dimension_points` (n_dimensions points summing to 100) and
-// `out_weighted` are given, and the mean gap per item and per dimension into the optional
-// arrays. `options` NULL means cx_quality_options_default().
-//
-// # Safety
-// The ratings valid for n_rows × n_items doubles; `out_overall` valid; the other pointers
-// NULL or valid for their documented lengths.
+/**
+ * SERVQUAL gaps (perception − expectation) of n_rows × n_items row-major `perceptions` and
+ * `expectations`: the overall score into `out_overall`, the weighted score into
+ * `out_weighted` when `dimension_points` (n_dimensions points summing to 100) and
+ * `out_weighted` are given, and the mean gap per item and per dimension into the optional
+ * arrays. `options` NULL means cx_quality_options_default().
+ *
+ * # Safety
+ * The ratings valid for n_rows × n_items doubles; `out_overall` valid; the other pointers
+ * NULL or valid for their documented lengths.
+ */
 cx_status cx_servqual(const double *perceptions,
                       const double *expectations,
                       size_t n_rows,
@@ -1305,13 +2039,15 @@ cx_status cx_servqual(const double *perceptions,
                       double *out_item_gaps,
                       double *out_dimension_gaps);
 
-// SERVPERF: the perceptions alone (n_rows × n_items, row-major): the overall score into
-// `out_overall` and the mean per item and per dimension into the optional arrays.
-// `options` NULL means cx_quality_options_default().
-//
-// # Safety
-// `perceptions` valid for n_rows × n_items doubles; `out_overall` valid; the arrays NULL or
-// valid for n_items and one per dimension.
+/**
+ * SERVPERF: the perceptions alone (n_rows × n_items, row-major): the overall score into
+ * `out_overall` and the mean per item and per dimension into the optional arrays.
+ * `options` NULL means cx_quality_options_default().
+ *
+ * # Safety
+ * `perceptions` valid for n_rows × n_items doubles; `out_overall` valid; the arrays NULL or
+ * valid for n_items and one per dimension.
+ */
 cx_status cx_servperf(const double *perceptions,
                       size_t n_rows,
                       size_t n_items,
@@ -1320,13 +2056,15 @@ cx_status cx_servperf(const double *perceptions,
                       double *out_item_scores,
                       double *out_dimension_scores);
 
-// Zones of tolerance of n_rows × n_items row-major `perceived`, `adequate` and `desired`
-// ratings: one cx_zone per item into `out_items`, and per dimension into `out_dimensions`
-// when not NULL. `options` NULL means cx_quality_options_default().
-//
-// # Safety
-// The ratings valid for n_rows × n_items doubles, `out_items` for n_items entries,
-// `out_dimensions` NULL or valid for one entry per dimension.
+/**
+ * Zones of tolerance of n_rows × n_items row-major `perceived`, `adequate` and `desired`
+ * ratings: one cx_zone per item into `out_items`, and per dimension into `out_dimensions`
+ * when not NULL. `options` NULL means cx_quality_options_default().
+ *
+ * # Safety
+ * The ratings valid for n_rows × n_items doubles, `out_items` for n_items entries,
+ * `out_dimensions` NULL or valid for one entry per dimension.
+ */
 cx_status cx_zone_of_tolerance(const double *perceived,
                                const double *adequate,
                                const double *desired,
@@ -1336,42 +2074,48 @@ cx_status cx_zone_of_tolerance(const double *perceived,
                                cx_zone *out_items,
                                cx_zone *out_dimensions);
 
-// Reads the bank's CSV files in `data_dir` (the schema of docs/data-schema.md, any subset)
-// and writes the report into `out_dir` (created if missing) as report.html and report.json.
-// A malformed file is CX_DATA_FILE, with file, line, column and what was expected in
-// cx_last_error_message(). Intervals at `confidence` (0.95 is usual). `lang` is the report's
-// language: "en" (English; also when NULL) or "zh" (Simplified Chinese); any other code is
-// CX_INVALID_PARAMETER with the supported codes in the message.
-//
-// # Safety
-// `data_dir` and `out_dir` NUL-terminated strings; `lang` NULL or a NUL-terminated string.
+/**
+ * Reads the bank's CSV files in `data_dir` (the schema of docs/data-schema.md, any subset)
+ * and writes the report into `out_dir` (created if missing) as report.html and report.json.
+ * A malformed file is CX_DATA_FILE, with file, line, column and what was expected in
+ * cx_last_error_message(). Intervals at `confidence` (0.95 is usual). `lang` is the report's
+ * language: "en" (English; also when NULL) or "zh" (Simplified Chinese); any other code is
+ * CX_INVALID_PARAMETER with the supported codes in the message.
+ *
+ * # Safety
+ * `data_dir` and `out_dir` NUL-terminated strings; `lang` NULL or a NUL-terminated string.
+ */
 cx_status cx_bank_report(const char *data_dir,
                          const char *out_dir,
                          double confidence,
                          const char *lang);
 
-// Writes the report on the demo bank (`customers` customers from `seed`; the command line's
-// default is 50 000 and 2026) into `out_dir` as report.html and report.json, in `lang`
-// ("en", also when NULL, or "zh") as cx_bank_report.
-//
-// # Safety
-// `out_dir` a NUL-terminated string; `lang` NULL or a NUL-terminated string.
+/**
+ * Writes the report on the demo bank (`customers` customers from `seed`; the command line's
+ * default is 50 000 and 2026) into `out_dir` as report.html and report.json, in `lang`
+ * ("en", also when NULL, or "zh") as cx_bank_report.
+ *
+ * # Safety
+ * `out_dir` a NUL-terminated string; `lang` NULL or a NUL-terminated string.
+ */
 cx_status cx_demo_report(uint64_t seed,
                          size_t customers,
                          const char *out_dir,
                          double confidence,
                          const char *lang);
 
-// RFM scores of `len` customers (recency: time since the last purchase, smaller is better)
-// in `bins` quantile bins that keep ties together; writes r, f and m scores (1..bins) and,
-// when `out_segment` is not NULL, the index of each customer's segment in the default map
-// (0 Champions, 1 Loyal, 2 Potential Loyalist, 3 New, 4 Promising, 5 Need Attention,
-// 6 About To Sleep, 7 Can't Lose Them, 8 At Risk, 9 Lost, 10 Hibernating, 255 other; needs
-// `bins` = 5).
-//
-// # Safety
-// Inputs valid for `len` doubles; `out_r`, `out_f`, `out_m` valid for `len` bytes;
-// `out_segment` NULL or valid for `len` bytes.
+/**
+ * RFM scores of `len` customers (recency: time since the last purchase, smaller is better)
+ * in `bins` quantile bins that keep ties together; writes r, f and m scores (1..bins) and,
+ * when `out_segment` is not NULL, the index of each customer's segment in the default map
+ * (0 Champions, 1 Loyal, 2 Potential Loyalist, 3 New, 4 Promising, 5 Need Attention,
+ * 6 About To Sleep, 7 Can't Lose Them, 8 At Risk, 9 Lost, 10 Hibernating, 255 other; needs
+ * `bins` = 5).
+ *
+ * # Safety
+ * Inputs valid for `len` doubles; `out_r`, `out_f`, `out_m` valid for `len` bytes;
+ * `out_segment` NULL or valid for `len` bytes.
+ */
 cx_status cx_rfm_scores(const double *recency,
                         const double *frequency,
                         const double *monetary,
@@ -1383,32 +2127,38 @@ cx_status cx_rfm_scores(const double *recency,
                         uint8_t *out_m,
                         uint8_t *out_segment);
 
-// Customer-pyramid tiers of `len` customers by value: 0 platinum, 1 gold, 2 iron, 3 lead.
-// `cuts` holds three numbers: the customer shares of platinum, gold and iron when
-// `cuts_are_thresholds` is false (ties share a tier), else their lowest values (decreasing).
-//
-// # Safety
-// `value` valid for `len` doubles, `cuts` for 3, `out_tiers` for `len` bytes.
+/**
+ * Customer-pyramid tiers of `len` customers by value: 0 platinum, 1 gold, 2 iron, 3 lead.
+ * `cuts` holds three numbers: the customer shares of platinum, gold and iron when
+ * `cuts_are_thresholds` is false (ties share a tier), else their lowest values (decreasing).
+ *
+ * # Safety
+ * `value` valid for `len` doubles, `cuts` for 3, `out_tiers` for `len` bytes.
+ */
 cx_status cx_value_tiers(const double *value,
                          size_t len,
                          const double *cuts,
                          bool cuts_are_thresholds,
                          uint8_t *out_tiers);
 
-// The default k-means options for `n_clusters` clusters.
+/**
+ * The default k-means options for `n_clusters` clusters.
+ */
 cx_kmeans_options cx_kmeans_options_default(size_t n_clusters);
 
-// k-means on `n_samples × n_features` row-major `x` with optional `weights` (NULL for
-// none, else one non-negative weight per sample): greedy k-means++, `n_init` restarts,
-// Lloyd iterations. Writes each sample's cluster to `out_labels` (n_samples values), the
-// centres row-major to `out_centers` (n_clusters × n_features) and, when `out_result` is
-// not NULL, the inertia and iterations. `options` NULL means cx_kmeans_options_default(2).
-// Outputs are written only on success.
-//
-// # Safety
-// `x` valid for n_samples × n_features doubles; `weights` NULL or valid for n_samples;
-// `out_labels` for n_samples uint32_t; `out_centers` for n_clusters × n_features doubles;
-// `options` and `out_result` NULL or valid.
+/**
+ * k-means on `n_samples × n_features` row-major `x` with optional `weights` (NULL for
+ * none, else one non-negative weight per sample): greedy k-means++, `n_init` restarts,
+ * Lloyd iterations. Writes each sample's cluster to `out_labels` (n_samples values), the
+ * centres row-major to `out_centers` (n_clusters × n_features) and, when `out_result` is
+ * not NULL, the inertia and iterations. `options` NULL means cx_kmeans_options_default(2).
+ * Outputs are written only on success.
+ *
+ * # Safety
+ * `x` valid for n_samples × n_features doubles; `weights` NULL or valid for n_samples;
+ * `out_labels` for n_samples uint32_t; `out_centers` for n_clusters × n_features doubles;
+ * `options` and `out_result` NULL or valid.
+ */
 cx_status cx_kmeans_fit(const double *x,
                         size_t n_samples,
                         size_t n_features,
@@ -1418,14 +2168,16 @@ cx_status cx_kmeans_fit(const double *x,
                         double *out_centers,
                         cx_kmeans_result *out_result);
 
-// Mean silhouette of the clustering `labels` (any values, one per sample) of
-// `n_samples × n_features` row-major `x`, with Euclidean distances; over every sample when
-// `sample_size` is 0 or at least n_samples, else over a random sample of that many drawn
-// with `seed`. Needs 2 ≤ distinct labels ≤ n − 1.
-//
-// # Safety
-// `x` valid for n_samples × n_features doubles, `labels` for n_samples values, `out_score`
-// for a write.
+/**
+ * Mean silhouette of the clustering `labels` (any values, one per sample) of
+ * `n_samples × n_features` row-major `x`, with Euclidean distances; over every sample when
+ * `sample_size` is 0 or at least n_samples, else over a random sample of that many drawn
+ * with `seed`. Needs 2 ≤ distinct labels ≤ n − 1.
+ *
+ * # Safety
+ * `x` valid for n_samples × n_features doubles, `labels` for n_samples values, `out_score`
+ * for a write.
+ */
 cx_status cx_silhouette_score(const double *x,
                               size_t n_samples,
                               size_t n_features,
@@ -1434,100 +2186,126 @@ cx_status cx_silhouette_score(const double *x,
                               uint64_t seed,
                               double *out_score);
 
-// A static description of a status code, e.g. "invalid score" for CX_INVALID_SCORE.
-// Unknown codes give "unknown status". The string is static: do not free it.
+/**
+ * A static description of a status code, e.g. "invalid score" for CX_INVALID_SCORE.
+ * Unknown codes give "unknown status". The string is static: do not free it.
+ */
 const char *cx_status_str(uint32_t status);
 
-// Copies this thread's last error message (empty if no call has failed) into `buf` as a
-// NUL-terminated string, and writes its length without the NUL to `*written`. If `buf` is
-// NULL or `len` too small, copies what fits (when `len` > 0), writes the full length and
-// returns CX_BUFFER_TOO_SMALL. This call never changes the stored message.
-//
-// # Safety
-// `buf` is NULL or valid for `len` bytes; `written` is NULL or valid for a write.
+/**
+ * Copies this thread's last error message (empty if no call has failed) into `buf` as a
+ * NUL-terminated string, and writes its length without the NUL to `*written`. If `buf` is
+ * NULL or `len` too small, copies what fits (when `len` > 0), writes the full length and
+ * returns CX_BUFFER_TOO_SMALL. This call never changes the stored message.
+ *
+ * # Safety
+ * `buf` is NULL or valid for `len` bytes; `written` is NULL or valid for a write.
+ */
 cx_status cx_last_error_message(char *buf, size_t len, size_t *written);
 
-// The library version, e.g. "0.1.0" (the same as CXKIT_VERSION in the header this library
-// was built with). Static: do not free it.
+/**
+ * The library version, e.g. "0.1.0" (the same as CXKIT_VERSION in the header this library
+ * was built with). Static: do not free it.
+ */
 const char *cx_version(void);
 
-// The default NPS options: 95 %, adjusted Wald, NaN raises.
+/**
+ * The default NPS options: 95 %, adjusted Wald, NaN raises.
+ */
 cx_nps_options cx_nps_options_default(void);
 
-// The default CSAT options: 1–5, top 2, 95 %, Wilson, NaN raises.
+/**
+ * The default CSAT options: 1–5, top 2, 95 %, Wilson, NaN raises.
+ */
 cx_csat_options cx_csat_options_default(void);
 
-// The default CES options: 1–7, threshold 5, 95 %, Wilson, NaN raises.
+/**
+ * The default CES options: 1–7, threshold 5, 95 %, Wilson, NaN raises.
+ */
 cx_ces_options cx_ces_options_default(void);
 
-// Net Promoter Score of `len` 0–10 `scores` (NaN = missing), with optional `weights` (NULL
-// for none, else `len` of them). `options` may be NULL for the defaults.
-//
-// # Safety
-// `scores` is valid for `len` doubles (or NULL when `len` is 0), `weights` NULL or valid for
-// `len` doubles, `options` NULL or valid, `out` valid for a write.
+/**
+ * Net Promoter Score of `len` 0–10 `scores` (NaN = missing), with optional `weights` (NULL
+ * for none, else `len` of them). `options` may be NULL for the defaults.
+ *
+ * # Safety
+ * `scores` is valid for `len` doubles (or NULL when `len` is 0), `weights` NULL or valid for
+ * `len` doubles, `options` NULL or valid, `out` valid for a write.
+ */
 cx_status cx_nps(const double *scores,
                  size_t len,
                  const double *weights,
                  const cx_nps_options *options,
                  cx_nps_result *out_result);
 
-// Net Promoter Score from counts of detractors, passives and promoters. `options` may be NULL.
-//
-// # Safety
-// `options` NULL or valid; `out_result` valid for a write.
+/**
+ * Net Promoter Score from counts of detractors, passives and promoters. `options` may be NULL.
+ *
+ * # Safety
+ * `options` NULL or valid; `out_result` valid for a write.
+ */
 cx_status cx_nps_from_counts(uint64_t detractors,
                              uint64_t passives,
                              uint64_t promoters,
                              const cx_nps_options *options,
                              cx_nps_result *out_result);
 
-// Tests whether two waves' NPS differ (delta = a − b in points). `method` is CX_NPS_WALD or
-// CX_NPS_ADJUSTED_WALD.
-//
-// # Safety
-// `a`, `b` valid for reads; `out_result` valid for a write.
+/**
+ * Tests whether two waves' NPS differ (delta = a − b in points). `method` is CX_NPS_WALD or
+ * CX_NPS_ADJUSTED_WALD.
+ *
+ * # Safety
+ * `a`, `b` valid for reads; `out_result` valid for a write.
+ */
 cx_status cx_nps_test(const cx_nps_result *a,
                       const cx_nps_result *b,
                       cx_nps_method method,
                       double confidence,
                       cx_wave_test *out_result);
 
-// Tests whether two waves' top-box shares differ (delta = a − b, a fraction).
-//
-// # Safety
-// `a`, `b` valid for reads; `out_result` valid for a write.
+/**
+ * Tests whether two waves' top-box shares differ (delta = a − b, a fraction).
+ *
+ * # Safety
+ * `a`, `b` valid for reads; `out_result` valid for a write.
+ */
 cx_status cx_top_box_test(const cx_proportion *a,
                           const cx_proportion *b,
                           double confidence,
                           cx_wave_test *out_result);
 
-// CSAT of `len` `scores` on the options' scale: top-box share and mean. `weights` may be
-// NULL; `options` may be NULL for the defaults (1–5, top 2).
-//
-// # Safety
-// As for cx_nps.
+/**
+ * CSAT of `len` `scores` on the options' scale: top-box share and mean. `weights` may be
+ * NULL; `options` may be NULL for the defaults (1–5, top 2).
+ *
+ * # Safety
+ * As for cx_nps.
+ */
 cx_status cx_csat(const double *scores,
                   size_t len,
                   const double *weights,
                   const cx_csat_options *options,
                   cx_csat_result *out_result);
 
-// Customer Effort Score of `len` `scores`: mean and share at or above the threshold.
-// `weights` may be NULL; `options` may be NULL for the defaults (1–7, threshold 5).
-//
-// # Safety
-// As for cx_nps.
+/**
+ * Customer Effort Score of `len` `scores`: mean and share at or above the threshold.
+ * `weights` may be NULL; `options` may be NULL for the defaults (1–7, threshold 5).
+ *
+ * # Safety
+ * As for cx_nps.
+ */
 cx_status cx_ces(const double *scores,
                  size_t len,
                  const double *weights,
                  const cx_ces_options *options,
                  cx_ces_result *out_result);
 
-// Wilson score interval for `successes` of `n` (both may be fractional) at `confidence`.
-//
-// # Safety
-// `low` and `high` valid for writes.
+/**
+ * Wilson score interval for `successes` of `n` (both may be fractional) at `confidence`.
+ *
+ * # Safety
+ * `low` and `high` valid for writes.
+ */
 cx_status cx_wilson_interval(double successes,
                              double n,
                              double confidence,

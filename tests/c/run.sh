@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Builds libcxkit, compiles tests/c/test_cxkit.c with the system C compiler against the
-# committed header, and runs it against the shared library under valgrind (no leaks, no
+# Builds libcxkit, checks that the header compiles alone as C99 and as C++, compiles
+# tests/c/test_cxkit.c with the system C compiler against the committed header, and runs it against the shared library under valgrind (no leaks, no
 # memory errors), against the static library, and against the static library built with
 # AddressSanitizer, LeakSanitizer and UndefinedBehaviorSanitizer (any report fails the run).
 set -euo pipefail
@@ -12,6 +12,15 @@ out="$root/target/c-tests"
 mkdir -p "$out"
 cc=${CC:-gcc}
 flags=(-std=c11 -Wall -Wextra -Werror -pedantic -g -I "$root/include")
+# The header alone compiles cleanly as C99 and as C++ (its comments are /* */, old compilers
+# included).
+"$cc" -std=c99 -pedantic -Wall -Wextra -Werror -fsyntax-only -x c include/cxkit.h
+cxx=${CXX:-g++}
+if command -v "$cxx" > /dev/null; then
+  "$cxx" -std=c++11 -pedantic -Wall -Wextra -Werror -fsyntax-only -x c++ include/cxkit.h
+else
+  echo "$cxx not found: the header's C++ check skipped" >&2
+fi
 "$cc" "${flags[@]}" tests/c/test_cxkit.c -o "$out/test_cxkit_shared" \
   -L "$lib" -Wl,-rpath,"$lib" -lcxkit -lm
 "$cc" "${flags[@]}" tests/c/test_cxkit.c -o "$out/test_cxkit_static" \

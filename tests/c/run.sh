@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Builds libcxkit, checks that the header compiles alone as C99 and as C++, compiles
-# tests/c/test_cxkit.c with the system C compiler against the committed header, and runs it against the shared library under valgrind (no leaks, no
-# memory errors), against the static library, and against the static library built with
-# AddressSanitizer, LeakSanitizer and UndefinedBehaviorSanitizer (any report fails the run).
+# tests/c/test_cxkit.c with the system C compiler against the committed header, and runs it
+# against the shared library under valgrind (no leaks, no memory errors), against the static
+# library, and against the static library built with AddressSanitizer, LeakSanitizer and
+# UndefinedBehaviorSanitizer (any report fails the run).
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
 cd "$root"

@@ -321,15 +321,19 @@ pub(crate) fn epoch_times<'py>(
         }
         _ => dates,
     };
-    if let Some(parsed) = text_times(dates, unit, what, allow_missing)? {
-        return Ok(PyArray1::from_vec(py, parsed));
+    let raw = np.call_method1("asarray", (dates,))?;
+    let one_dimensional = raw.getattr("ndim")?.extract::<usize>()? == 1;
+    let kind: char = raw.getattr("dtype")?.getattr("kind")?.extract()?;
+    // Only text or object columns can hold text dates; datetime64 and integer columns never
+    // go through Python objects.
+    if one_dimensional && "UO".contains(kind) {
+        if let Some(parsed) = text_times(&raw, unit, what, allow_missing)? {
+            return Ok(PyArray1::from_vec(py, parsed));
+        }
     }
     // Integers already are times since 1970 in `unit`: read them as they are (no copy when
     // they are a contiguous int64 array).
-    let raw = np.call_method1("asarray", (dates,))?;
-    if raw.getattr("ndim")?.extract::<usize>()? == 1
-        && "iu".contains(raw.getattr("dtype")?.getattr("kind")?.extract::<char>()?)
-    {
+    if one_dimensional && "iu".contains(kind) {
         let kwargs = pyo3::types::PyDict::new(py);
         kwargs.set_item("copy", false)?;
         let ints = raw.call_method("astype", ("int64",), Some(&kwargs))?;
@@ -377,20 +381,15 @@ fn py_none<'py>(obj: &Bound<'py, PyAny>) -> Bound<'py, PyAny> {
     obj.py().None().into_bound(obj.py())
 }
 
-/// Text dates (a list, numpy or pandas column of strings; None or NaN for a missing one) read
-/// by the core's parsers: `data::parse_date` for days, `data::parse_time` for seconds. None
-/// when `dates` is not text.
+/// Text dates (a one-dimensional numpy array of strings or objects; None or NaN for a missing
+/// one) read by the core's parsers: `data::parse_date` for days, `data::parse_time` for
+/// seconds. None when the values are not text.
 fn text_times(
-    dates: &Bound<'_, PyAny>,
+    raw: &Bound<'_, PyAny>,
     unit: &str,
     what: &'static str,
     allow_missing: bool,
 ) -> PyResult<Option<Vec<i64>>> {
-    let np = dates.py().import("numpy")?;
-    let raw = np.call_method1("asarray", (dates, "object"))?;
-    if raw.getattr("ndim")?.extract::<usize>()? != 1 {
-        return Ok(None);
-    }
     let values: Vec<Bound<'_, PyAny>> = raw.call_method0("tolist")?.extract()?;
     if values.is_empty()
         || !values

@@ -633,19 +633,18 @@ fn flags(column: &Bound<'_, PyAny>) -> PyResult<Vec<bool>> {
         .enumerate()
         .map(|(i, v)| {
             let v = v?;
-            let bad = || -> PyResult<PyErr> {
-                Ok(invalid(
+            let bad = || {
+                let found = v.repr().map_or_else(|_| "?".to_string(), |r| r.to_string());
+                invalid(
                     "reopened",
                     format!(
-                        "row {i}: expected {} (or True/False), found {}",
-                        comp::FLAG_EXPECTED,
-                        v.repr()?.to_cow()?
+                        "row {i}: expected {} (or True/False), found {found}",
+                        comp::FLAG_EXPECTED
                     ),
-                ))
+                )
             };
             if let Ok(text) = v.cast::<pyo3::types::PyString>() {
-                return comp::parse_flag(&text.to_cow()?)
-                    .ok_or_else(|| bad().unwrap_or_else(|e| e));
+                return comp::parse_flag(&text.to_cow()?).ok_or_else(bad);
             }
             if is_missing(&v)? {
                 return Ok(false);
@@ -653,7 +652,7 @@ fn flags(column: &Bound<'_, PyAny>) -> PyResult<Vec<bool>> {
             match v.extract::<f64>() {
                 Ok(0.0) => Ok(false),
                 Ok(1.0) => Ok(true),
-                _ => Err(bad()?),
+                _ => Err(bad()),
             }
         })
         .collect()

@@ -58,9 +58,6 @@ __all__ = [
     "ZeroVarianceError",
     "ZoneOfTolerance",
     "__version__",
-    "_restore",
-    "_restore_kano_feature",
-    "_restore_kano_result",
     "behavior_types",
     "ces",
     "compare_offers",
@@ -828,13 +825,6 @@ class LikertAccumulator(_Accumulator[Likert]):
 
     def __new__(cls, scale: _Scale, boxes: int = 2) -> LikertAccumulator: ...
     def finish(self) -> Likert: ...
-
-def _restore_kano_feature(state: str, name: Optional[str]) -> KanoFeature: ...
-def _restore_kano_result(
-    table: str, names: list[str], segments: Optional[list[tuple[Any, str]]]
-) -> KanoResult: ...
-def _restore(kind: str, state: str) -> Any:
-    """Rebuilds a result from its class name and JSON state (the pickle constructor)."""
 
 @final
 class CronbachAlpha(_Result):

@@ -15,6 +15,8 @@ import cxkit
 
 TREE = {"journeys": [{"id": "j", "stages": [{"id": "s", "touchpoints": [
     {"id": "app", "indicators": [{"id": "ok", "kind": {"type": "rate"}}]}]}]}]}
+OTHER_TREE = {"journeys": [{"id": "j", "stages": [{"id": "s", "touchpoints": [
+    {"id": "app", "indicators": [{"id": "ok", "kind": {"type": "rate"}}, {"id": "fast", "kind": {"type": "rate"}}]}]}]}]}
 OK = [10, 9, 3, 7]
 P = [[5.0, 6.0], [4.0, 7.0], [6.0, 5.0]]
 DIMS = ["a", "b"]
@@ -170,14 +172,17 @@ CASES = [
     ("KanoAccumulator.from_bytes", "corrupt bytes", lambda: cxkit.KanoAccumulator.from_bytes(b"CXKA\x01\x04\xff\xff\xff\xff"), cxkit.CorruptBytesError),
     ("ServqualAccumulator.update", "rating outside the scale", lambda a: a.update([[9, 1]], [[1, 1]]), cxkit.InvalidAnswerError),
     ("ServqualAccumulator.update", "NaN with nan_policy raise", lambda a: a.update([[np.nan, 1]], [[1, 1]]), cxkit.MissingAnswerError),
+    ("ServqualAccumulator.merge", "items of other names", lambda a: a.merge(cxkit.ServqualAccumulator(["x", "y"], dimensions=DIMS)), cxkit.IncompatibleError),
     ("CovarianceAccumulator", "huge column count (1e6)", lambda: cxkit.CovarianceAccumulator(10**6), cxkit.InvalidParameterError),
     ("cronbach_alpha", "huge column count (20 000)", lambda: cxkit.cronbach_alpha(np.ones((2, 20_000))), cxkit.InvalidParameterError),
     ("CovarianceAccumulator.update", "inf", lambda a: a.update([[1, np.inf]]), cxkit.InvalidParameterError),
     ("CovarianceAccumulator.update", "wrong number of columns", lambda a: a.update([[1, 2, 3]]), cxkit.LengthMismatchError),
+    ("CovarianceAccumulator.merge", "columns of other names", lambda a: a.merge(cxkit.CovarianceAccumulator(["x", "y"])), cxkit.IncompatibleError),
     ("CovarianceAccumulator.from_bytes", "huge column count", lambda: cxkit.CovarianceAccumulator.from_bytes(b"CXKA\x01\x05\x00\xff\xff\xff\xff\x01\x00\x00\x00\x00\x00\x00\x00"), cxkit.CorruptBytesError),
     ("JourneyState.update", "unknown indicator", lambda a: a.update({"indicator": ["nope"], "timestamp": [0], "value": [1]}), cxkit.InvalidParameterError),
     ("JourneyState.update", "rate value 0.5", lambda a: a.update({"indicator": ["ok"], "timestamp": [0], "value": [0.5]}), cxkit.InvalidParameterError),
     ("JourneyState.update", "bad value in a new segment", lambda a: a.update({"indicator": ["ok"], "timestamp": [0], "value": [2], "segment": ["new"]}), cxkit.InvalidParameterError),
+    ("JourneyState.merge", "state of another tree", lambda a: a.merge(cxkit.JourneyState(cxkit.IndicatorTree.from_dict(OTHER_TREE))), cxkit.IncompatibleError),
     ("BetaGeo.from_bytes", "bytes of another kind", lambda: cxkit.BetaGeo.from_bytes(cxkit.GammaGamma.from_params(1, 2, 3).to_bytes()), cxkit.CorruptBytesError),
 ]
 

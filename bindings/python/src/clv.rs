@@ -1,18 +1,15 @@
-//! Customer value and lifetime value for Python: delivered value, transaction summaries,
-//! BG/NBD and Gamma-Gamma models, CLV.
+//! Customer lifetime value for Python: transaction summaries, the BG/NBD, Pareto/NBD and
+//! Gamma-Gamma models, and CLV.
 
 use cxkit_core::clv::{self as core, FitOptions, Period};
-use cxkit_core::value::{self as value_core, ValueModel};
 use numpy::{PyArray1, PyArrayMethods, ToPyArray};
 use pyo3::exceptions::{PyTypeError, PyValueError};
 use pyo3::prelude::*;
 use pyo3::types::PyDict;
 
-use crate::convert::{
-    epoch_times, floats, frame, named_matrix, one_time, optional_floats, optional_slice,
-};
-use crate::errors::{invalid, IntoPyResult};
-use crate::labels::{rows_matched, LabelColumn, Missing};
+use crate::convert::{epoch_times, floats, frame, one_time, optional_floats, optional_slice};
+use crate::error::{invalid, IntoPyResult};
+use crate::labels::{LabelColumn, Missing};
 
 /// Runs `f` on float64 views of the given array-likes, with the GIL released.
 macro_rules! with_floats {
@@ -208,7 +205,7 @@ macro_rules! model_class {
 
             /// Parameters and fit report as a dict.
             fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-                let d = crate::results::to_dict(py, self.model()?)?;
+                let d = crate::convert::result::to_dict(py, self.model()?)?;
                 d.set_item("penalizer", self.penalizer)?;
                 Ok(d)
             }
@@ -369,7 +366,7 @@ pub(crate) fn customer_lifetime_value<'py>(
 ) -> PyResult<Bound<'py, PyArray1<f64>>> {
     // A negative or huge horizon is an InvalidParameterError, not Python's OverflowError.
     let horizon = u32::try_from(crate::convert::count("horizon", horizon)?).map_err(|_| {
-        crate::errors::invalid("horizon", format!("must be at most {} months", u32::MAX))
+        crate::error::invalid("horizon", format!("must be at most {} months", u32::MAX))
     })?;
     let model: Box<dyn core::TransactionModel> = if let Ok(m) = transaction_model.cast::<BetaGeo>()
     {
@@ -396,134 +393,10 @@ pub(crate) fn customer_lifetime_value<'py>(
     Ok(PyArray1::from_vec(py, v))
 }
 
-/// Delivered value per customer: weighted value components minus weighted cost components.
-///
-/// ``value`` and ``cost`` are customers × components (DataFrames name the components);
-/// ``value_weights`` / ``cost_weights`` map names (or positions) to weights, equal by default.
-/// Returns a DataFrame with total_value, total_cost, delivered_value and value_cost_ratio
-/// (NaN where the cost is 0).
-///
-/// >>> r = cxkit.delivered_value([[8.0, 6.0]], [[5.0, 2.0]], value_weights=[0.5, 0.5], cost_weights=[0.7, 0.3])
-/// >>> round(float(r["delivered_value"][0]), 6)
-/// 2.9
-#[pyfunction]
-#[pyo3(signature = (value, cost, value_weights=None, cost_weights=None))]
-pub(crate) fn delivered_value<'py>(
-    py: Python<'py>,
-    value: &Bound<'py, PyAny>,
-    cost: &Bound<'py, PyAny>,
-    value_weights: Option<&Bound<'py, PyAny>>,
-    cost_weights: Option<&Bound<'py, PyAny>>,
-) -> PyResult<Bound<'py, PyAny>> {
-    let cost = rows_matched(("value", value), ("cost", cost))?;
-    let (v, v_names, index) = named_matrix(py, value, "value", true)?;
-    let (c, c_names, _) = named_matrix(py, &cost, "cost", true)?;
-    let model = ValueModel {
-        value: components(&v_names, value_weights)?,
-        cost: components(&c_names, cost_weights)?,
-    };
-    let (vr, cr) = (v.readonly(), c.readonly());
-    let r = value_core::delivered_value(vr.as_array(), cr.as_array(), &model).py_err()?;
-    let cols = PyDict::new(py);
-    cols.set_item("total_value", r.total_value.to_pyarray(py))?;
-    cols.set_item("total_cost", r.total_cost.to_pyarray(py))?;
-    cols.set_item("delivered_value", r.delivered.to_pyarray(py))?;
-    let ratio: Vec<f64> = r.ratio.iter().map(|x| x.unwrap_or(f64::NAN)).collect();
-    cols.set_item("value_cost_ratio", ratio.to_pyarray(py))?;
-    frame(py, cols, index, None)
-}
-
-/// Components from names and optional weights (a dict by name, or a sequence by position).
-fn components(
-    names: &[String],
-    weights: Option<&Bound<'_, PyAny>>,
-) -> PyResult<Vec<value_core::Component>> {
-    let k = names.len();
-    let weights: Vec<f64> = match weights {
-        None => vec![1.0 / k as f64; k],
-        Some(w) if w.is_instance_of::<PyDict>() => {
-            let d = w.cast::<PyDict>()?;
-            names
-                .iter()
-                .map(|n| {
-                    d.get_item(n)?
-                        .ok_or_else(|| {
-                            invalid("weights", format!("no weight for component {n:?}"))
-                        })?
-                        .extract::<f64>()
-                })
-                .collect::<PyResult<_>>()?
-        }
-        Some(w) => w.extract()?,
-    };
-    if weights.len() != k {
-        return Err(crate::errors::to_py(cxkit_core::Error::LengthMismatch {
-            what: "weights (one per component)",
-            expected: k,
-            actual: weights.len(),
-        }));
-    }
-    Ok(names
-        .iter()
-        .zip(weights)
-        .map(|(n, w)| value_core::Component {
-            name: n.clone(),
-            weight: w,
-        })
-        .collect())
-}
-
-/// Compares the bank's offer with a competitor's: dicts of component → score on each side.
-/// Returns a dict with our/their value, cost and ratio, the value surplus, and the drivers
-/// (components ranked by their contribution to the surplus).
-///
-/// >>> c = cxkit.compare_offers({"rates": 7, "app": 9}, {"fees": 3}, {"rates": 8, "app": 5}, {"fees": 4})
-/// >>> c["value_surplus"], [d["name"] for d in c["drivers"]]
-/// (2.5, ['app', 'fees', 'rates'])
-#[pyfunction]
-#[pyo3(signature = (our_value, our_cost, their_value, their_cost, value_weights=None, cost_weights=None))]
-pub(crate) fn compare_offers<'py>(
-    py: Python<'py>,
-    our_value: &Bound<'py, PyDict>,
-    our_cost: &Bound<'py, PyDict>,
-    their_value: &Bound<'py, PyDict>,
-    their_cost: &Bound<'py, PyDict>,
-    value_weights: Option<&Bound<'py, PyAny>>,
-    cost_weights: Option<&Bound<'py, PyAny>>,
-) -> PyResult<Bound<'py, PyAny>> {
-    let names = |d: &Bound<'py, PyDict>| -> PyResult<Vec<String>> { d.keys().extract() };
-    let (v_names, c_names) = (names(our_value)?, names(our_cost)?);
-    let scores = |d: &Bound<'py, PyDict>, names: &[String]| -> PyResult<Vec<f64>> {
-        names
-            .iter()
-            .map(|n| {
-                d.get_item(n)?
-                    .ok_or_else(|| invalid("scores", format!("no score for component {n:?}")))?
-                    .extract::<f64>()
-            })
-            .collect()
-    };
-    let model = ValueModel {
-        value: components(&v_names, value_weights)?,
-        cost: components(&c_names, cost_weights)?,
-    };
-    let c = value_core::compare_offers(
-        &scores(our_value, &v_names)?,
-        &scores(our_cost, &c_names)?,
-        &scores(their_value, &v_names)?,
-        &scores(their_cost, &c_names)?,
-        &model,
-    )
-    .py_err()?;
-    crate::results::to_dict(py, &c)
-}
-
-/// Adds the value and CLV functions and classes to the module.
+/// Adds the transaction summary, the CLV models and CLV to the module.
 pub(crate) fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(summarize_transactions, m)?)?;
     m.add_function(wrap_pyfunction!(customer_lifetime_value, m)?)?;
-    m.add_function(wrap_pyfunction!(delivered_value, m)?)?;
-    m.add_function(wrap_pyfunction!(compare_offers, m)?)?;
     m.add_class::<BetaGeo>()?;
     m.add_class::<GammaGamma>()?;
     m.add_class::<ParetoNbd>()?;

@@ -5,14 +5,15 @@ use cxkit_core::names::Named;
 use cxkit_core::Error;
 use ndarray::ArrayView2;
 use numpy::{PyArray2, PyArrayMethods, PyUntypedArray};
-use pyo3::exceptions::{PyTypeError, PyValueError};
+use pyo3::exceptions::PyTypeError;
 use pyo3::prelude::*;
-use pyo3::types::{PyBytes, PyDict, PyList, PyTuple, PyType};
+use pyo3::types::{PyDict, PyList, PyTuple, PyType};
 
 use crate::convert;
-use crate::errors::{invalid, IntoPyResult};
+use crate::convert::result::{from_json, reduce, to_dict, to_json};
+use crate::convert::state::{accumulate_by_methods, accumulator_class, Columns, Shared};
+use crate::error::{invalid, IntoPyResult};
 use crate::labels::{in_order, matched, LabelColumn, Missing};
-use crate::shared::Shared;
 
 /// Letters of the categories, indexed like `KanoCategory::ALL`, then "" for a missing pair.
 const LETTERS: [&str; 7] = ["A", "O", "M", "I", "R", "Q", ""];
@@ -125,7 +126,7 @@ fn label_positions<'py>(
             let shape = arr.getattr("shape")?;
             let (respondent, feature): (usize, usize) =
                 np.call_method1("unravel_index", (flat, shape))?.extract()?;
-            return Err(crate::errors::to_py(Error::InvalidAnswer {
+            return Err(crate::error::to_py(Error::InvalidAnswer {
                 respondent,
                 feature,
                 value: label.clone(),
@@ -317,7 +318,7 @@ pub(crate) fn kano_analyze<'py>(
 
 fn feature_names(given: Option<Vec<String>>, n: usize) -> PyResult<Vec<String>> {
     match given {
-        Some(names) if names.len() != n => Err(crate::errors::to_py(Error::LengthMismatch {
+        Some(names) if names.len() != n => Err(crate::error::to_py(Error::LengthMismatch {
             what: "features (one name per column)",
             expected: n,
             actual: names.len(),
@@ -447,7 +448,7 @@ impl KanoFeature {
     }
     /// Every field as plain Python values (continuous scores included).
     fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        let d = crate::results::to_dict(py, &self.inner)?;
+        let d = to_dict(py, &self.inner)?;
         d.set_item("name", self.name.clone())?;
         Ok(d)
     }
@@ -463,46 +464,22 @@ impl KanoFeature {
             v.worse.map_or("None".into(), |w| format!("{w:.4}")),
         )
     }
-    fn __reduce__<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyTuple>> {
-        let state =
-            serde_json::to_string(&self.inner).map_err(|e| PyValueError::new_err(e.to_string()))?;
-        let restore = py
-            .import("cxkit._cxkit")?
-            .getattr("_restore_kano_feature")?;
-        (restore, (state, self.name.clone())).into_pyobject(py)
+    fn __reduce__<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyTuple>> {
+        let me = slf.get();
+        reduce(slf.as_any(), (to_json(&me.inner)?, me.name.clone()))
+    }
+    /// Rebuilds the verdict from its pickled state.
+    #[classmethod]
+    fn _from_state(_cls: &Bound<'_, PyType>, state: &str, name: Option<String>) -> PyResult<Self> {
+        Ok(KanoFeature {
+            inner: from_json(state)?,
+            name,
+        })
     }
 }
 
 fn rule_name(r: core::KanoRule) -> &'static str {
     r.as_str()
-}
-
-/// Pickle constructor of KanoFeature.
-#[pyfunction]
-fn _restore_kano_feature(state: &str, name: Option<String>) -> PyResult<KanoFeature> {
-    let inner = serde_json::from_str(state)
-        .map_err(|e| PyValueError::new_err(format!("bad state: {e}")))?;
-    Ok(KanoFeature { inner, name })
-}
-
-/// Pickle constructor of KanoResult.
-#[pyfunction]
-fn _restore_kano_result(
-    table: &str,
-    names: Vec<String>,
-    segments: Option<Vec<(Py<PyAny>, String)>>,
-) -> PyResult<KanoResult> {
-    let load = |s: &str| -> PyResult<core::KanoTable> {
-        serde_json::from_str(s).map_err(|e| PyValueError::new_err(format!("bad state: {e}")))
-    };
-    let segments = segments
-        .map(|by| {
-            by.into_iter()
-                .map(|(label, t)| Ok((label, KanoResult::new(load(&t)?, names.clone(), None))))
-                .collect::<PyResult<Vec<_>>>()
-        })
-        .transpose()?;
-    Ok(KanoResult::new(load(table)?, names, segments))
 }
 
 /// The analysis of a KANO questionnaire: `table` (a pandas DataFrame, one row per feature),
@@ -707,7 +684,7 @@ impl KanoResult {
     }
     /// Everything as plain Python values.
     fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        let d = crate::results::to_dict(py, &self.table)?;
+        let d = to_dict(py, &self.table)?;
         d.set_item("feature_names", self.names.clone())?;
         Ok(d)
     }
@@ -725,20 +702,39 @@ impl KanoResult {
             cats.join(", ")
         )
     }
-    fn __reduce__<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyTuple>> {
-        let json = |t: &core::KanoTable| {
-            serde_json::to_string(t).map_err(|e| PyValueError::new_err(e.to_string()))
-        };
-        let segments = match &self.segments {
+    fn __reduce__<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyTuple>> {
+        let (py, me) = (slf.py(), slf.get());
+        let segments = match &me.segments {
             None => None,
             Some(by) => Some(
                 by.iter()
-                    .map(|(label, r)| Ok((label.clone_ref(py), json(&r.table)?)))
+                    .map(|(label, r)| Ok((label.clone_ref(py), to_json(&r.table)?)))
                     .collect::<PyResult<Vec<_>>>()?,
             ),
         };
-        let restore = py.import("cxkit._cxkit")?.getattr("_restore_kano_result")?;
-        (restore, (json(&self.table)?, self.names.clone(), segments)).into_pyobject(py)
+        reduce(
+            slf.as_any(),
+            (to_json(&me.table)?, me.names.clone(), segments),
+        )
+    }
+    /// Rebuilds the analysis from its pickled state.
+    #[classmethod]
+    fn _from_state(
+        _cls: &Bound<'_, PyType>,
+        table: &str,
+        names: Vec<String>,
+        segments: Option<Vec<(Py<PyAny>, String)>>,
+    ) -> PyResult<Self> {
+        let segments = segments
+            .map(|by| {
+                by.into_iter()
+                    .map(|(label, t)| {
+                        Ok((label, KanoResult::new(from_json(&t)?, names.clone(), None)))
+                    })
+                    .collect::<PyResult<Vec<_>>>()
+            })
+            .transpose()?;
+        Ok(KanoResult::new(from_json(table)?, names, segments))
     }
     fn _repr_html_(&self, py: Python<'_>) -> PyResult<String> {
         let table = self.table(py)?;
@@ -750,120 +746,95 @@ impl KanoResult {
     }
 }
 
-/// Mergeable KANO counts per feature (cleaning rules and continuous scores need whole
-/// respondents, so they are not part of it).
-///
-/// >>> acc = cxkit.KanoAccumulator(2)
-/// >>> acc.update([[1, 3]], [[5, 5]])
-/// >>> acc.update([[1, 3]], [[5, 5]])
-/// >>> acc.finish().table["category"].tolist()
-/// ['O', 'M']
-#[pyclass(module = "cxkit")]
-pub struct KanoAccumulator {
-    inner: Shared<core::KanoAccumulator>,
-    names: Option<Vec<String>>,
-}
+accumulate_by_methods!(core::KanoAccumulator);
 
-#[pymethods]
-impl KanoAccumulator {
-    #[new]
-    #[pyo3(signature = (features, names=None))]
-    fn new(features: usize, names: Option<Vec<String>>) -> PyResult<Self> {
-        let names = names
-            .map(|n| feature_names(Some(n), features))
-            .transpose()?;
-        Ok(KanoAccumulator {
-            inner: Shared::new(core::KanoAccumulator::new(features)),
-            names,
-        })
-    }
-    /// Adds a batch of respondents (positions or labels). On error the state is unchanged.
-    /// Threads may update one accumulator at once (each counts its batch with the GIL
-    /// released; the counts add up as serial updates would).
-    #[pyo3(signature = (functional, dysfunctional, form="full", nan_policy="raise"))]
-    fn update(
-        &self,
-        py: Python<'_>,
-        functional: &Bound<'_, PyAny>,
-        dysfunctional: &Bound<'_, PyAny>,
-        form: &str,
-        nan_policy: &str,
-    ) -> PyResult<()> {
-        let names = self
-            .names
-            .as_deref()
-            .map(|n| ("the accumulator's features", n));
-        let functional = in_order(functional, "functional", names)?;
-        let dysfunctional = matched(
-            ("functional", &functional),
-            ("dysfunctional", dysfunctional),
-        )?;
-        let dysfunctional = in_order(&dysfunctional, "dysfunctional", names)?;
-        let f = answers(&functional, "functional")?;
-        let d = answers(&dysfunctional, "dysfunctional")?;
-        let opts = options(form, f.labels || d.labels, nan_policy, None, None)?;
-        let mut batch = core::KanoAccumulator::new(self.inner.with(py, |a| a.features()));
-        with_views!(py, &f.array, &d.array, |fv, dv| {
-            py.detach(|| batch.update(fv, dv, &opts)).py_err()
-        })?;
-        self.inner.with(py, |a| a.merge(&batch)).py_err()
-    }
-    /// Adds another accumulator's counts: the same features, in the same order where both
-    /// name them (an accumulator without names is matched by position).
-    fn merge(&self, py: Python<'_>, other: &Self) -> PyResult<()> {
-        if let (Some(mine), Some(theirs)) = (&self.names, &other.names) {
-            if mine != theirs {
-                return Err(crate::errors::to_py(Error::Incompatible {
-                    reason: format!(
-                        "the accumulators count different features: {mine:?} and {theirs:?}"
-                    ),
-                }));
-            }
+accumulator_class! {
+    /// Mergeable KANO counts per feature (cleaning rules and continuous scores need whole
+    /// respondents, so they are not part of it).
+    ///
+    /// >>> acc = cxkit.KanoAccumulator(2)
+    /// >>> acc.update([[1, 3]], [[5, 5]])
+    /// >>> acc.update([[1, 3]], [[5, 5]])
+    /// >>> acc.finish().table["category"].tolist()
+    /// ['O', 'M']
+    KanoAccumulator(core::KanoAccumulator, names: Columns) {
+        #[new]
+        #[pyo3(signature = (features, names=None))]
+        fn new(features: usize, names: Option<Vec<String>>) -> PyResult<Self> {
+            let names = names
+                .map(|n| feature_names(Some(n), features))
+                .transpose()?;
+            Ok(KanoAccumulator {
+                inner: Shared::new(core::KanoAccumulator::new(features)),
+                names: Columns { what: "features", names },
+            })
         }
-        let theirs = other.inner.snapshot(py);
-        self.inner.with(py, |a| a.merge(&theirs)).py_err()
-    }
-    /// The verdict per feature from the counts so far.
-    fn finish(&self, py: Python<'_>) -> PyResult<KanoResult> {
-        let table = self.inner.with(py, |a| a.finish()).py_err()?;
-        let names = feature_names(self.names.clone(), table.features.len())?;
-        Ok(KanoResult::new(table, names, None))
-    }
-    /// The state as versioned bytes (feature names are not part of it).
-    fn to_bytes<'py>(&self, py: Python<'py>) -> Bound<'py, PyBytes> {
-        PyBytes::new(py, &self.inner.with(py, |a| a.to_bytes()))
-    }
-    /// Reads state written by `to_bytes`.
-    #[classmethod]
-    #[pyo3(signature = (data, names=None))]
-    fn from_bytes(
-        _cls: &Bound<'_, PyType>,
-        data: &[u8],
-        names: Option<Vec<String>>,
-    ) -> PyResult<Self> {
-        let inner = core::KanoAccumulator::from_bytes(data).py_err()?;
-        let names = names
-            .map(|n| feature_names(Some(n), inner.counts().len()))
-            .transpose()?;
-        Ok(KanoAccumulator {
-            inner: Shared::new(inner),
-            names,
-        })
-    }
-    fn __reduce__<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyTuple>> {
-        let py = slf.py();
-        let from_bytes = slf.get_type().getattr("from_bytes")?;
-        let me = slf.borrow();
-        (from_bytes, (me.to_bytes(py), me.names.clone())).into_pyobject(py)
-    }
-    fn __eq__(&self, py: Python<'_>, other: &Self) -> bool {
-        self.names == other.names && self.inner.snapshot(py) == other.inner.snapshot(py)
-    }
-    fn __repr__(&self, py: Python<'_>) -> String {
-        format!(
-            "KanoAccumulator(features={})",
-            self.inner.with(py, |a| a.features())
-        )
+
+        /// Adds a batch of respondents (positions or labels). On error the state is
+        /// unchanged. Threads may update one accumulator at once (each counts its batch with
+        /// the GIL released; the counts add up as serial updates would).
+        #[pyo3(signature = (functional, dysfunctional, form="full", nan_policy="raise"))]
+        fn update(
+            &self,
+            py: Python<'_>,
+            functional: &Bound<'_, PyAny>,
+            dysfunctional: &Bound<'_, PyAny>,
+            form: &str,
+            nan_policy: &str,
+        ) -> PyResult<()> {
+            let names = self
+                .names
+                .names
+                .as_deref()
+                .map(|n| ("the accumulator's features", n));
+            let functional = in_order(functional, "functional", names)?;
+            let dysfunctional = matched(
+                ("functional", &functional),
+                ("dysfunctional", dysfunctional),
+            )?;
+            let dysfunctional = in_order(&dysfunctional, "dysfunctional", names)?;
+            let f = answers(&functional, "functional")?;
+            let d = answers(&dysfunctional, "dysfunctional")?;
+            let opts = options(form, f.labels || d.labels, nan_policy, None, None)?;
+            let mut batch = core::KanoAccumulator::new(self.inner.with(py, |a| a.features()));
+            with_views!(py, &f.array, &d.array, |fv, dv| {
+                py.detach(|| batch.update(fv, dv, &opts)).py_err()
+            })?;
+            self.inner.with(py, |a| a.merge(&batch)).py_err()
+        }
+
+        /// The verdict per feature from the counts so far.
+        fn finish(&self, py: Python<'_>) -> PyResult<KanoResult> {
+            let table = self.inner.with(py, |a| a.finish()).py_err()?;
+            let names = feature_names(self.names.names.clone(), table.features.len())?;
+            Ok(KanoResult::new(table, names, None))
+        }
+
+        /// Reads state written by ``to_bytes`` (with the feature names, if any); raises
+        /// CorruptBytesError on anything else.
+        #[classmethod]
+        #[pyo3(signature = (data, names=None))]
+        fn from_bytes(
+            _cls: &Bound<'_, PyType>,
+            data: &[u8],
+            names: Option<Vec<String>>,
+        ) -> PyResult<Self> {
+            let inner = core::KanoAccumulator::from_bytes(data).py_err()?;
+            let names = names
+                .map(|n| feature_names(Some(n), inner.counts().len()))
+                .transpose()?;
+            Ok(KanoAccumulator {
+                inner: Shared::new(inner),
+                names: Columns { what: "features", names },
+            })
+        }
+
+        fn __repr__(&self, py: Python<'_>) -> String {
+            format!(
+                "KanoAccumulator(features={})",
+                self.inner.with(py, |a| a.features())
+            )
+        }
     }
 }
 
@@ -937,8 +908,6 @@ pub(crate) fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(kano_analyze, m)?)?;
     m.add_function(wrap_pyfunction!(kano_from_counts, m)?)?;
     m.add_function(wrap_pyfunction!(kano_migration, m)?)?;
-    m.add_function(wrap_pyfunction!(_restore_kano_feature, m)?)?;
-    m.add_function(wrap_pyfunction!(_restore_kano_result, m)?)?;
     m.add_class::<KanoFeature>()?;
     m.add_class::<KanoResult>()?;
     m.add_class::<KanoAccumulator>()?;

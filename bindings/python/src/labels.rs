@@ -15,7 +15,7 @@ use numpy::{PyArray1, PyArrayMethods};
 use pyo3::prelude::*;
 use pyo3::types::{PyBool, PyDict, PyFloat, PyInt, PyList, PySlice, PyString, PyTuple};
 
-use crate::errors::{invalid, to_py};
+use crate::error::{invalid, to_py};
 
 /// The code of a missing label where missing labels are skipped.
 pub(crate) const MISSING: u32 = u32::MAX;

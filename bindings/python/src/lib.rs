@@ -2,42 +2,47 @@
 //!
 //! Only conversion lives here. Arguments are viewed without a copy where numpy allows, the
 //! GIL is released around every computation, core errors become `cxkit.CxError` subclasses.
+//! Each file binds the core module of its name; `convert` holds the conversions they share
+//! (arrays, result classes, accumulator classes).
 
 use pyo3::prelude::*;
 
-mod accumulators;
-mod cluster;
 mod clv;
+mod complaints;
 mod convert;
-mod datasets;
-mod errors;
-mod functions;
+mod covariance;
+mod data;
+mod drivers;
+mod error;
+mod ipa;
 mod journey;
 mod kano;
 mod labels;
-mod profile;
 mod quality;
-mod results;
+mod reliability;
+mod report;
 mod segment;
-mod shared;
-mod sums;
+mod survey;
+mod value;
 
 /// cxkit: customer-experience analytics for retail banking (compiled core).
 #[pymodule]
 fn _cxkit(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("__version__", cxkit_core::VERSION)?;
-    errors::register(m)?;
-    results::register(m)?;
-    functions::register(m)?;
-    accumulators::register(m)?;
+    error::register(m)?;
+    survey::register(m)?;
     kano::register(m)?;
     clv::register(m)?;
+    value::register(m)?;
     segment::register(m)?;
-    cluster::register(m)?;
-    profile::register(m)?;
     quality::register(m)?;
-    sums::register(m)?;
+    reliability::register(m)?;
+    covariance::register(m)?;
+    drivers::register(m)?;
+    ipa::register(m)?;
     journey::register(m)?;
-    datasets::register(m)?;
+    complaints::register(m)?;
+    data::register(m)?;
+    report::register(m)?;
     Ok(())
 }

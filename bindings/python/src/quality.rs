@@ -1,120 +1,17 @@
-//! Service quality, reliability and key drivers for Python: SERVQUAL, SERVPERF, the zone of
-//! tolerance, Cronbach's alpha, key-driver analysis and importance–performance analysis.
+//! Service quality for Python: SERVQUAL, SERVPERF and the zone of tolerance, their result
+//! classes and the mergeable SERVQUAL state.
 
-use cxkit_core::covariance::MissingData;
-use cxkit_core::drivers::{self as drv, DriverOptions};
-use cxkit_core::ipa::{self as ip, Crosshair};
 use cxkit_core::quality::{self as q, DimensionWeights, Dimensions, QualityOptions};
-use cxkit_core::reliability::{self as rel, AlphaOptions};
 use numpy::PyArrayMethods;
-use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
-use pyo3::types::{PyDict, PyList};
-use serde::{Deserialize, Serialize};
+use pyo3::types::{PyDict, PyType};
 
-use crate::convert::{floats, frame, named_matrix, nan_policy};
-use crate::errors::{invalid, IntoPyResult};
+use crate::convert::result::{list, mean_columns, result_class, table, Named};
+use crate::convert::state::{accumulate_by_methods, accumulator_class, Columns, Shared};
+use crate::convert::{named_matrix, nan_policy};
+use crate::error::{invalid, IntoPyResult};
 use crate::labels::{entries_in_order, in_order, matched, rows_matched};
-use crate::results::{result_class, Mean};
-
-/// A core result with the names of its rows (items, drivers).
-#[derive(Clone, PartialEq, Serialize, Deserialize)]
-pub(crate) struct Named<T> {
-    names: Vec<String>,
-    #[serde(default)]
-    method: String,
-    result: T,
-}
-
-impl<T> Named<T> {
-    pub(crate) fn new(names: Vec<String>, result: T) -> Named<T> {
-        Named {
-            names,
-            method: String::new(),
-            result,
-        }
-    }
-}
-
-/// A DataFrame of `columns` indexed by `names` (index named `label`).
-pub(crate) fn table<'py>(
-    py: Python<'py>,
-    names: &[String],
-    label: &str,
-    columns: Vec<(&str, Bound<'py, PyAny>)>,
-) -> PyResult<Bound<'py, PyAny>> {
-    let cols = PyDict::new(py);
-    for (k, v) in columns {
-        cols.set_item(k, v)?;
-    }
-    frame(
-        py,
-        cols,
-        Some(PyList::new(py, names)?.into_any()),
-        Some(label),
-    )
-}
-
-/// A Python list of the values.
-fn list<'py, T: IntoPyObject<'py> + Clone>(
-    py: Python<'py>,
-    v: &[T],
-) -> PyResult<Bound<'py, PyAny>> {
-    Ok(PyList::new(py, v.iter().cloned())?.into_any())
-}
-
-/// Columns of a list of means: estimate under `name`, then sd, se, ci_low, ci_high, n.
-fn mean_columns<'py>(
-    py: Python<'py>,
-    name: &'static str,
-    means: &[&cxkit_core::survey::Mean],
-) -> PyResult<Vec<(&'static str, Bound<'py, PyAny>)>> {
-    let f = |g: fn(&cxkit_core::survey::Mean) -> f64| -> PyResult<Bound<'py, PyAny>> {
-        list(py, &means.iter().map(|m| g(m)).collect::<Vec<_>>())
-    };
-    Ok(vec![
-        (name, f(|m| m.estimate)?),
-        ("sd", f(|m| m.sd)?),
-        ("se", f(|m| m.se)?),
-        ("ci_low", f(|m| m.ci_low)?),
-        ("ci_high", f(|m| m.ci_high)?),
-        (
-            "n",
-            list(py, &means.iter().map(|m| m.n).collect::<Vec<_>>())?,
-        ),
-    ])
-}
-
-result_class! {
-    /// Cronbach's alpha: `alpha` with Feldt's `ci_low`/`ci_high`, `standardized_alpha`,
-    /// `mean_inter_item_r`, `n` respondents, `k` items, and `items` (a DataFrame: mean, sd,
-    /// n, item_total_r, alpha_if_deleted).
-    CronbachAlpha(Named<rel::CronbachAlpha>) {
-        alpha: f64 = |r| r.result.alpha,
-        ci_low: f64 = |r| r.result.ci_low,
-        ci_high: f64 = |r| r.result.ci_high,
-        confidence: f64 = |r| r.result.confidence,
-        standardized_alpha: f64 = |r| r.result.standardized_alpha,
-        mean_inter_item_r: f64 = |r| r.result.mean_inter_item_r,
-        n: usize = |r| r.result.n,
-        k: usize = |r| r.result.k,
-    }
-    methods {
-        /// Per-item statistics, one row per item.
-        #[getter]
-        fn items<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-            let it = &self.inner.result.items;
-            let nan = |v: Option<f64>| v.unwrap_or(f64::NAN);
-            table(py, &self.inner.names, "item", vec![
-                ("mean", list(py, &it.iter().map(|i| nan(i.mean)).collect::<Vec<_>>())?),
-                ("sd", list(py, &it.iter().map(|i| i.sd).collect::<Vec<_>>())?),
-                ("n", list(py, &it.iter().map(|i| i.n).collect::<Vec<_>>())?),
-                ("item_total_r", list(py, &it.iter().map(|i| i.item_total_r).collect::<Vec<_>>())?),
-                ("alpha_if_deleted", list(py, &it.iter().map(|i| nan(i.alpha_if_deleted)).collect::<Vec<_>>())?),
-            ])
-        }
-    }
-}
+use crate::survey::Mean;
 
 result_class! {
     /// SERVQUAL gaps: `items` and `dimensions` (DataFrames with the gap, sd, se, ci_low,
@@ -226,89 +123,6 @@ result_class! {
             zone_table(py, &names, "dimension", d)
         }
     }
-}
-
-result_class! {
-    /// A key-driver analysis: `r2`, `n`, `method`, `bootstrap_used` and `table` (a DataFrame
-    /// indexed by driver: importance and share (%) by the chosen method, ci_low/ci_high with
-    /// a bootstrap, then correlation, beta, pratt, relative_weight, relative_weight_pct and,
-    /// when computed, shapley and shapley_pct).
-    KeyDrivers(Named<drv::KeyDrivers>) {
-        r2: f64 = |r| r.result.r2,
-        n: Option<usize> = |r| r.result.n,
-        method: String = |r| r.method.clone(),
-        bootstrap_used: usize = |r| r.result.bootstrap_used,
-    }
-    methods {
-        /// One row per driver.
-        #[getter]
-        fn table<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-            drivers_table(py, &self.inner)
-        }
-    }
-}
-
-fn drivers_table<'py>(py: Python<'py>, k: &Named<drv::KeyDrivers>) -> PyResult<Bound<'py, PyAny>> {
-    let d = &k.result.drivers;
-    let iv = k.result.intervals.as_ref();
-    let method: drv::DriverMethod = crate::convert::named(&k.method)?;
-    let picked = k.result.headline(method).py_err()?;
-    let nan = f64::NAN;
-    let col =
-        |g: &dyn Fn(&drv::DriverImportance) -> f64| list(py, &d.iter().map(g).collect::<Vec<_>>());
-    let mut cols = vec![
-        (
-            "importance",
-            list(py, &picked.iter().map(|p| p.importance).collect::<Vec<_>>())?,
-        ),
-        (
-            "share",
-            list(
-                py,
-                &picked
-                    .iter()
-                    .map(|p| p.share.unwrap_or(nan))
-                    .collect::<Vec<_>>(),
-            )?,
-        ),
-    ];
-    if iv.is_some() {
-        cols.push((
-            "ci_low",
-            list(
-                py,
-                &picked
-                    .iter()
-                    .map(|p| p.interval.map_or(nan, |c| c.0))
-                    .collect::<Vec<_>>(),
-            )?,
-        ));
-        cols.push((
-            "ci_high",
-            list(
-                py,
-                &picked
-                    .iter()
-                    .map(|p| p.interval.map_or(nan, |c| c.1))
-                    .collect::<Vec<_>>(),
-            )?,
-        ));
-    }
-    cols.extend([
-        ("correlation", col(&|x| x.correlation)?),
-        ("beta", col(&|x| x.beta)?),
-        ("pratt", col(&|x| x.pratt.unwrap_or(nan))?),
-        ("relative_weight", col(&|x| x.relative_weight)?),
-        (
-            "relative_weight_pct",
-            col(&|x| x.relative_weight_pct.unwrap_or(nan))?,
-        ),
-    ]);
-    if d.first().is_some_and(|x| x.shapley.is_some()) {
-        cols.push(("shapley", col(&|x| x.shapley.unwrap_or(nan))?));
-        cols.push(("shapley_pct", col(&|x| x.shapley_pct.unwrap_or(nan))?));
-    }
-    table(py, &k.names, "driver", cols)
 }
 
 /// The position of an item: by its label when the items are labelled (a DataFrame's columns,
@@ -550,277 +364,116 @@ pub(crate) fn zone_of_tolerance<'py>(
     Ok(Named::new(names, r).into())
 }
 
-pub(crate) fn missing(s: &str, default: MissingData) -> PyResult<MissingData> {
-    match s {
-        "" => Ok(default),
-        _ => crate::convert::named(s),
-    }
-}
+accumulate_by_methods!(q::ServqualAccumulator);
 
-/// Cronbach's alpha of ``items`` (respondents × items; NaN for a missing answer) with
-/// Feldt's interval at ``confidence``, standardized alpha, and per item the mean, sd,
-/// corrected item-total correlation and alpha if deleted. ``nan_policy``: "pairwise"
-/// (as pingouin and R psych) or "listwise".
-///
-/// >>> a = cxkit.cronbach_alpha([[1, 2, 2], [2, 2, 3], [4, 5, 4], [5, 4, 5]])
-/// >>> round(a.alpha, 4), a.k, list(a.items.columns)
-/// (0.9447, 3, ['mean', 'sd', 'n', 'item_total_r', 'alpha_if_deleted'])
-#[pyfunction]
-#[pyo3(signature = (items, nan_policy="pairwise", confidence=0.95))]
-pub(crate) fn cronbach_alpha<'py>(
-    py: Python<'py>,
-    items: &Bound<'py, PyAny>,
-    nan_policy: &str,
-    confidence: f64,
-) -> PyResult<CronbachAlpha> {
-    let (x, names, _) = named_matrix(py, items, "items", false)?;
-    let o = AlphaOptions {
-        missing: missing(nan_policy, MissingData::Pairwise)?,
-        confidence,
-    };
-    let xv = x.readonly();
-    let xv = xv.as_array();
-    let r = py.detach(|| rel::cronbach_alpha(xv, &o)).py_err()?;
-    Ok(Named::new(names, r).into())
-}
-
-/// Key drivers of the outcome ``y`` among the attribute ratings ``X`` (respondents ×
-/// drivers; a DataFrame names them, else ``names``): the ``method``'s importance
-/// ("relative_weights", Johnson 2000; "shapley", exact LMG; "correlation"; "beta"; "pratt")
-/// with its share of R² in percent, next to every other measure. Shapley values are computed
-/// for ``method="shapley"``, else as ``shapley`` says, else (None, the default) up to 15
-/// drivers — the core's rule, as in C. ``bootstrap``
-/// resamples (seeded by ``seed``) add percentile intervals. Rows with a missing value are
-/// dropped (``nan_policy="listwise"``) or used pairwise.
-///
-/// >>> X = [[1, 2], [2, 1], [3, 4], [4, 3], [5, 5]]
-/// >>> k = cxkit.key_drivers(X, [1.5, 2.0, 3.5, 3.5, 5.0], names=["speed", "fees"])
-/// >>> round(k.r2, 4), round(float(k.table["share"].sum()), 6)
-/// (0.9903, 100.0)
-#[pyfunction]
-#[pyo3(signature = (X, y, method="relative_weights", names=None, nan_policy="listwise", bootstrap=0, confidence=0.95, seed=0, shapley=None))]
-#[allow(non_snake_case, clippy::too_many_arguments)]
-pub(crate) fn key_drivers<'py>(
-    py: Python<'py>,
-    X: &Bound<'py, PyAny>,
-    y: &Bound<'py, PyAny>,
-    method: &str,
-    names: Option<Vec<String>>,
-    nan_policy: &str,
-    bootstrap: usize,
-    confidence: f64,
-    seed: u64,
-    shapley: Option<bool>,
-) -> PyResult<KeyDrivers> {
-    let method: drv::DriverMethod = crate::convert::named(method)?;
-    let y = matched(("X", X), ("y", y))?;
-    let (x, col_names, _) = named_matrix(py, X, "X", false)?;
-    let names = driver_names(names, col_names)?;
-    let y = floats(&y, "y")?;
-    let y = y.readonly();
-    let y = y
-        .as_slice()
-        .map_err(|e| PyValueError::new_err(e.to_string()))?;
-    let xv = x.readonly();
-    let xv = xv.as_array();
-    let o = DriverOptions {
-        missing: missing(nan_policy, MissingData::Listwise)?,
-        method,
-        shapley,
-        bootstrap,
-        confidence,
-        seed,
-    };
-    let r = py.detach(|| drv::key_drivers(xv, y, &o)).py_err()?;
-    Ok(Named {
-        names,
-        method: cxkit_core::names::Named::as_str(method).to_string(),
-        result: r,
-    }
-    .into())
-}
-
-fn driver_names(given: Option<Vec<String>>, columns: Vec<String>) -> PyResult<Vec<String>> {
-    match given {
-        None => Ok(columns),
-        Some(n) if n.len() == columns.len() => Ok(n),
-        Some(n) => Err(invalid(
-            "names",
-            format!("{} names for {} drivers", n.len(), columns.len()),
-        )),
-    }
-}
-
-/// Key drivers from a correlation matrix of the drivers followed by the outcome (last row
-/// and column), e.g. a published one; ``method`` and ``names`` as ``key_drivers``.
-///
-/// >>> r = [[1, 0, 0.6], [0, 1, 0.3], [0.6, 0.3, 1]]
-/// >>> cxkit.key_drivers_from_correlation(r).table["share"].round(6).tolist()
-/// [80.0, 20.0]
-#[pyfunction]
-#[pyo3(signature = (correlation, method="relative_weights", names=None, shapley=None))]
-pub(crate) fn key_drivers_from_correlation<'py>(
-    py: Python<'py>,
-    correlation: &Bound<'py, PyAny>,
-    method: &str,
-    names: Option<Vec<String>>,
-    shapley: Option<bool>,
-) -> PyResult<KeyDrivers> {
-    let method: drv::DriverMethod = crate::convert::named(method)?;
-    let (r, cols, _) = named_matrix(py, correlation, "correlation", false)?;
-    let rv = r.readonly();
-    let rv = rv.as_array();
-    let p = rv.ncols().saturating_sub(1);
-    let names = driver_names(names, cols.into_iter().take(p).collect())?;
-    let o = DriverOptions {
-        method,
-        shapley,
-        ..DriverOptions::default()
-    };
-    let k = drv::key_drivers_from_correlation(rv, &o).py_err()?;
-    Ok(Named {
-        names,
-        method: cxkit_core::names::Named::as_str(method).to_string(),
-        result: k,
-    }
-    .into())
-}
-
-/// Importance–performance analysis (Martilla & James 1977): each attribute's quadrant —
-/// "concentrate here" (important, performing below the cut), "keep up the good work",
-/// "low priority", "possible overkill" — with crosshairs at the "mean", the "median" or a
-/// given (importance, performance) pair such as scale midpoints; a value on a cut counts as
-/// high. Importance may be stated or derived (e.g. ``key_drivers(...).table["importance"]``).
-/// Returns a DataFrame (importance, performance, quadrant) with the cuts in ``attrs``.
-///
-/// >>> t = cxkit.ipa([0.4, 0.3, 0.1, 0.2], [3, 6, 2, 6.5], names=["fees", "app", "branch", "cards"])
-/// >>> t["quadrant"].tolist()
-/// ['concentrate here', 'keep up the good work', 'low priority', 'possible overkill']
-#[pyfunction]
-#[pyo3(signature = (importance, performance, names=None, crosshair=None))]
-pub(crate) fn ipa<'py>(
-    py: Python<'py>,
-    importance: &Bound<'py, PyAny>,
-    performance: &Bound<'py, PyAny>,
-    names: Option<Vec<String>>,
-    crosshair: Option<&Bound<'py, PyAny>>,
-) -> PyResult<Bound<'py, PyAny>> {
-    let cross = match crosshair.filter(|c| !c.is_none()) {
-        None => Crosshair::Mean,
-        Some(c) => match c.extract::<String>() {
-            Ok(s) if s == "mean" => Crosshair::Mean,
-            Ok(s) if s == "median" => Crosshair::Median,
-            Ok(s) => {
-                return Err(invalid(
-                    "crosshair",
-                    format!(
-                        "expected \"mean\", \"median\" or (importance, performance), got {s:?}"
-                    ),
-                ))
-            }
-            Err(_) => {
-                let (importance, performance): (f64, f64) = c.extract()?;
-                Crosshair::At {
-                    importance,
-                    performance,
-                }
-            }
-        },
-    };
-    let performance = matched(("importance", importance), ("performance", performance))?;
-    let index = crate::convert::index_of(importance)?;
-    let imp = floats(importance, "importance")?;
-    let perf = floats(&performance, "performance")?;
-    let (iv, pv) = (imp.readonly(), perf.readonly());
-    let err = |e: numpy::AsSliceError| PyValueError::new_err(e.to_string());
-    let (is, ps) = (iv.as_slice().map_err(err)?, pv.as_slice().map_err(err)?);
-    let r = ip::ipa(is, ps, cross).py_err()?;
-    let names: Vec<String> = match (names, &index) {
-        (Some(n), _) => n,
-        (None, Some(ix)) => ix
-            .try_iter()?
-            .map(|v| Ok(v?.str()?.to_string()))
-            .collect::<PyResult<_>>()?,
-        (None, None) => (0..is.len()).map(|j| j.to_string()).collect(),
-    };
-    if names.len() != is.len() {
-        return Err(invalid(
-            "names",
-            format!("{} names for {} attributes", names.len(), is.len()),
-        ));
-    }
-    let t = table(
-        py,
-        &names,
-        "attribute",
-        vec![
-            ("importance", list(py, is)?),
-            ("performance", list(py, ps)?),
-            (
-                "quadrant",
-                list(
-                    py,
-                    &r.quadrants.iter().map(|q| q.label()).collect::<Vec<_>>(),
-                )?,
-            ),
-        ],
-    )?;
-    if let Ok(attrs) = t.getattr("attrs") {
-        attrs.set_item("importance_cut", r.importance_cut)?;
-        attrs.set_item("performance_cut", r.performance_cut)?;
-    }
-    Ok(t)
-}
-
-/// Rebuilds a result of this module from its class name and JSON state.
-pub(crate) fn restore(py: Python<'_>, kind: &str, state: &str) -> PyResult<Option<Py<PyAny>>> {
-    fn load<T: serde::de::DeserializeOwned>(state: &str) -> PyResult<T> {
-        serde_json::from_str(state).map_err(|e| PyValueError::new_err(format!("bad state: {e}")))
-    }
-    let obj = match kind {
-        "CronbachAlpha" => CronbachAlpha {
-            inner: load(state)?,
+accumulator_class! {
+    /// Mergeable SERVQUAL state: ``update`` with batches of respondents (perceptions and
+    /// expectations, respondents × items), ``merge`` partitions, ``finish`` into the Servqual
+    /// that ``cxkit.servqual`` gives on all of them at once (without the weighted score). The
+    /// items are a count or their names; the other arguments are those of ``cxkit.servqual``.
+    ///
+    /// >>> north = cxkit.ServqualAccumulator(["speed", "fees"], dimensions=["a", "b"])
+    /// >>> north.update([[5, 6]], [[6, 6]])
+    /// >>> south = cxkit.ServqualAccumulator(["speed", "fees"], dimensions=["a", "b"])
+    /// >>> south.update([[4, 7], [6, 5]], [[6, 6], [7, 6]])
+    /// >>> north.merge(cxkit.ServqualAccumulator.from_bytes(south.to_bytes(), ["speed", "fees"]))
+    /// >>> north.respondents, round(north.finish().overall.estimate, 4)
+    /// (3, -0.6667)
+    ServqualAccumulator(q::ServqualAccumulator, items: Columns) {
+        #[new]
+        #[pyo3(signature = (items, dimensions=None, scale=(1.0, 7.0), reversed=None, nan_policy="raise", confidence=0.95), text_signature = "(items, dimensions=None, scale=(1.0, 7.0), reversed=None, nan_policy='raise', confidence=0.95)")]
+        fn new(
+            items: &Bound<'_, PyAny>,
+            dimensions: Option<&Bound<'_, PyAny>>,
+            scale: (f64, f64),
+            reversed: Option<&Bound<'_, PyAny>>,
+            nan_policy: &str,
+            confidence: f64,
+        ) -> PyResult<Self> {
+            // Items given by name are labels; a count gives positions.
+            let labelled = items.extract::<usize>().is_err();
+            let items = Columns::of(items, "items")?;
+            let o = quality_options(
+                &items.given(), labelled, dimensions, scale, reversed, nan_policy, confidence,
+            )?;
+            Ok(ServqualAccumulator {
+                inner: Shared::new(q::ServqualAccumulator::new(o).py_err()?),
+                items,
+            })
         }
-        .into_pyobject(py)?
-        .into_any(),
-        "Servqual" => Servqual {
-            inner: load(state)?,
+
+        /// Adds a batch of respondents. On error the state is unchanged. Threads may update
+        /// one state at once (each summarises its batch with the GIL released).
+        fn update<'py>(
+            &self,
+            py: Python<'py>,
+            perceptions: &Bound<'py, PyAny>,
+            expectations: &Bound<'py, PyAny>,
+        ) -> PyResult<()> {
+            let expectations = matched(("perceptions", perceptions), ("expectations", expectations))?;
+            let p = self.items.batch(perceptions, "perceptions")?;
+            let e = self.items.batch(&expectations, "expectations")?;
+            let (p, e) = (p.readonly(), e.readonly());
+            let (p, e) = (p.as_array(), e.as_array());
+            let mut batch =
+                q::ServqualAccumulator::new(self.inner.with(py, |a| a.options().clone())).py_err()?;
+            py.detach(|| batch.update(p, e)).py_err()?;
+            self.inner.with(py, |a| a.merge(&batch)).py_err()
         }
-        .into_pyobject(py)?
-        .into_any(),
-        "Servperf" => Servperf {
-            inner: load(state)?,
+
+        /// Respondents with at least one rated item so far.
+        #[getter]
+        fn respondents(&self, py: Python<'_>) -> u64 {
+            self.inner.with(py, |a| a.respondents())
         }
-        .into_pyobject(py)?
-        .into_any(),
-        "ZoneOfTolerance" => ZoneOfTolerance {
-            inner: load(state)?,
+
+        /// Item names.
+        #[getter]
+        fn items(&self) -> Vec<String> {
+            self.items.given()
         }
-        .into_pyobject(py)?
-        .into_any(),
-        "KeyDrivers" => KeyDrivers {
-            inner: load(state)?,
+
+        /// The SERVQUAL analysis of every respondent seen.
+        fn finish(&self, py: Python<'_>) -> PyResult<Servqual> {
+            let r = self.inner.with(py, |a| a.finish()).py_err()?;
+            Ok(Named::new(self.items.given(), r).into())
         }
-        .into_pyobject(py)?
-        .into_any(),
-        _ => return Ok(None),
-    };
-    Ok(Some(obj.unbind()))
+
+        /// Reads state written by ``to_bytes`` (with the item names, default "0", "1", …);
+        /// raises CorruptBytesError on anything else.
+        #[classmethod]
+        #[pyo3(signature = (data, items=None))]
+        fn from_bytes(
+            _cls: &Bound<'_, PyType>,
+            data: &[u8],
+            items: Option<&Bound<'_, PyAny>>,
+        ) -> PyResult<Self> {
+            let inner = q::ServqualAccumulator::from_bytes(data).py_err()?;
+            let items = Columns::read(items, inner.options().dimensions.of_item.len(), "items")?;
+            Ok(ServqualAccumulator {
+                items,
+                inner: Shared::new(inner),
+            })
+        }
+
+        fn __repr__(&self, py: Python<'_>) -> String {
+            format!(
+                "ServqualAccumulator({} items, {} respondents)",
+                self.items.given().len(),
+                self.inner.with(py, |a| a.respondents())
+            )
+        }
+    }
 }
 
-/// Adds the service-quality, reliability and driver functions and classes to the module.
+/// Adds the service-quality functions and classes to the module.
 pub(crate) fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(servqual, m)?)?;
     m.add_function(wrap_pyfunction!(servperf, m)?)?;
     m.add_function(wrap_pyfunction!(zone_of_tolerance, m)?)?;
-    m.add_function(wrap_pyfunction!(cronbach_alpha, m)?)?;
-    m.add_function(wrap_pyfunction!(key_drivers, m)?)?;
-    m.add_function(wrap_pyfunction!(key_drivers_from_correlation, m)?)?;
-    m.add_function(wrap_pyfunction!(ipa, m)?)?;
-    m.add_class::<CronbachAlpha>()?;
     m.add_class::<Servqual>()?;
     m.add_class::<Servperf>()?;
     m.add_class::<ZoneOfTolerance>()?;
-    m.add_class::<KeyDrivers>()?;
+    m.add_class::<ServqualAccumulator>()?;
     Ok(())
 }

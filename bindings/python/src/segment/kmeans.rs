@@ -1,14 +1,13 @@
-//! Clustering for Python: k-means with scikit-learn's names, silhouettes and a scan over k.
+//! k-means clustering for Python.
 
-use cxkit_core::segment::{self as core, SilhouetteOptions};
+use cxkit_core::segment as core;
 use numpy::{PyArray1, PyArray2, PyArrayMethods, ToPyArray};
 use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
-use pyo3::types::PyDict;
 
-use crate::convert::{frame, optional_floats, optional_slice};
-use crate::errors::IntoPyResult;
-use crate::labels::{LabelColumn, Missing};
+use super::matrix;
+use crate::convert::{optional_floats, optional_slice};
+use crate::error::IntoPyResult;
 
 /// k-means clustering with scikit-learn's names: greedy k-means++ initialisation, ``n_init``
 /// restarts, Lloyd iterations until the squared centre shift is at most ``tol`` × the mean
@@ -31,11 +30,6 @@ impl KMeans {
             pyo3::exceptions::PyRuntimeError::new_err("KMeans is not fitted yet: call fit()")
         })
     }
-}
-
-/// A float64 samples × features matrix (a view when possible, any layout).
-fn matrix<'py>(x: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyArray2<f64>>> {
-    Ok(crate::convert::named_matrix(x.py(), x, "X", false)?.0)
 }
 
 #[pymethods]
@@ -192,134 +186,8 @@ impl KMeans {
     }
 }
 
-/// Dense cluster codes of any labels (integers or text, see `crate::labels`).
-fn label_codes<'py>(labels: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyArray1<u32>>> {
-    let column = LabelColumn::read(labels, "labels", Missing::Refuse)?;
-    Ok(PyArray1::from_vec(labels.py(), column.codes))
-}
-
-/// Mean silhouette of a clustering of the rows of ``X`` by ``labels`` (any label values),
-/// with Euclidean distances: s = (b − a) / max(a, b) per row; 0 for a row alone in its
-/// cluster. ``sample_size`` scores a seeded random sample of rows instead (scikit-learn's
-/// ``sample_size``; the exact score costs n² distances). Needs 2 ≤ clusters ≤ n − 1.
-///
-/// >>> cxkit.silhouette_score([[0], [1], [10], [11]], [0, 0, 1, 1])  # doctest: +ELLIPSIS
-/// 0.8997...
-#[pyfunction]
-#[pyo3(signature = (X, labels, sample_size=None, seed=0))]
-#[allow(non_snake_case)]
-pub(crate) fn silhouette_score<'py>(
-    py: Python<'py>,
-    X: &Bound<'py, PyAny>,
-    labels: &Bound<'py, PyAny>,
-    sample_size: Option<usize>,
-    seed: u64,
-) -> PyResult<f64> {
-    let x = matrix(X)?;
-    let x = x.readonly();
-    let codes = label_codes(labels)?;
-    let codes = codes.readonly();
-    let (view, codes) = (x.as_array(), codes.as_slice()?);
-    let options = SilhouetteOptions { sample_size, seed };
-    py.detach(|| core::silhouette_score(view, codes, &options))
-        .py_err()
-}
-
-/// Silhouette of every row of ``X`` under ``labels`` (see ``silhouette_score``).
-///
-/// >>> cxkit.silhouette_samples([[0], [1], [4]], [0, 0, 1]).tolist()
-/// [0.75, 0.6666666666666666, 0.0]
-#[pyfunction]
-#[pyo3(signature = (X, labels))]
-#[allow(non_snake_case)]
-pub(crate) fn silhouette_samples<'py>(
-    py: Python<'py>,
-    X: &Bound<'py, PyAny>,
-    labels: &Bound<'py, PyAny>,
-) -> PyResult<Bound<'py, PyArray1<f64>>> {
-    let x = matrix(X)?;
-    let x = x.readonly();
-    let codes = label_codes(labels)?;
-    let codes = codes.readonly();
-    let (view, codes) = (x.as_array(), codes.as_slice()?);
-    let s = py
-        .detach(|| core::silhouette_samples(view, codes))
-        .py_err()?;
-    Ok(PyArray1::from_vec(py, s))
-}
-
-/// k-means over several k, to choose k: a DataFrame indexed by k with inertia, n_iter and
-/// silhouette (NaN for k = 1 or when ``silhouette=False``), and in ``DataFrame.attrs`` the
-/// ``elbow`` (kneedle: the k farthest below the line joining the first and last points of
-/// the rescaled inertia curve; None with fewer than three k) and ``best_silhouette``.
-/// The other arguments are ``KMeans``'; ``sample_size`` samples the silhouettes.
-///
-/// >>> X = [[0], [0.1], [0.2], [50], [50.1], [50.2], [100], [100.1], [100.2]]
-/// >>> scan = cxkit.kmeans_scan(X, ks=range(1, 8))
-/// >>> scan.attrs["elbow"], scan.attrs["best_silhouette"]
-/// (3, 3)
-#[pyfunction]
-#[pyo3(signature = (X, ks=None, sample_weight=None, n_init=1, max_iter=300, tol=1e-4, seed=0, standardize=false, silhouette=true, sample_size=None))]
-#[allow(non_snake_case, clippy::too_many_arguments)]
-pub(crate) fn kmeans_scan<'py>(
-    py: Python<'py>,
-    X: &Bound<'py, PyAny>,
-    ks: Option<Vec<usize>>,
-    sample_weight: Option<&Bound<'py, PyAny>>,
-    n_init: usize,
-    max_iter: usize,
-    tol: f64,
-    seed: u64,
-    standardize: bool,
-    silhouette: bool,
-    sample_size: Option<usize>,
-) -> PyResult<Bound<'py, PyAny>> {
-    let ks = ks.unwrap_or_else(|| (1..=10).collect());
-    let x = matrix(X)?;
-    let x = x.readonly();
-    let w = optional_floats(sample_weight, "sample_weight")?;
-    let w = optional_slice(&w)?;
-    let options = core::KMeansOptions {
-        n_clusters: 1,
-        n_init,
-        max_iter,
-        tol,
-        seed,
-        standardize,
-    };
-    let s = SilhouetteOptions { sample_size, seed };
-    let view = x.as_array();
-    let scan = py
-        .detach(|| core::kmeans_scan(view, w, &ks, &options, silhouette.then_some(&s)))
-        .py_err()?;
-    let cols = PyDict::new(py);
-    let column =
-        |f: fn(&core::KMeansScanRow) -> f64| -> Vec<f64> { scan.rows.iter().map(f).collect() };
-    cols.set_item("inertia", column(|r| r.inertia))?;
-    cols.set_item(
-        "n_iter",
-        scan.rows.iter().map(|r| r.iterations).collect::<Vec<_>>(),
-    )?;
-    cols.set_item("silhouette", column(|r| r.silhouette.unwrap_or(f64::NAN)))?;
-    let index = py.import("builtins")?.getattr("list")?.call1((ks,))?;
-    let table = frame(py, cols, Some(index), Some("k"))?;
-    let attrs = if table.hasattr("attrs")? {
-        table.getattr("attrs")?
-    } else {
-        let attrs = PyDict::new(py).into_any();
-        table.set_item("attrs", &attrs)?;
-        attrs
-    };
-    attrs.set_item("elbow", scan.elbow)?;
-    attrs.set_item("best_silhouette", scan.best_silhouette)?;
-    Ok(table)
-}
-
-/// Adds k-means, the silhouettes and the scan to the module.
-pub(crate) fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
+/// Adds k-means to the module.
+pub(super) fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<KMeans>()?;
-    m.add_function(wrap_pyfunction!(silhouette_score, m)?)?;
-    m.add_function(wrap_pyfunction!(silhouette_samples, m)?)?;
-    m.add_function(wrap_pyfunction!(kmeans_scan, m)?)?;
     Ok(())
 }

@@ -1,11 +1,157 @@
-//! The survey functions: convert arguments, release the GIL, call the core, wrap the result.
+//! Survey scoring for Python: NPS, top-box (CSAT), CES and Likert summaries with their
+//! intervals and wave tests, their result classes, and (in `accumulator`) the mergeable
+//! survey state.
 
+mod accumulator;
+
+use cxkit_core::names::Named;
 use cxkit_core::survey::{self as core, NpsTestOptions, Scale};
 use pyo3::prelude::*;
 
+use crate::convert::result::result_class;
 use crate::convert::{self, tally, ScaleArg};
-use crate::errors::IntoPyResult;
-use crate::results::{Ces, Csat, Likert, Nps, Proportion, WaveTest};
+use crate::error::IntoPyResult;
+
+fn nps_method_name(m: core::NpsMethod) -> &'static str {
+    m.as_str()
+}
+
+fn interval_name(m: core::ProportionMethod) -> &'static str {
+    m.as_str()
+}
+
+fn bounds(s: core::Scale) -> (i32, i32) {
+    (s.min(), s.max())
+}
+
+result_class! {
+    /// A Net Promoter Score: `score`, `se`, `ci_low`, `ci_high` in points (-100..100);
+    /// `promoters`, `passives`, `detractors` as fractions; `n` responses and Kish's
+    /// `n_effective`.
+    Nps(core::Nps) {
+        score: f64 = |r| r.score,
+        promoters: f64 = |r| r.promoters,
+        passives: f64 = |r| r.passives,
+        detractors: f64 = |r| r.detractors,
+        n: u64 = |r| r.n,
+        n_effective: f64 = |r| r.n_effective,
+        se: f64 = |r| r.se,
+        ci_low: f64 = |r| r.ci_low,
+        ci_high: f64 = |r| r.ci_high,
+        confidence: f64 = |r| r.confidence,
+        method: &'static str = |r| nps_method_name(r.method),
+    }
+}
+
+result_class! {
+    /// A share (a fraction) with its confidence interval.
+    Proportion(core::Proportion) {
+        estimate: f64 = |r| r.estimate,
+        ci_low: f64 = |r| r.ci_low,
+        ci_high: f64 = |r| r.ci_high,
+        n: u64 = |r| r.n,
+        n_effective: f64 = |r| r.n_effective,
+        confidence: f64 = |r| r.confidence,
+        method: &'static str = |r| interval_name(r.method),
+    }
+}
+
+result_class! {
+    /// A mean with its Student-t confidence interval.
+    Mean(core::Mean) {
+        estimate: f64 = |r| r.estimate,
+        sd: f64 = |r| r.sd,
+        se: f64 = |r| r.se,
+        ci_low: f64 = |r| r.ci_low,
+        ci_high: f64 = |r| r.ci_high,
+        n: u64 = |r| r.n,
+        n_effective: f64 = |r| r.n_effective,
+        confidence: f64 = |r| r.confidence,
+    }
+}
+
+result_class! {
+    /// Customer satisfaction: `top_box` (the CSAT score, a Proportion) and `mean` (a Mean).
+    Csat(core::Csat) {
+        scale: (i32, i32) = |r| bounds(r.scale),
+        top: u32 = |r| r.top,
+        top_box: Proportion = |r| r.top_box.into(),
+        mean: Mean = |r| r.mean.into(),
+        score: f64 = |r| r.top_box.estimate,
+    }
+}
+
+result_class! {
+    /// Customer Effort Score: `mean` (the CES, a Mean) and `easy`, the share at or above the
+    /// threshold (a Proportion).
+    Ces(core::Ces) {
+        scale: (i32, i32) = |r| bounds(r.scale),
+        threshold: i32 = |r| r.threshold,
+        mean: Mean = |r| r.mean.into(),
+        easy: Proportion = |r| r.easy.into(),
+        score: f64 = |r| r.mean.estimate,
+    }
+}
+
+result_class! {
+    /// A Likert item's distribution: counts and shares per point (lowest first), mean, sd,
+    /// median, top and bottom box shares.
+    Likert(core::Likert) {
+        scale: (i32, i32) = |r| bounds(r.scale),
+        points: Vec<i32> = |r| (r.scale.min()..=r.scale.max()).collect(),
+        counts: Vec<u64> = |r| r.counts.clone(),
+        shares: Vec<f64> = |r| r.shares.clone(),
+        n: u64 = |r| r.n,
+        n_effective: f64 = |r| r.n_effective,
+        mean: f64 = |r| r.mean,
+        sd: f64 = |r| r.sd,
+        median: f64 = |r| r.median,
+        boxes: u32 = |r| r.boxes,
+        top_box: f64 = |r| r.top_box,
+        bottom_box: f64 = |r| r.bottom_box,
+    }
+    methods {
+        /// The distribution as a pandas DataFrame with columns point, count, share.
+        fn to_pandas<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+            let r = &self.inner;
+            let columns = pyo3::types::PyDict::new(py);
+            columns.set_item("point", (r.scale.min()..=r.scale.max()).collect::<Vec<i32>>())?;
+            columns.set_item("count", r.counts.clone())?;
+            columns.set_item("share", r.shares.clone())?;
+            py.import("pandas")?.call_method1("DataFrame", (columns,))
+        }
+
+        /// An HTML table of the distribution, for notebooks.
+        fn _repr_html_(&self) -> String {
+            let r = &self.inner;
+            let rows: String = (r.scale.min()..=r.scale.max())
+                .zip(r.counts.iter().zip(&r.shares))
+                .map(|(p, (c, s))| format!("<tr><td>{p}</td><td>{c}</td><td>{:.1}%</td></tr>", 100.0 * s))
+                .collect();
+            format!(
+                "<table><caption>Likert {}..{}: n = {}, mean {:.2}, sd {:.2}, median {}, \
+                 top-{b} {:.1}%, bottom-{b} {:.1}%</caption>\
+                 <tr><th>point</th><th>count</th><th>share</th></tr>{rows}</table>",
+                r.scale.min(), r.scale.max(), r.n, r.mean, r.sd, r.median,
+                100.0 * r.top_box, 100.0 * r.bottom_box, b = r.boxes
+            )
+        }
+    }
+}
+
+result_class! {
+    /// A two-wave z-test: `delta` = a - b (points for NPS, fractions for shares), `se`, `z`,
+    /// two-sided `p_value` and the difference's confidence interval.
+    WaveTest(core::WaveTest) {
+        delta: f64 = |r| r.delta,
+        se: f64 = |r| r.se,
+        z: f64 = |r| r.z,
+        p_value: f64 = |r| r.p_value,
+        ci_low: f64 = |r| r.ci_low,
+        ci_high: f64 = |r| r.ci_high,
+        confidence: f64 = |r| r.confidence,
+    }
+}
 
 /// Net Promoter Score of 0-10 scores: promoters (9-10) minus detractors (0-6), in points.
 ///
@@ -275,7 +421,7 @@ pub(crate) fn wilson_interval(successes: f64, n: f64, confidence: f64) -> PyResu
     core::wilson_interval(successes, n, confidence).py_err()
 }
 
-/// Adds the functions to the module.
+/// Adds the survey functions, result classes and accumulators to the module.
 pub(crate) fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(nps, m)?)?;
     m.add_function(wrap_pyfunction!(nps_from_counts, m)?)?;
@@ -286,5 +432,12 @@ pub(crate) fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(top_box_test, m)?)?;
     m.add_function(wrap_pyfunction!(likert_summary, m)?)?;
     m.add_function(wrap_pyfunction!(wilson_interval, m)?)?;
-    Ok(())
+    m.add_class::<Nps>()?;
+    m.add_class::<Proportion>()?;
+    m.add_class::<Mean>()?;
+    m.add_class::<Csat>()?;
+    m.add_class::<Ces>()?;
+    m.add_class::<Likert>()?;
+    m.add_class::<WaveTest>()?;
+    accumulator::register(m)
 }

@@ -1,5 +1,8 @@
 //! Conversion of Python arguments: array-likes of scores and weights, scales and option strings.
 
+pub(crate) mod result;
+pub(crate) mod state;
+
 use cxkit_core::names::Named;
 use cxkit_core::survey::{Histogram, NanPolicy, NpsMethod, ProportionMethod, Scale};
 use numpy::{PyArray1, PyArrayMethods};
@@ -7,7 +10,7 @@ use pyo3::prelude::*;
 use pyo3::types::PyDict;
 use pyo3::types::PyList;
 
-use crate::errors::{invalid, IntoPyResult};
+use crate::error::{invalid, IntoPyResult};
 
 /// A one-dimensional, C-contiguous numpy view of `obj` (a list, numpy array, pandas or polars
 /// Series). numpy arrays and numeric Series are viewed without a copy; missing values of
@@ -461,6 +464,6 @@ pub(crate) fn one_time<'py>(
 /// `name` for a negative one, where a plain u64 argument would raise OverflowError).
 pub(crate) fn count(name: &'static str, value: i64) -> PyResult<u64> {
     u64::try_from(value).map_err(|_| {
-        crate::errors::invalid(name, format!("must be a count of at least 0, got {value}"))
+        crate::error::invalid(name, format!("must be a count of at least 0, got {value}"))
     })
 }

@@ -1,4 +1,5 @@
-//! The demo bank as pandas DataFrames.
+//! A bank's tables for Python: the demo bank and a bank's own CSV files as pandas
+//! DataFrames, and DataFrames back into the tables the report reads.
 
 use cxkit_core::data::{self as core, BankData, BANK_FILES};
 use numpy::PyArray1;
@@ -173,7 +174,7 @@ pub(crate) fn load_demo_bank<'py>(
 ) -> PyResult<Bound<'py, PyDict>> {
     let b = py
         .detach(|| core::demo_bank(seed, customers))
-        .map_err(crate::errors::to_py)?;
+        .map_err(crate::error::to_py)?;
     bank_frames(py, &b)
 }
 
@@ -193,14 +194,14 @@ pub(crate) fn read_bank<'py>(
 ) -> PyResult<Bound<'py, PyDict>> {
     let b = py
         .detach(|| BankData::read_dir(&path))
-        .map_err(crate::errors::to_py)?;
+        .map_err(crate::error::to_py)?;
     bank_frames(py, &b)
 }
 
 /// A dict of DataFrames (keys: the file names of docs/data-schema.md without ".csv", and
 /// journey_tree as JSON text or a dict) as a bank: each frame goes through the CSV reader,
 /// so frames and files are checked alike.
-fn bank_from_frames(data: &Bound<'_, PyDict>) -> PyResult<BankData> {
+pub(crate) fn bank_from_frames(data: &Bound<'_, PyDict>) -> PyResult<BankData> {
     let py = data.py();
     let mut files: Vec<(String, Vec<u8>)> = Vec::new();
     for (key, value) in data.iter() {
@@ -223,14 +224,14 @@ fn bank_from_frames(data: &Bound<'_, PyDict>) -> PyResult<BankData> {
                 .filter_map(|f| f.strip_suffix(".csv"))
                 .chain(["journey_tree"])
                 .collect();
-            return Err(crate::errors::invalid(
+            return Err(crate::error::invalid(
                 "data",
                 format!("unknown table {key:?}; the tables are {}", known.join(", ")),
             ));
         }
         let (pandas, polars) = (value.hasattr("to_csv")?, value.hasattr("write_csv")?);
         if !pandas && !polars {
-            return Err(crate::errors::invalid(
+            return Err(crate::error::invalid(
                 "data",
                 format!("table {key:?} must be a pandas or polars DataFrame"),
             ));
@@ -248,7 +249,7 @@ fn bank_from_frames(data: &Bound<'_, PyDict>) -> PyResult<BankData> {
         files.push((name, text.into_bytes()));
     }
     py.detach(|| BankData::read_files(files.iter().map(|(n, t)| (n.as_str(), t.as_slice()))))
-        .map_err(crate::errors::to_py)
+        .map_err(crate::error::to_py)
 }
 
 /// Reads each id and label column of a frame (and a pandas frame's named index) through the
@@ -280,77 +281,9 @@ fn check_labels(table: &str, frame: &Bound<'_, PyAny>) -> PyResult<()> {
     Ok(())
 }
 
-/// Adds the datasets to the module.
+/// Adds the demo bank and the bank reader to the module.
 pub(crate) fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(load_demo_bank, m)?)?;
     m.add_function(wrap_pyfunction!(read_bank, m)?)?;
-    m.add_function(wrap_pyfunction!(report, m)?)?;
     Ok(())
-}
-
-/// Writes the bank report — NPS/CSAT/CES by wave and segment, customer value, RFM segments,
-/// KANO, SERVQUAL, journeys and pain points, complaint handling — as ``out``/report.html
-/// (self-contained, inline SVG charts) and ``out``/report.json (every number), and returns
-/// the numbers as a dict. ``data`` is a directory of CSV files (docs/data-schema.md, any
-/// subset), a dict of DataFrames shaped like :func:`load_demo_bank`'s (any subset), or None
-/// for the demo bank built from ``seed`` and ``customers``. ``out`` defaults to
-/// "cxkit-report". Sections whose data are absent are None; sections that could not be
-/// computed are listed under "not_computed" with the reason. ``lang`` is the language of the
-/// findings, titles and chart labels: "en" (English) or "zh" (Simplified Chinese; "zh-CN"
-/// and the like are accepted); any other code raises InvalidParameterError listing those.
-///
-/// >>> import tempfile, os
-/// >>> out = tempfile.mkdtemp()
-/// >>> r = cxkit.report(out=out, customers=2_000, seed=1)
-/// >>> sorted(os.listdir(out)), r["customers"]
-/// (['report.html', 'report.json'], 2000)
-/// >>> bank = cxkit.load_demo_bank(seed=1, customers=2_000)
-/// >>> r = cxkit.report({"survey": bank["survey"]}, out=out)
-/// >>> r["survey"]["waves"][1]["wave"], r["kano"]
-/// (2, None)
-/// >>> cxkit.report({"survey": bank["survey"]}, out=out, lang="zh")["survey"]["finding"]
-/// 'NPS 从第 1 轮的 -5.0 上升至第 2 轮的 23.0（+28.0 分，p = 6.09e-4：变化显著）。'
-#[pyfunction]
-#[pyo3(signature = (data=None, out=None, seed=2026, customers=50_000, confidence=0.95, lang="en"))]
-pub(crate) fn report<'py>(
-    py: Python<'py>,
-    data: Option<&Bound<'py, PyAny>>,
-    out: Option<std::path::PathBuf>,
-    seed: u64,
-    customers: usize,
-    confidence: f64,
-    lang: &str,
-) -> PyResult<Bound<'py, PyAny>> {
-    let options = cxkit_core::report::ReportOptions {
-        confidence,
-        lang: lang.parse().map_err(crate::errors::to_py)?,
-    };
-    let out = out.unwrap_or_else(|| "cxkit-report".into());
-    let bank = match data.filter(|d| !d.is_none()) {
-        None => py
-            .detach(|| core::demo_bank(seed, customers))
-            .map_err(crate::errors::to_py)?,
-        Some(d) => match d.cast::<PyDict>() {
-            Ok(frames) => bank_from_frames(frames)?,
-            Err(_) => {
-                let dir: std::path::PathBuf = d.extract().map_err(|_| {
-                    crate::errors::invalid(
-                        "data",
-                        "must be a directory path, a dict of DataFrames or None (the demo bank)"
-                            .into(),
-                    )
-                })?;
-                py.detach(|| BankData::read_dir(&dir))
-                    .map_err(crate::errors::to_py)?
-            }
-        },
-    };
-    let json = py
-        .detach(|| {
-            let r = cxkit_core::report::bank_report(&bank, &options)?;
-            r.write(&out)?;
-            Ok::<_, cxkit_core::Error>(r.to_json())
-        })
-        .map_err(crate::errors::to_py)?;
-    py.import("json")?.call_method1("loads", (json,))
 }

@@ -49,6 +49,7 @@ __all__ = [
     "ParetoNbd",
     "Proportion",
     "SegmentProfiles",
+    "ValueTiers",
     "Servperf",
     "Servqual",
     "ServqualAccumulator",
@@ -681,11 +682,22 @@ def rfm_scores(
 ) -> Any:
     """RFM scores 1..bins (ties share a bin), the cell and the segment, as a DataFrame."""
 
+@final
+class ValueTiers:
+    """The customer pyramid: ``tiers`` per customer and the per-tier ``summary``."""
+
+    @property
+    def tiers(self) -> Any: ...
+    @property
+    def summary(self) -> Any: ...
+    def to_dict(self) -> dict[str, Any]: ...
+    def _repr_html_(self) -> str: ...
+
 def value_tiers(
     value: _ArrayLike,
     shares: Optional[Tuple[float, float, float]] = None,
     thresholds: Optional[Tuple[float, float, float]] = None,
-) -> Tuple[Any, Any]:
+) -> ValueTiers:
     """The customer pyramid: the tier per customer and the per-tier summary."""
 
 @final

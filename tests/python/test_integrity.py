@@ -128,13 +128,13 @@ def test_value_tiers_ties_zero_and_negative_values():
     # (1 + 49.5)/100 = 50.5 %, the zeros are lead.
     v = np.zeros(100)
     v[7] = 10.0
-    tiers, summary = cxkit.value_tiers(v)
+    summary = cxkit.value_tiers(v).summary
     assert summary["customers"].tolist() == [1, 0, 0, 99]
     # All 0: all lead, no value share (was NaN by division; now documented as no share).
-    tiers, summary = cxkit.value_tiers(np.zeros(10))
+    summary = cxkit.value_tiers(np.zeros(10)).summary
     assert summary["customers"].tolist() == [0, 0, 0, 10] and summary["value_share"].isna().all()
     # A negative value gave a share of −99: shares of a netted total are not given.
-    tiers, summary = cxkit.value_tiers([100.0, 2.0, -1.0, -100.0])
+    summary = cxkit.value_tiers([100.0, 2.0, -1.0, -100.0]).summary
     assert summary["value_share"].isna().all() and summary["value"].sum() == 1.0
 
 

@@ -325,8 +325,8 @@ def test_renaming_by_a_bijection_in_rfm_tiers_journeys_and_complaints(rng):
     a = cxkit.rfm_scores(pd.Series(r, index=ids), pd.Series(f, index=ids), pd.Series(m, index=ids))
     b = cxkit.rfm_scores(pd.Series(r, index=renamed), pd.Series(f, index=renamed), pd.Series(m, index=renamed))
     pd.testing.assert_frame_equal(a.rename(index=mapping), b)
-    ta, sa = cxkit.value_tiers(pd.Series(m, index=ids))
-    tb, sb = cxkit.value_tiers(pd.Series(m, index=renamed))
+    a_tiers, b_tiers = cxkit.value_tiers(pd.Series(m, index=ids)), cxkit.value_tiers(pd.Series(m, index=renamed))
+    ta, sa, tb, sb = a_tiers.tiers, a_tiers.summary, b_tiers.tiers, b_tiers.summary
     pd.testing.assert_series_equal(ta.rename(index=mapping), tb)
     pd.testing.assert_frame_equal(sa, sb)
 

@@ -1,6 +1,9 @@
 """RFM scores and the customer pyramid, against hand calculations."""
 
+import pickle
+
 import numpy as np
+import pandas as pd
 import pytest
 
 import cxkit
@@ -41,7 +44,8 @@ def test_rfm_bad_input():
 
 
 def test_value_tiers_shares_thresholds_and_ties():
-    tiers, summary = cxkit.value_tiers(list(range(1, 21)))
+    t = cxkit.value_tiers(list(range(1, 21)))
+    tiers, summary = t.tiers, t.summary
     assert tiers.name == "tier" and tiers.dtype == "category"
     assert tiers.cat.categories.tolist() == ["platinum", "gold", "iron", "lead"]
     assert summary["customers"].tolist() == [1, 3, 6, 10]
@@ -50,9 +54,9 @@ def test_value_tiers_shares_thresholds_and_ties():
     assert summary["value_share"].sum() == pytest.approx(1.0)
     # Three tied at the top (30 %, six times platinum's 5 %) share a tier, placed by the middle
     # of their ranks, 1.5/10 = 15 %: gold (platinum is left empty rather than six times its size).
-    tiers, _ = cxkit.value_tiers([100, 100, 100, 50, 40, 30, 20, 10, 5, 1])
+    tiers = cxkit.value_tiers([100, 100, 100, 50, 40, 30, 20, 10, 5, 1]).tiers
     assert tiers.tolist()[:3] == ["gold"] * 3
-    tiers, _ = cxkit.value_tiers([500, 150, 60, 5], thresholds=(400, 100, 50))
+    tiers = cxkit.value_tiers([500, 150, 60, 5], thresholds=(400, 100, 50)).tiers
     assert tiers.tolist() == ["platinum", "gold", "iron", "lead"]
     with pytest.raises(cxkit.InvalidParameterError):
         cxkit.value_tiers([1, 2], shares=(0.5, 0.4, 0.3))
@@ -97,3 +101,17 @@ def test_kmeans_bad_input():
         cxkit.KMeans(1).fit([[0.0], [1.0]], sample_weight=[1.0])
     with pytest.raises(RuntimeError, match="not fitted"):
         cxkit.KMeans(2).inertia_
+
+
+def test_value_tiers_is_a_result_object_that_keeps_the_callers_index_and_pickles():
+    # The same shape as every other result: attributes, to_dict, repr, pickle (issue 20).
+    ids = ["6222021234567890128", "007", "七", "A-1"]
+    t = cxkit.value_tiers(pd.Series([500.0, 150.0, 60.0, 5.0], index=ids), thresholds=(400, 100, 50))
+    assert t.tiers.index.tolist() == ids
+    assert t.tiers.to_dict() == dict(zip(ids, ["platinum", "gold", "iron", "lead"]))
+    assert repr(t) == "ValueTiers(platinum=1, gold=1, iron=1, lead=1)"
+    assert t.to_dict()["tier"] == [0, 1, 2, 3]
+    back = pickle.loads(pickle.dumps(t))
+    pd.testing.assert_series_equal(back.tiers, t.tiers)
+    pd.testing.assert_frame_equal(back.summary, t.summary)
+    assert "<table" in t._repr_html_()

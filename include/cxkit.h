@@ -155,84 +155,6 @@ typedef struct cx_journey_state cx_journey_state;
 typedef struct cx_nps_accumulator cx_nps_accumulator;
 
 /**
- * What to do with missing scores (NaN): one of CX_NAN_RAISE, CX_NAN_OMIT.
- */
-typedef uint32_t cx_nan_policy;
-
-/**
- * NPS interval method: one of CX_NPS_ADJUSTED_WALD, CX_NPS_WALD.
- */
-typedef uint32_t cx_nps_method;
-
-/**
- * Options of cx_nps and cx_nps_from_counts; start from cx_nps_options_default().
- */
-typedef struct {
-  /**
-   * Confidence level, strictly between 0 and 1 (default 0.95).
-   */
-  double confidence;
-  /**
-   * Interval method (default CX_NPS_ADJUSTED_WALD).
-   */
-  cx_nps_method method;
-  /**
-   * Missing scores (default CX_NAN_RAISE).
-   */
-  cx_nan_policy nan_policy;
-} cx_nps_options;
-
-/**
- * A Net Promoter Score. Score, SE and bounds in points (−100…100), shares as fractions.
- */
-typedef struct {
-  /**
-   * NPS in points.
-   */
-  double score;
-  /**
-   * Share of promoters (9–10).
-   */
-  double promoters;
-  /**
-   * Share of passives (7–8).
-   */
-  double passives;
-  /**
-   * Share of detractors (0–6).
-   */
-  double detractors;
-  /**
-   * Number of responses.
-   */
-  uint64_t n;
-  /**
-   * Kish effective sample size (= n when unweighted).
-   */
-  double n_effective;
-  /**
-   * Standard error in points.
-   */
-  double se;
-  /**
-   * Lower confidence bound in points.
-   */
-  double ci_low;
-  /**
-   * Upper confidence bound in points.
-   */
-  double ci_high;
-  /**
-   * Confidence level.
-   */
-  double confidence;
-  /**
-   * Interval method used.
-   */
-  cx_nps_method method;
-} cx_nps_result;
-
-/**
  * Options of the maximum-likelihood fits; start from cx_fit_options_default().
  */
 typedef struct {
@@ -349,80 +271,6 @@ typedef struct {
 typedef uint32_t cx_period;
 
 /**
- * What to do with events that cannot be folded: CX_REJECT_ERROR or CX_REJECT_COUNT.
- */
-typedef uint32_t cx_reject_policy;
-
-/**
- * Window kinds.
- */
-typedef uint32_t cx_window_kind;
-
-/**
- * A time window.
- */
-typedef struct {
-  /**
-   * CX_WINDOW_DAY, CX_WINDOW_WEEK, CX_WINDOW_MONTH or CX_WINDOW_ROLLING.
-   */
-  cx_window_kind kind;
-  /**
-   * A day in the window (days since 1970-01-01); the last day of a rolling window.
-   */
-  int64_t day;
-  /**
-   * Length of a rolling window in days.
-   */
-  uint32_t days;
-} cx_window;
-
-/**
- * One evaluated node. Undefined numbers are NaN.
- */
-typedef struct {
-  /**
-   * 0 journey, 1 stage, 2 touchpoint, 3 indicator.
-   */
-  uint32_t level;
-  /**
-   * Indicator value in its units.
-   */
-  double value;
-  /**
-   * 0–100 index.
-   */
-  double index;
-  /**
-   * Events behind the node.
-   */
-  uint64_t n;
-  /**
-   * Target.
-   */
-  double target;
-  /**
-   * Benchmark.
-   */
-  double benchmark;
-  /**
-   * Value (indicators) or index (others) in the previous window.
-   */
-  double previous;
-  /**
-   * Current minus previous.
-   */
-  double change;
-  /**
-   * p-value of the change.
-   */
-  double p_value;
-  /**
-   * −1 none, 0 warning, 1 critical, 2 significantly worse.
-   */
-  int32_t alert;
-} cx_node;
-
-/**
  * Complaint metrics with the 50th, 90th and 95th percentiles of the times (seconds).
  * Undefined values are NaN.
  */
@@ -511,10 +359,198 @@ typedef struct {
 } cx_complaint_result;
 
 /**
+ * Missing values in correlations: CX_MISSING_PAIRWISE or CX_MISSING_LISTWISE.
+ */
+typedef uint32_t cx_missing;
+
+/**
+ * The headline importance of a key-driver analysis (`importance` and `share` of
+ * cx_driver_importance): CX_DRIVER_RELATIVE_WEIGHTS (the default), CX_DRIVER_SHAPLEY,
+ * CX_DRIVER_CORRELATION, CX_DRIVER_BETA or CX_DRIVER_PRATT.
+ */
+typedef uint8_t cx_driver_method;
+
+/**
+ * Whether Shapley values are computed: CX_SHAPLEY_AUTO (the default: for the Shapley method
+ * or up to 15 drivers), CX_SHAPLEY_OFF or CX_SHAPLEY_ON (at most 20 drivers).
+ */
+typedef int8_t cx_shapley;
+
+/**
+ * Options of cx_key_drivers; start from cx_driver_options_default().
+ */
+typedef struct {
+  /**
+   * Missing values (default CX_MISSING_LISTWISE).
+   */
+  cx_missing missing;
+  /**
+   * The headline importance (default CX_DRIVER_RELATIVE_WEIGHTS).
+   */
+  cx_driver_method method;
+  /**
+   * Exact Shapley values (default CX_SHAPLEY_AUTO).
+   */
+  cx_shapley shapley;
+  /**
+   * Bootstrap resamples for intervals (default 0: none).
+   */
+  uint32_t bootstrap;
+  /**
+   * Confidence level of the bootstrap intervals (default 0.95).
+   */
+  double confidence;
+  /**
+   * Seed of the bootstrap (default 0).
+   */
+  uint64_t seed;
+} cx_driver_options;
+
+/**
+ * One driver's importances. Undefined values (Pratt and percentages when R² = 0, Shapley
+ * values when not computed, intervals without a bootstrap) are NaN.
+ */
+typedef struct {
+  /**
+   * The importance by the options' method (the headline).
+   */
+  double importance;
+  /**
+   * Its share of R² in percent (NaN for correlations and betas, or when R² = 0).
+   */
+  double share;
+  /**
+   * Correlation with the outcome.
+   */
+  double correlation;
+  /**
+   * Standardized regression coefficient.
+   */
+  double beta;
+  /**
+   * Pratt's measure β·r/R².
+   */
+  double pratt;
+  /**
+   * Johnson's relative weight (sums to R²).
+   */
+  double relative_weight;
+  /**
+   * Relative weight as a percentage of R².
+   */
+  double relative_weight_pct;
+  /**
+   * Shapley value of R² (LMG).
+   */
+  double shapley;
+  /**
+   * Shapley value as a percentage of R².
+   */
+  double shapley_pct;
+  /**
+   * Bootstrap interval of the relative weight: lower bound.
+   */
+  double relative_weight_ci_low;
+  /**
+   * Bootstrap interval of the relative weight: upper bound.
+   */
+  double relative_weight_ci_high;
+} cx_driver_importance;
+
+/**
+ * Where the IPA crosshairs go: CX_CROSSHAIR_MEAN, CX_CROSSHAIR_MEDIAN or CX_CROSSHAIR_AT.
+ */
+typedef uint32_t cx_crosshair;
+
+/**
+ * Importance–performance quadrant codes.
+ */
+typedef uint8_t cx_quadrant;
+
+/**
+ * What to do with events that cannot be folded: CX_REJECT_ERROR or CX_REJECT_COUNT.
+ */
+typedef uint32_t cx_reject_policy;
+
+/**
+ * Window kinds.
+ */
+typedef uint32_t cx_window_kind;
+
+/**
+ * A time window.
+ */
+typedef struct {
+  /**
+   * CX_WINDOW_DAY, CX_WINDOW_WEEK, CX_WINDOW_MONTH or CX_WINDOW_ROLLING.
+   */
+  cx_window_kind kind;
+  /**
+   * A day in the window (days since 1970-01-01); the last day of a rolling window.
+   */
+  int64_t day;
+  /**
+   * Length of a rolling window in days.
+   */
+  uint32_t days;
+} cx_window;
+
+/**
+ * One evaluated node. Undefined numbers are NaN.
+ */
+typedef struct {
+  /**
+   * 0 journey, 1 stage, 2 touchpoint, 3 indicator.
+   */
+  uint32_t level;
+  /**
+   * Indicator value in its units.
+   */
+  double value;
+  /**
+   * 0–100 index.
+   */
+  double index;
+  /**
+   * Events behind the node.
+   */
+  uint64_t n;
+  /**
+   * Target.
+   */
+  double target;
+  /**
+   * Benchmark.
+   */
+  double benchmark;
+  /**
+   * Value (indicators) or index (others) in the previous window.
+   */
+  double previous;
+  /**
+   * Current minus previous.
+   */
+  double change;
+  /**
+   * p-value of the change.
+   */
+  double p_value;
+  /**
+   * −1 none, 0 warning, 1 critical, 2 significantly worse.
+   */
+  int32_t alert;
+} cx_node;
+
+/**
  * Questionnaire form: CX_KANO_FULL (1 like … 5 dislike) or CX_KANO_SHORT (1 like, 2 neutral,
  * 3 dislike).
  */
 typedef uint32_t cx_kano_form;
+
+/**
+ * What to do with missing scores (NaN): one of CX_NAN_RAISE, CX_NAN_OMIT.
+ */
+typedef uint32_t cx_nan_policy;
 
 /**
  * Options of the KANO calls; start from cx_kano_options_default().
@@ -693,149 +729,6 @@ typedef struct {
 } cx_kano_summary;
 
 /**
- * Missing values in correlations: CX_MISSING_PAIRWISE or CX_MISSING_LISTWISE.
- */
-typedef uint32_t cx_missing;
-
-/**
- * Cronbach's alpha with Feldt's interval.
- */
-typedef struct {
-  /**
-   * Cronbach's alpha.
-   */
-  double alpha;
-  /**
-   * Lower bound of Feldt's interval.
-   */
-  double ci_low;
-  /**
-   * Upper bound of Feldt's interval.
-   */
-  double ci_high;
-  /**
-   * Alpha from the mean inter-item correlation.
-   */
-  double standardized_alpha;
-  /**
-   * Mean correlation between distinct items.
-   */
-  double mean_inter_item_r;
-  /**
-   * Respondents behind the interval.
-   */
-  uint64_t n;
-  /**
-   * Items.
-   */
-  uint64_t k;
-} cx_alpha_result;
-
-/**
- * The headline importance of a key-driver analysis (`importance` and `share` of
- * cx_driver_importance): CX_DRIVER_RELATIVE_WEIGHTS (the default), CX_DRIVER_SHAPLEY,
- * CX_DRIVER_CORRELATION, CX_DRIVER_BETA or CX_DRIVER_PRATT.
- */
-typedef uint8_t cx_driver_method;
-
-/**
- * Whether Shapley values are computed: CX_SHAPLEY_AUTO (the default: for the Shapley method
- * or up to 15 drivers), CX_SHAPLEY_OFF or CX_SHAPLEY_ON (at most 20 drivers).
- */
-typedef int8_t cx_shapley;
-
-/**
- * Options of cx_key_drivers; start from cx_driver_options_default().
- */
-typedef struct {
-  /**
-   * Missing values (default CX_MISSING_LISTWISE).
-   */
-  cx_missing missing;
-  /**
-   * The headline importance (default CX_DRIVER_RELATIVE_WEIGHTS).
-   */
-  cx_driver_method method;
-  /**
-   * Exact Shapley values (default CX_SHAPLEY_AUTO).
-   */
-  cx_shapley shapley;
-  /**
-   * Bootstrap resamples for intervals (default 0: none).
-   */
-  uint32_t bootstrap;
-  /**
-   * Confidence level of the bootstrap intervals (default 0.95).
-   */
-  double confidence;
-  /**
-   * Seed of the bootstrap (default 0).
-   */
-  uint64_t seed;
-} cx_driver_options;
-
-/**
- * One driver's importances. Undefined values (Pratt and percentages when R² = 0, Shapley
- * values when not computed, intervals without a bootstrap) are NaN.
- */
-typedef struct {
-  /**
-   * The importance by the options' method (the headline).
-   */
-  double importance;
-  /**
-   * Its share of R² in percent (NaN for correlations and betas, or when R² = 0).
-   */
-  double share;
-  /**
-   * Correlation with the outcome.
-   */
-  double correlation;
-  /**
-   * Standardized regression coefficient.
-   */
-  double beta;
-  /**
-   * Pratt's measure β·r/R².
-   */
-  double pratt;
-  /**
-   * Johnson's relative weight (sums to R²).
-   */
-  double relative_weight;
-  /**
-   * Relative weight as a percentage of R².
-   */
-  double relative_weight_pct;
-  /**
-   * Shapley value of R² (LMG).
-   */
-  double shapley;
-  /**
-   * Shapley value as a percentage of R².
-   */
-  double shapley_pct;
-  /**
-   * Bootstrap interval of the relative weight: lower bound.
-   */
-  double relative_weight_ci_low;
-  /**
-   * Bootstrap interval of the relative weight: upper bound.
-   */
-  double relative_weight_ci_high;
-} cx_driver_importance;
-
-/**
- * Where the IPA crosshairs go: CX_CROSSHAIR_MEAN, CX_CROSSHAIR_MEDIAN or CX_CROSSHAIR_AT.
- */
-typedef uint32_t cx_crosshair;
-
-/**
- * Importance–performance quadrant codes.
- */
-typedef uint8_t cx_quadrant;
-
-/**
  * Service-quality settings shared by cx_servqual, cx_servperf and cx_zone_of_tolerance.
  */
 typedef struct {
@@ -951,6 +844,40 @@ typedef struct {
 } cx_zone;
 
 /**
+ * Cronbach's alpha with Feldt's interval.
+ */
+typedef struct {
+  /**
+   * Cronbach's alpha.
+   */
+  double alpha;
+  /**
+   * Lower bound of Feldt's interval.
+   */
+  double ci_low;
+  /**
+   * Upper bound of Feldt's interval.
+   */
+  double ci_high;
+  /**
+   * Alpha from the mean inter-item correlation.
+   */
+  double standardized_alpha;
+  /**
+   * Mean correlation between distinct items.
+   */
+  double mean_inter_item_r;
+  /**
+   * Respondents behind the interval.
+   */
+  uint64_t n;
+  /**
+   * Items.
+   */
+  uint64_t k;
+} cx_alpha_result;
+
+/**
  * RFM binning: CX_RFM_INDEPENDENT or CX_RFM_NESTED.
  */
 typedef uint32_t cx_rfm_binning;
@@ -999,6 +926,29 @@ typedef struct {
    */
   uint32_t iterations;
 } cx_kmeans_result;
+
+/**
+ * NPS interval method: one of CX_NPS_ADJUSTED_WALD, CX_NPS_WALD.
+ */
+typedef uint32_t cx_nps_method;
+
+/**
+ * Options of cx_nps and cx_nps_from_counts; start from cx_nps_options_default().
+ */
+typedef struct {
+  /**
+   * Confidence level, strictly between 0 and 1 (default 0.95).
+   */
+  double confidence;
+  /**
+   * Interval method (default CX_NPS_ADJUSTED_WALD).
+   */
+  cx_nps_method method;
+  /**
+   * Missing scores (default CX_NAN_RAISE).
+   */
+  cx_nan_policy nan_policy;
+} cx_nps_options;
 
 /**
  * Proportion interval method: one of CX_INTERVAL_WILSON, CX_INTERVAL_WALD.
@@ -1064,6 +1014,56 @@ typedef struct {
    */
   cx_nan_policy nan_policy;
 } cx_ces_options;
+
+/**
+ * A Net Promoter Score. Score, SE and bounds in points (−100…100), shares as fractions.
+ */
+typedef struct {
+  /**
+   * NPS in points.
+   */
+  double score;
+  /**
+   * Share of promoters (9–10).
+   */
+  double promoters;
+  /**
+   * Share of passives (7–8).
+   */
+  double passives;
+  /**
+   * Share of detractors (0–6).
+   */
+  double detractors;
+  /**
+   * Number of responses.
+   */
+  uint64_t n;
+  /**
+   * Kish effective sample size (= n when unweighted).
+   */
+  double n_effective;
+  /**
+   * Standard error in points.
+   */
+  double se;
+  /**
+   * Lower confidence bound in points.
+   */
+  double ci_low;
+  /**
+   * Upper confidence bound in points.
+   */
+  double ci_high;
+  /**
+   * Confidence level.
+   */
+  double confidence;
+  /**
+   * Interval method used.
+   */
+  cx_nps_method method;
+} cx_nps_result;
 
 /**
  * A two-wave z-test: delta = a − b (points for NPS, fractions for shares).
@@ -1201,6 +1201,91 @@ typedef struct {
 #define CX_PERIOD_MONTH 2
 
 /**
+ * Each covariance over the rows where both columns are present.
+ */
+#define CX_MISSING_PAIRWISE 0
+
+/**
+ * Only rows without any missing value.
+ */
+#define CX_MISSING_LISTWISE 1
+
+/**
+ * Johnson's relative weights.
+ */
+#define CX_DRIVER_RELATIVE_WEIGHTS 0
+
+/**
+ * Exact Shapley values of R² (LMG).
+ */
+#define CX_DRIVER_SHAPLEY 1
+
+/**
+ * Correlations with the outcome.
+ */
+#define CX_DRIVER_CORRELATION 2
+
+/**
+ * Standardized betas.
+ */
+#define CX_DRIVER_BETA 3
+
+/**
+ * Pratt's measure.
+ */
+#define CX_DRIVER_PRATT 4
+
+/**
+ * For the Shapley method, or up to 15 drivers.
+ */
+#define CX_SHAPLEY_AUTO -1
+
+/**
+ * Not computed (unless the method is Shapley).
+ */
+#define CX_SHAPLEY_OFF 0
+
+/**
+ * Computed.
+ */
+#define CX_SHAPLEY_ON 1
+
+/**
+ * At the means of importance and performance.
+ */
+#define CX_CROSSHAIR_MEAN 0
+
+/**
+ * At the medians.
+ */
+#define CX_CROSSHAIR_MEDIAN 1
+
+/**
+ * At the given cuts.
+ */
+#define CX_CROSSHAIR_AT 2
+
+/**
+ * Important, performing below the cut.
+ */
+#define CX_CONCENTRATE_HERE 0
+
+/**
+ * Important, performing well.
+ */
+#define CX_KEEP_UP_THE_GOOD_WORK 1
+
+/**
+ * Less important, performing below the cut.
+ */
+#define CX_LOW_PRIORITY 2
+
+/**
+ * Less important, performing well.
+ */
+#define CX_POSSIBLE_OVERKILL 3
+
+/**
  * The batch fails and the state is unchanged.
  */
 #define CX_REJECT_ERROR 0
@@ -1332,91 +1417,6 @@ typedef struct {
 #define CX_KANO_CARE_FREE 7
 
 /**
- * Each covariance over the rows where both columns are present.
- */
-#define CX_MISSING_PAIRWISE 0
-
-/**
- * Only rows without any missing value.
- */
-#define CX_MISSING_LISTWISE 1
-
-/**
- * Johnson's relative weights.
- */
-#define CX_DRIVER_RELATIVE_WEIGHTS 0
-
-/**
- * Exact Shapley values of R² (LMG).
- */
-#define CX_DRIVER_SHAPLEY 1
-
-/**
- * Correlations with the outcome.
- */
-#define CX_DRIVER_CORRELATION 2
-
-/**
- * Standardized betas.
- */
-#define CX_DRIVER_BETA 3
-
-/**
- * Pratt's measure.
- */
-#define CX_DRIVER_PRATT 4
-
-/**
- * For the Shapley method, or up to 15 drivers.
- */
-#define CX_SHAPLEY_AUTO -1
-
-/**
- * Not computed (unless the method is Shapley).
- */
-#define CX_SHAPLEY_OFF 0
-
-/**
- * Computed.
- */
-#define CX_SHAPLEY_ON 1
-
-/**
- * At the means of importance and performance.
- */
-#define CX_CROSSHAIR_MEAN 0
-
-/**
- * At the medians.
- */
-#define CX_CROSSHAIR_MEDIAN 1
-
-/**
- * At the given cuts.
- */
-#define CX_CROSSHAIR_AT 2
-
-/**
- * Important, performing below the cut.
- */
-#define CX_CONCENTRATE_HERE 0
-
-/**
- * Important, performing well.
- */
-#define CX_KEEP_UP_THE_GOOD_WORK 1
-
-/**
- * Less important, performing below the cut.
- */
-#define CX_LOW_PRIORITY 2
-
-/**
- * Less important, performing well.
- */
-#define CX_POSSIBLE_OVERKILL 3
-
-/**
  * R, F and M binned over all customers.
  */
 #define CX_RFM_INDEPENDENT 0
@@ -1461,86 +1461,10 @@ extern "C" {
 #endif // __cplusplus
 
 /**
- * Makes an empty NPS accumulator and writes its handle to `*out_accumulator`.
- *
- * # Safety
- * `out_accumulator` valid for a write.
+ * The library version, e.g. "0.1.0" (the same as CXKIT_VERSION in the header this library
+ * was built with). Static: do not free it.
  */
-cx_status cx_nps_accumulator_new(cx_nps_accumulator **out_accumulator);
-
-/**
- * Adds `len` 0–10 `scores` (optional `weights`, NULL for none) to the accumulator. On error
- * the accumulator is unchanged.
- *
- * # Safety
- * `accumulator` a live handle; `scores` valid for `len` doubles; `weights` NULL or valid for
- * `len` doubles.
- */
-cx_status cx_nps_accumulator_update(cx_nps_accumulator *accumulator,
-                                    const double *scores,
-                                    size_t len,
-                                    const double *weights,
-                                    cx_nan_policy nan_policy);
-
-/**
- * Adds `other`'s state into `accumulator` (`other` is unchanged; both may be the same handle).
- *
- * # Safety
- * Both live handles.
- */
-cx_status cx_nps_accumulator_merge(cx_nps_accumulator *accumulator,
-                                   const cx_nps_accumulator *other);
-
-/**
- * Writes the NPS of everything accumulated to `*out_result`, using the confidence and method
- * of `options` (NULL for the defaults; its nan_policy is not used).
- *
- * # Safety
- * `accumulator` a live handle; `options` NULL or valid; `out_result` valid for a write.
- */
-cx_status cx_nps_accumulator_finish(const cx_nps_accumulator *accumulator,
-                                    const cx_nps_options *options,
-                                    cx_nps_result *out_result);
-
-/**
- * Writes the number of responses accumulated to `*out_n`.
- *
- * # Safety
- * `accumulator` a live handle; `out_n` valid for a write.
- */
-cx_status cx_nps_accumulator_n(const cx_nps_accumulator *accumulator, uint64_t *out_n);
-
-/**
- * Serializes the state into the caller's `buf` of `capacity` bytes and writes its length to
- * `*written`. Call with `buf` NULL to learn the size: that returns CX_BUFFER_TOO_SMALL with
- * `*written` set to the length needed.
- *
- * # Safety
- * `accumulator` a live handle; `buf` NULL or valid for `capacity` bytes; `written` valid.
- */
-cx_status cx_nps_accumulator_to_bytes(const cx_nps_accumulator *accumulator,
-                                      uint8_t *buf,
-                                      size_t capacity,
-                                      size_t *written);
-
-/**
- * Reads state written by cx_nps_accumulator_to_bytes (of this or an earlier format version)
- * into a new handle written to `*out_accumulator`. Corrupt input gives CX_CORRUPT_BYTES.
- *
- * # Safety
- * `bytes` valid for `len` bytes; `out_accumulator` valid for a write.
- */
-cx_status cx_nps_accumulator_from_bytes(const uint8_t *bytes,
-                                        size_t len,
-                                        cx_nps_accumulator **out_accumulator);
-
-/**
- * Releases an accumulator. NULL is a no-op.
- *
- * # Safety
- * `accumulator` NULL or a live handle, not used again.
- */
-void cx_nps_accumulator_free(cx_nps_accumulator *accumulator);
+const char *cx_version(void);
 
 /**
  * The default fit options: no penalty, 200 iterations, tolerance 1e-7.
@@ -1678,24 +1602,98 @@ cx_status cx_customer_lifetime_value(const cx_bgnbd_params *transactions,
                                      double *out_values);
 
 /**
- * Delivered value of `customers` customers: `value` is customers × `value_components`
- * (row-major) weighted by `value_weights`, `cost` customers × `cost_components` weighted by
- * `cost_weights`. Writes total value, total cost and delivered value (value − cost) per
- * customer into the three caller arrays.
+ * Complaint metrics from `len` records as parallel arrays of seconds since 1970 (INT64_MIN
+ * for a first response or resolution that has not happened), with optional `contacts` and
+ * `reopened` (0/1) arrays (NULL for none). SLAs in seconds and `customers` are ignored when
+ * NaN; `as_of` INT64_MIN means the latest time in the records.
  *
  * # Safety
- * Matrices and weights valid for their sizes; outputs valid for `customers` doubles each.
+ * The time arrays valid for `len` values; `contacts` and `reopened` NULL or valid for
+ * `len`; `out_metrics` valid for a write.
  */
-cx_status cx_delivered_value(const double *value,
-                             const double *value_weights,
-                             size_t value_components,
-                             const double *cost,
-                             const double *cost_weights,
-                             size_t cost_components,
-                             size_t customers,
-                             double *out_total_value,
-                             double *out_total_cost,
-                             double *out_delivered);
+cx_status cx_complaint_metrics(const int64_t *opened,
+                               const int64_t *first_response,
+                               const int64_t *resolved,
+                               const uint32_t *contacts,
+                               const uint8_t *reopened,
+                               size_t len,
+                               double response_sla,
+                               double resolution_sla,
+                               int64_t as_of,
+                               double customers,
+                               cx_complaint_result *out_metrics);
+
+/**
+ * The default key-driver options.
+ */
+cx_driver_options cx_driver_options_default(void);
+
+/**
+ * Key drivers of `y` (n_rows values) among the n_drivers columns of row-major `x` (NaN =
+ * missing): correlations, standardized betas, Pratt, relative weights, Shapley values and,
+ * with a bootstrap, relative-weight intervals. `options` NULL means the defaults.
+ *
+ * # Safety
+ * `x` valid for n_rows × n_drivers doubles, `y` for n_rows, `out_r2` for a double,
+ * `out_drivers` for n_drivers entries; `options` NULL or valid.
+ */
+cx_status cx_key_drivers(const double *x,
+                         size_t n_rows,
+                         size_t n_drivers,
+                         const double *y,
+                         const cx_driver_options *options,
+                         double *out_r2,
+                         cx_driver_importance *out_drivers);
+
+/**
+ * Key drivers from a `size` × `size` row-major correlation matrix of the drivers followed
+ * by the outcome (last row and column); writes R² and size − 1 drivers. Of `options`
+ * (NULL: the defaults) the method and shapley apply.
+ *
+ * # Safety
+ * `correlation` valid for size × size doubles, `options` NULL or valid, `out_r2` for a
+ * double, `out_drivers` for size − 1 entries.
+ */
+cx_status cx_key_drivers_from_correlation(const double *correlation,
+                                          size_t size,
+                                          const cx_driver_options *options,
+                                          double *out_r2,
+                                          cx_driver_importance *out_drivers);
+
+/**
+ * A static description of a status code, e.g. "invalid score" for CX_INVALID_SCORE.
+ * Unknown codes give "unknown status". The string is static: do not free it.
+ */
+const char *cx_status_str(uint32_t status);
+
+/**
+ * Copies this thread's last error message (empty if no call has failed) into `buf` as a
+ * NUL-terminated string, and writes its length without the NUL to `*written`. If `buf` is
+ * NULL or `len` too small, copies what fits (when `len` > 0), writes the full length and
+ * returns CX_BUFFER_TOO_SMALL. This call never changes the stored message.
+ *
+ * # Safety
+ * `buf` is NULL or valid for `len` bytes; `written` is NULL or valid for a write.
+ */
+cx_status cx_last_error_message(char *buf, size_t len, size_t *written);
+
+/**
+ * Importance–performance analysis of `len` attributes: the quadrant of each into
+ * `out_quadrants`; the cuts used into `out_cuts` (importance, performance) when not NULL.
+ * `importance_cut` and `performance_cut` are read only with CX_CROSSHAIR_AT.
+ *
+ * # Safety
+ * `importance` and `performance` valid for `len` doubles, `out_quadrants` for `len` bytes,
+ * `out_cuts` NULL or valid for 2 doubles.
+ */
+cx_status cx_ipa(const double *importance,
+                 const double *performance,
+                 size_t len,
+                 cx_crosshair crosshair,
+                 double importance_cut,
+                 double performance_cut,
+                 cx_quadrant *out_quadrants,
+                 double *out_cuts);
 
 /**
  * Parses and validates a tree from `len` bytes of UTF-8 JSON and writes its handle.
@@ -1861,28 +1859,6 @@ cx_status cx_journey_result_node(const cx_journey_result *result,
 void cx_journey_result_free(cx_journey_result *result);
 
 /**
- * Complaint metrics from `len` records as parallel arrays of seconds since 1970 (INT64_MIN
- * for a first response or resolution that has not happened), with optional `contacts` and
- * `reopened` (0/1) arrays (NULL for none). SLAs in seconds and `customers` are ignored when
- * NaN; `as_of` INT64_MIN means the latest time in the records.
- *
- * # Safety
- * The time arrays valid for `len` values; `contacts` and `reopened` NULL or valid for
- * `len`; `out_metrics` valid for a write.
- */
-cx_status cx_complaint_metrics(const int64_t *opened,
-                               const int64_t *first_response,
-                               const int64_t *resolved,
-                               const uint32_t *contacts,
-                               const uint8_t *reopened,
-                               size_t len,
-                               double response_sla,
-                               double resolution_sla,
-                               int64_t as_of,
-                               double customers,
-                               cx_complaint_result *out_metrics);
-
-/**
  * The default KANO options: 5-point form, NaN raises, no cleaning.
  */
 cx_kano_options cx_kano_options_default(void);
@@ -1937,80 +1913,6 @@ cx_status cx_kano_analyze(const double *functional,
                           cx_kano_feature *out_features,
                           size_t out_len,
                           cx_kano_summary *out_summary);
-
-/**
- * Cronbach's alpha of `n_items` columns of `n_rows` × `n_items` row-major `items` (NaN =
- * missing, handled by `missing`), with Feldt's interval at `confidence`. When not NULL,
- * `out_item_total_r` and `out_alpha_if_deleted` (n_items each) receive the corrected
- * item-total correlations and alpha without each item (NaN with two items).
- *
- * # Safety
- * `items` valid for n_rows × n_items doubles; `out` valid; the optional outputs NULL or
- * valid for n_items doubles.
- */
-cx_status cx_cronbach_alpha(const double *items,
-                            size_t n_rows,
-                            size_t n_items,
-                            cx_missing missing_data,
-                            double confidence,
-                            cx_alpha_result *out_result,
-                            double *out_item_total_r,
-                            double *out_alpha_if_deleted);
-
-/**
- * The default key-driver options.
- */
-cx_driver_options cx_driver_options_default(void);
-
-/**
- * Key drivers of `y` (n_rows values) among the n_drivers columns of row-major `x` (NaN =
- * missing): correlations, standardized betas, Pratt, relative weights, Shapley values and,
- * with a bootstrap, relative-weight intervals. `options` NULL means the defaults.
- *
- * # Safety
- * `x` valid for n_rows × n_drivers doubles, `y` for n_rows, `out_r2` for a double,
- * `out_drivers` for n_drivers entries; `options` NULL or valid.
- */
-cx_status cx_key_drivers(const double *x,
-                         size_t n_rows,
-                         size_t n_drivers,
-                         const double *y,
-                         const cx_driver_options *options,
-                         double *out_r2,
-                         cx_driver_importance *out_drivers);
-
-/**
- * Key drivers from a `size` × `size` row-major correlation matrix of the drivers followed
- * by the outcome (last row and column); writes R² and size − 1 drivers. Of `options`
- * (NULL: the defaults) the method and shapley apply.
- *
- * # Safety
- * `correlation` valid for size × size doubles, `options` NULL or valid, `out_r2` for a
- * double, `out_drivers` for size − 1 entries.
- */
-cx_status cx_key_drivers_from_correlation(const double *correlation,
-                                          size_t size,
-                                          const cx_driver_options *options,
-                                          double *out_r2,
-                                          cx_driver_importance *out_drivers);
-
-/**
- * Importance–performance analysis of `len` attributes: the quadrant of each into
- * `out_quadrants`; the cuts used into `out_cuts` (importance, performance) when not NULL.
- * `importance_cut` and `performance_cut` are read only with CX_CROSSHAIR_AT.
- *
- * # Safety
- * `importance` and `performance` valid for `len` doubles, `out_quadrants` for `len` bytes,
- * `out_cuts` NULL or valid for 2 doubles.
- */
-cx_status cx_ipa(const double *importance,
-                 const double *performance,
-                 size_t len,
-                 cx_crosshair crosshair,
-                 double importance_cut,
-                 double performance_cut,
-                 cx_quadrant *out_quadrants,
-                 double *out_cuts);
 
 /**
  * The default service-quality options: the 22-item SERVQUAL on a 1–7 scale.
@@ -2073,6 +1975,25 @@ cx_status cx_zone_of_tolerance(const double *perceived,
                                const cx_quality_options *options,
                                cx_zone *out_items,
                                cx_zone *out_dimensions);
+
+/**
+ * Cronbach's alpha of `n_items` columns of `n_rows` × `n_items` row-major `items` (NaN =
+ * missing, handled by `missing`), with Feldt's interval at `confidence`. When not NULL,
+ * `out_item_total_r` and `out_alpha_if_deleted` (n_items each) receive the corrected
+ * item-total correlations and alpha without each item (NaN with two items).
+ *
+ * # Safety
+ * `items` valid for n_rows × n_items doubles; `out` valid; the optional outputs NULL or
+ * valid for n_items doubles.
+ */
+cx_status cx_cronbach_alpha(const double *items,
+                            size_t n_rows,
+                            size_t n_items,
+                            cx_missing missing_data,
+                            double confidence,
+                            cx_alpha_result *out_result,
+                            double *out_item_total_r,
+                            double *out_alpha_if_deleted);
 
 /**
  * Reads the bank's CSV files in `data_dir` (the schema of docs/data-schema.md, any subset)
@@ -2187,29 +2108,6 @@ cx_status cx_silhouette_score(const double *x,
                               double *out_score);
 
 /**
- * A static description of a status code, e.g. "invalid score" for CX_INVALID_SCORE.
- * Unknown codes give "unknown status". The string is static: do not free it.
- */
-const char *cx_status_str(uint32_t status);
-
-/**
- * Copies this thread's last error message (empty if no call has failed) into `buf` as a
- * NUL-terminated string, and writes its length without the NUL to `*written`. If `buf` is
- * NULL or `len` too small, copies what fits (when `len` > 0), writes the full length and
- * returns CX_BUFFER_TOO_SMALL. This call never changes the stored message.
- *
- * # Safety
- * `buf` is NULL or valid for `len` bytes; `written` is NULL or valid for a write.
- */
-cx_status cx_last_error_message(char *buf, size_t len, size_t *written);
-
-/**
- * The library version, e.g. "0.1.0" (the same as CXKIT_VERSION in the header this library
- * was built with). Static: do not free it.
- */
-const char *cx_version(void);
-
-/**
  * The default NPS options: 95 %, adjusted Wald, NaN raises.
  */
 cx_nps_options cx_nps_options_default(void);
@@ -2311,6 +2209,108 @@ cx_status cx_wilson_interval(double successes,
                              double confidence,
                              double *low,
                              double *high);
+
+/**
+ * Makes an empty NPS accumulator and writes its handle to `*out_accumulator`.
+ *
+ * # Safety
+ * `out_accumulator` valid for a write.
+ */
+cx_status cx_nps_accumulator_new(cx_nps_accumulator **out_accumulator);
+
+/**
+ * Adds `len` 0–10 `scores` (optional `weights`, NULL for none) to the accumulator. On error
+ * the accumulator is unchanged.
+ *
+ * # Safety
+ * `accumulator` a live handle; `scores` valid for `len` doubles; `weights` NULL or valid for
+ * `len` doubles.
+ */
+cx_status cx_nps_accumulator_update(cx_nps_accumulator *accumulator,
+                                    const double *scores,
+                                    size_t len,
+                                    const double *weights,
+                                    cx_nan_policy nan_policy);
+
+/**
+ * Adds `other`'s state into `accumulator` (`other` is unchanged; both may be the same handle).
+ *
+ * # Safety
+ * Both live handles.
+ */
+cx_status cx_nps_accumulator_merge(cx_nps_accumulator *accumulator,
+                                   const cx_nps_accumulator *other);
+
+/**
+ * Writes the NPS of everything accumulated to `*out_result`, using the confidence and method
+ * of `options` (NULL for the defaults; its nan_policy is not used).
+ *
+ * # Safety
+ * `accumulator` a live handle; `options` NULL or valid; `out_result` valid for a write.
+ */
+cx_status cx_nps_accumulator_finish(const cx_nps_accumulator *accumulator,
+                                    const cx_nps_options *options,
+                                    cx_nps_result *out_result);
+
+/**
+ * Writes the number of responses accumulated to `*out_n`.
+ *
+ * # Safety
+ * `accumulator` a live handle; `out_n` valid for a write.
+ */
+cx_status cx_nps_accumulator_n(const cx_nps_accumulator *accumulator, uint64_t *out_n);
+
+/**
+ * Serializes the state into the caller's `buf` of `capacity` bytes and writes its length to
+ * `*written`. Call with `buf` NULL to learn the size: that returns CX_BUFFER_TOO_SMALL with
+ * `*written` set to the length needed.
+ *
+ * # Safety
+ * `accumulator` a live handle; `buf` NULL or valid for `capacity` bytes; `written` valid.
+ */
+cx_status cx_nps_accumulator_to_bytes(const cx_nps_accumulator *accumulator,
+                                      uint8_t *buf,
+                                      size_t capacity,
+                                      size_t *written);
+
+/**
+ * Reads state written by cx_nps_accumulator_to_bytes (of this or an earlier format version)
+ * into a new handle written to `*out_accumulator`. Corrupt input gives CX_CORRUPT_BYTES.
+ *
+ * # Safety
+ * `bytes` valid for `len` bytes; `out_accumulator` valid for a write.
+ */
+cx_status cx_nps_accumulator_from_bytes(const uint8_t *bytes,
+                                        size_t len,
+                                        cx_nps_accumulator **out_accumulator);
+
+/**
+ * Releases an accumulator. NULL is a no-op.
+ *
+ * # Safety
+ * `accumulator` NULL or a live handle, not used again.
+ */
+void cx_nps_accumulator_free(cx_nps_accumulator *accumulator);
+
+/**
+ * Delivered value of `customers` customers: `value` is customers × `value_components`
+ * (row-major) weighted by `value_weights`, `cost` customers × `cost_components` weighted by
+ * `cost_weights`. Writes total value, total cost and delivered value (value − cost) per
+ * customer into the three caller arrays.
+ *
+ * # Safety
+ * Matrices and weights valid for their sizes; outputs valid for `customers` doubles each.
+ */
+cx_status cx_delivered_value(const double *value,
+                             const double *value_weights,
+                             size_t value_components,
+                             const double *cost,
+                             const double *cost_weights,
+                             size_t cost_components,
+                             size_t customers,
+                             double *out_total_value,
+                             double *out_total_cost,
+                             double *out_delivered);
 
 #ifdef __cplusplus
 }  // extern "C"

@@ -1,12 +1,11 @@
-//! Customer value and lifetime value over C arrays: delivered value, BG/NBD and Gamma-Gamma
-//! fits into parameter structs, predictions into caller arrays, CLV.
+//! Customer lifetime value over C arrays: BG/NBD, Pareto/NBD and Gamma-Gamma fits into
+//! parameter structs, predictions into caller arrays, CLV.
 
 use cxkit_core::clv::{self as core, FitOptions, Period};
-use cxkit_core::value::{self as value_core, Component, ValueModel};
 use cxkit_core::Error;
-use ndarray::ArrayView2;
 
-use crate::status::{arg, cx_status, guard, out, slice, Failure};
+use crate::convert::{arg, out, slice, write_all};
+use crate::error::{cx_status, guard, Failure};
 
 /// Options of the maximum-likelihood fits; start from cx_fit_options_default().
 #[repr(C)]
@@ -167,19 +166,6 @@ unsafe fn histories<'a>(
             slice(t, len, "T")?,
         ))
     }
-}
-
-/// Copies `values` into the caller's array `out` of the same length.
-///
-/// # Safety
-/// `out` NULL or valid for `values.len()` doubles.
-unsafe fn write_all(values: &[f64], out: *mut f64) -> Result<(), Failure> {
-    if out.is_null() {
-        return Err(Failure::Null("out"));
-    }
-    // SAFETY: non-NULL and valid for `values.len()` doubles (caller contract).
-    unsafe { std::ptr::copy_nonoverlapping(values.as_ptr(), out, values.len()) };
-    Ok(())
 }
 
 /// Reads the `len` customers' histories, runs `predict` on them and writes one value per
@@ -496,81 +482,5 @@ pub unsafe extern "C" fn cx_customer_lifetime_value(
         let v = core::customer_lifetime_value(&bg.model()?, &gg.model()?, x, tx, tt, m, &options)?;
         // SAFETY: caller contract.
         unsafe { write_all(&v, out_values) }
-    })
-}
-
-/// Delivered value of `customers` customers: `value` is customers × `value_components`
-/// (row-major) weighted by `value_weights`, `cost` customers × `cost_components` weighted by
-/// `cost_weights`. Writes total value, total cost and delivered value (value − cost) per
-/// customer into the three caller arrays.
-///
-/// # Safety
-/// Matrices and weights valid for their sizes; outputs valid for `customers` doubles each.
-#[no_mangle]
-#[allow(clippy::too_many_arguments)]
-pub unsafe extern "C" fn cx_delivered_value(
-    value: *const f64,
-    value_weights: *const f64,
-    value_components: usize,
-    cost: *const f64,
-    cost_weights: *const f64,
-    cost_components: usize,
-    customers: usize,
-    out_total_value: *mut f64,
-    out_total_cost: *mut f64,
-    out_delivered: *mut f64,
-) -> cx_status {
-    guard("cx_delivered_value", || {
-        let size = |k: usize| {
-            customers.checked_mul(k).ok_or_else(|| {
-                Failure::Core(Error::InvalidParameter {
-                    name: "customers",
-                    reason: "customers × components overflows".into(),
-                })
-            })
-        };
-        // SAFETY: caller contract.
-        let (v, vw, c, cw) = unsafe {
-            (
-                slice(value, size(value_components)?, "value")?,
-                slice(value_weights, value_components, "value_weights")?,
-                slice(cost, size(cost_components)?, "cost")?,
-                slice(cost_weights, cost_components, "cost_weights")?,
-            )
-        };
-        for (ptr, name) in [
-            (out_total_value, "out_total_value"),
-            (out_total_cost, "out_total_cost"),
-            (out_delivered, "out_delivered"),
-        ] {
-            if ptr.is_null() {
-                return Err(Failure::Null(name));
-            }
-        }
-        let side = |w: &[f64]| {
-            w.iter()
-                .enumerate()
-                .map(|(i, &weight)| Component {
-                    name: format!("component {i}"),
-                    weight,
-                })
-                .collect()
-        };
-        let model = ValueModel {
-            value: side(vw),
-            cost: side(cw),
-        };
-        let view = |m, k| ArrayView2::from_shape((customers, k), m).expect("length checked");
-        let r = value_core::delivered_value(
-            view(v, value_components),
-            view(c, cost_components),
-            &model,
-        )?;
-        // SAFETY: caller contract.
-        unsafe {
-            write_all(&r.total_value, out_total_value)?;
-            write_all(&r.total_cost, out_total_cost)?;
-            write_all(&r.delivered, out_delivered)
-        }
     })
 }

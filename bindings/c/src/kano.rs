@@ -4,7 +4,8 @@ use cxkit_core::kano::{self as core, AnswerForm, KanoOptions};
 use cxkit_core::Error;
 use ndarray::ArrayView2;
 
-use crate::status::{cx_status, guard, out, slice, Failure};
+use crate::convert::{out, slice};
+use crate::error::{cx_status, guard, Failure};
 use crate::survey::{cx_nan_policy, nan_policy};
 
 /// A KANO category code: CX_KANO_A … CX_KANO_Q, or CX_KANO_MISSING.

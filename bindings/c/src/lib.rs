@@ -11,26 +11,54 @@
 //! if (cx_nps(scores, 5, NULL, NULL, &r) == CX_OK) printf("NPS %.1f\n", r.score);
 //! ```
 #![allow(non_camel_case_types)]
+//!
+//! Each file binds the core module of its name; `convert` and `error` hold the pointer
+//! checks, copies and status codes they share.
 
-mod accumulator;
 mod clv;
+mod complaints;
+mod convert;
+mod covariance;
+mod drivers;
+mod error;
+mod ipa;
 mod journey;
 mod kano;
 mod quality;
+mod reliability;
 mod report;
 mod segment;
-mod status;
 mod survey;
+mod value;
 
-pub use accumulator::*;
 pub use clv::*;
+pub use complaints::*;
+pub use covariance::*;
+pub use drivers::*;
+pub use error::{cx_last_error_message, cx_status, cx_status_str};
+pub use ipa::*;
 pub use journey::*;
 pub use kano::*;
 pub use quality::*;
+pub use reliability::*;
 pub use report::*;
 pub use segment::*;
-pub use status::{cx_last_error_message, cx_status, cx_status_str, cx_version};
 pub use survey::*;
+pub use value::*;
+
+use std::ffi::{c_char, CStr};
+
+/// The library version, e.g. "0.1.0" (the same as CXKIT_VERSION in the header this library
+/// was built with). Static: do not free it.
+#[no_mangle]
+pub extern "C" fn cx_version() -> *const c_char {
+    static VERSION: &CStr =
+        match CStr::from_bytes_with_nul(concat!(env!("CARGO_PKG_VERSION"), "\0").as_bytes()) {
+            Ok(v) => v,
+            Err(_) => panic!("version has no interior NUL"),
+        };
+    VERSION.as_ptr()
+}
 
 #[cfg(test)]
 mod header {

@@ -7,7 +7,8 @@ use std::path::PathBuf;
 use cxkit_core::data::{demo_bank, BankData};
 use cxkit_core::report::{bank_report, Lang, ReportOptions};
 
-use crate::status::{cx_status, guard, text, Failure};
+use crate::convert::text;
+use crate::error::{cx_status, guard, Failure};
 
 /// A NUL-terminated UTF-8 path.
 ///

@@ -3,7 +3,8 @@
 use cxkit_core::segment::{self as core, RfmBinning, RfmOptions, RfmSegmentMap, TierCuts};
 use cxkit_core::Error;
 
-use crate::status::{cx_status, guard, matrix, out, slice, Failure};
+use crate::convert::{matrix, out, slice};
+use crate::error::{cx_status, guard, Failure};
 
 /// RFM binning: CX_RFM_INDEPENDENT or CX_RFM_NESTED.
 pub type cx_rfm_binning = u32;

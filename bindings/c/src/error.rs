@@ -1,4 +1,5 @@
-//! Status codes, the thread's last error message, and the guard every entry point runs in.
+//! Status codes (the C side of the core's `error::ErrorKind`), the thread's last error
+//! message, and the guard every entry point runs in.
 
 use std::cell::RefCell;
 use std::ffi::{c_char, CStr};
@@ -104,6 +105,14 @@ fn status_of(kind: ErrorKind) -> cx_status {
     }
 }
 
+/// An option code that is none of the `allowed` constants.
+pub(crate) fn invalid(name: &'static str, value: u32, allowed: &str) -> Failure {
+    Failure::Core(Error::InvalidParameter {
+        name,
+        reason: format!("{value} is not one of {allowed}"),
+    })
+}
+
 thread_local! {
     static LAST_ERROR: RefCell<String> = const { RefCell::new(String::new()) };
 }
@@ -145,120 +154,6 @@ pub(crate) fn guard(
             cx_status::CX_PANIC
         }
     }
-}
-
-/// A reference from a pointer argument that must not be NULL.
-///
-/// # Safety
-/// `ptr` is NULL or valid for reads of a `T` for the call's duration.
-pub(crate) unsafe fn arg<'a, T>(ptr: *const T, name: &'static str) -> Result<&'a T, Failure> {
-    // SAFETY: the caller guarantees validity when non-NULL.
-    unsafe { ptr.as_ref() }.ok_or(Failure::Null(name))
-}
-
-/// A mutable reference from an out-parameter that must not be NULL.
-///
-/// # Safety
-/// `ptr` is NULL or valid for writes of a `T` for the call's duration.
-pub(crate) unsafe fn out<'a, T>(ptr: *mut T, name: &'static str) -> Result<&'a mut T, Failure> {
-    // SAFETY: the caller guarantees validity when non-NULL.
-    unsafe { ptr.as_mut() }.ok_or(Failure::Null(name))
-}
-
-/// A slice from a pointer and length; NULL is accepted only with length 0.
-///
-/// # Safety
-/// `ptr` is NULL or valid for reads of `len` values for the call's duration.
-pub(crate) unsafe fn slice<'a, T>(
-    ptr: *const T,
-    len: usize,
-    name: &'static str,
-) -> Result<&'a [T], Failure> {
-    if ptr.is_null() {
-        return if len == 0 {
-            Ok(&[])
-        } else {
-            Err(Failure::Null(name))
-        };
-    }
-    // SAFETY: non-NULL, and the caller guarantees `len` readable values.
-    Ok(unsafe { std::slice::from_raw_parts(ptr, len) })
-}
-
-/// A NUL-terminated UTF-8 string.
-///
-/// # Safety
-/// `p` NULL or a NUL-terminated string that outlives the returned one.
-pub(crate) unsafe fn text<'a>(p: *const c_char, name: &'static str) -> Result<&'a str, Failure> {
-    if p.is_null() {
-        return Err(Failure::Null(name));
-    }
-    // SAFETY: caller contract.
-    let s = unsafe { CStr::from_ptr(p) };
-    s.to_str().map_err(|_| {
-        Failure::Core(Error::InvalidParameter {
-            name,
-            reason: "not UTF-8".into(),
-        })
-    })
-}
-
-/// `n_samples × n_features` row-major values as a matrix view (NULL only when empty).
-pub(crate) fn matrix<'a>(
-    x: *const f64,
-    n_samples: usize,
-    n_features: usize,
-) -> Result<ndarray::ArrayView2<'a, f64>, Failure> {
-    let len = n_samples
-        .checked_mul(n_features)
-        .ok_or(Failure::Core(Error::InvalidParameter {
-            name: "n_samples",
-            reason: "n_samples × n_features overflows".into(),
-        }))?;
-    // SAFETY: caller contract: `x` valid for n_samples × n_features doubles.
-    let values = unsafe { slice(x, len, "x") }?;
-    Ok(ndarray::ArrayView2::from_shape((n_samples, n_features), values).expect("length checked"))
-}
-
-/// Scores and their optional weights (NULL for none, else `len` of them) as slices.
-///
-/// # Safety
-/// `scores` is NULL or valid for `len` doubles; `weights` NULL or valid for `len` doubles.
-pub(crate) unsafe fn scores<'a>(
-    scores: *const f64,
-    len: usize,
-    weights: *const f64,
-) -> Result<(&'a [f64], Option<&'a [f64]>), Failure> {
-    // SAFETY: forwarded caller contract.
-    let scores = unsafe { slice(scores, len, "scores") }?;
-    // SAFETY: non-NULL weights are valid for `len` values by the caller's contract.
-    let weights = (!weights.is_null()).then(|| unsafe { std::slice::from_raw_parts(weights, len) });
-    Ok((scores, weights))
-}
-
-/// Copies `bytes` into the caller's buffer `buf` of `capacity` bytes and writes the length to
-/// `written`; when it does not fit, writes the length needed and fails with CX_BUFFER_TOO_SMALL.
-///
-/// # Safety
-/// `buf` is NULL or valid for `capacity` bytes; `written` is NULL or valid for a write.
-pub(crate) unsafe fn copy_out(
-    bytes: &[u8],
-    buf: *mut u8,
-    capacity: usize,
-    written: *mut usize,
-) -> Result<(), Failure> {
-    // SAFETY: forwarded caller contract.
-    let written = unsafe { out(written, "written") }?;
-    *written = bytes.len();
-    if buf.is_null() || capacity < bytes.len() {
-        return Err(Failure::BufferTooSmall {
-            needed: bytes.len(),
-            capacity,
-        });
-    }
-    // SAFETY: `buf` holds at least `bytes.len()` bytes and cannot overlap our own buffer.
-    unsafe { std::ptr::copy_nonoverlapping(bytes.as_ptr(), buf, bytes.len()) };
-    Ok(())
 }
 
 /// A static description of a status code, e.g. "invalid score" for CX_INVALID_SCORE.
@@ -331,18 +226,6 @@ pub unsafe extern "C" fn cx_last_error_message(
         })
     }));
     result.unwrap_or(cx_status::CX_PANIC)
-}
-
-/// The library version, e.g. "0.1.0" (the same as CXKIT_VERSION in the header this library
-/// was built with). Static: do not free it.
-#[no_mangle]
-pub extern "C" fn cx_version() -> *const c_char {
-    static VERSION: &CStr =
-        match CStr::from_bytes_with_nul(concat!(env!("CARGO_PKG_VERSION"), "\0").as_bytes()) {
-            Ok(v) => v,
-            Err(_) => panic!("version has no interior NUL"),
-        };
-    VERSION.as_ptr()
 }
 
 #[cfg(test)]

@@ -1,12 +1,16 @@
 //! Survey scoring over C arrays: NPS, CSAT, CES, Wilson intervals and wave tests.
 
+mod accumulator;
+
+pub use accumulator::*;
+
 use cxkit_core::survey::{
     self as core, Ces, CesOptions, Csat, Mean, NanPolicy, Nps, NpsMethod, NpsOptions,
     NpsTestOptions, Proportion, ProportionMethod, Scale, TopBoxOptions, WaveTest,
 };
-use cxkit_core::Error;
 
-use crate::status::{arg, cx_status, guard, out, scores, Failure};
+use crate::convert::{arg, out, scores};
+use crate::error::{cx_status, guard, invalid, Failure};
 
 /// What to do with missing scores (NaN): one of CX_NAN_RAISE, CX_NAN_OMIT.
 pub type cx_nan_policy = u32;
@@ -28,13 +32,6 @@ pub type cx_interval = u32;
 pub const CX_INTERVAL_WILSON: cx_interval = 0;
 /// Wald interval, clipped to [0, 1].
 pub const CX_INTERVAL_WALD: cx_interval = 1;
-
-pub(crate) fn invalid(name: &'static str, value: u32, allowed: &str) -> Failure {
-    Failure::Core(Error::InvalidParameter {
-        name,
-        reason: format!("{value} is not one of {allowed}"),
-    })
-}
 
 /// The C code of a NaN policy (for the option defaults, read from the core's).
 pub(crate) fn nan_policy_code(p: NanPolicy) -> cx_nan_policy {

@@ -2,7 +2,8 @@
 
 use cxkit_core::survey::NpsAccumulator;
 
-use crate::status::{arg, copy_out, cx_status, guard, out, slice, Failure};
+use crate::convert::{arg, copy_out, out, slice};
+use crate::error::{cx_status, guard, Failure};
 use crate::survey::{cx_nan_policy, cx_nps_options, cx_nps_result};
 
 /// Mergeable NPS state. Opaque: make one with cx_nps_accumulator_new or
@@ -50,7 +51,7 @@ pub unsafe extern "C" fn cx_nps_accumulator_update(
         let (acc, (scores, weights)) = unsafe {
             (
                 out(accumulator, "accumulator")?,
-                crate::status::scores(scores, len, weights)?,
+                crate::convert::scores(scores, len, weights)?,
             )
         };
         let policy = crate::survey::nan_policy(nan_policy)?;

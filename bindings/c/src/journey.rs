@@ -3,9 +3,9 @@
 
 use std::ffi::c_char;
 
-use cxkit_core::clv::Period;
 use cxkit_core::journey::{
     Alert, EvaluateOptions, IndicatorTree, JourneyState, Level, NodeResult, RejectPolicy, Window,
+    WindowKind,
 };
 use cxkit_core::Error;
 
@@ -374,15 +374,11 @@ pub unsafe extern "C" fn cx_journey_evaluate(
                 out(out_result, "out_result")?,
             )
         };
-        let calendar = |period| Window::Calendar { period, day: w.day };
-        let window = match w.kind {
-            CX_WINDOW_DAY => calendar(Period::Day),
-            CX_WINDOW_WEEK => calendar(Period::Week),
-            CX_WINDOW_MONTH => calendar(Period::Month),
-            CX_WINDOW_ROLLING => Window::Rolling {
-                days: w.days,
-                end: w.day,
-            },
+        let kind = match w.kind {
+            CX_WINDOW_DAY => WindowKind::Day,
+            CX_WINDOW_WEEK => WindowKind::Week,
+            CX_WINDOW_MONTH => WindowKind::Month,
+            CX_WINDOW_ROLLING => WindowKind::Rolling,
             other => {
                 return Err(invalid(
                     "window.kind",
@@ -391,6 +387,7 @@ pub unsafe extern "C" fn cx_journey_evaluate(
                 ))
             }
         };
+        let window = Window::new(kind, w.day, Some(w.days))?;
         let options = EvaluateOptions {
             segment: u32::try_from(segment).ok(),
             alpha,

@@ -30,18 +30,9 @@ pub(crate) fn ipa<'py>(
     crosshair: Option<&Bound<'py, PyAny>>,
 ) -> PyResult<Bound<'py, PyAny>> {
     let cross = match crosshair.filter(|c| !c.is_none()) {
-        None => Crosshair::Mean,
+        None => Crosshair::default(),
         Some(c) => match c.extract::<String>() {
-            Ok(s) if s == "mean" => Crosshair::Mean,
-            Ok(s) if s == "median" => Crosshair::Median,
-            Ok(s) => {
-                return Err(invalid(
-                    "crosshair",
-                    format!(
-                        "expected \"mean\", \"median\" or (importance, performance), got {s:?}"
-                    ),
-                ))
-            }
+            Ok(s) => Crosshair::from_name(&s).py_err()?,
             Err(_) => {
                 let (importance, performance): (f64, f64) = c.extract()?;
                 Crosshair::At {

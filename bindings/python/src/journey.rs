@@ -3,7 +3,6 @@
 
 use std::collections::HashMap;
 
-use cxkit_core::clv::Period;
 use cxkit_core::journey::{
     self as jr, EvaluateOptions, GapTo, IndicatorTree as CoreTree, JourneyState as CoreState,
     RejectPolicy, Window,
@@ -35,23 +34,6 @@ use crate::labels::{LabelColumn, Missing};
 #[derive(Clone, PartialEq)]
 pub struct IndicatorTree {
     inner: CoreTree,
-}
-
-fn window(kind: &str, day: i64, days: Option<u32>) -> PyResult<Window> {
-    let calendar = |period| Ok(Window::Calendar { period, day });
-    match kind {
-        "day" => calendar(Period::Day),
-        "week" => calendar(Period::Week),
-        "month" => calendar(Period::Month),
-        "rolling" => Ok(Window::Rolling {
-            days: days.ok_or_else(|| invalid("days", "a rolling window needs days=".into()))?,
-            end: day,
-        }),
-        _ => Err(invalid(
-            "window",
-            format!("expected \"day\", \"week\", \"month\" or \"rolling\", got {kind:?}"),
-        )),
-    }
 }
 
 fn policy(on_reject: &str) -> PyResult<RejectPolicy> {
@@ -420,7 +402,7 @@ impl JourneyState {
                 .with(py, |l| l.state.last_day())
                 .ok_or_else(|| invalid("at", "no events yet: give the window's date".into()))?,
         };
-        window(kind, day, days)
+        Window::new(named(kind)?, day, days).py_err()
     }
 }
 

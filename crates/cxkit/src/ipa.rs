@@ -8,10 +8,11 @@ use crate::quantile::quantile;
 use crate::{Error, Result};
 
 /// Where the crosshairs of an importance–performance grid are drawn.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Crosshair {
-    /// At the means of the attributes' importance and performance.
+    /// At the means of the attributes' importance and performance (the default).
+    #[default]
     Mean,
     /// At the medians.
     Median,
@@ -22,6 +23,33 @@ pub enum Crosshair {
         /// Performance cut.
         performance: f64,
     },
+}
+
+impl Crosshair {
+    /// The crosshair named "mean" or "median" (a point is given as [`Crosshair::At`]).
+    ///
+    /// # Errors
+    /// [`Error::InvalidParameter`] for any other name.
+    ///
+    /// ```
+    /// use cxkit::ipa::Crosshair;
+    ///
+    /// assert_eq!(Crosshair::from_name("median")?, Crosshair::Median);
+    /// assert!(Crosshair::from_name("mode").is_err());
+    /// # Ok::<(), cxkit::Error>(())
+    /// ```
+    pub fn from_name(name: &str) -> Result<Crosshair> {
+        match name {
+            "mean" => Ok(Crosshair::Mean),
+            "median" => Ok(Crosshair::Median),
+            _ => Err(Error::InvalidParameter {
+                name: "crosshair",
+                reason: format!(
+                    "expected \"mean\", \"median\" or a point (importance, performance), got {name:?}"
+                ),
+            }),
+        }
+    }
 }
 
 /// A quadrant of the importance–performance grid (Martilla & James 1977).

@@ -31,6 +31,54 @@ pub enum Window {
     },
 }
 
+/// The kind of a [`Window`], as the bindings name it: "day", "week", "month" or "rolling".
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum WindowKind {
+    /// The calendar day containing a day.
+    Day,
+    /// The calendar week (Monday–Sunday) containing a day.
+    Week,
+    /// The calendar month containing a day.
+    Month,
+    /// A number of days ending with a day.
+    Rolling,
+}
+
+crate::names::named!(WindowKind, "window", [Day => "day", Week => "week", Month => "month", Rolling => "rolling"]);
+
+impl Window {
+    /// The window of `kind` at `day`: the calendar day, week or month containing it, or the
+    /// `days` days ending with it.
+    ///
+    /// # Errors
+    /// [`Error::InvalidParameter`] for a rolling window without `days` or with 0 days.
+    ///
+    /// ```
+    /// use cxkit::clv::Period;
+    /// use cxkit::journey::{Window, WindowKind};
+    ///
+    /// assert_eq!(Window::new(WindowKind::Week, 20, None)?, Window::Calendar { period: Period::Week, day: 20 });
+    /// assert_eq!(Window::new(WindowKind::Rolling, 20, Some(7))?, Window::Rolling { days: 7, end: 20 });
+    /// assert!(Window::new(WindowKind::Rolling, 20, None).is_err());
+    /// # Ok::<(), cxkit::Error>(())
+    /// ```
+    pub fn new(kind: WindowKind, day: i64, days: Option<u32>) -> Result<Window> {
+        let calendar = |period| Ok(Window::Calendar { period, day });
+        match kind {
+            WindowKind::Day => calendar(Period::Day),
+            WindowKind::Week => calendar(Period::Week),
+            WindowKind::Month => calendar(Period::Month),
+            WindowKind::Rolling => match days {
+                Some(days) if days >= 1 => Ok(Window::Rolling { days, end: day }),
+                _ => Err(Error::InvalidParameter {
+                    name: "days",
+                    reason: "a rolling window needs days= (at least 1)".into(),
+                }),
+            },
+        }
+    }
+}
+
 impl Window {
     fn contains(&self, d: i64) -> bool {
         match *self {

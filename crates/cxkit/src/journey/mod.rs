@@ -13,6 +13,7 @@ mod tree;
 
 pub use evaluate::{
     pain_points, Alert, EvaluateOptions, Evidence, GapTo, Level, NodeResult, PainPoint, Window,
+    WindowKind,
 };
 pub use state::{Coded, Event, JourneyState, RejectPolicy, Rejects};
 pub use tree::{

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Builds libcxkit, checks that the header compiles alone as C99 and as C++, compiles
+# Builds and installs libcxkit under target/c-tests/prefix (scripts/install-c.sh), checks its
+# SONAME, checks that the header compiles alone as C99 and as C++, compiles
 # tests/c/test_cxkit.c with the system C compiler against the committed header, and runs it
 # against the shared library under valgrind (no leaks, no memory errors), against the static
 # library, and against the static library built with AddressSanitizer, LeakSanitizer and
@@ -7,10 +8,16 @@
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
 cd "$root"
-cargo build --quiet -p cxkit-c
-lib="$root/target/debug"
 out="$root/target/c-tests"
+rm -rf "$out/prefix"
+scripts/install-c.sh --debug --prefix "$out/prefix" > /dev/null
+lib="$out/prefix/lib"
 mkdir -p "$out"
+# The shared library carries the SONAME it is installed under.
+if command -v readelf > /dev/null; then
+  readelf -d "$lib/libcxkit.so" | grep -q 'SONAME.*\[libcxkit\.so\.0\]' || {
+    echo "libcxkit.so has no SONAME libcxkit.so.0" >&2; exit 1; }
+fi
 cc=${CC:-gcc}
 flags=(-std=c11 -Wall -Wextra -Werror -pedantic -g -I "$root/include")
 # The header alone compiles cleanly as C99 and as C++ (its comments are /* */, old compilers

@@ -6,8 +6,10 @@ installs the peers of benches/peers/requirements.txt, then runs this script):
     scripts/bench-peers.sh [--quick] [--only WORKLOAD ...] [--repeat N]
 
 For every workload and size both sides get the same data, generated here outside the
-timings; they run alternately (cxkit first on even repetitions, the peer first on odd ones)
-and the table gives each side's median, the ratio (peer / cxkit), the extra peak memory of
+timings; they run alternately (the order rotates every repetition) and, where the workload has
+one, beside a physical limit (a plain numpy sum over the same arrays for the survey scores, one
+BLAS X.T @ X for the covariance workloads) that says how far cxkit is from the memory pass or
+the cross-product it cannot avoid. The table gives each side's median, the ratio (peer / cxkit), the extra peak memory of
 one call (resident memory above what it was just before the call: Linux's high-water mark
 VmHWM, reset through /proc/self/clear_refs) beside the size of the input, and an equality
 check of the two results. The results go to benches/peers/results.md and results.json with
@@ -74,27 +76,25 @@ def peak_extra(fn):
     return max(0, _status_bytes("VmHWM") - before)
 
 
-def alternate(ours, theirs, repeat):
-    """Medians of `repeat` alternating timed calls of each side (each after a short pause), and
-    each side's last result."""
-    t_ours, t_theirs = [], []
-    a = b = None
+def alternate(fns, repeat):
+    """Medians of `repeat` rounds of timed calls of each function in `fns` (each after a short
+    pause; the order rotates every round, so no side always runs first), and each one's last
+    result."""
+    times = [[] for _ in fns]
+    last = [None] * len(fns)
     for r in range(repeat):
-        order = [(ours, t_ours, 0), (theirs, t_theirs, 1)]
+        order = list(range(len(fns)))
+        order = order[r % len(order):] + order[:r % len(order)]
         if r % 2:
             order.reverse()
-        for fn, times, side in order:
+        for i in order:
             # A pause first: BLAS worker threads spin for a while after a call, and would
             # otherwise take a core from whichever side runs next.
             time.sleep(0.05)
             t0 = time.perf_counter()
-            out = fn()
-            times.append(time.perf_counter() - t0)
-            if side == 0:
-                a = out
-            else:
-                b = out
-    return statistics.median(t_ours), statistics.median(t_theirs), a, b
+            last[i] = fns[i]()
+            times[i].append(time.perf_counter() - t0)
+    return [statistics.median(t) for t in times], last
 
 
 def nbytes(data):
@@ -126,6 +126,13 @@ class Workload:
     sizes = ()
     repeat = 5
     target = None  # minimum ratio peer / cxkit, None without a stated target
+    # The physical limit timed beside both sides (a plain pass over the same data), and the
+    # largest multiple of it cxkit may take; None where the workload has none.
+    baseline_name = None
+    baseline_target = None
+
+    def baseline(self, data):
+        raise NotImplementedError
 
     def make(self, n, rng):
         raise NotImplementedError
@@ -146,6 +153,8 @@ class Survey(Workload):
     sizes = (100_000, 1_000_000, 10_000_000)
     repeat = 9
     target = 3.0
+    baseline_name = "numpy sum"
+    baseline_target = 1.3
 
     def __init__(self, dtype):
         self.dtype = dtype
@@ -158,6 +167,11 @@ class Survey(Workload):
         ltr, sat = data
         c = cxkit.csat(sat)
         return cxkit.nps(ltr).score, c.top_box.estimate, c.mean.estimate
+
+    def baseline(self, data):
+        # One read of both arrays, the least any NPS + CSAT can do.
+        ltr, sat = data
+        return ltr.sum() + sat.sum()
 
     def theirs(self, data):
         ltr, sat = data
@@ -419,6 +433,13 @@ class Alpha(Workload):
         df, _ = _items(n, rng)
         return df.mask(rng.random(df.shape) < 0.01) if self.missing else df
 
+    baseline_name = "BLAS X.T @ X"
+
+    def baseline(self, df):
+        # The cross-product matrix every covariance needs, by one BLAS call on the float64 array.
+        x = df.to_numpy()
+        return x.T @ x
+
     def ours(self, df):
         return cxkit.cronbach_alpha(df).alpha
 
@@ -440,6 +461,12 @@ class RelativeWeights(Workload):
 
     def make(self, n, rng):
         return _items(n, rng)
+
+    baseline_name = "BLAS X.T @ X"
+
+    def baseline(self, data):
+        x = np.column_stack([data[0].to_numpy(), data[1]])
+        return x.T @ x
 
     def ours(self, data):
         df, y = data
@@ -550,20 +577,32 @@ def mib(b):
     return "–" if b is None else f"{b / 2**20:,.0f}"
 
 
+def limit(row):
+    """cxkit's time as a multiple of the physical limit timed beside it, e.g. "1.1× numpy sum
+    (≤ 1.3× ✓)"; empty for rows without one (and rows measured before it was timed)."""
+    if row.get("vs_baseline") is None:
+        return ""
+    text = f"{row['vs_baseline']:.2f}× {row['baseline']} ({row['baseline_s']:.4f} s)"
+    if row.get("baseline_target"):
+        ok = row["vs_baseline"] <= row["baseline_target"]
+        text += f", ≤ {row['baseline_target']:g}× {'✓' if ok else '✗'}"
+    return text
+
+
 def markdown(result):
     m = result["machine"]
     lines = [
         f"Measured {result['date']} on {m['cpu']} ({m['cores']} cores, {m['memory_gib']} GiB), Python {m['python']}; "
         + ", ".join(f"{k} {v}" for k, v in m["versions"].items() if v) + ".",
         "",
-        "| workload | size | peer | cxkit s | peer s | ratio | target | memory MiB: input / cxkit / peer | check |",
-        "|---|---:|---|---:|---:|---:|---:|---|---|",
+        "| workload | size | peer | cxkit s | peer s | ratio | target | cxkit / physical limit | memory MiB: input / cxkit / peer | check |",
+        "|---|---:|---|---:|---:|---:|---:|---|---|---|",
     ]
     for r in result["rows"]:
         target = "" if r["target"] is None else f"≥ {r['target']:g}×" + (" ✓" if r["ratio"] >= r["target"] else " ✗")
         lines.append(
             f"| {r['workload']} | {r['size']:,} {r['unit']} | {r['peer']} | {r['cxkit_s']:.4f} | {r['peer_s']:.4f} | "
-            f"{r['ratio']:.1f}× | {target} | {mib(r['input_bytes'])} / {mib(r['cxkit_peak_bytes'])} / {mib(r['peer_peak_bytes'])} | "
+            f"{r['ratio']:.1f}× | {target} | {limit(r)} | {mib(r['input_bytes'])} / {mib(r['cxkit_peak_bytes'])} / {mib(r['peer_peak_bytes'])} | "
             f"{'✓' if r['check'] else '✗'} {r['check_detail']} |")
     lines += ["", "How cost grows with size (exponent e of time ∝ size^e, smallest to largest size):", "",
               "| workload | cxkit | peer |", "|---|---:|---:|"]
@@ -586,17 +625,25 @@ def main():
         for n in sizes:
             data = w.make(n, np.random.default_rng(2026))
             repeat = args.repeat or (max(w.repeat - 1, 1) if args.quick else w.repeat)
-            t_ours, t_theirs, ours, theirs = alternate(lambda: w.ours(data), lambda: w.theirs(data), repeat)
+            fns = [lambda: w.ours(data), lambda: w.theirs(data)]
+            if w.baseline_name:
+                fns.append(lambda: w.baseline(data))
+            medians, last = alternate(fns, repeat)
+            (t_ours, t_theirs), (ours, theirs) = medians[:2], last[:2]
+            t_base = medians[2] if w.baseline_name else None
             ok, detail = w.check(ours, theirs, data)
             del ours, theirs
             row = {"workload": w.name, "peer": w.peer, "size": n, "unit": w.unit, "repeat": repeat,
                    "cxkit_s": t_ours, "peer_s": t_theirs, "ratio": t_theirs / t_ours, "target": w.target,
+                   "baseline": w.baseline_name, "baseline_s": t_base,
+                   "vs_baseline": None if t_base is None else t_ours / t_base,
+                   "baseline_target": w.baseline_target,
                    "input_bytes": nbytes(data),
                    "cxkit_peak_bytes": peak_extra(lambda: w.ours(data)),
                    "peer_peak_bytes": peak_extra(lambda: w.theirs(data)),
                    "check": bool(ok), "check_detail": detail}
             rows.append(row)
-            print(f"{w.name:<50} {n:>12,} {t_ours:9.4f} s {t_theirs:9.4f} s {row['ratio']:7.1f}x "
+            print(f"{w.name:<50} {n:>12,} {t_ours:9.4f} s {t_theirs:9.4f} s {row['ratio']:7.1f}x {limit(row)} "
                   f"mem {mib(row['input_bytes'])}/{mib(row['cxkit_peak_bytes'])}/{mib(row['peer_peak_bytes'])} MiB "
                   f"{'ok' if ok else 'FAILED'}: {detail}", flush=True)
             del data

@@ -8,6 +8,7 @@ import numpy.typing as npt
 
 __version__: str
 __all__ = [
+    "_defaults",
     "BetaGeo",
     "Ces",
     "ComplaintMetrics",
@@ -837,6 +838,9 @@ class LikertAccumulator(_Accumulator[Likert]):
 
     def __new__(cls, scale: _Scale, boxes: int = 2) -> LikertAccumulator: ...
     def finish(self) -> Likert: ...
+
+def _defaults() -> list[tuple[str, str, Any]]:
+    """The core's defaults as (callable, parameter, default), for the signature test."""
 
 @final
 class CronbachAlpha(_Result):

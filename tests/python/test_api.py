@@ -69,3 +69,24 @@ def test_signatures_show_their_real_defaults():
             continue
         assert "Ellipsis" not in signature and "..." not in signature, (name, signature)
     assert "scale=(1.0, 7.0)" in str(inspect.signature(cxkit.servqual))
+
+
+def test_signature_defaults_are_the_cores():
+    # Issue 20: a default lives in the core once. A Python signature shows its default as a
+    # literal (so help() prints it); this checks each literal against the core's Default, read
+    # through _cxkit._defaults(), so that the two cannot drift apart.
+    rows = _cxkit._defaults()
+    assert len(rows) > 60
+    for callable_name, param, expected in rows:
+        owner, _, method = callable_name.partition(".")
+        obj = getattr(cxkit, owner)
+        if method:
+            obj = getattr(obj, method)
+        parameters = inspect.signature(obj).parameters
+        assert param in parameters, (callable_name, param, list(parameters))
+        default = parameters[param].default
+        if param == "scale" and isinstance(default, int):
+            default = (1, default)  # the shorthand k for a 1..k scale
+        if isinstance(expected, tuple):
+            default = tuple(default)
+        assert default == expected, (callable_name, param, default, expected)

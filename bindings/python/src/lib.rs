@@ -44,5 +44,6 @@ fn _cxkit(m: &Bound<'_, PyModule>) -> PyResult<()> {
     complaints::register(m)?;
     data::register(m)?;
     report::register(m)?;
+    m.add_function(wrap_pyfunction!(convert::defaults::_defaults, m)?)?;
     Ok(())
 }

@@ -1,5 +1,6 @@
 //! Conversion of Python arguments: array-likes of scores and weights, scales and option strings.
 
+pub(crate) mod defaults;
 pub(crate) mod result;
 pub(crate) mod state;
 

@@ -249,6 +249,21 @@ pub(crate) fn nps_test(
         .map(WaveTest::from)
 }
 
+/// The tally of `scores` on `scale` and the interval method named `interval`: what top-box,
+/// CSAT and CES start from.
+fn tallied(
+    py: Python<'_>,
+    scores: &Bound<'_, PyAny>,
+    weights: Option<&Bound<'_, PyAny>>,
+    scale: ScaleArg,
+    interval: &str,
+    nan_policy: &str,
+) -> PyResult<(core::Histogram, core::ProportionMethod)> {
+    let interval = convert::interval(interval)?;
+    let policy = convert::nan_policy(nan_policy)?;
+    Ok((tally(py, scores, weights, scale.0, policy)?, interval))
+}
+
 /// Share of scores in the top ``top`` points of ``scale`` (``k`` for 1..k or ``(min, max)``,
 /// default 5), with a Wilson (default) or Wald interval.
 ///
@@ -270,14 +285,7 @@ pub(crate) fn top_box(
     interval: &str,
     nan_policy: &str,
 ) -> PyResult<Proportion> {
-    let interval = convert::interval(interval)?;
-    let h = tally(
-        py,
-        scores,
-        weights,
-        scale.0,
-        convert::nan_policy(nan_policy)?,
-    )?;
+    let (h, interval) = tallied(py, scores, weights, scale, interval, nan_policy)?;
     core::Proportion::top_box(&h, top, confidence, interval)
         .py_err()
         .map(Proportion::from)
@@ -304,14 +312,7 @@ pub(crate) fn csat(
     interval: &str,
     nan_policy: &str,
 ) -> PyResult<Csat> {
-    let interval = convert::interval(interval)?;
-    let h = tally(
-        py,
-        scores,
-        weights,
-        scale.0,
-        convert::nan_policy(nan_policy)?,
-    )?;
+    let (h, interval) = tallied(py, scores, weights, scale, interval, nan_policy)?;
     core::Csat::from_histogram(&h, top, confidence, interval)
         .py_err()
         .map(Csat::from)
@@ -338,14 +339,7 @@ pub(crate) fn ces(
     interval: &str,
     nan_policy: &str,
 ) -> PyResult<Ces> {
-    let interval = convert::interval(interval)?;
-    let h = tally(
-        py,
-        scores,
-        weights,
-        scale.0,
-        convert::nan_policy(nan_policy)?,
-    )?;
+    let (h, interval) = tallied(py, scores, weights, scale, interval, nan_policy)?;
     core::Ces::from_histogram(&h, threshold, confidence, interval)
         .py_err()
         .map(Ces::from)

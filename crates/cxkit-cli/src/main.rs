@@ -1,7 +1,7 @@
 //! `cxkit`: customer-experience reports from the command line.
 //!
 //! `cxkit report --demo` builds the demo bank (a deterministic synthetic retail bank with
-//! planted structure, see `cxkit::data`); `cxkit report --data DIR` reads a bank's own CSV
+//! planted structure, see `cxkit::data::demo_bank`); `cxkit report --data DIR` reads a bank's own CSV
 //! files (the schema of docs/data-schema.md, any subset). Either way it analyses what is
 //! there — survey waves and segments, customer value, RFM segments, KANO, SERVQUAL, journeys
 //! and pain points, complaint handling — and writes a self-contained HTML report with inline

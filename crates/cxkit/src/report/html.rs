@@ -2,9 +2,10 @@
 
 use std::fmt::Write;
 
+use super::data_read::file_label;
 use super::lang::Key;
 use super::svg::{bars, esc, heat_map, scatter, trimmed, Bar};
-use super::{file_label, BankReport};
+use super::BankReport;
 use crate::data::Origin;
 
 /// The page's style. The font stack names the usual Chinese system fonts of macOS, Windows and

@@ -10,8 +10,9 @@
 
 use std::path::{Path, PathBuf};
 
+use super::columns::{known_file, BANK_FILES};
 use super::provenance::{IgnoreReason, IgnoredFile};
-use super::read::{file_error, known_file, BANK_FILES};
+use super::read::file_error;
 use crate::Result;
 
 /// A data file found in a folder.

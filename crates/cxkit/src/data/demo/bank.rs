@@ -1,35 +1,16 @@
-//! The demo bank: a deterministic synthetic retail bank with planted structure.
-//!
-//! [`demo_bank`] draws, from one seed, every table the report reads. What it plants, so that
-//! tests (and readers of the report) can check the analysis finds it:
-//!
-//! 1. **Segments** — 70 % "mass", 25 % "affluent", 5 % "private" customers. Income band,
-//!    balances, product holdings and purchase rates rise from mass to private.
-//! 2. **Transactions** — two years from [`START_DAY`] (2024-01-01), each customer buying as a
-//!    BG/NBD customer whose purchase rate depends on the segment (private ≈ 4× mass).
-//! 3. **Survey waves** — wave 1 in June 2024, wave 2 in June 2025. Service improves between
-//!    them: likelihood to recommend rises by about half a point, so NPS rises significantly
-//!    (by roughly 10–15 points); affluent and private customers recommend more than mass.
-//! 4. **SERVQUAL** — 22 items in the five standard dimensions, 1–7: expectations near 6;
-//!    perceptions fall short most on **reliability** (gap ≈ −1.3) and least on **assurance**
-//!    (gap ≈ −0.2).
-//! 5. **KANO** — twelve candidate features with planted categories (see [`KANO_FEATURES`]),
-//!    asked in two waves; **instant payment notifications** migrate from attractive to
-//!    one-dimensional between them ([`KANO_MIGRATION`]).
-//! 6. **Journey** — the [`DEMO_TREE`] touchpoints with events over the second year; the
-//!    **loan application** touchpoint is the pain point (success rate ≈ 0.72 against a target
-//!    of 0.9, satisfaction ≈ 2.6 of 5).
-//! 7. **Complaints** — about 3 % of customers complain; the **phone** channel answers
-//!    slowest (mean first response ≈ 30 h against ≈ 6 h elsewhere); fees are the commonest
-//!    category.
+//! The demo bank: a deterministic synthetic retail bank with planted structure, documented
+//! on [`demo_bank`].
 
 use rand::{Rng, SeedableRng};
 use rand_chacha::ChaCha8Rng;
 use rand_distr::{Distribution, Exp, Gamma, Normal};
-use serde::{Deserialize, Serialize};
 
-use super::provenance::{FileRead, IgnoredFile, Origin};
 use crate::complaints::NOT_YET;
+use crate::data::csv::Origin;
+use crate::data::schema::{
+    BankData, ComplaintRecords, Customers, JourneyEvents, KanoSurvey, ServqualSurvey, SurveyWaves,
+    Transactions,
+};
 use crate::quality::Dimensions;
 use crate::{Error, Result};
 
@@ -79,180 +60,12 @@ pub const DEMO_TREE: &str = r#"{"journeys": [
    {"id": "card_delivery", "indicators": [
     {"id": "card_on_time", "kind": {"type": "rate"}, "target": 0.95}]}]}]}]}"#;
 
-/// Segment names, indexed by [`Customers::segment`].
+/// The demo bank's segment names (its [`BankData::segments`]).
 pub const SEGMENTS: [&str; 3] = ["mass", "affluent", "private"];
-/// Complaint channels, indexed by [`ComplaintRecords::channel`].
+/// The demo bank's complaint channels (its [`BankData::channels`]).
 pub const CHANNELS: [&str; 4] = ["app", "branch", "phone", "email"];
-/// Complaint categories, indexed by [`ComplaintRecords::category`].
+/// The demo bank's complaint categories (its [`BankData::categories`]).
 pub const CATEGORIES: [&str; 4] = ["fees", "app", "loans", "cards"];
-
-/// Customers, a column each; row i is customer i (see [`BankData::customer_ids`]).
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-pub struct Customers {
-    /// Segment code (index into [`SEGMENTS`]).
-    pub segment: Vec<u8>,
-    /// Age in years.
-    pub age: Vec<u8>,
-    /// "F" or "M".
-    pub gender: Vec<String>,
-    /// Income band 1 (lowest) to 5.
-    pub income_band: Vec<u8>,
-    /// Occupation.
-    pub occupation: Vec<String>,
-    /// Region.
-    pub region: Vec<String>,
-    /// Preferred channel.
-    pub channel: Vec<String>,
-    /// Products held.
-    pub products: Vec<u8>,
-    /// Total balance.
-    pub balance: Vec<f64>,
-}
-
-/// The transaction log.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-pub struct Transactions {
-    /// Customer (index, see [`BankData::customer_ids`]).
-    pub customer: Vec<u32>,
-    /// Day (days since 1970-01-01).
-    pub day: Vec<i64>,
-    /// Amount.
-    pub amount: Vec<f64>,
-}
-
-/// NPS/CSAT/CES answers of survey waves (the demo bank has two).
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-pub struct SurveyWaves {
-    /// Wave, 1, 2, …
-    pub wave: Vec<u8>,
-    /// Respondent (customer index, see [`BankData::customer_ids`]).
-    pub customer: Vec<u32>,
-    /// Likelihood to recommend, 0–10.
-    pub ltr: Vec<u8>,
-    /// Satisfaction, 1–5 (None: the survey did not ask).
-    pub csat: Option<Vec<u8>>,
-    /// Customer effort, 1–7, 7 = very easy (None: the survey did not ask).
-    pub ces: Option<Vec<u8>>,
-}
-
-/// A SERVQUAL survey: perceptions and expectations, respondents × items, row-major (the demo
-/// bank's are the 22 items of [`Dimensions::servqual`]).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct ServqualSurvey {
-    /// Respondents.
-    pub respondents: usize,
-    /// The respondents' own ids, by row (the order of first appearance in servqual.csv; the
-    /// demo bank's are customer ids of its customer table).
-    #[serde(default)]
-    pub respondent_ids: Vec<String>,
-    /// The dimension of each item.
-    pub dimensions: Dimensions,
-    /// Perceptions, 1–7 (NaN: not answered).
-    pub perceptions: Vec<f64>,
-    /// Expectations, 1–7 (NaN: not answered).
-    pub expectations: Vec<f64>,
-}
-
-/// A KANO questionnaire: functional and dysfunctional answers 1–5 (1 like … 5 dislike),
-/// respondents × [`KANO_FEATURES`], row-major.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct KanoSurvey {
-    /// Respondents.
-    pub respondents: usize,
-    /// The respondents' own ids, by row (the order of first appearance in kano.csv; the
-    /// demo bank's are customer ids of its customer table).
-    #[serde(default)]
-    pub respondent_ids: Vec<String>,
-    /// Feature names, in column order.
-    pub features: Vec<String>,
-    /// Functional answers.
-    pub functional: Vec<u8>,
-    /// Dysfunctional answers.
-    pub dysfunctional: Vec<u8>,
-    /// The survey wave of each respondent (1, 2, …), when the questionnaire was run more than
-    /// once.
-    #[serde(default)]
-    pub wave: Option<Vec<u8>>,
-}
-
-/// Journey events (the demo bank's are for [`DEMO_TREE`]).
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-pub struct JourneyEvents {
-    /// Touchpoint id.
-    pub touchpoint: Vec<String>,
-    /// Indicator id.
-    pub indicator: Vec<String>,
-    /// Seconds since 1970-01-01 UTC.
-    pub timestamp: Vec<i64>,
-    /// Value.
-    pub value: Vec<f64>,
-    /// Customer's segment name.
-    pub segment: Vec<String>,
-}
-
-/// Complaint records.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-pub struct ComplaintRecords {
-    /// Customer (index, see [`BankData::customer_ids`]).
-    pub customer: Vec<u32>,
-    /// Channel code (index into [`CHANNELS`]).
-    pub channel: Vec<u32>,
-    /// Category code (index into [`CATEGORIES`]).
-    pub category: Vec<u32>,
-    /// Opened, seconds since 1970.
-    pub opened: Vec<i64>,
-    /// First response ([`NOT_YET`] when none).
-    pub first_response: Vec<i64>,
-    /// Resolved ([`NOT_YET`] while open).
-    pub resolved: Vec<i64>,
-    /// Contacts until resolution.
-    pub contacts: Vec<u32>,
-    /// Reopened after resolution.
-    pub reopened: Vec<bool>,
-    /// Satisfaction after resolution, 0–10 (NaN when not asked or not resolved).
-    pub satisfaction: Vec<f64>,
-}
-
-/// A bank's data, each kind optional (a bank's own files may cover only some); the demo
-/// bank has every kind (see the module documentation for its planted structure).
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-pub struct BankData {
-    /// Customers.
-    pub customers: Option<Customers>,
-    /// Two years of transactions.
-    pub transactions: Option<Transactions>,
-    /// Two NPS/CSAT/CES survey waves.
-    pub survey: Option<SurveyWaves>,
-    /// A SERVQUAL survey.
-    pub servqual: Option<ServqualSurvey>,
-    /// A KANO questionnaire.
-    pub kano: Option<KanoSurvey>,
-    /// Journey touchpoint events.
-    pub events: Option<JourneyEvents>,
-    /// Complaint records.
-    pub complaints: Option<ComplaintRecords>,
-    /// Customers' own ids by index, where they are not the indices themselves: the demo bank
-    /// numbers its customers 0, 1, …; a bank's files name them as they like.
-    pub customer_ids: Option<Vec<String>>,
-    /// Segment names, indexed by [`Customers::segment`].
-    pub segments: Vec<String>,
-    /// Channel names, indexed by [`ComplaintRecords::channel`].
-    pub channels: Vec<String>,
-    /// Category names, indexed by [`ComplaintRecords::category`].
-    pub categories: Vec<String>,
-    /// The journeys' indicator tree, JSON (empty without journey events).
-    pub journey_tree: String,
-    /// Where the data came from: the demo bank, files, or the calling program.
-    #[serde(default)]
-    pub origin: Origin,
-    /// The files read, in the order read (empty unless read from files).
-    #[serde(default)]
-    pub files: Vec<FileRead>,
-    /// The files of the data folder that were not read, and why (see
-    /// [`bank_files`](super::bank_files)).
-    #[serde(default)]
-    pub ignored: Vec<IgnoredFile>,
-}
 
 fn pick_name(rng: &mut ChaCha8Rng, items: &[(&'static str, f64)]) -> String {
     pick(rng, items).to_string()
@@ -290,6 +103,29 @@ pub fn check_demo_size(customers: usize) -> Result<()> {
 
 /// The demo bank with `customers` customers (the report's default is 50 000), the same for
 /// the same seed on every platform.
+///
+/// It draws, from one seed, every table the report reads. What it plants, so that tests (and
+/// readers of the report) can check the analysis finds it:
+///
+/// 1. **Segments** — 70 % "mass", 25 % "affluent", 5 % "private" customers. Income band,
+///    balances, product holdings and purchase rates rise from mass to private.
+/// 2. **Transactions** — two years from [`START_DAY`] (2024-01-01), each customer buying as a
+///    BG/NBD customer whose purchase rate depends on the segment (private ≈ 4× mass).
+/// 3. **Survey waves** — wave 1 in June 2024, wave 2 in June 2025. Service improves between
+///    them: likelihood to recommend rises by about half a point, so NPS rises significantly
+///    (by roughly 10–15 points); affluent and private customers recommend more than mass.
+/// 4. **SERVQUAL** — 22 items in the five standard dimensions, 1–7: expectations near 6;
+///    perceptions fall short most on **reliability** (gap ≈ −1.3) and least on **assurance**
+///    (gap ≈ −0.2).
+/// 5. **KANO** — twelve candidate features with planted categories (see [`KANO_FEATURES`]),
+///    asked in two waves; **instant payment notifications** migrate from attractive to
+///    one-dimensional between them ([`KANO_MIGRATION`]).
+/// 6. **Journey** — the [`DEMO_TREE`] touchpoints with events over the second year; the
+///    **loan application** touchpoint is the pain point (success rate ≈ 0.72 against a target
+///    of 0.9, satisfaction ≈ 2.6 of 5).
+/// 7. **Complaints** — about 3 % of customers complain; the **phone** channel answers
+///    slowest (mean first response ≈ 30 h against ≈ 6 h elsewhere); fees are the commonest
+///    category.
 ///
 /// # Errors
 /// [`Error::InvalidParameter`] for fewer than [`DEMO_MIN_CUSTOMERS`] customers: the one

@@ -1,10 +1,10 @@
-//! The demo bank as CSV files, one per kind, in the schema documented in
-//! `docs/data-schema.md` (the schema `cxkit report --data DIR` reads).
+//! A bank's data written as CSV files, one per kind, in the schema documented in
+//! `docs/data-schema.md` (the files `cxkit report --data DIR` reads back).
 
 use std::path::{Path, PathBuf};
 
-use super::bank::BankData;
-use crate::complaints::NOT_YET;
+use super::dates::{iso_date, iso_time};
+use crate::data::schema::BankData;
 use crate::{Error, Result};
 
 /// A file or directory that cannot be written.
@@ -15,27 +15,6 @@ pub(crate) fn unwritable(path: &Path, e: impl std::fmt::Display) -> Error {
         column: None,
         expected: format!("a writable place ({e})"),
     }
-}
-
-/// "YYYY-MM-DD" of a day number.
-pub(crate) fn iso_date(day: i64) -> String {
-    let (y, m, d) = crate::clv::civil_from_days(day);
-    format!("{y:04}-{m:02}-{d:02}")
-}
-
-/// "YYYY-MM-DDTHH:MM:SSZ" of seconds since 1970, or "" for [`NOT_YET`].
-pub(crate) fn iso_time(secs: i64) -> String {
-    if secs == NOT_YET {
-        return String::new();
-    }
-    let (day, s) = (secs.div_euclid(86_400), secs.rem_euclid(86_400));
-    format!(
-        "{}T{:02}:{:02}:{:02}Z",
-        iso_date(day),
-        s / 3600,
-        (s / 60) % 60,
-        s % 60
-    )
 }
 
 struct Table {
@@ -262,19 +241,5 @@ impl BankData {
             written.push(t.finish()?);
         }
         Ok(written)
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn iso_times() {
-        // 2024-01-01 is day 19 723; 90 061 s = 1 day 1 h 1 min 1 s.
-        assert_eq!(iso_date(19_723), "2024-01-01");
-        assert_eq!(iso_time(19_723 * 86_400 + 90_061), "2024-01-02T01:01:01Z");
-        assert_eq!(iso_time(-1), "1969-12-31T23:59:59Z");
-        assert_eq!(iso_time(NOT_YET), "");
     }
 }

@@ -9,180 +9,24 @@ use std::collections::{HashMap, HashSet};
 use std::io::Read;
 use std::path::Path;
 
-use super::bank::{
+use super::columns::{aliases, known_file, BANK_FILES};
+use super::dates::{parse_date, parse_time};
+use super::provenance::{Encoding, FileRead, Origin};
+use crate::complaints::{parse_flag, FLAG_EXPECTED, NOT_YET};
+use crate::data::schema::{
     BankData, ComplaintRecords, Customers, JourneyEvents, KanoSurvey, ServqualSurvey, SurveyWaves,
     Transactions,
 };
-use super::provenance::{Encoding, FileRead, Origin};
-use crate::clv::days_from_civil;
-use crate::complaints::{parse_flag, FLAG_EXPECTED, NOT_YET};
 use crate::journey::IndicatorTree;
 use crate::labels::Interner;
 use crate::quality::Dimensions;
 use crate::{Error, Result};
 
-/// The files a bank's data may consist of, in the order they are read.
-pub const BANK_FILES: [&str; 9] = [
-    "customers.csv",
-    "transactions.csv",
-    "survey.csv",
-    "servqual.csv",
-    "kano.csv",
-    "journey_tree.json",
-    "journey_tree.toml",
-    "journey_events.csv",
-    "complaints.csv",
-];
-
-/// The Chinese headers accepted for each column, beside its English name (listed in
-/// docs/data-schema.md).
-///
-/// ```
-/// use cxkit::data::{BankData, HEADER_ALIASES};
-///
-/// assert!(HEADER_ALIASES.contains(&("amount", &["金额", "交易金额"][..])));
-/// let csv = "客户编号,交易日期,金额\nc1,2025-01-03,120.5\n";
-/// let bank = BankData::read_files([("transactions.csv", csv.as_bytes())])?;
-/// assert_eq!(bank.transactions.unwrap().amount, vec![120.5]);
-/// # Ok::<(), cxkit::Error>(())
-/// ```
-pub const HEADER_ALIASES: &[(&str, &[&str])] = &[
-    ("customer_id", &["客户编号", "客户号", "客户ID"]),
-    ("segment", &["客群", "客户分群"]),
-    ("age", &["年龄"]),
-    ("income_band", &["收入档次", "收入等级"]),
-    ("products", &["持有产品数", "产品数"]),
-    ("gender", &["性别"]),
-    ("region", &["地区", "区域"]),
-    ("occupation", &["职业"]),
-    ("balance", &["余额"]),
-    ("date", &["交易日期", "日期"]),
-    ("amount", &["金额", "交易金额"]),
-    ("wave", &["调查轮次", "轮次"]),
-    ("ltr", &["推荐意愿", "推荐可能性"]),
-    ("csat", &["满意度"]),
-    ("ces", &["费力度"]),
-    ("respondent_id", &["受访者编号", "答卷编号"]),
-    ("item", &["题号"]),
-    ("dimension", &["维度"]),
-    ("perception", &["感知评分", "感知"]),
-    ("expectation", &["期望评分", "期望"]),
-    ("feature", &["功能", "属性"]),
-    ("functional", &["正向回答", "正向问题"]),
-    ("dysfunctional", &["反向回答", "反向问题"]),
-    ("touchpoint", &["触点"]),
-    ("indicator", &["指标"]),
-    ("timestamp", &["时间", "时间戳"]),
-    ("value", &["数值"]),
-    ("channel", &["渠道"]),
-    ("category", &["投诉类别", "类别"]),
-    ("opened", &["受理时间", "投诉时间"]),
-    ("first_response", &["首次响应时间"]),
-    ("resolved", &["办结时间", "解决时间"]),
-    ("contacts", &["联系次数"]),
-    ("reopened", &["是否重开"]),
-    ("satisfaction", &["回访满意度"]),
-];
-
-/// A column of a data file that holds ids or labels: read as text exactly as written (zeros,
-/// letter case and inner spaces kept; only the spaces around a cell are dropped), never as a
-/// number. Bindings check such columns of a DataFrame before it becomes a file, so a float
-/// id (`7.0`, from a pandas column with a NaN) is refused instead of joining nothing.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct LabelField {
-    /// The file's name without `.csv`: `"survey"`.
-    pub table: &'static str,
-    /// The column's English name: `"customer_id"`.
-    pub column: &'static str,
-    /// Both, for error messages: `"survey.customer_id"`.
-    pub qualified: &'static str,
-    /// Whether every row must have one (else an empty cell is read as "none given").
-    pub required: bool,
-}
-
-const fn field(
-    table: &'static str,
-    column: &'static str,
-    qualified: &'static str,
-    required: bool,
-) -> LabelField {
-    LabelField {
-        table,
-        column,
-        qualified,
-        required,
-    }
-}
-
-/// Every id and label column of the data files (docs/data-schema.md).
-///
-/// ```
-/// use cxkit::data::{label_field, LABEL_FIELDS};
-///
-/// assert!(LABEL_FIELDS.iter().all(|f| f.qualified == format!("{}.{}", f.table, f.column)));
-/// assert_eq!(label_field("survey", "客户ID").map(|f| f.qualified), Some("survey.customer_id"));
-/// assert_eq!(label_field("survey", "ltr"), None);
-/// ```
-pub const LABEL_FIELDS: &[LabelField] = &[
-    field("customers", "customer_id", "customers.customer_id", true),
-    field("customers", "segment", "customers.segment", true),
-    field("customers", "gender", "customers.gender", false),
-    field("customers", "occupation", "customers.occupation", false),
-    field("customers", "region", "customers.region", false),
-    field("customers", "channel", "customers.channel", false),
-    field(
-        "transactions",
-        "customer_id",
-        "transactions.customer_id",
-        true,
-    ),
-    field("survey", "customer_id", "survey.customer_id", true),
-    field("servqual", "respondent_id", "servqual.respondent_id", true),
-    field("servqual", "dimension", "servqual.dimension", true),
-    field("kano", "respondent_id", "kano.respondent_id", true),
-    field("kano", "feature", "kano.feature", true),
-    field(
-        "journey_events",
-        "touchpoint",
-        "journey_events.touchpoint",
-        true,
-    ),
-    field(
-        "journey_events",
-        "indicator",
-        "journey_events.indicator",
-        true,
-    ),
-    field("journey_events", "segment", "journey_events.segment", false),
-    field("complaints", "customer_id", "complaints.customer_id", true),
-    field("complaints", "channel", "complaints.channel", true),
-    field("complaints", "category", "complaints.category", true),
-];
-
-/// The id or label column of `table` (a file name without `.csv`) that a header names — by
-/// its English name or a Chinese alias, in any ASCII letter case, as the reader matches them.
-pub fn label_field(table: &str, header: &str) -> Option<&'static LabelField> {
-    let header = header.trim();
-    LABEL_FIELDS.iter().find(|f| {
-        f.table == table
-            && (header.eq_ignore_ascii_case(f.column)
-                || aliases(f.column)
-                    .iter()
-                    .any(|a| header.eq_ignore_ascii_case(a)))
-    })
-}
-
 /// The days a date or time of a data file may fall on: 1900-01-01 to 2099-12-31.
 const PLAUSIBLE_DAYS: std::ops::RangeInclusive<i64> = -25_567..=47_481;
 
-/// The Chinese headers accepted for column `name`.
-fn aliases(name: &str) -> &'static [&'static str] {
-    HEADER_ALIASES
-        .iter()
-        .find(|(n, _)| *n == name)
-        .map_or(&[], |(_, a)| a)
-}
-
+/// The error of a data file: the file, the line (the header is line 1; 0 for the whole
+/// file), the column and what was expected there.
 pub(crate) fn file_error(
     file: &str,
     line: u64,
@@ -195,11 +39,6 @@ pub(crate) fn file_error(
         column: column.map(str::to_string),
         expected: expected.into(),
     }
-}
-
-/// The index in [`BANK_FILES`] of the data file named `name` in any ASCII letter case.
-pub(crate) fn known_file(name: &str) -> Option<usize> {
-    BANK_FILES.iter().position(|f| f.eq_ignore_ascii_case(name))
 }
 
 /// Line (from 1) of byte `at` of `bytes`.
@@ -566,110 +405,6 @@ impl<'a> Sheet<'a> {
 struct Column {
     name: &'static str,
     index: usize,
-}
-
-/// The day (since 1970) of the "YYYY-MM-DD" that `t` starts with, and the rest of `t`.
-fn date_prefix(t: &str) -> Option<(i64, &str)> {
-    let b = t.as_bytes();
-    if b.len() < 10 || b[4] != b'-' || b[7] != b'-' {
-        return None;
-    }
-    let num = |r: std::ops::Range<usize>| -> Option<i64> {
-        let s = t.get(r)?;
-        s.bytes()
-            .all(|c| c.is_ascii_digit())
-            .then(|| s.parse().ok())?
-    };
-    let day = days_from_civil(num(0..4)?, num(5..7)?, num(8..10)?)?;
-    Some((day, t.get(10..)?))
-}
-
-/// Seconds to add to a date's midnight for what follows the date: nothing, or "T" or " "
-/// then "HH:MM[:SS[.f]]" and optionally "Z" or an offset "±HH:MM" / "±HHMM" (none means
-/// UTC). Fractions of a second are dropped.
-fn time_of_day(rest: &str) -> Option<i64> {
-    if rest.is_empty() {
-        return Some(0);
-    }
-    let rest = rest.strip_prefix(['T', ' '])?;
-    let digits = |s: &str| s.len() == 2 && s.bytes().all(|c| c.is_ascii_digit());
-    let two = |s: &str| -> Option<i64> { digits(s).then(|| s.parse().ok())? };
-    let (h, m) = (two(rest.get(0..2)?)?, two(rest.get(3..5)?)?);
-    if rest.as_bytes()[2] != b':' || h > 23 || m > 59 {
-        return None;
-    }
-    let mut rest = &rest[5..];
-    let mut s = 0;
-    if let Some(r) = rest.strip_prefix(':') {
-        s = two(r.get(0..2)?)?;
-        if s > 60 {
-            return None;
-        }
-        rest = &r[2..];
-        if let Some(f) = rest.strip_prefix('.') {
-            let n = f.bytes().take_while(u8::is_ascii_digit).count();
-            if n == 0 {
-                return None;
-            }
-            rest = &f[n..];
-        }
-    }
-    let offset = match rest {
-        "" | "Z" | "z" => 0,
-        _ => {
-            let sign = match rest.as_bytes()[0] {
-                b'+' => 1,
-                b'-' => -1,
-                _ => return None,
-            };
-            let o = rest[1..].replace(':', "");
-            if o.len() != 4 {
-                return None;
-            }
-            let (oh, om) = (two(o.get(0..2)?)?, two(o.get(2..4)?)?);
-            if oh > 23 || om > 59 {
-                return None;
-            }
-            sign * (oh * 3600 + om * 60)
-        }
-    };
-    Some(h * 3600 + m * 60 + s - offset)
-}
-
-/// Days since 1970 of "YYYY-MM-DD", optionally followed by a time of [`parse_time`]'s
-/// grammar (checked, not used: the date is the one written).
-///
-/// This is cxkit's one rule for the day of a date, in every interface: **the date as
-/// written, in its own time zone** — `2024-01-05T01:00+08:00` is 5 January, the customer's
-/// and the bank's day, not the UTC day (4 January). Python applies it to text dates and to
-/// time-zone-aware timestamps (their wall-clock date).
-///
-/// ```
-/// use cxkit::data::parse_date;
-///
-/// assert_eq!(parse_date("1970-01-02"), Some(1));
-/// assert_eq!(parse_date("2024-01-05T01:00+08:00"), parse_date("2024-01-05"));
-/// assert_eq!(parse_date("2024-01-05 hello"), None);
-/// ```
-pub fn parse_date(t: &str) -> Option<i64> {
-    let (day, rest) = date_prefix(t)?;
-    time_of_day(rest)?;
-    Some(day)
-}
-
-/// Seconds since 1970 UTC of an ISO 8601 time: `YYYY-MM-DD`, `YYYY-MM-DD[T ]HH:MM[:SS[.f]]`,
-/// then optionally `Z` or an offset `±HH:MM` / `±HHMM` (none means UTC). Fractions of a second
-/// are dropped. Times are instants (durations between them are what they measure), so an
-/// offset is applied, unlike [`parse_date`].
-///
-/// ```
-/// use cxkit::data::parse_time;
-///
-/// assert_eq!(parse_time("1970-01-01T08:00+08:00"), Some(0));
-/// ```
-pub fn parse_time(t: &str) -> Option<i64> {
-    let (day, rest) = date_prefix(t)?;
-    Some(day * 86_400 + time_of_day(rest)?)
 }
 
 /// Everything read so far, with the codes shared between files.
@@ -1174,57 +909,14 @@ fn kano(s: &mut Sheet) -> Result<KanoSurvey> {
 
 #[cfg(test)]
 mod tests {
+    use super::super::columns::HEADER_ALIASES;
     use super::*;
+    use crate::clv::days_from_civil;
 
     #[test]
     fn the_plausible_days_are_1900_to_2099() {
         assert_eq!(days_from_civil(1900, 1, 1), Some(*PLAUSIBLE_DAYS.start()));
         assert_eq!(days_from_civil(2099, 12, 31), Some(*PLAUSIBLE_DAYS.end()));
-    }
-
-    #[test]
-    fn times() {
-        // 2025-03-04 is day 20 151 (2024-01-01 = 19 723, + 366 + 31 + 28 + 3).
-        let day = 20_151 * 86_400;
-        assert_eq!(parse_date("2025-03-04"), Some(20_151));
-        assert_eq!(parse_date("2025-03-04 13:00:00"), Some(20_151));
-        assert_eq!(parse_time("2025-03-04"), Some(day));
-        assert_eq!(parse_time("2025-03-04T09:30:00Z"), Some(day + 34_200));
-        assert_eq!(parse_time("2025-03-04 09:30"), Some(day + 34_200));
-        assert_eq!(parse_time("2025-03-04T09:30:15.250"), Some(day + 34_215));
-        // 09:30 at +08:00 is 01:30 UTC; at −05:00 it is 14:30 UTC.
-        assert_eq!(parse_time("2025-03-04T09:30:00+08:00"), Some(day + 5_400));
-        assert_eq!(parse_time("2025-03-04T09:30:00-0500"), Some(day + 52_200));
-        for bad in [
-            "",
-            "2025-3-4",
-            "2025-02-30",
-            "04/03/2025",
-            "2025-03-04T9:30",
-            "2025-03-04T24:00",
-            "2025-03-04T09:30:00+8",
-            "2025-03-04T09:30:00.",
-            "2025-03-04X09:30",
-            "２０２５-03-04",
-            "2025-03-04T09:30:00+1é2",
-        ] {
-            assert_eq!(parse_time(bad), None, "{bad}");
-        }
-        // A date column takes a date with at most a valid time after it (issue 18.5); the
-        // date is the one written, whatever the offset.
-        assert_eq!(parse_date("2025-03-04T23:30:00-05:00"), Some(20_151));
-        assert_eq!(parse_date("2025-03-04T09:30:15.250Z"), Some(20_151));
-        for bad in [
-            "2024-01-05 hello",
-            "2024-01-09T99:99",
-            "2025-03-04T",
-            "2025-03-04 ",
-            "2025-03-04x",
-            "2025-03-04T09:30:00+8",
-            "2025-03-04 09:30 Z",
-        ] {
-            assert_eq!(parse_date(bad), None, "{bad}");
-        }
     }
 
     #[test]

@@ -7,7 +7,7 @@ use std::collections::HashSet;
 
 use serde::{Deserialize, Serialize};
 
-use super::bank::BankData;
+use crate::data::schema::BankData;
 
 /// Where a [`BankData`] came from.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -16,7 +16,7 @@ pub enum Origin {
     /// Assembled by the calling program (the default of [`BankData::default`]).
     #[default]
     Program,
-    /// The built-in demo bank ([`demo_bank`](super::demo_bank)).
+    /// The built-in demo bank ([`demo_bank`](crate::data::demo_bank)).
     Demo {
         /// Its seed.
         seed: u64,

@@ -1,0 +1,20 @@
+//! Synthetic data for demos, examples, tests and benchmarks, generated deterministically from
+//! a seed (the same data for the same seed on every platform):
+//!
+//! - `bank.rs`: the demo bank ([`demo_bank`]), every table the report reads, with the planted
+//!   structure its documentation lists and the constants that name it ([`KANO_FEATURES`],
+//!   [`KANO_MIGRATION`], [`DEMO_TREE`], [`SEGMENTS`] …);
+//! - `survey.rs`: a two-wave branch survey ([`demo_survey`]);
+//! - `panel.rs`: BG/NBD and Pareto/NBD customer panels ([`simulate_bgnbd`],
+//!   [`simulate_pareto_nbd`]).
+
+mod bank;
+mod panel;
+mod survey;
+
+pub use bank::{
+    check_demo_size, demo_bank, CATEGORIES, CHANNELS, DEMO_MIN_CUSTOMERS, DEMO_TREE, KANO_FEATURES,
+    KANO_MIGRATION, SEGMENTS, START_DAY,
+};
+pub use panel::{simulate_bgnbd, simulate_pareto_nbd};
+pub use survey::{demo_survey, DemoSurvey, DEMO_BRANCHES};

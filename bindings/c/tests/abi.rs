@@ -7,7 +7,7 @@
 use std::ffi::{c_char, CStr};
 use std::ptr;
 
-use cxkit::*;
+use cxkit_ffi::*;
 
 /// This thread's last error message.
 fn last_error() -> String {

@@ -6,7 +6,7 @@
 use std::ffi::{c_char, CStr};
 use std::ptr;
 
-use cxkit::*;
+use cxkit_ffi::*;
 
 #[test]
 fn every_entry_point_refuses_null_pointers() {

@@ -153,7 +153,7 @@ fn bank_frames<'py>(py: Python<'py>, b: &BankData) -> PyResult<Bound<'py, PyDict
 }
 
 /// The demo bank (a deterministic synthetic retail bank with planted structure, see the Rust
-/// crate's ``cxkit::data``) as a dict of pandas DataFrames, one per file that
+/// crate's ``cxkit::data::demo_bank``) as a dict of pandas DataFrames, one per file that
 /// ``cxkit demo-data`` writes and ``cxkit.report`` reads, with the same columns
 /// (docs/data-schema.md): customers (indexed by customer_id), transactions, survey
 /// (NPS/CSAT/CES waves), servqual and kano (one row per respondent and item or feature),

@@ -44,7 +44,7 @@ pub(crate) fn report<'py>(
         confidence,
         lang: lang.parse().map_err(crate::error::to_py)?,
     };
-    let out = out.unwrap_or_else(|| "cxkit-report".into());
+    let out = out.unwrap_or_else(|| cxkit_core::report::DEFAULT_OUT.into());
     let bank = match data.filter(|d| !d.is_none()) {
         None => py
             .detach(|| core::demo_bank(seed, customers))

@@ -51,16 +51,16 @@ enum Command {
         #[arg(long, value_name = "DIR")]
         data: Option<PathBuf>,
         /// Seed of the demo bank.
-        #[arg(long, default_value_t = 2026, conflicts_with = "data")]
+        #[arg(long, default_value_t = cxkit::data::DEMO_SEED, conflicts_with = "data")]
         seed: u64,
         /// Customers in the demo bank (at least 1000).
-        #[arg(long, default_value_t = 50_000, conflicts_with = "data", value_parser = demo_size)]
+        #[arg(long, default_value_t = cxkit::data::DEMO_CUSTOMERS, conflicts_with = "data", value_parser = demo_size)]
         customers: usize,
         /// Confidence level of every interval.
-        #[arg(long, default_value_t = 0.95)]
+        #[arg(long, default_value_t = cxkit::report::ReportOptions::default().confidence)]
         confidence: f64,
         /// Directory for report.html and report.json (created if missing).
-        #[arg(long, default_value = "cxkit-report")]
+        #[arg(long, default_value = cxkit::report::DEFAULT_OUT)]
         out: PathBuf,
         /// Language of the report: en (English) or zh (Simplified Chinese); region and
         /// script subtags such as zh-CN are accepted.
@@ -74,10 +74,10 @@ enum Command {
         #[arg(long)]
         out: PathBuf,
         /// Seed of the demo bank.
-        #[arg(long, default_value_t = 2026)]
+        #[arg(long, default_value_t = cxkit::data::DEMO_SEED)]
         seed: u64,
         /// Customers in the demo bank (at least 1000).
-        #[arg(long, default_value_t = 50_000, value_parser = demo_size)]
+        #[arg(long, default_value_t = cxkit::data::DEMO_CUSTOMERS, value_parser = demo_size)]
         customers: usize,
     },
 }

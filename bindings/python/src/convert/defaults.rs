@@ -187,6 +187,16 @@ pub(crate) fn _defaults(py: Python<'_>) -> PyResult<Vec<(&'static str, &'static 
         "alpha",
         evaluate.alpha.into_py_any(py)?,
     );
+    add(
+        &["report", "load_demo_bank"],
+        "seed",
+        cxkit_core::data::DEMO_SEED.into_py_any(py)?,
+    );
+    add(
+        &["report", "load_demo_bank"],
+        "customers",
+        cxkit_core::data::DEMO_CUSTOMERS.into_py_any(py)?,
+    );
     let report = ReportOptions::default();
     add(
         &["report"],

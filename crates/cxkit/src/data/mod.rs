@@ -26,8 +26,8 @@ pub use self::csv::{
 };
 pub use demo::{
     check_demo_size, demo_bank, demo_survey, simulate_bgnbd, simulate_pareto_nbd, DemoSurvey,
-    CATEGORIES, CHANNELS, DEMO_BRANCHES, DEMO_MIN_CUSTOMERS, DEMO_TREE, KANO_FEATURES,
-    KANO_MIGRATION, SEGMENTS, START_DAY,
+    CATEGORIES, CHANNELS, DEMO_BRANCHES, DEMO_CUSTOMERS, DEMO_MIN_CUSTOMERS, DEMO_SEED, DEMO_TREE,
+    KANO_FEATURES, KANO_MIGRATION, SEGMENTS, START_DAY,
 };
 pub use schema::{
     BankData, ComplaintRecords, Customers, JourneyEvents, KanoSurvey, ServqualSurvey, SurveyWaves,

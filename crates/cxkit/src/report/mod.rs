@@ -38,6 +38,9 @@ use sections::{
     survey_section, value_section,
 };
 
+/// The directory the report is written to when none is given (CLI and Python).
+pub const DEFAULT_OUT: &str = "cxkit-report";
+
 /// Options of [`bank_report`].
 ///
 /// ```

@@ -82,6 +82,12 @@ fn pick<T: Copy>(rng: &mut ChaCha8Rng, items: &[(T, f64)]) -> T {
     items[items.len() - 1].0
 }
 
+/// The seed of the demo bank when none is given (CLI, Python, C).
+pub const DEMO_SEED: u64 = 2026;
+
+/// The number of customers of the demo bank when none is given (CLI, Python, C).
+pub const DEMO_CUSTOMERS: usize = 50_000;
+
 /// The fewest customers a demo bank may have: below it the planted structure (the segments'
 /// NPS, the KANO categories, the pain point) is lost in noise.
 pub const DEMO_MIN_CUSTOMERS: usize = 1_000;

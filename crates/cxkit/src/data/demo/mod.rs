@@ -13,8 +13,8 @@ mod panel;
 mod survey;
 
 pub use bank::{
-    check_demo_size, demo_bank, CATEGORIES, CHANNELS, DEMO_MIN_CUSTOMERS, DEMO_TREE, KANO_FEATURES,
-    KANO_MIGRATION, SEGMENTS, START_DAY,
+    check_demo_size, demo_bank, CATEGORIES, CHANNELS, DEMO_CUSTOMERS, DEMO_MIN_CUSTOMERS,
+    DEMO_SEED, DEMO_TREE, KANO_FEATURES, KANO_MIGRATION, SEGMENTS, START_DAY,
 };
 pub use panel::{simulate_bgnbd, simulate_pareto_nbd};
 pub use survey::{demo_survey, DemoSurvey, DEMO_BRANCHES};

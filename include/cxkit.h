@@ -1880,6 +1880,32 @@ cx_status cx_kano_classify(const double *functional,
                            cx_kano_category *out_categories);
 
 /**
+ * cx_kano_classify of 32-bit integer answer positions (no missing answers).
+ *
+ * # Safety
+ * As for cx_kano_classify, with the matrices valid for respondents × features int32 values.
+ */
+cx_status cx_kano_classify_int32(const int32_t *functional,
+                                 const int32_t *dysfunctional,
+                                 size_t respondents,
+                                 size_t features,
+                                 const cx_kano_options *options,
+                                 cx_kano_category *out_categories);
+
+/**
+ * cx_kano_classify of byte answer positions (no missing answers).
+ *
+ * # Safety
+ * As for cx_kano_classify, with the matrices valid for respondents × features bytes.
+ */
+cx_status cx_kano_classify_uint8(const uint8_t *functional,
+                                 const uint8_t *dysfunctional,
+                                 size_t respondents,
+                                 size_t features,
+                                 const cx_kano_options *options,
+                                 cx_kano_category *out_categories);
+
+/**
  * The verdict on one feature from its counts of A, O, M, I, R and Q answers.
  *
  * # Safety
@@ -1913,6 +1939,66 @@ cx_status cx_kano_analyze(const double *functional,
                           cx_kano_feature *out_features,
                           size_t out_len,
                           cx_kano_summary *out_summary);
+
+/**
+ * cx_kano_analyze of 32-bit integer answer positions (no missing answers; importance stays
+ * double, NaN = not given).
+ *
+ * # Safety
+ * As for cx_kano_analyze, with the answer matrices valid for respondents × features int32
+ * values.
+ */
+cx_status cx_kano_analyze_int32(const int32_t *functional,
+                                const int32_t *dysfunctional,
+                                const double *importance,
+                                size_t respondents,
+                                size_t features,
+                                const cx_kano_options *options,
+                                cx_kano_feature *out_features,
+                                size_t out_len,
+                                cx_kano_summary *out_summary);
+
+/**
+ * cx_kano_analyze of byte answer positions (no missing answers; importance stays double).
+ *
+ * # Safety
+ * As for cx_kano_analyze, with the answer matrices valid for respondents × features bytes.
+ */
+cx_status cx_kano_analyze_uint8(const uint8_t *functional,
+                                const uint8_t *dysfunctional,
+                                const double *importance,
+                                size_t respondents,
+                                size_t features,
+                                const cx_kano_options *options,
+                                cx_kano_feature *out_features,
+                                size_t out_len,
+                                cx_kano_summary *out_summary);
+
+/**
+ * The name of a category code: "attractive", "one-dimensional", "must-be", "indifferent",
+ * "reverse", "questionable"; "missing" for CX_KANO_MISSING, "unknown category" for any other
+ * code. Static: do not free it.
+ */
+const char *cx_kano_category_str(cx_kano_category category);
+
+/**
+ * The one-letter code of a category: "A", "O", "M", "I", "R" or "Q"; "" for
+ * CX_KANO_MISSING and any other code. Static: do not free it.
+ */
+const char *cx_kano_category_letter(cx_kano_category category);
+
+/**
+ * The name of a refined category code ("highly_attractive" … "care_free", as the report and
+ * Python name them); "missing" for CX_KANO_MISSING, "unknown refined category" otherwise.
+ * Static: do not free it.
+ */
+const char *cx_kano_refined_str(cx_kano_refined refined);
+
+/**
+ * The name of the rule that decided a category ("fong", "m>o>a>i" or "only", as the report
+ * and Python name them); "unknown rule" for any other code. Static: do not free it.
+ */
+const char *cx_kano_rule_str(cx_kano_rule rule);
 
 /**
  * The default service-quality options: the 22-item SERVQUAL on a 1–7 scale.
@@ -2137,6 +2223,30 @@ cx_status cx_nps(const double *scores,
                  cx_nps_result *out_result);
 
 /**
+ * cx_nps of 32-bit integer scores (as core systems store them; no missing values).
+ *
+ * # Safety
+ * As for cx_nps, with `scores` valid for `len` int32 values.
+ */
+cx_status cx_nps_int32(const int32_t *scores,
+                       size_t len,
+                       const double *weights,
+                       const cx_nps_options *options,
+                       cx_nps_result *out_result);
+
+/**
+ * cx_nps of byte scores (0–10 in one byte each; no missing values).
+ *
+ * # Safety
+ * As for cx_nps, with `scores` valid for `len` bytes.
+ */
+cx_status cx_nps_uint8(const uint8_t *scores,
+                       size_t len,
+                       const double *weights,
+                       const cx_nps_options *options,
+                       cx_nps_result *out_result);
+
+/**
  * Net Promoter Score from counts of detractors, passives and promoters. `options` may be NULL.
  *
  * # Safety
@@ -2186,6 +2296,30 @@ cx_status cx_csat(const double *scores,
                   cx_csat_result *out_result);
 
 /**
+ * cx_csat of 32-bit integer scores.
+ *
+ * # Safety
+ * As for cx_csat, with `scores` valid for `len` int32 values.
+ */
+cx_status cx_csat_int32(const int32_t *scores,
+                        size_t len,
+                        const double *weights,
+                        const cx_csat_options *options,
+                        cx_csat_result *out_result);
+
+/**
+ * cx_csat of byte scores.
+ *
+ * # Safety
+ * As for cx_csat, with `scores` valid for `len` bytes.
+ */
+cx_status cx_csat_uint8(const uint8_t *scores,
+                        size_t len,
+                        const double *weights,
+                        const cx_csat_options *options,
+                        cx_csat_result *out_result);
+
+/**
  * Customer Effort Score of `len` `scores`: mean and share at or above the threshold.
  * `weights` may be NULL; `options` may be NULL for the defaults (1–7, threshold 5).
  *
@@ -2197,6 +2331,30 @@ cx_status cx_ces(const double *scores,
                  const double *weights,
                  const cx_ces_options *options,
                  cx_ces_result *out_result);
+
+/**
+ * cx_ces of 32-bit integer scores.
+ *
+ * # Safety
+ * As for cx_ces, with `scores` valid for `len` int32 values.
+ */
+cx_status cx_ces_int32(const int32_t *scores,
+                       size_t len,
+                       const double *weights,
+                       const cx_ces_options *options,
+                       cx_ces_result *out_result);
+
+/**
+ * cx_ces of byte scores.
+ *
+ * # Safety
+ * As for cx_ces, with `scores` valid for `len` bytes.
+ */
+cx_status cx_ces_uint8(const uint8_t *scores,
+                       size_t len,
+                       const double *weights,
+                       const cx_ces_options *options,
+                       cx_ces_result *out_result);
 
 /**
  * Wilson score interval for `successes` of `n` (both may be fractional) at `confidence`.

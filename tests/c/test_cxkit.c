@@ -353,6 +353,104 @@ static void test_kano(void) {
   CHECK(strcmp(cx_status_str(CX_INVALID_ANSWER), "invalid answer") == 0);
 }
 
+/* Issue 21: the integer inputs core-banking systems hold give what the doubles give, and the
+ * category codes have names. */
+static void test_integer_inputs_and_names(void) {
+  /* NPS of 10 9 8 6 10 7 9 3 10 9: 6 promoters, 2 detractors of 10 → 40 (the README's). */
+  double d[] = {10, 9, 8, 6, 10, 7, 9, 3, 10, 9};
+  int32_t i32[] = {10, 9, 8, 6, 10, 7, 9, 3, 10, 9};
+  uint8_t u8[] = {10, 9, 8, 6, 10, 7, 9, 3, 10, 9};
+  double w[] = {1, 2, 1, 1, 3, 1, 1, 2, 1, 1};
+  cx_nps_result rd, ri, ru;
+  CHECK(cx_nps(d, 10, w, NULL, &rd) == CX_OK);
+  CHECK(cx_nps_int32(i32, 10, w, NULL, &ri) == CX_OK);
+  CHECK(cx_nps_uint8(u8, 10, w, NULL, &ru) == CX_OK);
+  CHECK(ri.score == rd.score && ru.score == rd.score && ru.ci_low == rd.ci_low);
+  CHECK(cx_nps_uint8(u8, 10, NULL, NULL, &ru) == CX_OK);
+  NEAR(ru.score, 40.0, 1e-12);
+  int32_t bad32[] = {10, -1};
+  CHECK(cx_nps_int32(bad32, 2, NULL, NULL, &ri) == CX_INVALID_SCORE);
+  CHECK(strstr(last_error(), "cx_nps_int32") != NULL);
+  uint8_t bad8[] = {11};
+  CHECK(cx_nps_uint8(bad8, 1, NULL, NULL, &ru) == CX_INVALID_SCORE);
+  CHECK(cx_nps_uint8(NULL, 3, NULL, NULL, &ru) == CX_NULL_ARGUMENT);
+  CHECK(cx_nps_int32(i32, 10, NULL, NULL, NULL) == CX_NULL_ARGUMENT);
+
+  /* CSAT and CES: 5 4 2 1 → top-2 share 0.5, mean 3; CES 7 6 5 2 → mean 5, easy 0.75. */
+  double cd[] = {5, 4, 2, 1};
+  int32_t ci[] = {5, 4, 2, 1};
+  uint8_t cu[] = {5, 4, 2, 1};
+  cx_csat_result c1, c2, c3;
+  CHECK(cx_csat(cd, 4, NULL, NULL, &c1) == CX_OK);
+  CHECK(cx_csat_int32(ci, 4, NULL, NULL, &c2) == CX_OK);
+  CHECK(cx_csat_uint8(cu, 4, NULL, NULL, &c3) == CX_OK);
+  NEAR(c2.top_box.estimate, 0.5, 1e-15);
+  CHECK(c2.top_box.ci_low == c1.top_box.ci_low && c3.mean.estimate == c1.mean.estimate);
+  uint8_t six[] = {6};
+  CHECK(cx_csat_uint8(six, 1, NULL, NULL, &c3) == CX_INVALID_SCORE);
+  CHECK(cx_csat_int32(NULL, 1, NULL, NULL, &c2) == CX_NULL_ARGUMENT);
+  int32_t ei[] = {7, 6, 5, 2};
+  uint8_t eu[] = {7, 6, 5, 2};
+  cx_ces_result e1, e2;
+  CHECK(cx_ces_int32(ei, 4, NULL, NULL, &e1) == CX_OK);
+  CHECK(cx_ces_uint8(eu, 4, NULL, NULL, &e2) == CX_OK);
+  NEAR(e1.mean.estimate, 5.0, 1e-15);
+  NEAR(e2.easy.estimate, 0.75, 1e-15);
+  CHECK(cx_ces_uint8(eu, 4, NULL, NULL, NULL) == CX_NULL_ARGUMENT);
+
+  /* KANO: every cell of the evaluation table from int32 and byte positions. */
+  const char *table[5] = {"QAAAO", "RIIIM", "RIIIM", "RIIIM", "RRRRQ"};
+  int32_t f32[25], d32[25];
+  uint8_t f8[25], d8[25];
+  for (int i = 0; i < 5; i++)
+    for (int j = 0; j < 5; j++) {
+      f32[5 * i + j] = f8[5 * i + j] = (uint8_t)(i + 1);
+      d32[5 * i + j] = d8[5 * i + j] = (uint8_t)(j + 1);
+    }
+  cx_kano_category a[25], b[25];
+  CHECK(cx_kano_classify_int32(f32, d32, 5, 5, NULL, a) == CX_OK);
+  CHECK(cx_kano_classify_uint8(f8, d8, 5, 5, NULL, b) == CX_OK);
+  int cells_ok = 0;
+  for (int k = 0; k < 25; k++)
+    cells_ok += a[k] == b[k] && cx_kano_category_letter(a[k])[0] == table[k / 5][k % 5];
+  CHECK(cells_ok == 25);
+  uint8_t zero[] = {0};
+  CHECK(cx_kano_classify_uint8(zero, zero, 1, 1, NULL, a) == CX_INVALID_ANSWER);
+  CHECK(cx_kano_classify_int32(NULL, d32, 5, 5, NULL, a) == CX_NULL_ARGUMENT);
+  /* Analyze, as the double test: feature 0 O + A (tie → O), feature 1 I twice. */
+  int32_t af[] = {1, 3, 1, 3}, ad[] = {5, 3, 3, 3};
+  uint8_t af8[] = {1, 3, 1, 3}, ad8[] = {5, 3, 3, 3};
+  double wt[] = {3, 5, 1, 5};
+  cx_kano_feature out[2], out8[2];
+  cx_kano_summary sum;
+  CHECK(cx_kano_analyze_int32(af, ad, wt, 2, 2, NULL, out, 2, &sum) == CX_OK);
+  CHECK(cx_kano_analyze_uint8(af8, ad8, wt, 2, 2, NULL, out8, 2, NULL) == CX_OK);
+  CHECK(out[0].category == CX_KANO_O && out[1].category == CX_KANO_I);
+  CHECK(out8[0].category == CX_KANO_O && out8[0].refined == out[0].refined);
+  NEAR(out[0].functional, 4.0, 1e-15);
+  NEAR(sum.importance_cut, 3.5, 1e-15);
+  CHECK(cx_kano_analyze_uint8(af8, ad8, NULL, 2, 2, NULL, out8, 1, NULL) == CX_BUFFER_TOO_SMALL);
+  CHECK(cx_kano_analyze_int32(af, NULL, NULL, 2, 2, NULL, out, 2, NULL) == CX_NULL_ARGUMENT);
+
+  /* Names of the codes, the core's own. */
+  CHECK(strcmp(cx_kano_category_str(CX_KANO_A), "attractive") == 0);
+  CHECK(strcmp(cx_kano_category_str(CX_KANO_O), "one-dimensional") == 0);
+  CHECK(strcmp(cx_kano_category_str(CX_KANO_M), "must-be") == 0);
+  CHECK(strcmp(cx_kano_category_str(CX_KANO_Q), "questionable") == 0);
+  CHECK(strcmp(cx_kano_category_str(CX_KANO_MISSING), "missing") == 0);
+  CHECK(strcmp(cx_kano_category_str(77), "unknown category") == 0);
+  CHECK(strcmp(cx_kano_category_letter(CX_KANO_R), "R") == 0);
+  CHECK(strcmp(cx_kano_category_letter(CX_KANO_MISSING), "") == 0);
+  CHECK(strcmp(cx_kano_refined_str(CX_KANO_HIGHLY_ATTRACTIVE), "highly_attractive") == 0);
+  CHECK(strcmp(cx_kano_refined_str(CX_KANO_CARE_FREE), "care_free") == 0);
+  CHECK(strcmp(cx_kano_refined_str(out[0].refined), "low_value_added") == 0);
+  CHECK(strcmp(cx_kano_refined_str(CX_KANO_MISSING), "missing") == 0);
+  CHECK(strcmp(cx_kano_rule_str(CX_KANO_RULE_FONG), "fong") == 0);
+  CHECK(strcmp(cx_kano_rule_str(CX_KANO_RULE_PRIORITY), "m>o>a>i") == 0);
+  CHECK(strcmp(cx_kano_rule_str(CX_KANO_RULE_ONLY), "only") == 0);
+  CHECK(strcmp(cx_kano_rule_str(9), "unknown rule") == 0);
+}
+
 static void test_clv(void) {
   /* FHL (2005) CDNOW parameters: x = 2, tx = 30.43, T = 38.86 → 1.226 purchases in 39 weeks;
    * P(alive) = 1/(1 + 0.793/3.426·(43.274/34.844)^2.243). */
@@ -917,6 +1015,7 @@ int main(void) {
   test_wilson();
   test_accumulator();
   test_kano();
+  test_integer_inputs_and_names();
   test_clv();
   test_kmeans();
   test_quality();

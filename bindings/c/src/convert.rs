@@ -80,15 +80,16 @@ pub(crate) fn matrix<'a>(
     Ok(ndarray::ArrayView2::from_shape((n_samples, n_features), values).expect("length checked"))
 }
 
-/// Scores and their optional weights (NULL for none, else `len` of them) as slices.
+/// Scores (doubles or the integers legacy systems hold) and their optional weights (NULL for
+/// none, else `len` of them) as slices.
 ///
 /// # Safety
-/// `scores` is NULL or valid for `len` doubles; `weights` NULL or valid for `len` doubles.
-pub(crate) unsafe fn scores<'a>(
-    scores: *const f64,
+/// `scores` is NULL or valid for `len` values; `weights` NULL or valid for `len` doubles.
+pub(crate) unsafe fn scores<'a, T>(
+    scores: *const T,
     len: usize,
     weights: *const f64,
-) -> Result<(&'a [f64], Option<&'a [f64]>), Failure> {
+) -> Result<(&'a [T], Option<&'a [f64]>), Failure> {
     // SAFETY: forwarded caller contract.
     let scores = unsafe { slice(scores, len, "scores") }?;
     // SAFETY: non-NULL weights are valid for `len` values by the caller's contract.
@@ -145,4 +146,18 @@ pub(crate) unsafe fn write_all(values: &[f64], out: *mut f64) -> Result<(), Fail
     // SAFETY: non-NULL and valid for `values.len()` doubles (caller contract).
     unsafe { std::ptr::copy_nonoverlapping(values.as_ptr(), out, values.len()) };
     Ok(())
+}
+
+/// Static NUL-terminated copies of `names`, made once in `cell` (for the `cx_*_str` functions,
+/// whose text is the core's own names).
+pub(crate) fn c_names(
+    cell: &'static std::sync::OnceLock<Vec<std::ffi::CString>>,
+    names: impl FnOnce() -> Vec<&'static str>,
+) -> &'static [std::ffi::CString] {
+    cell.get_or_init(|| {
+        names()
+            .into_iter()
+            .map(|n| std::ffi::CString::new(n).expect("no NUL in a name"))
+            .collect()
+    })
 }

@@ -161,25 +161,18 @@ pub(crate) fn guard(
 #[no_mangle]
 pub extern "C" fn cx_status_str(status: u32) -> *const c_char {
     // The core's names of its error kinds, made NUL-terminated once; the C ABI's own codes.
-    static NAMES: std::sync::OnceLock<Vec<(u32, std::ffi::CString)>> = std::sync::OnceLock::new();
-    let names = NAMES.get_or_init(|| {
-        ErrorKind::ALL
-            .iter()
-            .map(|k| {
-                let name = std::ffi::CString::new(k.name()).expect("no NUL in a kind's name");
-                (k.code(), name)
-            })
-            .collect()
-    });
+    static NAMES: std::sync::OnceLock<Vec<std::ffi::CString>> = std::sync::OnceLock::new();
+    let names =
+        crate::convert::c_names(&NAMES, || ErrorKind::ALL.iter().map(|k| k.name()).collect());
     let text: &CStr = match status {
         0 => c"ok",
         1 => c"NULL argument",
         12 => c"buffer too small",
         99 => c"internal error (panic)",
-        _ => names
+        _ => ErrorKind::ALL
             .iter()
-            .find(|(code, _)| *code == status)
-            .map_or(c"unknown status", |(_, name)| name.as_c_str()),
+            .position(|k| k.code() == status)
+            .map_or(c"unknown status", |i| names[i].as_c_str()),
     };
     text.as_ptr()
 }

@@ -1,10 +1,17 @@
 //! KANO analysis over row-major C matrices (respondents × features).
 
-use cxkit_core::kano::{self as core, AnswerForm, KanoOptions};
+use cxkit_core::kano::{
+    self as core, AnswerForm, KanoCategory, KanoOptions, KanoRule, RefinedCategory,
+};
+use cxkit_core::names::Named;
+use cxkit_core::survey::Score;
 use cxkit_core::Error;
 use ndarray::ArrayView2;
 
-use crate::convert::{out, slice};
+use std::ffi::{c_char, CString};
+use std::sync::OnceLock;
+
+use crate::convert::{c_names, out, slice};
 use crate::error::{cx_status, guard, Failure};
 use crate::survey::{cx_nan_policy, nan_policy};
 
@@ -199,11 +206,7 @@ impl From<&core::KanoFeature> for cx_kano_feature {
             rule_category: code(f.rule_category),
             oam_category: code(f.oam_category),
             category: code(f.category),
-            decided_by: match f.decided_by {
-                core::KanoRule::Fong => CX_KANO_RULE_FONG,
-                core::KanoRule::Priority => CX_KANO_RULE_PRIORITY,
-                core::KanoRule::Only => CX_KANO_RULE_ONLY,
-            },
+            decided_by: rule_code(f.decided_by),
             category_strength: f.category_strength,
             total_strength: f.total_strength,
             better_defined: f.better.is_some(),
@@ -231,6 +234,15 @@ impl From<&core::KanoFeature> for cx_kano_feature {
     }
 }
 
+/// The C code of the rule that decided a category.
+fn rule_code(rule: KanoRule) -> cx_kano_rule {
+    match rule {
+        KanoRule::Fong => CX_KANO_RULE_FONG,
+        KanoRule::Priority => CX_KANO_RULE_PRIORITY,
+        KanoRule::Only => CX_KANO_RULE_ONLY,
+    }
+}
+
 /// Totals of a cx_kano_analyze call.
 #[repr(C)]
 #[derive(Debug, Clone, Copy)]
@@ -246,13 +258,13 @@ pub struct cx_kano_summary {
 /// A respondents × features row-major matrix view of `len` values at `ptr`.
 ///
 /// # Safety
-/// `ptr` is NULL or valid for `respondents * features` doubles.
-unsafe fn matrix<'a>(
-    ptr: *const f64,
+/// `ptr` is NULL or valid for `respondents * features` values.
+unsafe fn matrix<'a, T>(
+    ptr: *const T,
     respondents: usize,
     features: usize,
     name: &'static str,
-) -> Result<ArrayView2<'a, f64>, Failure> {
+) -> Result<ArrayView2<'a, T>, Failure> {
     let len = respondents.checked_mul(features).ok_or_else(|| {
         Failure::Core(Error::InvalidParameter {
             name: "respondents",
@@ -264,23 +276,20 @@ unsafe fn matrix<'a>(
     Ok(ArrayView2::from_shape((respondents, features), values).expect("length checked"))
 }
 
-/// Classifies every answer pair of two row-major respondents × features matrices of
-/// positions (NaN = missing) into `out_categories` (respondents × features codes,
-/// CX_KANO_MISSING where an answer is missing under CX_NAN_OMIT). `options` may be NULL.
+/// The classify entry points' body, for answers of any type the core reads.
 ///
 /// # Safety
-/// `functional`, `dysfunctional` valid for respondents × features doubles; `out_categories`
-/// valid for as many bytes; `options` NULL or valid.
-#[no_mangle]
-pub unsafe extern "C" fn cx_kano_classify(
-    functional: *const f64,
-    dysfunctional: *const f64,
+/// As for cx_kano_classify, with the matrices valid for respondents × features values of `S`.
+unsafe fn classify_of<S: Score>(
+    function: &'static str,
+    functional: *const S,
+    dysfunctional: *const S,
     respondents: usize,
     features: usize,
     options: *const cx_kano_options,
     out_categories: *mut cx_kano_category,
 ) -> cx_status {
-    guard("cx_kano_classify", || {
+    guard(function, || {
         // SAFETY: caller contract.
         let (f, d) = unsafe {
             (
@@ -299,6 +308,90 @@ pub unsafe extern "C" fn cx_kano_classify(
         }
         Ok(())
     })
+}
+
+/// Classifies every answer pair of two row-major respondents × features matrices of
+/// positions (NaN = missing) into `out_categories` (respondents × features codes,
+/// CX_KANO_MISSING where an answer is missing under CX_NAN_OMIT). `options` may be NULL.
+///
+/// # Safety
+/// `functional`, `dysfunctional` valid for respondents × features doubles; `out_categories`
+/// valid for as many bytes; `options` NULL or valid.
+#[no_mangle]
+pub unsafe extern "C" fn cx_kano_classify(
+    functional: *const f64,
+    dysfunctional: *const f64,
+    respondents: usize,
+    features: usize,
+    options: *const cx_kano_options,
+    out_categories: *mut cx_kano_category,
+) -> cx_status {
+    // SAFETY: forwarded caller contract.
+    unsafe {
+        classify_of(
+            "cx_kano_classify",
+            functional,
+            dysfunctional,
+            respondents,
+            features,
+            options,
+            out_categories,
+        )
+    }
+}
+
+/// cx_kano_classify of 32-bit integer answer positions (no missing answers).
+///
+/// # Safety
+/// As for cx_kano_classify, with the matrices valid for respondents × features int32 values.
+#[no_mangle]
+pub unsafe extern "C" fn cx_kano_classify_int32(
+    functional: *const i32,
+    dysfunctional: *const i32,
+    respondents: usize,
+    features: usize,
+    options: *const cx_kano_options,
+    out_categories: *mut cx_kano_category,
+) -> cx_status {
+    // SAFETY: forwarded caller contract.
+    unsafe {
+        classify_of(
+            "cx_kano_classify_int32",
+            functional,
+            dysfunctional,
+            respondents,
+            features,
+            options,
+            out_categories,
+        )
+    }
+}
+
+/// cx_kano_classify of byte answer positions (no missing answers).
+///
+/// # Safety
+/// As for cx_kano_classify, with the matrices valid for respondents × features bytes.
+#[no_mangle]
+pub unsafe extern "C" fn cx_kano_classify_uint8(
+    functional: *const u8,
+    dysfunctional: *const u8,
+    respondents: usize,
+    features: usize,
+    options: *const cx_kano_options,
+    out_categories: *mut cx_kano_category,
+) -> cx_status {
+    // SAFETY: forwarded caller contract.
+    unsafe {
+        classify_of(
+            "cx_kano_classify_uint8",
+            functional,
+            dysfunctional,
+            respondents,
+            features,
+            options,
+            out_categories,
+        )
+    }
 }
 
 /// The verdict on one feature from its counts of A, O, M, I, R and Q answers.
@@ -324,20 +417,16 @@ pub unsafe extern "C" fn cx_kano_from_counts(
     })
 }
 
-/// Analyses a questionnaire: row-major respondents × features matrices of functional and
-/// dysfunctional positions (NaN = missing) and optional `importance` (NULL, or the same
-/// shape, NaN = not given). Writes one cx_kano_feature per feature into the caller's
-/// `out_features` array of `out_len` entries (CX_BUFFER_TOO_SMALL when `out_len` <
-/// `features`) and, when `out_summary` is not NULL, the totals. `options` may be NULL.
+/// The analyze entry points' body, for answers of any type the core reads.
 ///
 /// # Safety
-/// Matrices valid for respondents × features doubles; `out_features` valid for `out_len`
-/// entries; `options`, `out_summary` NULL or valid.
-#[no_mangle]
+/// As for cx_kano_analyze, with the answer matrices valid for respondents × features values
+/// of `S`.
 #[allow(clippy::too_many_arguments)]
-pub unsafe extern "C" fn cx_kano_analyze(
-    functional: *const f64,
-    dysfunctional: *const f64,
+unsafe fn analyze_of<S: Score>(
+    function: &'static str,
+    functional: *const S,
+    dysfunctional: *const S,
     importance: *const f64,
     respondents: usize,
     features: usize,
@@ -346,7 +435,7 @@ pub unsafe extern "C" fn cx_kano_analyze(
     out_len: usize,
     out_summary: *mut cx_kano_summary,
 ) -> cx_status {
-    guard("cx_kano_analyze", || {
+    guard(function, || {
         // SAFETY: caller contract.
         let (f, d) = unsafe {
             (
@@ -385,4 +474,176 @@ pub unsafe extern "C" fn cx_kano_analyze(
         }
         Ok(())
     })
+}
+
+/// Analyses a questionnaire: row-major respondents × features matrices of functional and
+/// dysfunctional positions (NaN = missing) and optional `importance` (NULL, or the same
+/// shape, NaN = not given). Writes one cx_kano_feature per feature into the caller's
+/// `out_features` array of `out_len` entries (CX_BUFFER_TOO_SMALL when `out_len` <
+/// `features`) and, when `out_summary` is not NULL, the totals. `options` may be NULL.
+///
+/// # Safety
+/// Matrices valid for respondents × features doubles; `out_features` valid for `out_len`
+/// entries; `options`, `out_summary` NULL or valid.
+#[no_mangle]
+#[allow(clippy::too_many_arguments)]
+pub unsafe extern "C" fn cx_kano_analyze(
+    functional: *const f64,
+    dysfunctional: *const f64,
+    importance: *const f64,
+    respondents: usize,
+    features: usize,
+    options: *const cx_kano_options,
+    out_features: *mut cx_kano_feature,
+    out_len: usize,
+    out_summary: *mut cx_kano_summary,
+) -> cx_status {
+    // SAFETY: forwarded caller contract.
+    unsafe {
+        analyze_of(
+            "cx_kano_analyze",
+            functional,
+            dysfunctional,
+            importance,
+            respondents,
+            features,
+            options,
+            out_features,
+            out_len,
+            out_summary,
+        )
+    }
+}
+
+/// cx_kano_analyze of 32-bit integer answer positions (no missing answers; importance stays
+/// double, NaN = not given).
+///
+/// # Safety
+/// As for cx_kano_analyze, with the answer matrices valid for respondents × features int32
+/// values.
+#[no_mangle]
+#[allow(clippy::too_many_arguments)]
+pub unsafe extern "C" fn cx_kano_analyze_int32(
+    functional: *const i32,
+    dysfunctional: *const i32,
+    importance: *const f64,
+    respondents: usize,
+    features: usize,
+    options: *const cx_kano_options,
+    out_features: *mut cx_kano_feature,
+    out_len: usize,
+    out_summary: *mut cx_kano_summary,
+) -> cx_status {
+    // SAFETY: forwarded caller contract.
+    unsafe {
+        analyze_of(
+            "cx_kano_analyze_int32",
+            functional,
+            dysfunctional,
+            importance,
+            respondents,
+            features,
+            options,
+            out_features,
+            out_len,
+            out_summary,
+        )
+    }
+}
+
+/// cx_kano_analyze of byte answer positions (no missing answers; importance stays double).
+///
+/// # Safety
+/// As for cx_kano_analyze, with the answer matrices valid for respondents × features bytes.
+#[no_mangle]
+#[allow(clippy::too_many_arguments)]
+pub unsafe extern "C" fn cx_kano_analyze_uint8(
+    functional: *const u8,
+    dysfunctional: *const u8,
+    importance: *const f64,
+    respondents: usize,
+    features: usize,
+    options: *const cx_kano_options,
+    out_features: *mut cx_kano_feature,
+    out_len: usize,
+    out_summary: *mut cx_kano_summary,
+) -> cx_status {
+    // SAFETY: forwarded caller contract.
+    unsafe {
+        analyze_of(
+            "cx_kano_analyze_uint8",
+            functional,
+            dysfunctional,
+            importance,
+            respondents,
+            features,
+            options,
+            out_features,
+            out_len,
+            out_summary,
+        )
+    }
+}
+
+/// The name of a category code: "attractive", "one-dimensional", "must-be", "indifferent",
+/// "reverse", "questionable"; "missing" for CX_KANO_MISSING, "unknown category" for any other
+/// code. Static: do not free it.
+#[no_mangle]
+pub extern "C" fn cx_kano_category_str(category: cx_kano_category) -> *const c_char {
+    static NAMES: OnceLock<Vec<CString>> = OnceLock::new();
+    let names = c_names(&NAMES, || {
+        KanoCategory::ALL.iter().map(|c| c.name()).collect()
+    });
+    match names.get(usize::from(category)) {
+        Some(name) => name.as_ptr(),
+        None if category == CX_KANO_MISSING => c"missing".as_ptr(),
+        None => c"unknown category".as_ptr(),
+    }
+}
+
+/// The one-letter code of a category: "A", "O", "M", "I", "R" or "Q"; "" for
+/// CX_KANO_MISSING and any other code. Static: do not free it.
+#[no_mangle]
+pub extern "C" fn cx_kano_category_letter(category: cx_kano_category) -> *const c_char {
+    static LETTERS: OnceLock<Vec<CString>> = OnceLock::new();
+    let letters = c_names(&LETTERS, || {
+        KanoCategory::ALL.iter().map(|c| c.letter()).collect()
+    });
+    letters
+        .get(usize::from(category))
+        .map_or(c"".as_ptr(), |l| l.as_ptr())
+}
+
+/// The name of a refined category code ("highly_attractive" … "care_free", as the report and
+/// Python name them); "missing" for CX_KANO_MISSING, "unknown refined category" otherwise.
+/// Static: do not free it.
+#[no_mangle]
+pub extern "C" fn cx_kano_refined_str(refined: cx_kano_refined) -> *const c_char {
+    static NAMES: OnceLock<Vec<CString>> = OnceLock::new();
+    let names = c_names(&NAMES, || {
+        RefinedCategory::NAMES.iter().map(|(_, n)| *n).collect()
+    });
+    match RefinedCategory::NAMES
+        .iter()
+        .position(|(r, _)| *r as u8 == refined)
+    {
+        Some(i) => names[i].as_ptr(),
+        None if refined == CX_KANO_MISSING => c"missing".as_ptr(),
+        None => c"unknown refined category".as_ptr(),
+    }
+}
+
+/// The name of the rule that decided a category ("fong", "m>o>a>i" or "only", as the report
+/// and Python name them); "unknown rule" for any other code. Static: do not free it.
+#[no_mangle]
+pub extern "C" fn cx_kano_rule_str(rule: cx_kano_rule) -> *const c_char {
+    static NAMES: OnceLock<Vec<CString>> = OnceLock::new();
+    let names = c_names(&NAMES, || KanoRule::NAMES.iter().map(|(_, n)| *n).collect());
+    match KanoRule::NAMES
+        .iter()
+        .position(|(r, _)| rule_code(*r) == rule)
+    {
+        Some(i) => names[i].as_ptr(),
+        None => c"unknown rule".as_ptr(),
+    }
 }

@@ -267,6 +267,28 @@ fn every_entry_point_refuses_null_pointers() {
                 "cx_kano_classify",
             ),
             (
+                cx_kano_classify_int32(
+                    ptr::null(),
+                    ptr::null(),
+                    1,
+                    1,
+                    ptr::null(),
+                    ptr::null_mut(),
+                ),
+                "cx_kano_classify_int32",
+            ),
+            (
+                cx_kano_classify_uint8(
+                    ptr::null(),
+                    ptr::null(),
+                    1,
+                    1,
+                    ptr::null(),
+                    ptr::null_mut(),
+                ),
+                "cx_kano_classify_uint8",
+            ),
+            (
                 cx_kano_from_counts(1, 1, 1, 1, 1, 1, ptr::null_mut()),
                 "cx_kano_from_counts",
             ),
@@ -283,6 +305,34 @@ fn every_entry_point_refuses_null_pointers() {
                     ptr::null_mut(),
                 ),
                 "cx_kano_analyze",
+            ),
+            (
+                cx_kano_analyze_int32(
+                    ptr::null(),
+                    ptr::null(),
+                    ptr::null(),
+                    1,
+                    1,
+                    ptr::null(),
+                    ptr::null_mut(),
+                    1,
+                    ptr::null_mut(),
+                ),
+                "cx_kano_analyze_int32",
+            ),
+            (
+                cx_kano_analyze_uint8(
+                    ptr::null(),
+                    ptr::null(),
+                    ptr::null(),
+                    1,
+                    1,
+                    ptr::null(),
+                    ptr::null_mut(),
+                    1,
+                    ptr::null_mut(),
+                ),
+                "cx_kano_analyze_uint8",
             ),
             (
                 cx_cronbach_alpha(
@@ -443,6 +493,30 @@ fn every_entry_point_refuses_null_pointers() {
             (
                 cx_ces(ptr::null(), 1, ptr::null(), ptr::null(), ptr::null_mut()),
                 "cx_ces",
+            ),
+            (
+                cx_nps_int32(ptr::null(), 1, ptr::null(), ptr::null(), ptr::null_mut()),
+                "cx_nps_int32",
+            ),
+            (
+                cx_nps_uint8(ptr::null(), 1, ptr::null(), ptr::null(), ptr::null_mut()),
+                "cx_nps_uint8",
+            ),
+            (
+                cx_csat_int32(ptr::null(), 1, ptr::null(), ptr::null(), ptr::null_mut()),
+                "cx_csat_int32",
+            ),
+            (
+                cx_csat_uint8(ptr::null(), 1, ptr::null(), ptr::null(), ptr::null_mut()),
+                "cx_csat_uint8",
+            ),
+            (
+                cx_ces_int32(ptr::null(), 1, ptr::null(), ptr::null(), ptr::null_mut()),
+                "cx_ces_int32",
+            ),
+            (
+                cx_ces_uint8(ptr::null(), 1, ptr::null(), ptr::null(), ptr::null_mut()),
+                "cx_ces_uint8",
             ),
             (
                 cx_wilson_interval(0.95, 0.95, 0.95, ptr::null_mut(), ptr::null_mut()),

@@ -595,19 +595,12 @@ impl KanoResult {
             each(&|f| {
                 f.continuous
                     .and_then(|c| c.refined)
-                    .map(refined_name)
+                    .map(|r| r.as_str())
                     .into_py_any(py)
             })?,
         )?;
         Ok(cols)
     }
-}
-
-fn refined_name(r: core::RefinedCategory) -> String {
-    serde_json::to_value(r)
-        .ok()
-        .and_then(|v| v.as_str().map(str::to_string))
-        .unwrap_or_default()
 }
 
 #[pymethods]

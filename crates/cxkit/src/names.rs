@@ -81,7 +81,7 @@ mod tests {
     use crate::covariance::MissingData;
     use crate::drivers::DriverMethod;
     use crate::journey::{Alert, GapTo, Level, RejectPolicy};
-    use crate::kano::{AnswerForm, KanoRule};
+    use crate::kano::{AnswerForm, KanoRule, RefinedCategory};
     use crate::scale::NanPolicy;
     use crate::segment::RfmBinning;
     use crate::survey::{NpsMethod, ProportionMethod};
@@ -106,6 +106,7 @@ mod tests {
     #[test]
     fn every_table_round_trips() {
         round_trip::<NanPolicy>(true);
+        round_trip::<RefinedCategory>(true);
         round_trip::<NpsMethod>(true);
         round_trip::<ProportionMethod>(true);
         round_trip::<RejectPolicy>(true);

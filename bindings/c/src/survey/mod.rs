@@ -6,7 +6,7 @@ pub use accumulator::*;
 
 use cxkit_core::survey::{
     self as core, Ces, CesOptions, Csat, Mean, NanPolicy, Nps, NpsMethod, NpsOptions,
-    NpsTestOptions, Proportion, ProportionMethod, Scale, TopBoxOptions, WaveTest,
+    NpsTestOptions, Proportion, ProportionMethod, Scale, Score, TopBoxOptions, WaveTest,
 };
 
 use crate::convert::{arg, out, scores};
@@ -412,6 +412,32 @@ impl From<WaveTest> for cx_wave_test {
     }
 }
 
+/// The NPS entry points' body, for scores of any type the core reads.
+///
+/// # Safety
+/// As for cx_nps, with `scores` valid for `len` values of `S`.
+unsafe fn nps_of<S: Score>(
+    function: &'static str,
+    scores: *const S,
+    len: usize,
+    weights: *const f64,
+    options: *const cx_nps_options,
+    out_result: *mut cx_nps_result,
+) -> cx_status {
+    guard(function, || {
+        // SAFETY: pointer contracts are the caller's, as documented.
+        let ((scores, weights), result) = unsafe {
+            (
+                self::scores(scores, len, weights)?,
+                out(out_result, "out_result")?,
+            )
+        };
+        let r = core::nps(scores, weights, &cx_nps_options::resolve(options)?)?;
+        *result = r.into();
+        Ok(())
+    })
+}
+
 /// Net Promoter Score of `len` 0–10 `scores` (NaN = missing), with optional `weights` (NULL
 /// for none, else `len` of them). `options` may be NULL for the defaults.
 ///
@@ -426,18 +452,40 @@ pub unsafe extern "C" fn cx_nps(
     options: *const cx_nps_options,
     out_result: *mut cx_nps_result,
 ) -> cx_status {
-    guard("cx_nps", || {
-        // SAFETY: pointer contracts are the caller's, as documented.
-        let ((scores, weights), result) = unsafe {
-            (
-                self::scores(scores, len, weights)?,
-                out(out_result, "out_result")?,
-            )
-        };
-        let r = core::nps(scores, weights, &cx_nps_options::resolve(options)?)?;
-        *result = r.into();
-        Ok(())
-    })
+    // SAFETY: forwarded caller contract.
+    unsafe { nps_of("cx_nps", scores, len, weights, options, out_result) }
+}
+
+/// cx_nps of 32-bit integer scores (as core systems store them; no missing values).
+///
+/// # Safety
+/// As for cx_nps, with `scores` valid for `len` int32 values.
+#[no_mangle]
+pub unsafe extern "C" fn cx_nps_int32(
+    scores: *const i32,
+    len: usize,
+    weights: *const f64,
+    options: *const cx_nps_options,
+    out_result: *mut cx_nps_result,
+) -> cx_status {
+    // SAFETY: forwarded caller contract.
+    unsafe { nps_of("cx_nps_int32", scores, len, weights, options, out_result) }
+}
+
+/// cx_nps of byte scores (0–10 in one byte each; no missing values).
+///
+/// # Safety
+/// As for cx_nps, with `scores` valid for `len` bytes.
+#[no_mangle]
+pub unsafe extern "C" fn cx_nps_uint8(
+    scores: *const u8,
+    len: usize,
+    weights: *const f64,
+    options: *const cx_nps_options,
+    out_result: *mut cx_nps_result,
+) -> cx_status {
+    // SAFETY: forwarded caller contract.
+    unsafe { nps_of("cx_nps_uint8", scores, len, weights, options, out_result) }
 }
 
 /// Net Promoter Score from counts of detractors, passives and promoters. `options` may be NULL.
@@ -507,20 +555,19 @@ pub unsafe extern "C" fn cx_top_box_test(
     })
 }
 
-/// CSAT of `len` `scores` on the options' scale: top-box share and mean. `weights` may be
-/// NULL; `options` may be NULL for the defaults (1–5, top 2).
+/// The CSAT entry points' body, for scores of any type the core reads.
 ///
 /// # Safety
-/// As for cx_nps.
-#[no_mangle]
-pub unsafe extern "C" fn cx_csat(
-    scores: *const f64,
+/// As for cx_csat, with `scores` valid for `len` values of `S`.
+unsafe fn csat_of<S: Score>(
+    function: &'static str,
+    scores: *const S,
     len: usize,
     weights: *const f64,
     options: *const cx_csat_options,
     out_result: *mut cx_csat_result,
 ) -> cx_status {
-    guard("cx_csat", || {
+    guard(function, || {
         // SAFETY: caller contract.
         let ((scores, weights), result) = unsafe {
             (
@@ -544,20 +591,68 @@ pub unsafe extern "C" fn cx_csat(
     })
 }
 
-/// Customer Effort Score of `len` `scores`: mean and share at or above the threshold.
-/// `weights` may be NULL; `options` may be NULL for the defaults (1–7, threshold 5).
+/// CSAT of `len` `scores` on the options' scale: top-box share and mean. `weights` may be
+/// NULL; `options` may be NULL for the defaults (1–5, top 2).
 ///
 /// # Safety
 /// As for cx_nps.
 #[no_mangle]
-pub unsafe extern "C" fn cx_ces(
+pub unsafe extern "C" fn cx_csat(
     scores: *const f64,
+    len: usize,
+    weights: *const f64,
+    options: *const cx_csat_options,
+    out_result: *mut cx_csat_result,
+) -> cx_status {
+    // SAFETY: forwarded caller contract.
+    unsafe { csat_of("cx_csat", scores, len, weights, options, out_result) }
+}
+
+/// cx_csat of 32-bit integer scores.
+///
+/// # Safety
+/// As for cx_csat, with `scores` valid for `len` int32 values.
+#[no_mangle]
+pub unsafe extern "C" fn cx_csat_int32(
+    scores: *const i32,
+    len: usize,
+    weights: *const f64,
+    options: *const cx_csat_options,
+    out_result: *mut cx_csat_result,
+) -> cx_status {
+    // SAFETY: forwarded caller contract.
+    unsafe { csat_of("cx_csat_int32", scores, len, weights, options, out_result) }
+}
+
+/// cx_csat of byte scores.
+///
+/// # Safety
+/// As for cx_csat, with `scores` valid for `len` bytes.
+#[no_mangle]
+pub unsafe extern "C" fn cx_csat_uint8(
+    scores: *const u8,
+    len: usize,
+    weights: *const f64,
+    options: *const cx_csat_options,
+    out_result: *mut cx_csat_result,
+) -> cx_status {
+    // SAFETY: forwarded caller contract.
+    unsafe { csat_of("cx_csat_uint8", scores, len, weights, options, out_result) }
+}
+
+/// The CES entry points' body, for scores of any type the core reads.
+///
+/// # Safety
+/// As for cx_ces, with `scores` valid for `len` values of `S`.
+unsafe fn ces_of<S: Score>(
+    function: &'static str,
+    scores: *const S,
     len: usize,
     weights: *const f64,
     options: *const cx_ces_options,
     out_result: *mut cx_ces_result,
 ) -> cx_status {
-    guard("cx_ces", || {
+    guard(function, || {
         // SAFETY: caller contract.
         let ((scores, weights), result) = unsafe {
             (
@@ -586,6 +681,55 @@ pub unsafe extern "C" fn cx_ces(
         };
         Ok(())
     })
+}
+
+/// Customer Effort Score of `len` `scores`: mean and share at or above the threshold.
+/// `weights` may be NULL; `options` may be NULL for the defaults (1–7, threshold 5).
+///
+/// # Safety
+/// As for cx_nps.
+#[no_mangle]
+pub unsafe extern "C" fn cx_ces(
+    scores: *const f64,
+    len: usize,
+    weights: *const f64,
+    options: *const cx_ces_options,
+    out_result: *mut cx_ces_result,
+) -> cx_status {
+    // SAFETY: forwarded caller contract.
+    unsafe { ces_of("cx_ces", scores, len, weights, options, out_result) }
+}
+
+/// cx_ces of 32-bit integer scores.
+///
+/// # Safety
+/// As for cx_ces, with `scores` valid for `len` int32 values.
+#[no_mangle]
+pub unsafe extern "C" fn cx_ces_int32(
+    scores: *const i32,
+    len: usize,
+    weights: *const f64,
+    options: *const cx_ces_options,
+    out_result: *mut cx_ces_result,
+) -> cx_status {
+    // SAFETY: forwarded caller contract.
+    unsafe { ces_of("cx_ces_int32", scores, len, weights, options, out_result) }
+}
+
+/// cx_ces of byte scores.
+///
+/// # Safety
+/// As for cx_ces, with `scores` valid for `len` bytes.
+#[no_mangle]
+pub unsafe extern "C" fn cx_ces_uint8(
+    scores: *const u8,
+    len: usize,
+    weights: *const f64,
+    options: *const cx_ces_options,
+    out_result: *mut cx_ces_result,
+) -> cx_status {
+    // SAFETY: forwarded caller contract.
+    unsafe { ces_of("cx_ces_uint8", scores, len, weights, options, out_result) }
 }
 
 /// Wilson score interval for `successes` of `n` (both may be fractional) at `confidence`.

@@ -28,6 +28,17 @@ pub enum RefinedCategory {
     CareFree,
 }
 
+crate::names::named!(RefinedCategory, "refined", [
+    HighlyAttractive => "highly_attractive",
+    LessAttractive => "less_attractive",
+    HighValueAdded => "high_value_added",
+    LowValueAdded => "low_value_added",
+    Critical => "critical",
+    Necessary => "necessary",
+    Potential => "potential",
+    CareFree => "care_free",
+]);
+
 impl RefinedCategory {
     /// The refinement of `category` for a feature whose importance is (`important`) or is not
     /// at least the cut; None for R and Q, which Yang does not refine.

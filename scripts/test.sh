@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Runs every test of cxkit: formatting and lints, the Rust tests (core, CLI, C header drift),
-# the C program against libcxkit under valgrind and the sanitizers, the C entry points under
-# Miri, the committed fuzz corpus, and pytest against the freshly built wheel,
-# including the HTML report rendered in headless Chromium and a local Spark session (Chromium
-# and Java installed by scripts/system-env.sh when missing).
+# the crate's packaging (cargo publish --dry-run), the C library installed into a prefix and
+# the C program built against it through pkg-config and CMake, under valgrind and the
+# sanitizers, the C entry points under Miri, the committed fuzz corpus, and pytest against the
+# freshly built wheel, including the HTML report rendered in headless Chromium and a local
+# Spark session (Chromium and Java installed by scripts/system-env.sh when missing).
 # Usage: scripts/test.sh            (from anywhere; installs what Python needs into .venv)
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -23,7 +24,13 @@ RUSTDOCFLAGS="-D warnings" cargo doc --workspace --no-deps --quiet
 step "Rust tests (core, CLI, C header drift)"
 cargo test --quiet
 
-step "C ABI: tests/c under valgrind, and under AddressSanitizer + UndefinedBehaviorSanitizer"
+step "Rust crate: cargo publish --dry-run -p cxkit (the package builds alone)"
+cargo publish --dry-run --quiet --allow-dirty -p cxkit
+
+step "Python and build tools into .venv (the C tests' CMake too)"
+scripts/python-env.sh
+
+step "C ABI: installed with scripts/install-c.sh, built through pkg-config and CMake, run under valgrind, AddressSanitizer + UndefinedBehaviorSanitizer"
 tests/c/run.sh
 
 step "C ABI: the entry points' pointer handling under Miri (nightly; skipped without it)"
@@ -33,7 +40,6 @@ step "Fuzz corpus: every committed fuzz input replayed (scripts/fuzz.sh fuzzes f
 cargo test --quiet --manifest-path fuzz/Cargo.toml
 
 step "Python: build the wheel and install it into .venv"
-scripts/python-env.sh
 rm -rf target/wheels
 .venv/bin/maturin build --quiet --out target/wheels
 .venv/bin/python -m pip install --quiet --disable-pip-version-check --force-reinstall --no-deps target/wheels/cxkit-*.whl

@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # Builds and installs libcxkit under target/c-tests/prefix (scripts/install-c.sh), checks its
-# SONAME, checks that the header compiles alone as C99 and as C++, compiles
-# tests/c/test_cxkit.c with the system C compiler against the committed header, and runs it
-# against the shared library under valgrind (no leaks, no memory errors), against the static
-# library, and against the static library built with AddressSanitizer, LeakSanitizer and
-# UndefinedBehaviorSanitizer (any report fails the run).
+# SONAME, checks that the header compiles alone as C99 and as C++, and builds
+# tests/c/test_cxkit.c with the system C compiler as an integrator would: through pkg-config
+# and through CMake's find_package(cxkit) against the installed prefix (both run without
+# LD_LIBRARY_PATH; the pkg-config build under valgrind: no leaks, no memory errors), against
+# the static library, and against the static library with AddressSanitizer, LeakSanitizer
+# and UndefinedBehaviorSanitizer (any report fails the run).
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
 cd "$root"
@@ -19,7 +20,8 @@ if command -v readelf > /dev/null; then
     echo "libcxkit.so has no SONAME libcxkit.so.0" >&2; exit 1; }
 fi
 cc=${CC:-gcc}
-flags=(-std=c11 -Wall -Wextra -Werror -pedantic -g -I "$root/include")
+warn=(-std=c11 -Wall -Wextra -Werror -pedantic -g)
+flags=("${warn[@]}" -I "$root/include")
 # The header alone compiles cleanly as C99 and as C++ (its comments are /* */, old compilers
 # included).
 "$cc" -std=c99 -pedantic -Wall -Wextra -Werror -fsyntax-only -x c include/cxkit.h
@@ -29,8 +31,21 @@ if command -v "$cxx" > /dev/null; then
 else
   echo "$cxx not found: the header's C++ check skipped" >&2
 fi
-"$cc" "${flags[@]}" tests/c/test_cxkit.c -o "$out/test_cxkit_shared" \
-  -L "$lib" -Wl,-rpath,"$lib" -lcxkit -lm
+# Built as an integrator would: through pkg-config, and through CMake's find_package(cxkit),
+# against the installed prefix; both programs run without LD_LIBRARY_PATH.
+export PKG_CONFIG_PATH="$lib/pkgconfig"
+# shellcheck disable=SC2046 # pkg-config's words are meant to split
+"$cc" "${warn[@]}" tests/c/test_cxkit.c -o "$out/test_cxkit_shared" \
+  $(pkg-config --cflags --libs cxkit) -Wl,-rpath,"$(pkg-config --variable=libdir cxkit)" -lm
+cmake=$(command -v cmake || echo "$root/.venv/bin/cmake")
+if [ ! -x "$cmake" ]; then
+  echo "cmake not found (scripts/python-env.sh installs it into .venv)" >&2
+  exit 1
+fi
+rm -rf "$out/cmake"
+"$cmake" -S tests/c -B "$out/cmake" -DCMAKE_PREFIX_PATH="$out/prefix" -DCMAKE_C_COMPILER="$cc" > /dev/null
+"$cmake" --build "$out/cmake" > /dev/null
+env -u LD_LIBRARY_PATH "$out/cmake/test_cxkit" > /dev/null
 "$cc" "${flags[@]}" tests/c/test_cxkit.c -o "$out/test_cxkit_static" \
   "$lib/libcxkit.a" -lm -lpthread -ldl
 "$out/test_cxkit_static" > /dev/null
@@ -45,14 +60,16 @@ else
 fi
 # The README's C example must compile and run as printed.
 awk '/^```c$/{on=1; next} /^```$/{on=0} on' README.md > "$out/readme_example.c"
-"$cc" "${flags[@]}" "$out/readme_example.c" -o "$out/readme_example" \
-  -L "$lib" -Wl,-rpath,"$lib" -lcxkit
+# shellcheck disable=SC2046
+"$cc" "${warn[@]}" "$out/readme_example.c" -o "$out/readme_example" \
+  $(pkg-config --cflags --libs cxkit) -Wl,-rpath,"$lib"
 "$out/readme_example" | grep -q "^NPS 40.0 "
 if command -v valgrind > /dev/null; then
-  valgrind --quiet --suppressions="$root/tests/c/valgrind.supp" --leak-check=full --show-leak-kinds=definite,indirect,possible \
+  env -u LD_LIBRARY_PATH valgrind --quiet --suppressions="$root/tests/c/valgrind.supp" \
+    --leak-check=full --show-leak-kinds=definite,indirect,possible \
     --errors-for-leak-kinds=definite,indirect,possible --error-exitcode=99 \
     "$out/test_cxkit_shared"
 else
   echo "valgrind not found: running without it" >&2
-  "$out/test_cxkit_shared"
+  env -u LD_LIBRARY_PATH "$out/test_cxkit_shared"
 fi

@@ -46,6 +46,7 @@ rm -rf "$out/cmake"
 "$cmake" -S tests/c -B "$out/cmake" -DCMAKE_PREFIX_PATH="$out/prefix" -DCMAKE_C_COMPILER="$cc" > /dev/null
 "$cmake" --build "$out/cmake" > /dev/null
 env -u LD_LIBRARY_PATH "$out/cmake/test_cxkit" > /dev/null
+"$out/cmake/test_cxkit_static" > /dev/null
 "$cc" "${flags[@]}" tests/c/test_cxkit.c -o "$out/test_cxkit_static" \
   "$lib/libcxkit.a" -lm -lpthread -ldl
 "$out/test_cxkit_static" > /dev/null

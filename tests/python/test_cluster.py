@@ -1,5 +1,5 @@
 """Silhouettes and the k scan, against scikit-learn's values stored in
-tests/fixtures/sklearn_segment.json (made by tests/fixtures/make_sklearn_segment.py)."""
+crates/cxkit/tests/fixtures/sklearn_segment.json (made by make_sklearn_segment.py beside it)."""
 
 import json
 import pathlib
@@ -11,7 +11,7 @@ import pytest
 import cxkit
 
 FIXTURES = json.loads(
-    (pathlib.Path(__file__).parents[1] / "fixtures" / "sklearn_segment.json").read_text()
+    (pathlib.Path(__file__).parents[2] / "crates" / "cxkit" / "tests" / "fixtures" / "sklearn_segment.json").read_text()
 )["cases"]
 
 

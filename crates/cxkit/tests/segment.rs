@@ -1,5 +1,5 @@
 //! k-means and silhouettes against scikit-learn's values, stored in
-//! tests/fixtures/sklearn_segment.json by tests/fixtures/make_sklearn_segment.py.
+//! tests/fixtures/sklearn_segment.json (in this crate) by tests/fixtures/make_sklearn_segment.py.
 
 use cxkit::segment::{
     silhouette_samples, silhouette_score, KMeans, KMeansOptions, SilhouetteOptions,
@@ -20,7 +20,7 @@ struct Case {
 
 fn cases() -> Vec<Case> {
     let json: Value =
-        serde_json::from_str(include_str!("../../../tests/fixtures/sklearn_segment.json")).unwrap();
+        serde_json::from_str(include_str!("fixtures/sklearn_segment.json")).unwrap();
     let floats = |v: &Value| -> Vec<f64> {
         v.as_array()
             .unwrap()

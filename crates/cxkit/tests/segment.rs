@@ -19,8 +19,7 @@ struct Case {
 }
 
 fn cases() -> Vec<Case> {
-    let json: Value =
-        serde_json::from_str(include_str!("fixtures/sklearn_segment.json")).unwrap();
+    let json: Value = serde_json::from_str(include_str!("fixtures/sklearn_segment.json")).unwrap();
     let floats = |v: &Value| -> Vec<f64> {
         v.as_array()
             .unwrap()

@@ -35,6 +35,7 @@ pub mod journey;
 pub mod kano;
 pub mod labels;
 pub mod names;
+pub mod pls;
 pub mod quality;
 mod quantile;
 pub mod reliability;

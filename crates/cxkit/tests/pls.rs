@@ -308,3 +308,88 @@ fn bad_models_and_data_are_errors_naming_what_is_wrong() {
         "{e}"
     );
 }
+
+#[test]
+fn quality_criteria_follow_their_formulas() {
+    let (data, columns) = mobi();
+    let fit = pls_pm(
+        &seminr_basic(),
+        data.view(),
+        &columns,
+        &PlsOptions::default(),
+    )
+    .unwrap();
+    let q = fit.quality();
+    // The single-item construct (Complaints): loading 1, so ρC = AVE = 1, and α and ρA are
+    // undefined; HTMT needs two indicators per block.
+    let complaints = &q.reliability[3];
+    assert!((complaints.rho_c - 1.0).abs() < 1e-12 && (complaints.ave - 1.0).abs() < 1e-12);
+    assert!(complaints.alpha.is_none() && complaints.rho_a.is_none());
+    assert!(q.htmt[[3, 4]].is_nan() && q.htmt[[0, 0]].is_nan());
+    // Expectation by hand from its loadings, weights and item correlations.
+    let rows: Vec<usize> = (0..fit.outer.len())
+        .filter(|&a| fit.outer[a].construct == 1)
+        .collect();
+    let l: Vec<f64> = rows.iter().map(|&a| fit.outer[a].loading).collect();
+    let w: Vec<f64> = rows.iter().map(|&a| fit.outer[a].weight).collect();
+    let r = |x: usize, y: usize| fit.indicator_correlations[[rows[x], rows[y]]];
+    let sum_l: f64 = l.iter().sum();
+    let rho_c = sum_l.powi(2) / (sum_l.powi(2) + l.iter().map(|x| 1.0 - x * x).sum::<f64>());
+    let ave = l.iter().map(|x| x * x).sum::<f64>() / 3.0;
+    let sum_r = 3.0 + 2.0 * (r(0, 1) + r(0, 2) + r(1, 2));
+    let alpha = 1.5 * (1.0 - 3.0 / sum_r);
+    let ww: f64 = w.iter().map(|x| x * x).sum();
+    let (mut num, mut den) = (0.0, 0.0);
+    for x in 0..3 {
+        for y in 0..3 {
+            if x != y {
+                num += w[x] * r(x, y) * w[y];
+                den += (w[x] * w[y]).powi(2);
+            }
+        }
+    }
+    let e = &q.reliability[1];
+    assert!((e.rho_c - rho_c).abs() < 1e-12 && (e.ave - ave).abs() < 1e-12);
+    assert!((e.alpha.unwrap() - alpha).abs() < 1e-12);
+    assert!((e.rho_a.unwrap() - ww * ww * num / den).abs() < 1e-12);
+    // HTMT of Image and Expectation: mean heterotrait correlation over the geometric mean of
+    // the monotrait means.
+    let image: Vec<usize> = (0..fit.outer.len())
+        .filter(|&a| fit.outer[a].construct == 0)
+        .collect();
+    let mean = |pairs: Vec<f64>| pairs.iter().sum::<f64>() / pairs.len() as f64;
+    let c = &fit.indicator_correlations;
+    let hetero = mean(
+        image
+            .iter()
+            .flat_map(|&a| rows.iter().map(move |&b| c[[a, b]]))
+            .collect(),
+    );
+    let mono = |b: &[usize]| {
+        mean(
+            (0..b.len())
+                .flat_map(|x| (x + 1..b.len()).map(move |y| (x, y)))
+                .map(|(x, y)| c[[b[x], b[y]]])
+                .collect(),
+        )
+    };
+    let htmt = hetero / (mono(&image) * mono(&rows)).sqrt();
+    assert!((q.htmt[[0, 1]] - htmt).abs() < 1e-12 && (q.htmt[[1, 0]] - htmt).abs() < 1e-12);
+    // Fornell–Larcker: √AVE on the diagonal, construct correlations off it.
+    assert!((q.fornell_larcker[[1, 1]] - ave.sqrt()).abs() < 1e-12);
+    assert_eq!(
+        q.fornell_larcker[[0, 4]],
+        fit.construct_correlations[[0, 4]]
+    );
+    // A cross-loading on the indicator's own construct is its loading.
+    for (a, o) in fit.outer.iter().enumerate() {
+        assert!((q.cross_loadings[[a, o.construct]] - o.loading).abs() < 1e-12);
+    }
+    // Image → Expectation is the only predictor: VIF 1, f² = R²/(1 − R²).
+    let r2 = fit.r_squared[1].unwrap();
+    assert_eq!(q.path_vif[0], Some(1.0));
+    assert!((q.f_squared[0].unwrap() - r2 / (1.0 - r2)).abs() < 1e-12);
+    // The single-item block has no VIF; PERQ's (mode B) are those of its 7 × 7 correlations.
+    assert!(q.indicator_vif[rows.len() + image.len() + 7].is_none());
+    assert!(q.indicator_vif[0].unwrap() > 1.0);
+}

@@ -99,6 +99,9 @@ pub struct PlsFit {
     pub outer: Vec<OuterEstimate>,
     /// Correlations of the construct scores, constructs × constructs.
     pub construct_correlations: Array2<f64>,
+    /// Correlations of the indicators, in the order of `outer` (what the quality criteria are
+    /// computed from).
+    pub indicator_correlations: Array2<f64>,
     /// Path coefficients, in the model's path order.
     pub paths: Vec<PathEstimate>,
     /// R² of each endogenous construct (None for exogenous ones).
@@ -395,6 +398,9 @@ fn fit(
     let r = Array2::from_shape_fn((c, c), |(j, k)| {
         score_correlation(s, (&blocks[j], &weights[j]), (&blocks[k], &weights[k]))
     });
+    let used: Vec<usize> = blocks.iter().flatten().copied().collect();
+    let indicator_correlations =
+        Array2::from_shape_fn((used.len(), used.len()), |(a, b)| s(used[a], used[b]));
     let mut outer = Vec::new();
     for (j, (block, w)) in blocks.iter().zip(&weights).enumerate() {
         for (a, (&i, &wi)) in block.iter().zip(w).enumerate() {
@@ -463,6 +469,7 @@ fn fit(
         constructs: model.constructs.iter().map(|c| c.name.clone()).collect(),
         outer,
         construct_correlations: r,
+        indicator_correlations,
         paths,
         r_squared,
         adj_r_squared,

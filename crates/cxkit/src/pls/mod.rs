@@ -25,8 +25,10 @@
 
 mod estimate;
 mod model;
+mod quality;
 
 pub use estimate::{
     estimate, pls_pm, Effect, InnerScheme, OuterEstimate, PathEstimate, PlsFit, PlsOptions,
 };
 pub use model::{Construct, Mode, PlsModel};
+pub use quality::{BlockReliability, PlsQuality};

@@ -8,8 +8,6 @@
 
 use nalgebra::{DMatrix, DVector};
 use ndarray::{Array2, ArrayView2};
-use rand::{Rng, SeedableRng};
-use rand_chacha::ChaCha8Rng;
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
@@ -474,10 +472,7 @@ pub fn key_drivers(x: ArrayView2<f64>, y: &[f64], options: &DriverOptions) -> Re
         let replicates: Vec<Vec<DriverImportance>> = (0..options.bootstrap)
             .into_par_iter()
             .filter_map(|b| {
-                let mut rng = ChaCha8Rng::seed_from_u64(options.seed.wrapping_add(b as u64));
-                let rows: Vec<usize> = (0..x.nrows())
-                    .map(|_| rng.random_range(0..x.nrows()))
-                    .collect();
+                let rows = crate::resample::rows(options.seed, b, x.nrows());
                 let (r, _) = correlation(Some(&rows)).ok()?;
                 importances(&r, shapley).ok().map(|(_, d)| d)
             })

@@ -40,6 +40,7 @@ pub mod quality;
 mod quantile;
 pub mod reliability;
 pub mod report;
+pub mod resample;
 pub mod scale;
 pub mod segment;
 mod simd;

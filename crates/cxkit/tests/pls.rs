@@ -393,3 +393,68 @@ fn quality_criteria_follow_their_formulas() {
     assert!(q.indicator_vif[rows.len() + image.len() + 7].is_none());
     assert!(q.indicator_vif[0].unwrap() > 1.0);
 }
+
+#[test]
+fn the_bootstrap_is_a_simple_resampling_loop_and_the_same_on_any_thread_count() {
+    use cxkit::pls::{bootstrap, BootstrapOptions};
+    let (data, columns) = mobi();
+    let model = seminr_basic();
+    let boot = BootstrapOptions {
+        samples: 200,
+        seed: 42,
+        confidence: 0.9,
+    };
+    let o = PlsOptions::default();
+    let b = bootstrap(&model, data.view(), &columns, &o, &boot).unwrap();
+    assert_eq!((b.samples, b.failed), (200, 0));
+    // The same resamples, one by one: each path's mean, sd and 5 %/95 % type-7 quantiles.
+    let fit = pls_pm(&model, data.view(), &columns, &o).unwrap();
+    let names: Vec<String> = fit.outer.iter().map(|o| o.indicator.clone()).collect();
+    let at: Vec<usize> = names
+        .iter()
+        .map(|n| columns.iter().position(|c| c == n).unwrap())
+        .collect();
+    let mut per_path = vec![Vec::new(); fit.paths.len()];
+    for s in 0..200 {
+        let rows = cxkit::resample::rows(42, s, data.nrows());
+        let x = Array2::from_shape_fn((rows.len(), at.len()), |(r, a)| data[[rows[r], at[a]]]);
+        let cov = covariance(x.view(), MissingData::Listwise).unwrap();
+        let f = estimate(&model, &cov, &names, &o).unwrap();
+        for (v, p) in per_path.iter_mut().zip(&f.paths) {
+            v.push(p.coefficient);
+        }
+    }
+    for ((values, summary), p) in per_path.iter_mut().zip(&b.paths).zip(&fit.paths) {
+        let m = values.len() as f64;
+        let mean = values.iter().sum::<f64>() / m;
+        let sd = (values.iter().map(|v| (v - mean).powi(2)).sum::<f64>() / (m - 1.0)).sqrt();
+        values.sort_by(f64::total_cmp);
+        let q = |p: f64| {
+            let h = (m - 1.0) * p;
+            let (lo, frac) = (h.floor() as usize, h - h.floor());
+            values[lo] + frac * (values[(lo + 1).min(values.len() - 1)] - values[lo])
+        };
+        assert_eq!(summary.estimate, p.coefficient);
+        assert!((summary.mean - mean).abs() < 1e-14 && (summary.se - sd).abs() < 1e-14);
+        assert!(
+            (summary.ci_low - q(0.05)).abs() < 1e-14 && (summary.ci_high - q(0.95)).abs() < 1e-14
+        );
+        assert!((summary.t - p.coefficient / sd).abs() < 1e-12);
+    }
+    // Quality and Image → Expectation are clearly significant on 250 respondents.
+    assert!(b.paths[0].p_value < 1e-6 && b.paths[2].p_value < 1e-3);
+    let one = rayon::ThreadPoolBuilder::new()
+        .num_threads(1)
+        .build()
+        .unwrap();
+    let serial = one.install(|| bootstrap(&model, data.view(), &columns, &o, &boot).unwrap());
+    assert_eq!(serial, b);
+    assert!(bootstrap(
+        &model,
+        data.view(),
+        &columns,
+        &o,
+        &BootstrapOptions { samples: 0, ..boot }
+    )
+    .is_err());
+}

@@ -23,10 +23,12 @@
 //! # Ok::<(), cxkit::Error>(())
 //! ```
 
+mod bootstrap;
 mod estimate;
 mod model;
 mod quality;
 
+pub use bootstrap::{bootstrap, BootstrapEstimate, BootstrapOptions, PlsBootstrap};
 pub use estimate::{
     estimate, pls_pm, Effect, InnerScheme, OuterEstimate, PathEstimate, PlsFit, PlsOptions,
 };

@@ -458,3 +458,90 @@ fn the_bootstrap_is_a_simple_resampling_loop_and_the_same_on_any_thread_count() 
     )
     .is_err());
 }
+
+#[test]
+fn ipma_equals_regressions_on_the_rescaled_scores() {
+    // Independent route (Ringle & Sarstedt 2016): rescale every item to 0–100 (mobi is 1–10),
+    // build each construct's score from the rescaled weights, take its mean (performance),
+    // regress the rescaled scores along the paths by least squares and multiply the
+    // coefficients along every route to Loyalty (importance).
+    let (data, columns) = mobi();
+    let model = seminr_basic();
+    let fit = pls_pm(&model, data.view(), &columns, &PlsOptions::default()).unwrap();
+    let map = fit.ipma(4, &[(1.0, 10.0)]).unwrap();
+    let n = data.nrows();
+    let mut scores = Array2::<f64>::zeros((n, 5));
+    for j in 0..5 {
+        let block: Vec<(usize, f64)> = fit
+            .outer
+            .iter()
+            .filter(|o| o.construct == j)
+            .map(|o| {
+                (
+                    columns.iter().position(|c| *c == o.indicator).unwrap(),
+                    o.weight,
+                )
+            })
+            .collect();
+        let rescaled = |col: usize| -> Vec<f64> {
+            data.column(col)
+                .iter()
+                .map(|x| (x - 1.0) / 9.0 * 100.0)
+                .collect()
+        };
+        let sd = |v: &[f64]| {
+            let m = v.iter().sum::<f64>() / v.len() as f64;
+            (v.iter().map(|x| (x - m).powi(2)).sum::<f64>() / (v.len() - 1) as f64).sqrt()
+        };
+        let raw: Vec<(Vec<f64>, f64)> = block
+            .iter()
+            .map(|&(col, w)| {
+                let v = rescaled(col);
+                let s = sd(&v);
+                (v, w / s)
+            })
+            .collect();
+        let total: f64 = raw.iter().map(|r| r.1).sum();
+        for (v, rw) in &raw {
+            for r in 0..n {
+                scores[[r, j]] += rw / total * v[r];
+            }
+        }
+    }
+    let mean = |j: usize| scores.column(j).sum() / n as f64;
+    // Least-squares coefficients of construct `y` on `xs` (with an intercept).
+    let ols = |y: usize, xs: &[usize]| -> Vec<f64> {
+        let p = xs.len() + 1;
+        let x = nalgebra::DMatrix::from_fn(
+            n,
+            p,
+            |r, c| if c == 0 { 1.0 } else { scores[[r, xs[c - 1]]] },
+        );
+        let yv = nalgebra::DVector::from_fn(n, |r, _| scores[[r, y]]);
+        let beta = (x.transpose() * &x)
+            .cholesky()
+            .unwrap()
+            .solve(&(x.transpose() * yv));
+        beta.iter().skip(1).copied().collect()
+    };
+    let loyalty = ols(4, &[1, 2, 3]);
+    let expectation = ols(1, &[0]);
+    let expected = [
+        (0, expectation[0] * loyalty[0]),
+        (1, loyalty[0]),
+        (2, loyalty[1]),
+        (3, loyalty[2]),
+    ];
+    assert_eq!(map.rows.len(), 4);
+    for (construct, importance) in expected {
+        let row = map.rows.iter().find(|r| r.construct == construct).unwrap();
+        assert!(
+            (row.importance - importance).abs() < 1e-9,
+            "{construct}: {} vs {importance}",
+            row.importance
+        );
+        assert!((row.performance - mean(construct)).abs() < 1e-9);
+    }
+    assert!((map.target_performance - mean(4)).abs() < 1e-9);
+    assert!(fit.ipma(4, &[(1.0, 1.0)]).is_err() && fit.ipma(0, &[(1.0, 10.0)]).is_err());
+}

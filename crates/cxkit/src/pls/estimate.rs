@@ -102,6 +102,11 @@ pub struct PlsFit {
     /// Correlations of the indicators, in the order of `outer` (what the quality criteria are
     /// computed from).
     pub indicator_correlations: Array2<f64>,
+    /// Means of the indicators in their own units, in the order of `outer`.
+    pub indicator_means: Vec<f64>,
+    /// Standard deviations (n − 1) of the indicators in their own units, in the order of
+    /// `outer`.
+    pub indicator_sd: Vec<f64>,
     /// Path coefficients, in the model's path order.
     pub paths: Vec<PathEstimate>,
     /// R² of each endogenous construct (None for exogenous ones).
@@ -220,7 +225,10 @@ pub fn estimate(
     }
     let s = |i: usize, k: usize| cov.cov[[i, k]] / (sd[i] * sd[k]);
     let (weights, iterations) = outer_weights(model, &blocks, &s, options)?;
-    fit(model, &blocks, &s, weights, iterations, cov.rows)
+    let mut f = fit(model, &blocks, &s, weights, iterations, cov.rows)?;
+    f.indicator_means = used.iter().map(|&i| cov.means[i]).collect();
+    f.indicator_sd = used.iter().map(|&i| sd[i]).collect();
+    Ok(f)
 }
 
 fn check_options(o: &PlsOptions) -> Result<()> {
@@ -470,6 +478,8 @@ fn fit(
         outer,
         construct_correlations: r,
         indicator_correlations,
+        indicator_means: Vec::new(),
+        indicator_sd: Vec::new(),
         paths,
         r_squared,
         adj_r_squared,

@@ -25,6 +25,7 @@
 
 mod bootstrap;
 mod estimate;
+mod ipma;
 mod model;
 mod quality;
 
@@ -32,5 +33,6 @@ pub use bootstrap::{bootstrap, BootstrapEstimate, BootstrapOptions, PlsBootstrap
 pub use estimate::{
     estimate, pls_pm, Effect, InnerScheme, OuterEstimate, PathEstimate, PlsFit, PlsOptions,
 };
+pub use ipma::{Ipma, IpmaRow};
 pub use model::{Construct, Mode, PlsModel};
 pub use quality::{BlockReliability, PlsQuality};

@@ -545,3 +545,78 @@ fn ipma_equals_regressions_on_the_rescaled_scores() {
     assert!((map.target_performance - mean(4)).abs() < 1e-9);
     assert!(fit.ipma(4, &[(1.0, 1.0)]).is_err() && fit.ipma(0, &[(1.0, 10.0)]).is_err());
 }
+
+#[test]
+fn model_files_and_templates_build_the_same_models() {
+    // The seminr basic model as a TOML file equals the one built in code.
+    let toml = r#"
+[[constructs]]
+name = "Image"
+indicators = ["IMAG1", "IMAG2", "IMAG3", "IMAG4", "IMAG5"]
+[[constructs]]
+name = "Expectation"
+indicators = ["CUEX1", "CUEX2", "CUEX3"]
+[[constructs]]
+name = "Quality"
+indicators = ["PERQ1", "PERQ2", "PERQ3", "PERQ4", "PERQ5", "PERQ6", "PERQ7"]
+mode = "formative"
+[[constructs]]
+name = "Complaints"
+indicators = ["CUSCO"]
+[[constructs]]
+name = "Loyalty"
+indicators = ["CUSL1", "CUSL2", "CUSL3"]
+[[paths]]
+from = "Image"
+to = "Expectation"
+[[paths]]
+from = "Expectation"
+to = ["Loyalty"]
+[[paths]]
+from = "Quality"
+to = "Loyalty"
+[[paths]]
+from = "Complaints"
+to = "Loyalty"
+"#;
+    assert_eq!(PlsModel::from_toml(toml).unwrap(), seminr_basic());
+    let json = serde_json::json!({
+        "constructs": seminr_basic().constructs,
+        "paths": [{"from": "Image", "to": "Expectation"},
+                  {"from": "Expectation", "to": "Loyalty"},
+                  {"from": "Quality", "to": "Loyalty"},
+                  {"from": "Complaints", "to": "Loyalty"}]
+    });
+    assert_eq!(
+        PlsModel::from_json(&json.to_string()).unwrap(),
+        seminr_basic()
+    );
+    assert!(
+        PlsModel::from_json(r#"{"constructs": [], "paths": [], "extra": 1}"#)
+            .unwrap_err()
+            .to_string()
+            .contains("does not parse")
+    );
+    // The ECSI template on the whole mobi questionnaire (Tenenhaus et al. 2005's model)
+    // estimates; its drivers explain satisfaction well (a sanity bound, not a published value).
+    use cxkit::pls::Template;
+    let (data, columns) = mobi();
+    let items = [
+        ("Image", items("IMAG", 5)),
+        ("Expectation", items("CUEX", 3)),
+        ("Quality", items("PERQ", 7)),
+        ("Value", items("PERV", 2)),
+        ("Satisfaction", items("CUSA", 3)),
+        ("Complaints", vec!["CUSCO".to_string()]),
+        ("Loyalty", items("CUSL", 3)),
+    ];
+    let ecsi = PlsModel::from_template(Template::Ecsi, &items).unwrap();
+    assert_eq!(ecsi.paths.len(), 12);
+    let fit = pls_pm(&ecsi, data.view(), &columns, &PlsOptions::default()).unwrap();
+    let sat = ecsi.construct("Satisfaction").unwrap();
+    assert!(fit.r_squared[sat].unwrap() > 0.5, "{:?}", fit.r_squared);
+    let e = PlsModel::from_template(Template::Ecsi, &items[..6])
+        .unwrap_err()
+        .to_string();
+    assert!(e.contains("\"Loyalty\" is missing"), "{e}");
+}

@@ -28,6 +28,7 @@ mod estimate;
 mod ipma;
 mod model;
 mod quality;
+mod spec;
 
 pub use bootstrap::{bootstrap, BootstrapEstimate, BootstrapOptions, PlsBootstrap};
 pub use estimate::{
@@ -36,3 +37,4 @@ pub use estimate::{
 pub use ipma::{Ipma, IpmaRow};
 pub use model::{Construct, Mode, PlsModel};
 pub use quality::{BlockReliability, PlsQuality};
+pub use spec::Template;

@@ -10,8 +10,10 @@ use crate::{Error, Result};
 pub enum Mode {
     /// Reflective: the indicators reflect the construct; correlation weights (the default).
     #[default]
+    #[serde(alias = "reflective")]
     A,
     /// Formative: the indicators form the construct; regression weights.
+    #[serde(alias = "formative")]
     B,
 }
 

@@ -70,6 +70,9 @@ __all__ = [
     "customer_lifetime_value",
     "delivered_value",
     "ipa",
+    "pls_pm",
+    "PlsModel",
+    "PlsResult",
     "kano_analyze",
     "kano_classify",
     "kano_from_counts",
@@ -1037,6 +1040,84 @@ def ipa(
     crosshair: Union[Literal["mean", "median"], Tuple[float, float], None] = None,
 ) -> Any:
     """Importance–performance quadrants of each attribute (a DataFrame)."""
+
+@final
+class PlsModel:
+    """A PLS path model: constructs (blocks of indicators), paths and modes."""
+
+    def __new__(
+        cls,
+        constructs: Mapping[str, Sequence[str]],
+        paths: Sequence[Tuple[str, str]],
+        modes: Optional[Mapping[str, str]] = None,
+    ) -> PlsModel: ...
+    @staticmethod
+    def from_json(text: str) -> PlsModel: ...
+    @staticmethod
+    def from_toml(text: str) -> PlsModel: ...
+    @staticmethod
+    def acsi(items: Mapping[str, Sequence[str]]) -> PlsModel: ...
+    @staticmethod
+    def ecsi(items: Mapping[str, Sequence[str]]) -> PlsModel: ...
+    @staticmethod
+    def ccsi(items: Mapping[str, Sequence[str]]) -> PlsModel: ...
+    @property
+    def constructs(self) -> dict[str, list[str]]: ...
+    @property
+    def modes(self) -> dict[str, str]: ...
+    @property
+    def paths(self) -> list[tuple[str, str]]: ...
+
+@final
+class PlsResult:
+    """An estimated PLS path model with its tables, bootstrap and IPMA."""
+
+    @property
+    def paths(self) -> Any: ...
+    @property
+    def weights(self) -> Any: ...
+    @property
+    def loadings(self) -> Any: ...
+    @property
+    def scores(self) -> Any: ...
+    @property
+    def r_squared(self) -> Any: ...
+    @property
+    def effects(self) -> Any: ...
+    @property
+    def reliability(self) -> Any: ...
+    @property
+    def htmt(self) -> Any: ...
+    @property
+    def fornell_larcker(self) -> Any: ...
+    @property
+    def cross_loadings(self) -> Any: ...
+    @property
+    def vif(self) -> Any: ...
+    @property
+    def n(self) -> int: ...
+    @property
+    def iterations(self) -> int: ...
+    @property
+    def model(self) -> PlsModel: ...
+    def bootstrap(self, n: int = 5000, seed: int = 0, confidence: float = 0.95) -> dict[str, Any]: ...
+    def ipma(self, target: str, scale: Union[Tuple[float, float], Mapping[str, Tuple[float, float]]]) -> Any: ...
+    def to_dict(self) -> dict[str, Any]: ...
+    def _repr_html_(self) -> str: ...
+
+def pls_pm(
+    data: Any,
+    model: Optional[PlsModel] = None,
+    constructs: Optional[Mapping[str, Sequence[str]]] = None,
+    paths: Optional[Sequence[Tuple[str, str]]] = None,
+    modes: Optional[Mapping[str, str]] = None,
+    scheme: Literal["path", "factorial", "centroid"] = "path",
+    nan_policy: Literal["raise", "omit"] = "raise",
+    tolerance: float = 1e-10,
+    max_iterations: int = 300,
+    columns: Optional[Sequence[str]] = None,
+) -> PlsResult:
+    """PLS path modelling (Lohmöller's algorithm on standardised indicators)."""
 
 @final
 class IndicatorTree:

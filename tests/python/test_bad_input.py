@@ -9,6 +9,7 @@ import pathlib
 import pickle
 
 import numpy as np
+import pandas as pd
 import pytest
 
 import cxkit
@@ -22,6 +23,7 @@ P = [[5.0, 6.0], [4.0, 7.0], [6.0, 5.0]]
 DIMS = ["a", "b"]
 FREQ, REC, T = [0.0, 2.0, 5.0], [0.0, 20.0, 30.0], [40.0, 40.0, 40.0]
 DAYS = ["2024-01-01", "2024-01-02"]
+PLS_DATA = pd.DataFrame({"a": [1.0, 2.0, 3.0, 4.0, 5.0], "b": [2.0, 1.0, 4.0, 3.0, 5.0], "c": [1.0, 3.0, 2.0, 5.0, 4.0]})
 
 
 def frame(rows, columns):
@@ -156,6 +158,18 @@ CASES = [
     ("report", "a survey answer twice (one wave, one customer)", lambda: cxkit.report({"survey": frame([[1, "a", 9], [1, "a", 9]], ["wave", "customer_id", "ltr"])}), cxkit.DataFileError),
     ("report", "a placeholder date (0001-01-01)", lambda: cxkit.report({"transactions": frame([["a", "0001-01-01", 5.0]], ["customer_id", "date", "amount"])}), cxkit.DataFileError),
     ("report", "unknown language code", lambda: cxkit.report(lang="fr"), cxkit.InvalidParameterError),
+    # PLS path models.
+    ("PlsModel", "a cycle", lambda: cxkit.PlsModel({"A": ["a"], "B": ["b"]}, [("A", "B"), ("B", "A")]), cxkit.InvalidParameterError),
+    ("PlsModel", "an indicator in two constructs", lambda: cxkit.PlsModel({"A": ["a"], "B": ["a"]}, [("A", "B")]), cxkit.InvalidParameterError),
+    ("PlsModel", "a construct with no indicators", lambda: cxkit.PlsModel({"A": [], "B": ["b"]}, [("A", "B")]), cxkit.InvalidParameterError),
+    ("PlsModel", "a path to an unknown construct", lambda: cxkit.PlsModel({"A": ["a"], "B": ["b"]}, [("A", "C")]), cxkit.InvalidParameterError),
+    ("pls_pm", "an unknown column", lambda: cxkit.pls_pm(PLS_DATA, constructs={"A": ["a", "nope"], "B": ["b"]}, paths=[("A", "B")]), cxkit.InvalidParameterError),
+    ("pls_pm", "a constant indicator", lambda: cxkit.pls_pm(PLS_DATA.assign(a=1.0), constructs={"A": ["a"], "B": ["b"]}, paths=[("A", "B")]), cxkit.ConstantColumnError),
+    ("pls_pm", "NaN with nan_policy raise", lambda: cxkit.pls_pm(PLS_DATA.assign(a=[1.0, np.nan, 3.0, 4.0, 5.0]), constructs={"A": ["a"], "B": ["b"]}, paths=[("A", "B")]), cxkit.MissingAnswerError),
+    ("pls_pm", "fewer than 3 respondents", lambda: cxkit.pls_pm(PLS_DATA.head(2), constructs={"A": ["a"], "B": ["b"]}, paths=[("A", "B")]), cxkit.InsufficientDataError),
+    ("pls_pm", "a singular mode-B block", lambda: cxkit.pls_pm(PLS_DATA.assign(c=PLS_DATA["a"]), constructs={"A": ["a", "c"], "B": ["b"]}, paths=[("A", "B")], modes={"A": "B"}), cxkit.SingularMatrixError),
+    ("pls_pm", "no convergence in max_iterations", lambda: cxkit.pls_pm(PLS_DATA, constructs={"A": ["a", "c"], "B": ["b"]}, paths=[("A", "B")], max_iterations=1), cxkit.DidNotConvergeError),
+    ("PlsResult.bootstrap", "0 resamples", lambda: cxkit.pls_pm(PLS_DATA, constructs={"A": ["a"], "B": ["b"]}, paths=[("A", "B")]).bootstrap(n=0), cxkit.InvalidParameterError),
     # Accumulators: bad updates, corrupt bytes, incompatible merges.
     ("NpsAccumulator.update", "out of range (11)", lambda a: a.update([11]), cxkit.InvalidScoreError),
     ("NpsAccumulator.update", "NaN", lambda a: a.update([np.nan]), cxkit.MissingScoreError),

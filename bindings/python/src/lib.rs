@@ -18,6 +18,7 @@ mod ipa;
 mod journey;
 mod kano;
 mod labels;
+mod pls;
 mod quality;
 mod reliability;
 mod report;
@@ -40,6 +41,7 @@ fn _cxkit(m: &Bound<'_, PyModule>) -> PyResult<()> {
     covariance::register(m)?;
     drivers::register(m)?;
     ipa::register(m)?;
+    pls::register(m)?;
     journey::register(m)?;
     complaints::register(m)?;
     data::register(m)?;

@@ -197,6 +197,27 @@ pub(crate) fn _defaults(py: Python<'_>) -> PyResult<Vec<(&'static str, &'static 
         "customers",
         cxkit_core::data::DEMO_CUSTOMERS.into_py_any(py)?,
     );
+    let pls = cxkit_core::pls::PlsOptions::default();
+    add(&["pls_pm"], "scheme", pls.scheme.as_str().into_py_any(py)?);
+    add(
+        &["pls_pm"],
+        "nan_policy",
+        pls.nan_policy.as_str().into_py_any(py)?,
+    );
+    add(&["pls_pm"], "tolerance", pls.tolerance.into_py_any(py)?);
+    add(
+        &["pls_pm"],
+        "max_iterations",
+        pls.max_iterations.into_py_any(py)?,
+    );
+    let boot = cxkit_core::pls::BootstrapOptions::default();
+    add(&["PlsResult.bootstrap"], "n", boot.samples.into_py_any(py)?);
+    add(&["PlsResult.bootstrap"], "seed", boot.seed.into_py_any(py)?);
+    add(
+        &["PlsResult.bootstrap"],
+        "confidence",
+        boot.confidence.into_py_any(py)?,
+    );
     let report = ReportOptions::default();
     add(
         &["report"],

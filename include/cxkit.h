@@ -155,6 +155,18 @@ typedef struct cx_journey_state cx_journey_state;
 typedef struct cx_nps_accumulator cx_nps_accumulator;
 
 /**
+ * A PLS path model. Opaque: make one with cx_pls_model_from_json or cx_pls_model_from_toml,
+ * release it with cx_pls_model_free.
+ */
+typedef struct cx_pls_model cx_pls_model;
+
+/**
+ * An estimated PLS path model. Opaque: made by cx_pls_estimate, read with the
+ * cx_pls_result_* functions, released with cx_pls_result_free.
+ */
+typedef struct cx_pls_result cx_pls_result;
+
+/**
  * Options of the maximum-likelihood fits; start from cx_fit_options_default().
  */
 typedef struct {
@@ -727,6 +739,69 @@ typedef struct {
    */
   double importance_cut;
 } cx_kano_summary;
+
+/**
+ * The inner weighting scheme: CX_PLS_PATH (default), CX_PLS_FACTORIAL or CX_PLS_CENTROID.
+ */
+typedef uint32_t cx_pls_scheme;
+
+/**
+ * Options of cx_pls_estimate; start from cx_pls_options_default().
+ */
+typedef struct {
+  /**
+   * Inner weighting scheme.
+   */
+  cx_pls_scheme scheme;
+  /**
+   * Stop when no outer weight changes by more than this.
+   */
+  double tolerance;
+  /**
+   * Iterations before CX_DID_NOT_CONVERGE.
+   */
+  size_t max_iterations;
+  /**
+   * Missing values (NaN): CX_NAN_RAISE (an error) or CX_NAN_OMIT (listwise deletion).
+   */
+  cx_nan_policy nan_policy;
+} cx_pls_options;
+
+/**
+ * One path of an estimate: constructs by position in the model.
+ */
+typedef struct {
+  /**
+   * The construct the path starts at.
+   */
+  size_t from;
+  /**
+   * The construct it ends at.
+   */
+  size_t to;
+  /**
+   * Standardised path coefficient.
+   */
+  double coefficient;
+} cx_pls_path;
+
+/**
+ * One indicator of an estimate, in the model's order of constructs and indicators.
+ */
+typedef struct {
+  /**
+   * Position of its construct.
+   */
+  size_t construct;
+  /**
+   * Outer weight (standardised indicator, unit-variance score).
+   */
+  double weight;
+  /**
+   * Loading (correlation with its construct's score).
+   */
+  double loading;
+} cx_pls_outer;
 
 /**
  * Service-quality settings shared by cx_servqual, cx_servperf and cx_zone_of_tolerance.
@@ -1417,6 +1492,21 @@ typedef struct {
 #define CX_KANO_CARE_FREE 7
 
 /**
+ * Regression weights from predecessors, correlations to successors.
+ */
+#define CX_PLS_PATH 0
+
+/**
+ * Correlations with every neighbour.
+ */
+#define CX_PLS_FACTORIAL 1
+
+/**
+ * Signs of the correlations with every neighbour.
+ */
+#define CX_PLS_CENTROID 2
+
+/**
  * R, F and M binned over all customers.
  */
 #define CX_RFM_INDEPENDENT 0
@@ -1999,6 +2089,105 @@ const char *cx_kano_refined_str(cx_kano_refined refined);
  * and Python name them); "unknown rule" for any other code. Static: do not free it.
  */
 const char *cx_kano_rule_str(cx_kano_rule rule);
+
+/**
+ * The default options (the core's): path scheme, tolerance 1e-10, 300 iterations, NaN raises.
+ */
+cx_pls_options cx_pls_options_default(void);
+
+/**
+ * Reads and checks a model from `len` bytes of UTF-8 JSON ({"constructs": [{"name",
+ * "indicators", "mode"}], "paths": [{"from", "to"}]}) and writes its handle.
+ *
+ * # Safety
+ * `json` valid for `len` bytes; `out_model` valid for a write.
+ */
+cx_status cx_pls_model_from_json(const char *json, size_t len, cx_pls_model **out_model);
+
+/**
+ * Reads and checks a model from `len` bytes of UTF-8 TOML ([[constructs]], [[paths]]).
+ *
+ * # Safety
+ * `toml` valid for `len` bytes; `out_model` valid for a write.
+ */
+cx_status cx_pls_model_from_toml(const char *toml, size_t len, cx_pls_model **out_model);
+
+/**
+ * Releases a model. NULL is a no-op.
+ *
+ * # Safety
+ * `model` NULL or a live handle, not used again.
+ */
+void cx_pls_model_free(cx_pls_model *model);
+
+/**
+ * Estimates `model` on a row-major `rows` × `cols` matrix whose columns are named by the
+ * `cols` NUL-terminated strings `columns` (every indicator of the model must be one), and
+ * writes a result handle. `options` may be NULL for the defaults.
+ *
+ * # Safety
+ * `model` a live handle; `data` valid for rows × cols doubles; `columns` valid for `cols`
+ * strings; `options` NULL or valid; `out_result` valid for a write.
+ */
+cx_status cx_pls_estimate(const cx_pls_model *model,
+                          const double *data,
+                          size_t rows,
+                          size_t cols,
+                          const char *const *columns,
+                          const cx_pls_options *options,
+                          cx_pls_result **out_result);
+
+/**
+ * Writes the numbers of constructs, paths and indicators of an estimate, and the
+ * respondents behind it (each output may be NULL).
+ *
+ * # Safety
+ * `result` a live handle; each output NULL or valid for a write.
+ */
+cx_status cx_pls_result_sizes(const cx_pls_result *result,
+                              size_t *out_constructs,
+                              size_t *out_paths,
+                              size_t *out_indicators,
+                              size_t *out_respondents);
+
+/**
+ * Writes the paths (the model's order) into the caller's array of `capacity` entries.
+ *
+ * # Safety
+ * `result` a live handle; `out_paths` valid for `capacity` entries.
+ */
+cx_status cx_pls_result_paths(const cx_pls_result *result, cx_pls_path *out_paths, size_t capacity);
+
+/**
+ * Writes every indicator's construct, weight and loading into the caller's array.
+ *
+ * # Safety
+ * `result` a live handle; `out_outer` valid for `capacity` entries.
+ */
+cx_status cx_pls_result_outer(const cx_pls_result *result,
+                              cx_pls_outer *out_outer,
+                              size_t capacity);
+
+/**
+ * Writes R² and adjusted R² per construct (NaN for exogenous ones) into two caller arrays
+ * of `capacity` doubles (`out_adjusted` may be NULL).
+ *
+ * # Safety
+ * `result` a live handle; `out_r_squared` valid for `capacity` doubles; `out_adjusted`
+ * NULL or valid for as many.
+ */
+cx_status cx_pls_result_r_squared(const cx_pls_result *result,
+                                  double *out_r_squared,
+                                  double *out_adjusted,
+                                  size_t capacity);
+
+/**
+ * Releases a result. NULL is a no-op.
+ *
+ * # Safety
+ * `result` NULL or a live handle, not used again.
+ */
+void cx_pls_result_free(cx_pls_result *result);
 
 /**
  * The default service-quality options: the 22-item SERVQUAL on a 1–7 scale.

@@ -451,6 +451,93 @@ static void test_integer_inputs_and_names(void) {
   CHECK(strcmp(cx_kano_rule_str(9), "unknown rule") == 0);
 }
 
+/* Issue 22: PLS path modelling on the ECSI mobi data (crates/cxkit/tests/fixtures/mobi.csv),
+ * against seminr's published estimates of its basic model (see crates/cxkit/tests/pls.rs). */
+static void test_pls(void) {
+  FILE *f = fopen("crates/cxkit/tests/fixtures/mobi.csv", "r");
+  CHECK(f != NULL);
+  if (f == NULL) return;
+  char header[1024];
+  CHECK(fgets(header, sizeof header, f) != NULL);
+  char *names[24];
+  int cols = 0;
+  for (char *tok = strtok(header, ",\n"); tok != NULL && cols < 24; tok = strtok(NULL, ",\n"))
+    names[cols++] = tok;
+  CHECK(cols == 24);
+  static double data[250 * 24];
+  size_t rows = 0;
+  while (rows < 250) {
+    int ok = 1;
+    for (int c = 0; c < 24 && ok; c++) ok = fscanf(f, c == 0 ? "%lf" : ",%lf", &data[rows * 24 + (size_t)c]) == 1;
+    if (!ok) break;
+    rows++;
+  }
+  fclose(f);
+  CHECK(rows == 250);
+  const char *json =
+      "{\"constructs\": ["
+      "{\"name\": \"Image\", \"indicators\": [\"IMAG1\", \"IMAG2\", \"IMAG3\", \"IMAG4\", \"IMAG5\"]},"
+      "{\"name\": \"Expectation\", \"indicators\": [\"CUEX1\", \"CUEX2\", \"CUEX3\"]},"
+      "{\"name\": \"Quality\", \"indicators\": [\"PERQ1\", \"PERQ2\", \"PERQ3\", \"PERQ4\", \"PERQ5\", \"PERQ6\", "
+      "\"PERQ7\"], \"mode\": \"B\"},"
+      "{\"name\": \"Complaints\", \"indicators\": [\"CUSCO\"]},"
+      "{\"name\": \"Loyalty\", \"indicators\": [\"CUSL1\", \"CUSL2\", \"CUSL3\"]}],"
+      "\"paths\": [{\"from\": \"Image\", \"to\": \"Expectation\"},"
+      "{\"from\": \"Expectation\", \"to\": \"Loyalty\"}, {\"from\": \"Quality\", \"to\": \"Loyalty\"},"
+      "{\"from\": \"Complaints\", \"to\": \"Loyalty\"}]}";
+  cx_pls_model *model = NULL;
+  CHECK(cx_pls_model_from_json(json, strlen(json), &model) == CX_OK);
+  cx_pls_result *result = NULL;
+  cx_pls_options o = cx_pls_options_default();
+  CHECK(o.scheme == CX_PLS_PATH && o.max_iterations == 300);
+  CHECK(cx_pls_estimate(model, data, rows, 24, (const char *const *)names, &o, &result) == CX_OK);
+  size_t constructs = 0, paths = 0, indicators = 0, n = 0;
+  CHECK(cx_pls_result_sizes(result, &constructs, &paths, &indicators, &n) == CX_OK);
+  CHECK(constructs == 5 && paths == 4 && indicators == 19 && n == 250);
+  cx_pls_path p[4];
+  CHECK(cx_pls_result_paths(result, p, 4) == CX_OK);
+  CHECK(p[0].from == 0 && p[0].to == 1);
+  NEAR(p[0].coefficient, 0.512876954138615, 1e-6);
+  NEAR(p[2].coefficient, 0.405693671851465, 1e-6);
+  NEAR(p[3].coefficient, 0.176081956818542, 1e-6);
+  cx_pls_outer outer[19];
+  CHECK(cx_pls_result_outer(result, outer, 19) == CX_OK);
+  CHECK(outer[13].construct == 2);
+  NEAR(outer[13].weight, -0.0862475048715799, 1e-5); /* PERQ6 */
+  NEAR(outer[15].loading, 1.0, 1e-12);              /* CUSCO, a single item */
+  double r2[5], adj[5];
+  CHECK(cx_pls_result_r_squared(result, r2, adj, 5) == CX_OK);
+  CHECK(isnan(r2[0]) && !isnan(r2[4]));
+  NEAR(r2[1], p[0].coefficient * p[0].coefficient, 1e-12);
+  CHECK(adj[4] < r2[4]);
+  CHECK(cx_pls_result_paths(result, p, 3) == CX_BUFFER_TOO_SMALL);
+  CHECK(cx_pls_result_outer(result, NULL, 19) == CX_NULL_ARGUMENT);
+  cx_pls_result_free(result);
+  /* Bad models and data. */
+  const char *cycle =
+      "{\"constructs\": [{\"name\": \"A\", \"indicators\": [\"IMAG1\"]}, {\"name\": \"B\", \"indicators\": "
+      "[\"CUEX1\"]}], \"paths\": [{\"from\": \"A\", \"to\": \"B\"}, {\"from\": \"B\", \"to\": \"A\"}]}";
+  cx_pls_model *bad = NULL;
+  CHECK(cx_pls_model_from_json(cycle, strlen(cycle), &bad) == CX_INVALID_PARAMETER);
+  CHECK(strstr(last_error(), "A → B → A") != NULL);
+  CHECK(cx_pls_model_from_json("{", 1, &bad) == CX_INVALID_PARAMETER);
+  const char *toml = "[[constructs]]\nname = \"A\"\nindicators = [\"IMAG1\", \"NOPE\"]\n"
+                     "[[constructs]]\nname = \"B\"\nindicators = [\"CUEX1\"]\n"
+                     "[[paths]]\nfrom = \"A\"\nto = \"B\"\n";
+  CHECK(cx_pls_model_from_toml(toml, strlen(toml), &bad) == CX_OK);
+  CHECK(cx_pls_estimate(bad, data, rows, 24, (const char *const *)names, NULL, &result) == CX_INVALID_PARAMETER);
+  CHECK(strstr(last_error(), "NOPE") != NULL);
+  cx_pls_model_free(bad);
+  o.scheme = 7;
+  CHECK(cx_pls_estimate(model, data, rows, 24, (const char *const *)names, &o, &result) == CX_INVALID_PARAMETER);
+  o = cx_pls_options_default();
+  o.max_iterations = 1;
+  CHECK(cx_pls_estimate(model, data, rows, 24, (const char *const *)names, &o, &result) == CX_DID_NOT_CONVERGE);
+  cx_pls_model_free(model);
+  cx_pls_model_free(NULL);
+  cx_pls_result_free(NULL);
+}
+
 static void test_clv(void) {
   /* FHL (2005) CDNOW parameters: x = 2, tx = 30.43, T = 38.86 → 1.226 purchases in 39 weeks;
    * P(alive) = 1/(1 + 0.793/3.426·(43.274/34.844)^2.243). */
@@ -1016,6 +1103,7 @@ int main(void) {
   test_accumulator();
   test_kano();
   test_integer_inputs_and_names();
+  test_pls();
   test_clv();
   test_kmeans();
   test_quality();

@@ -161,3 +161,20 @@ pub(crate) fn c_names(
             .collect()
     })
 }
+
+/// `n` NUL-terminated UTF-8 strings.
+///
+/// # Safety
+/// `p` NULL (only when `n` is 0) or valid for `n` pointers to NUL-terminated strings.
+pub(crate) unsafe fn strings(
+    p: *const *const c_char,
+    n: usize,
+    name: &'static str,
+) -> Result<Vec<String>, Failure> {
+    // SAFETY: caller contract.
+    let ptrs = unsafe { slice(p, n, name) }?;
+    ptrs.iter()
+        // SAFETY: each a NUL-terminated string (caller contract).
+        .map(|&s| unsafe { text(s, name) }.map(str::to_string))
+        .collect()
+}

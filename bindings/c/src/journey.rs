@@ -9,7 +9,7 @@ use cxkit_core::journey::{
 };
 use cxkit_core::Error;
 
-use crate::convert::{arg, copy_out, out, slice, text};
+use crate::convert::{arg, copy_out, out, slice, strings};
 use crate::error::{cx_status, guard, invalid, Failure};
 
 /// An indicator tree. Opaque: make one with cx_indicator_tree_from_json, release it with
@@ -247,23 +247,6 @@ pub unsafe extern "C" fn cx_journey_state_merge_by_label(
         }
         Ok(())
     })
-}
-
-/// `n` NUL-terminated UTF-8 strings.
-///
-/// # Safety
-/// `p` NULL (only when `n` is 0) or valid for `n` pointers to NUL-terminated strings.
-unsafe fn strings(
-    p: *const *const c_char,
-    n: usize,
-    name: &'static str,
-) -> Result<Vec<String>, Failure> {
-    // SAFETY: caller contract.
-    let ptrs = unsafe { slice(p, n, name) }?;
-    ptrs.iter()
-        // SAFETY: each a NUL-terminated string (caller contract).
-        .map(|&s| unsafe { text(s, name) }.map(str::to_string))
-        .collect()
 }
 
 /// Writes the events folded and the rejected ones (unknown indicator, invalid value).

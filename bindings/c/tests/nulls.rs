@@ -335,6 +335,48 @@ fn every_entry_point_refuses_null_pointers() {
                 "cx_kano_analyze_uint8",
             ),
             (
+                cx_pls_model_from_json(ptr::null(), 1, ptr::null_mut()),
+                "cx_pls_model_from_json",
+            ),
+            (
+                cx_pls_model_from_toml(ptr::null(), 1, ptr::null_mut()),
+                "cx_pls_model_from_toml",
+            ),
+            (
+                cx_pls_estimate(
+                    ptr::null(),
+                    ptr::null(),
+                    1,
+                    1,
+                    ptr::null(),
+                    ptr::null(),
+                    ptr::null_mut(),
+                ),
+                "cx_pls_estimate",
+            ),
+            (
+                cx_pls_result_sizes(
+                    ptr::null(),
+                    ptr::null_mut(),
+                    ptr::null_mut(),
+                    ptr::null_mut(),
+                    ptr::null_mut(),
+                ),
+                "cx_pls_result_sizes",
+            ),
+            (
+                cx_pls_result_paths(ptr::null(), ptr::null_mut(), 1),
+                "cx_pls_result_paths",
+            ),
+            (
+                cx_pls_result_outer(ptr::null(), ptr::null_mut(), 1),
+                "cx_pls_result_outer",
+            ),
+            (
+                cx_pls_result_r_squared(ptr::null(), ptr::null_mut(), ptr::null_mut(), 1),
+                "cx_pls_result_r_squared",
+            ),
+            (
                 cx_cronbach_alpha(
                     ptr::null(),
                     1,
@@ -544,5 +586,7 @@ fn every_free_function_takes_null() {
         cx_indicator_tree_free(ptr::null_mut());
         cx_journey_state_free(ptr::null_mut());
         cx_journey_result_free(ptr::null_mut());
+        cx_pls_model_free(ptr::null_mut());
+        cx_pls_result_free(ptr::null_mut());
     }
 }

@@ -730,12 +730,7 @@ impl KanoResult {
         Ok(KanoResult::new(from_json(table)?, names, segments))
     }
     fn _repr_html_(&self, py: Python<'_>) -> PyResult<String> {
-        let table = self.table(py)?;
-        if table.hasattr("to_html")? {
-            table.call_method0("to_html")?.extract()
-        } else {
-            Ok(format!("<pre>{}</pre>", self.__repr__()))
-        }
+        crate::convert::result::html(&self.table(py)?, || self.__repr__())
     }
 }
 

@@ -372,6 +372,31 @@ impl PlsResult {
             .collect()
     }
 
+    /// A DataFrame by indicator with its construct and one outer estimate.
+    fn outer_table<'py>(
+        &self,
+        py: Python<'py>,
+        column: &'static str,
+        value: fn(&core::OuterEstimate) -> f64,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        let o = &self.fit.outer;
+        table(
+            py,
+            &self.indicator_names(),
+            "indicator",
+            vec![
+                (
+                    "construct",
+                    list(
+                        py,
+                        &o.iter().map(|x| self.name(x.construct)).collect::<Vec<_>>(),
+                    )?,
+                ),
+                (column, list(py, &o.iter().map(value).collect::<Vec<_>>())?),
+            ],
+        )
+    }
+
     fn indicator_names(&self) -> Vec<String> {
         self.fit.outer.iter().map(|o| o.indicator.clone()).collect()
     }
@@ -423,49 +448,13 @@ impl PlsResult {
     /// Outer weights by indicator (construct, weight).
     #[getter]
     fn weights<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        let o = &self.fit.outer;
-        table(
-            py,
-            &self.indicator_names(),
-            "indicator",
-            vec![
-                (
-                    "construct",
-                    list(
-                        py,
-                        &o.iter().map(|x| self.name(x.construct)).collect::<Vec<_>>(),
-                    )?,
-                ),
-                (
-                    "weight",
-                    list(py, &o.iter().map(|x| x.weight).collect::<Vec<_>>())?,
-                ),
-            ],
-        )
+        self.outer_table(py, "weight", |o| o.weight)
     }
 
     /// Loadings by indicator (construct, loading).
     #[getter]
     fn loadings<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        let o = &self.fit.outer;
-        table(
-            py,
-            &self.indicator_names(),
-            "indicator",
-            vec![
-                (
-                    "construct",
-                    list(
-                        py,
-                        &o.iter().map(|x| self.name(x.construct)).collect::<Vec<_>>(),
-                    )?,
-                ),
-                (
-                    "loading",
-                    list(py, &o.iter().map(|x| x.loading).collect::<Vec<_>>())?,
-                ),
-            ],
-        )
+        self.outer_table(py, "loading", |o| o.loading)
     }
 
     /// Construct scores (standardised), respondents × constructs, indexed like the data.
@@ -775,12 +764,7 @@ impl PlsResult {
     }
 
     fn _repr_html_(&self, py: Python<'_>) -> PyResult<String> {
-        let t = self.paths(py)?;
-        if t.hasattr("to_html")? {
-            t.call_method0("to_html")?.extract()
-        } else {
-            Ok(format!("<pre>{}</pre>", self.__repr__()))
-        }
+        crate::convert::result::html(&self.paths(py)?, || self.__repr__())
     }
 
     fn __reduce__<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyTuple>> {

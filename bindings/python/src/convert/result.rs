@@ -189,3 +189,13 @@ pub(crate) fn mean_columns<'py>(
         ),
     ])
 }
+
+/// The notebook HTML of a result shown as `table` (a DataFrame's `to_html`), or its `repr`
+/// in a `<pre>` where the table is not a DataFrame (pandas missing).
+pub(crate) fn html(table: &Bound<'_, PyAny>, repr: impl FnOnce() -> String) -> PyResult<String> {
+    if table.hasattr("to_html")? {
+        table.call_method0("to_html")?.extract()
+    } else {
+        Ok(format!("<pre>{}</pre>", repr()))
+    }
+}

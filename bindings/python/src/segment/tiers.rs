@@ -91,12 +91,7 @@ impl ValueTiers {
     }
 
     fn _repr_html_(&self, py: Python<'_>) -> PyResult<String> {
-        let summary = self.summary(py)?;
-        if summary.hasattr("to_html")? {
-            summary.call_method0("to_html")?.extract()
-        } else {
-            Ok(format!("<pre>{}</pre>", self.__repr__()))
-        }
+        crate::convert::result::html(&self.summary(py)?, || self.__repr__())
     }
 
     fn __reduce__<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyTuple>> {

@@ -541,7 +541,14 @@ pub fn pls_pm(
     }
     // Only the model's columns, rows complete in them.
     let used: Vec<usize> = blocks.iter().flatten().copied().collect();
-    let sub = Array2::from_shape_fn((data.nrows(), used.len()), |(r, a)| data[[r, used[a]]]);
+    // The data as they are when the model uses every column in order, else a copy of its own.
+    let copy;
+    let sub = if used.len() == data.ncols() && used.iter().enumerate().all(|(a, &i)| a == i) {
+        data
+    } else {
+        copy = Array2::from_shape_fn((data.nrows(), used.len()), |(r, a)| data[[r, used[a]]]);
+        copy.view()
+    };
     let names: Vec<String> = used.iter().map(|&i| columns[i].clone()).collect();
     let cov = covariance(sub.view(), MissingData::Listwise)?;
     let mut fit = estimate(model, &cov, &names, options)?;

@@ -283,6 +283,90 @@ typedef struct {
 typedef uint32_t cx_period;
 
 /**
+ * One NPS group's worth in a cx_value_at_risk_result (NaN where undefined).
+ */
+typedef struct {
+  /**
+   * Respondents in the group.
+   */
+  uint64_t customers;
+  /**
+   * Their total future value.
+   */
+  double value_total;
+  /**
+   * Their mean future value.
+   */
+  double value_mean;
+  /**
+   * Their share of all respondents' future value (NaN when the total is not positive or a
+   * value is negative).
+   */
+  double value_share;
+  /**
+   * Their mean P(alive) (NaN without p_alive).
+   */
+  double p_alive_mean;
+  /**
+   * Their mean expected purchases (NaN without purchases).
+   */
+  double purchases_mean;
+} cx_group_worth;
+
+/**
+ * Promoters' mean minus detractors' with Welch's interval and p-value (`defined` false
+ * when not computed: no values given, fewer than two in a group, or no variance).
+ */
+typedef struct {
+  /**
+   * Whether the comparison was computed.
+   */
+  bool defined;
+  /**
+   * promoters − detractors.
+   */
+  double difference;
+  /**
+   * Lower bound.
+   */
+  double ci_low;
+  /**
+   * Upper bound.
+   */
+  double ci_high;
+  /**
+   * Two-sided p-value.
+   */
+  double p_value;
+} cx_group_gap;
+
+/**
+ * Future value by NPS group.
+ */
+typedef struct {
+  /**
+   * Detractors, passives, promoters.
+   */
+  cx_group_worth groups[3];
+  /**
+   * The detractors' total future value.
+   */
+  double value_at_risk;
+  /**
+   * Their share of the respondents' future value (NaN as for value_share).
+   */
+  double share_at_risk;
+  /**
+   * P(alive) of promoters against detractors.
+   */
+  cx_group_gap p_alive_gap;
+  /**
+   * Expected purchases of promoters against detractors.
+   */
+  cx_group_gap purchases_gap;
+} cx_value_at_risk_result;
+
+/**
  * Complaint metrics with the 50th, 90th and 95th percentiles of the times (seconds).
  * Undefined values are NaN.
  */
@@ -1690,6 +1774,23 @@ cx_status cx_customer_lifetime_value(const cx_bgnbd_params *transactions,
                                      cx_period period,
                                      double discount_rate,
                                      double *out_values);
+
+/**
+ * Future value by NPS group of `len` respondents: 0–10 `scores` and their customers'
+ * future `value`, optionally `p_alive` and `purchases` (NULL when not given); row i of each
+ * is one respondent's customer (join by customer id first).
+ *
+ * # Safety
+ * `scores` and `value` valid for `len` doubles; `p_alive`, `purchases` NULL or valid for
+ * `len` doubles; `out_result` valid for a write.
+ */
+cx_status cx_value_at_risk(const double *scores,
+                           const double *value,
+                           const double *p_alive,
+                           const double *purchases,
+                           size_t len,
+                           double confidence,
+                           cx_value_at_risk_result *out_result);
 
 /**
  * Complaint metrics from `len` records as parallel arrays of seconds since 1970 (INT64_MIN

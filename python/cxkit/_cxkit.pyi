@@ -71,6 +71,7 @@ __all__ = [
     "delivered_value",
     "ipa",
     "pls_pm",
+    "value_at_risk",
     "PlsModel",
     "PlsResult",
     "kano_analyze",
@@ -1040,6 +1041,15 @@ def ipa(
     crosshair: Union[Literal["mean", "median"], Tuple[float, float], None] = None,
 ) -> Any:
     """Importance–performance quadrants of each attribute (a DataFrame)."""
+
+def value_at_risk(
+    scores: _ArrayLike,
+    value: _ArrayLike,
+    p_alive: Optional[_ArrayLike] = None,
+    purchases: Optional[_ArrayLike] = None,
+    confidence: float = 0.95,
+) -> dict[str, Any]:
+    """Future value by NPS group and the detractors' share of it (the value at risk)."""
 
 @final
 class PlsModel:

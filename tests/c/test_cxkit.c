@@ -538,6 +538,25 @@ static void test_pls(void) {
   cx_pls_result_free(NULL);
 }
 
+/* Issue 22: future value by NPS group (the hand case of crates/cxkit/tests/clv.rs). */
+static void test_value_at_risk(void) {
+  double scores[] = {10, 9, 9, 7, 6, 3, 0, 5};
+  double value[] = {400, 300, 100, 50, 80, 40, 20, 10};
+  double p_alive[] = {0.9, 0.8, 0.85, 0.7, 0.5, 0.6, 0.4, 0.55};
+  cx_value_at_risk_result r;
+  CHECK(cx_value_at_risk(scores, value, p_alive, NULL, 8, 0.95, &r) == CX_OK);
+  CHECK(r.groups[0].customers == 4 && r.groups[1].customers == 1 && r.groups[2].customers == 3);
+  NEAR(r.value_at_risk, 150.0, 1e-12);
+  NEAR(r.share_at_risk, 0.15, 1e-15);
+  NEAR(r.groups[2].p_alive_mean, 0.85, 1e-15);
+  CHECK(r.p_alive_gap.defined && !r.purchases_gap.defined && isnan(r.groups[0].purchases_mean));
+  NEAR(r.p_alive_gap.difference, 0.3375, 1e-12);
+  double bad[] = {11};
+  CHECK(cx_value_at_risk(bad, value, NULL, NULL, 1, 0.95, &r) == CX_INVALID_SCORE);
+  CHECK(cx_value_at_risk(scores, NULL, NULL, NULL, 8, 0.95, &r) == CX_NULL_ARGUMENT);
+  CHECK(cx_value_at_risk(scores, value, NULL, NULL, 8, 1.5, &r) == CX_INVALID_PARAMETER);
+}
+
 static void test_clv(void) {
   /* FHL (2005) CDNOW parameters: x = 2, tx = 30.43, T = 38.86 → 1.226 purchases in 39 weeks;
    * P(alive) = 1/(1 + 0.793/3.426·(43.274/34.844)^2.243). */
@@ -1104,6 +1123,7 @@ int main(void) {
   test_kano();
   test_integer_inputs_and_names();
   test_pls();
+  test_value_at_risk();
   test_clv();
   test_kmeans();
   test_quality();

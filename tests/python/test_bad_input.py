@@ -158,6 +158,11 @@ CASES = [
     ("report", "a survey answer twice (one wave, one customer)", lambda: cxkit.report({"survey": frame([[1, "a", 9], [1, "a", 9]], ["wave", "customer_id", "ltr"])}), cxkit.DataFileError),
     ("report", "a placeholder date (0001-01-01)", lambda: cxkit.report({"transactions": frame([["a", "0001-01-01", 5.0]], ["customer_id", "date", "amount"])}), cxkit.DataFileError),
     ("report", "unknown language code", lambda: cxkit.report(lang="fr"), cxkit.InvalidParameterError),
+    # Value at risk.
+    ("value_at_risk", "a score of 11", lambda: cxkit.value_at_risk([11], [1.0]), cxkit.InvalidScoreError),
+    ("value_at_risk", "values of another length", lambda: cxkit.value_at_risk([9, 3], [1.0]), cxkit.LengthMismatchError),
+    ("value_at_risk", "a respondent whose customer has no value", lambda: cxkit.value_at_risk(pd.Series([9, 3], index=["a", "b"]), pd.Series([1.0], index=["a"])), cxkit.InvalidLabelError),
+    ("value_at_risk", "a customer id twice in the values", lambda: cxkit.value_at_risk(pd.Series([9], index=["a"]), pd.Series([1.0, 2.0], index=["a", "a"])), cxkit.InvalidParameterError),
     # PLS path models.
     ("PlsModel", "a cycle", lambda: cxkit.PlsModel({"A": ["a"], "B": ["b"]}, [("A", "B"), ("B", "A")]), cxkit.InvalidParameterError),
     ("PlsModel", "an indicator in two constructs", lambda: cxkit.PlsModel({"A": ["a"], "B": ["a"]}, [("A", "B")]), cxkit.InvalidParameterError),

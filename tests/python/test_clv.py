@@ -271,3 +271,25 @@ def test_pareto_nbd_fit_matches_the_closed_form_likelihood(rng):
     assert (clv >= 0).all()
     back = pickle.loads(pickle.dumps(m))
     assert back.params == m.params
+
+
+def test_value_at_risk_joins_by_customer_id_and_matches_a_hand_calculation():
+    # Promoters 10, 9, 9; passive 7; detractors 6, 3, 0, 5 (crates/cxkit/tests/clv.rs has the
+    # same case with Welch's test by hand); the values cover one more customer, and come in
+    # another order: they are matched by id, never by position.
+    import pandas as pd
+
+    ids = ["c1", "c2", "c3", "c4", "c5", "c6", "c7", "c8"]
+    scores = pd.Series([10, 9, 9, 7, 6, 3, 0, 5], index=ids)
+    value = pd.Series([400.0, 300.0, 100.0, 50.0, 80.0, 40.0, 20.0, 10.0, 999.0], index=ids + ["c9"])[::-1]
+    r = cxkit.value_at_risk(scores, value)
+    assert r["value_at_risk"] == 150.0 and r["share_at_risk"] == pytest.approx(0.15)
+    assert r["respondents"] == 8 and r["customers"] == 9
+    g = r["groups"]
+    assert list(g.index) == ["detractor", "passive", "promoter"]
+    assert g.loc["promoter", "value_total"] == 800.0 and g.loc["passive", "customers"] == 1
+    p_alive = pd.Series([0.9, 0.8, 0.85, 0.7, 0.5, 0.6, 0.4, 0.55], index=ids)
+    gap = cxkit.value_at_risk(scores, value, p_alive=p_alive)["p_alive_gap"]
+    assert gap["difference"] == pytest.approx(0.3375)
+    renamed = cxkit.value_at_risk(scores.rename(lambda i: "客户" + i), value.rename(lambda i: "客户" + i))
+    assert renamed["value_at_risk"] == r["value_at_risk"]

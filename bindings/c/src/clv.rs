@@ -484,3 +484,125 @@ pub unsafe extern "C" fn cx_customer_lifetime_value(
         unsafe { write_all(&v, out_values) }
     })
 }
+
+/// One NPS group's worth in a cx_value_at_risk_result (NaN where undefined).
+#[repr(C)]
+#[derive(Debug, Clone, Copy)]
+pub struct cx_group_worth {
+    /// Respondents in the group.
+    pub customers: u64,
+    /// Their total future value.
+    pub value_total: f64,
+    /// Their mean future value.
+    pub value_mean: f64,
+    /// Their share of all respondents' future value (NaN when the total is not positive or a
+    /// value is negative).
+    pub value_share: f64,
+    /// Their mean P(alive) (NaN without p_alive).
+    pub p_alive_mean: f64,
+    /// Their mean expected purchases (NaN without purchases).
+    pub purchases_mean: f64,
+}
+
+/// Promoters' mean minus detractors' with Welch's interval and p-value (`defined` false
+/// when not computed: no values given, fewer than two in a group, or no variance).
+#[repr(C)]
+#[derive(Debug, Clone, Copy)]
+pub struct cx_group_gap {
+    /// Whether the comparison was computed.
+    pub defined: bool,
+    /// promoters − detractors.
+    pub difference: f64,
+    /// Lower bound.
+    pub ci_low: f64,
+    /// Upper bound.
+    pub ci_high: f64,
+    /// Two-sided p-value.
+    pub p_value: f64,
+}
+
+/// Future value by NPS group.
+#[repr(C)]
+#[derive(Debug, Clone, Copy)]
+pub struct cx_value_at_risk_result {
+    /// Detractors, passives, promoters.
+    pub groups: [cx_group_worth; 3],
+    /// The detractors' total future value.
+    pub value_at_risk: f64,
+    /// Their share of the respondents' future value (NaN as for value_share).
+    pub share_at_risk: f64,
+    /// P(alive) of promoters against detractors.
+    pub p_alive_gap: cx_group_gap,
+    /// Expected purchases of promoters against detractors.
+    pub purchases_gap: cx_group_gap,
+}
+
+/// Future value by NPS group of `len` respondents: 0–10 `scores` and their customers'
+/// future `value`, optionally `p_alive` and `purchases` (NULL when not given); row i of each
+/// is one respondent's customer (join by customer id first).
+///
+/// # Safety
+/// `scores` and `value` valid for `len` doubles; `p_alive`, `purchases` NULL or valid for
+/// `len` doubles; `out_result` valid for a write.
+#[no_mangle]
+pub unsafe extern "C" fn cx_value_at_risk(
+    scores: *const f64,
+    value: *const f64,
+    p_alive: *const f64,
+    purchases: *const f64,
+    len: usize,
+    confidence: f64,
+    out_result: *mut cx_value_at_risk_result,
+) -> cx_status {
+    guard("cx_value_at_risk", || {
+        // SAFETY: caller contract.
+        let (s, v, result) = unsafe {
+            (
+                slice(scores, len, "scores")?,
+                slice(value, len, "value")?,
+                out(out_result, "out_result")?,
+            )
+        };
+        // SAFETY: NULL or valid for `len` doubles (caller contract).
+        let optional =
+            |p: *const f64| (!p.is_null()).then(|| unsafe { std::slice::from_raw_parts(p, len) });
+        let r = core::value_at_risk(s, v, optional(p_alive), optional(purchases), confidence)?;
+        let nan = |x: Option<f64>| x.unwrap_or(f64::NAN);
+        let group = |g: &core::GroupWorth| cx_group_worth {
+            customers: g.customers as u64,
+            value_total: g.value_total,
+            value_mean: nan(g.value_mean),
+            value_share: nan(g.value_share),
+            p_alive_mean: nan(g.p_alive_mean),
+            purchases_mean: nan(g.purchases_mean),
+        };
+        let gap = |g: Option<core::GroupGap>| match g {
+            Some(g) => cx_group_gap {
+                defined: true,
+                difference: g.difference,
+                ci_low: g.ci_low,
+                ci_high: g.ci_high,
+                p_value: g.p_value,
+            },
+            None => cx_group_gap {
+                defined: false,
+                difference: f64::NAN,
+                ci_low: f64::NAN,
+                ci_high: f64::NAN,
+                p_value: f64::NAN,
+            },
+        };
+        *result = cx_value_at_risk_result {
+            groups: [
+                group(&r.groups[0]),
+                group(&r.groups[1]),
+                group(&r.groups[2]),
+            ],
+            value_at_risk: r.value_at_risk,
+            share_at_risk: nan(r.share_at_risk),
+            p_alive_gap: gap(r.p_alive_gap),
+            purchases_gap: gap(r.purchases_gap),
+        };
+        Ok(())
+    })
+}

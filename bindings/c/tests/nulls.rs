@@ -335,6 +335,18 @@ fn every_entry_point_refuses_null_pointers() {
                 "cx_kano_analyze_uint8",
             ),
             (
+                cx_value_at_risk(
+                    ptr::null(),
+                    ptr::null(),
+                    ptr::null(),
+                    ptr::null(),
+                    1,
+                    0.95,
+                    ptr::null_mut(),
+                ),
+                "cx_value_at_risk",
+            ),
+            (
                 cx_pls_model_from_json(ptr::null(), 1, ptr::null_mut()),
                 "cx_pls_model_from_json",
             ),

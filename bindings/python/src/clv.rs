@@ -397,8 +397,155 @@ pub(crate) fn customer_lifetime_value<'py>(
 pub(crate) fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(summarize_transactions, m)?)?;
     m.add_function(wrap_pyfunction!(customer_lifetime_value, m)?)?;
+    m.add_function(wrap_pyfunction!(value_at_risk, m)?)?;
     m.add_class::<BetaGeo>()?;
     m.add_class::<GammaGamma>()?;
     m.add_class::<ParetoNbd>()?;
     Ok(())
+}
+
+/// `values` (a pandas Series by customer id) reindexed to the respondents of `scores` (a
+/// Series by customer id): every respondent's customer must be there once. Other inputs are
+/// read by position. Returns the float64 values and how many customers `values` held.
+fn joined<'py>(
+    scores: &Bound<'py, PyAny>,
+    values: &Bound<'py, PyAny>,
+    what: &'static str,
+) -> PyResult<(Bound<'py, PyArray1<f64>>, Option<usize>)> {
+    let series = |o: &Bound<'py, PyAny>| -> PyResult<bool> {
+        Ok(o.hasattr("index")? && o.hasattr("reindex")?)
+    };
+    if !(series(scores)? && series(values)?) {
+        return Ok((floats(values, what)?, None));
+    }
+    let index = values.getattr("index")?;
+    if index.getattr("has_duplicates")?.is_truthy()? {
+        return Err(invalid(
+            what,
+            "holds a customer id twice: give one value per customer".into(),
+        ));
+    }
+    let customers: usize = values.len()?;
+    let respondents = scores.getattr("index")?;
+    let present = respondents.call_method1("isin", (index,))?;
+    let missing: Vec<String> = respondents
+        .get_item(present.call_method0("__invert__")?)?
+        .try_iter()?
+        .take(3)
+        .map(|x| Ok(x?.str()?.to_string()))
+        .collect::<PyResult<_>>()?;
+    if !missing.is_empty() {
+        let count: usize = present
+            .call_method0("__invert__")?
+            .call_method0("sum")?
+            .extract()?;
+        return Err(crate::error::to_py(cxkit_core::Error::InvalidLabel {
+            what,
+            index: 0,
+            reason: format!(
+                "{count} respondents' customers have no {what} (first: {}): join the survey to \
+                 the customers it was sent to",
+                missing.join(", ")
+            ),
+        }));
+    }
+    Ok((
+        floats(&values.call_method1("reindex", (respondents,))?, what)?,
+        Some(customers),
+    ))
+}
+
+/// Future value by NPS group: each respondent's likelihood-to-recommend ``scores`` (0–10)
+/// and their customer's future ``value`` (e.g. 12-month CLV), optionally ``p_alive`` and
+/// expected ``purchases``. Given as pandas Series indexed by customer id, the values are
+/// joined to the respondents by id (every respondent's customer must be there; the values
+/// may cover more customers); otherwise they are read by position. Returns a dict: groups
+/// (a DataFrame by detractor, passive, promoter: customers, value_total, value_mean,
+/// value_share, p_alive_mean, purchases_mean), value_at_risk (the detractors' total value),
+/// share_at_risk, p_alive_gap and purchases_gap (promoters − detractors with Welch's
+/// interval and p-value, or None), respondents, and customers (how many the values held).
+///
+/// >>> r = cxkit.value_at_risk([10, 9, 3, 6, 8], [500.0, 300.0, 100.0, 100.0, 0.0])
+/// >>> r["value_at_risk"], r["share_at_risk"]
+/// (200.0, 0.2)
+#[pyfunction]
+#[pyo3(signature = (scores, value, p_alive=None, purchases=None, confidence=0.95))]
+pub(crate) fn value_at_risk<'py>(
+    py: Python<'py>,
+    scores: &Bound<'py, PyAny>,
+    value: &Bound<'py, PyAny>,
+    p_alive: Option<&Bound<'py, PyAny>>,
+    purchases: Option<&Bound<'py, PyAny>>,
+    confidence: f64,
+) -> PyResult<Bound<'py, PyAny>> {
+    let s = floats(scores, "scores")?;
+    let (v, customers) = joined(scores, value, "value")?;
+    let p = p_alive.map(|p| joined(scores, p, "p_alive")).transpose()?;
+    let q = purchases
+        .map(|p| joined(scores, p, "purchases"))
+        .transpose()?;
+    let err = |e: numpy::AsSliceError| PyValueError::new_err(e.to_string());
+    let (sr, vr) = (s.readonly(), v.readonly());
+    let pr = p.as_ref().map(|(a, _)| a.readonly());
+    let qr = q.as_ref().map(|(a, _)| a.readonly());
+    let (ss, vs) = (sr.as_slice().map_err(err)?, vr.as_slice().map_err(err)?);
+    let ps = pr.as_ref().map(|a| a.as_slice()).transpose().map_err(err)?;
+    let qs = qr.as_ref().map(|a| a.as_slice()).transpose().map_err(err)?;
+    let r = py
+        .detach(|| core::value_at_risk(ss, vs, ps, qs, confidence))
+        .py_err()?;
+    let g = &r.groups;
+    let cols = PyDict::new(py);
+    let nan = |x: Option<f64>| x.unwrap_or(f64::NAN);
+    cols.set_item(
+        "customers",
+        g.iter().map(|x| x.customers).collect::<Vec<_>>(),
+    )?;
+    cols.set_item(
+        "value_total",
+        g.iter().map(|x| x.value_total).collect::<Vec<_>>(),
+    )?;
+    cols.set_item(
+        "value_mean",
+        g.iter().map(|x| nan(x.value_mean)).collect::<Vec<_>>(),
+    )?;
+    cols.set_item(
+        "value_share",
+        g.iter().map(|x| nan(x.value_share)).collect::<Vec<_>>(),
+    )?;
+    cols.set_item(
+        "p_alive_mean",
+        g.iter().map(|x| nan(x.p_alive_mean)).collect::<Vec<_>>(),
+    )?;
+    cols.set_item(
+        "purchases_mean",
+        g.iter().map(|x| nan(x.purchases_mean)).collect::<Vec<_>>(),
+    )?;
+    let names: Vec<&str> = g
+        .iter()
+        .map(|x| cxkit_core::names::Named::as_str(x.group))
+        .collect();
+    let out = PyDict::new(py);
+    out.set_item(
+        "groups",
+        frame(
+            py,
+            cols,
+            Some(pyo3::types::PyList::new(py, names)?.into_any()),
+            Some("group"),
+        )?,
+    )?;
+    out.set_item("value_at_risk", r.value_at_risk)?;
+    out.set_item("share_at_risk", r.share_at_risk)?;
+    out.set_item(
+        "p_alive_gap",
+        crate::convert::result::to_dict(py, &r.p_alive_gap)?,
+    )?;
+    out.set_item(
+        "purchases_gap",
+        crate::convert::result::to_dict(py, &r.purchases_gap)?,
+    )?;
+    out.set_item("respondents", ss.len())?;
+    out.set_item("customers", customers)?;
+    Ok(out.into_any())
 }

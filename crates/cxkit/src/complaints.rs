@@ -7,7 +7,6 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::distribution::{t_cdf, t_quantile};
 use crate::error::{check_confidence, check_lengths};
 use crate::quantile::quantile;
 use crate::survey::wilson_interval;
@@ -402,33 +401,18 @@ pub fn service_recovery(
             got: format!("{} and {}", a.len(), b.len()),
         });
     }
-    let stats = |v: &[f64]| {
-        let n = v.len() as f64;
-        let m = v.iter().sum::<f64>() / n;
-        (
-            m,
-            v.iter().map(|x| (x - m).powi(2)).sum::<f64>() / (n - 1.0),
-            n,
-        )
-    };
-    let ((ma, va, na), (mb, vb, nb)) = (stats(&a), stats(&b));
-    let se2 = va / na + vb / nb;
-    if se2 == 0.0 {
-        return Err(Error::ZeroVariance {
+    let (ma, mb, d, ci_low, ci_high, p_value) = crate::distribution::welch(&a, &b, confidence)
+        .ok_or(Error::ZeroVariance {
             what: "the service-recovery effect",
             reason: crate::error::STANDARD_ERROR_ZERO,
-        });
-    }
-    let df = se2 * se2 / ((va / na).powi(2) / (na - 1.0) + (vb / nb).powi(2) / (nb - 1.0));
-    let d = ma - mb;
-    let half = t_quantile((1.0 + confidence) / 2.0, df) * se2.sqrt();
+        })?;
     Ok(RecoveryEffect {
         complainants: ma,
         others: mb,
         difference: d,
-        ci_low: d - half,
-        ci_high: d + half,
-        p_value: 2.0 * (1.0 - t_cdf((d / se2.sqrt()).abs(), df)),
+        ci_low,
+        ci_high,
+        p_value,
         n: (a.len(), b.len()),
     })
 }

@@ -44,6 +44,38 @@ pub(crate) fn t_cdf(t: f64, df: f64) -> f64 {
     normal.cdf(t) - normal.pdf(t) * t * (t * t + 1.0) / (4.0 * df)
 }
 
+/// Welch's comparison of the means of `a` and `b`: (mean a, mean b, a − b, its interval at
+/// `confidence`, the two-sided p-value), or None when a group has fewer than two values or
+/// both have no variance.
+pub(crate) fn welch(
+    a: &[f64],
+    b: &[f64],
+    confidence: f64,
+) -> Option<(f64, f64, f64, f64, f64, f64)> {
+    if a.len() < 2 || b.len() < 2 {
+        return None;
+    }
+    let stats = |v: &[f64]| {
+        let n = v.len() as f64;
+        let m = v.iter().sum::<f64>() / n;
+        (
+            m,
+            v.iter().map(|x| (x - m).powi(2)).sum::<f64>() / (n - 1.0),
+            n,
+        )
+    };
+    let ((ma, va, na), (mb, vb, nb)) = (stats(a), stats(b));
+    let se2 = va / na + vb / nb;
+    if se2 == 0.0 {
+        return None;
+    }
+    let df = se2 * se2 / ((va / na).powi(2) / (na - 1.0) + (vb / nb).powi(2) / (nb - 1.0));
+    let d = ma - mb;
+    let half = t_quantile((1.0 + confidence) / 2.0, df) * se2.sqrt();
+    let p = 2.0 * (1.0 - t_cdf((d / se2.sqrt()).abs(), df));
+    Some((ma, mb, d, d - half, d + half, p))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

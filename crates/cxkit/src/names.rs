@@ -77,7 +77,7 @@ pub(crate) use named;
 #[cfg(test)]
 mod tests {
     use super::Named;
-    use crate::clv::Period;
+    use crate::clv::{NpsGroup, Period};
     use crate::covariance::MissingData;
     use crate::drivers::DriverMethod;
     use crate::journey::{Alert, GapTo, Level, RejectPolicy};
@@ -109,6 +109,7 @@ mod tests {
         round_trip::<NanPolicy>(true);
         round_trip::<RefinedCategory>(true);
         round_trip::<Mode>(true);
+        round_trip::<NpsGroup>(true);
         round_trip::<InnerScheme>(true);
         round_trip::<NpsMethod>(true);
         round_trip::<ProportionMethod>(true);

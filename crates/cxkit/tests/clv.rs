@@ -164,3 +164,50 @@ fn pareto_nbd_recovers_simulated_parameters() {
         at_truth,
     );
 }
+
+#[test]
+fn value_at_risk_by_nps_group_by_hand() {
+    use cxkit::clv::{value_at_risk, NpsGroup};
+    use statrs::distribution::{ContinuousCDF, StudentsT};
+    // Promoters 10, 9, 9; passive 7; detractors 6, 3, 0, 5.
+    let scores = [10u8, 9, 9, 7, 6, 3, 0, 5];
+    let value = [400.0, 300.0, 100.0, 50.0, 80.0, 40.0, 20.0, 10.0];
+    let p_alive = [0.9, 0.8, 0.85, 0.7, 0.5, 0.6, 0.4, 0.55];
+    let r = value_at_risk(&scores, &value, Some(&p_alive), None, 0.95).unwrap();
+    let d = &r.groups[0];
+    assert_eq!(
+        (d.group, d.customers, d.value_total),
+        (NpsGroup::Detractor, 4, 150.0)
+    );
+    assert_eq!(d.value_mean, Some(37.5));
+    assert_eq!(r.value_at_risk, 150.0);
+    assert!((r.share_at_risk.unwrap() - 150.0 / 1000.0).abs() < 1e-15);
+    assert_eq!(r.groups[1].customers, 1);
+    assert!((r.groups[2].value_share.unwrap() - 0.8).abs() < 1e-15);
+    assert!((r.groups[2].p_alive_mean.unwrap() - 0.85).abs() < 1e-15);
+    assert!(r.purchases_gap.is_none());
+    // Welch by hand: promoters 0.9, 0.8, 0.85 (mean 0.85, var 0.0025), detractors 0.5, 0.6,
+    // 0.4, 0.55 (mean 0.5125, var 0.0072917).
+    let (va, vb) = (
+        0.0025 / 3.0,
+        (0.0125f64.powi(2) + 0.0875f64.powi(2) + 0.1125f64.powi(2) + 0.0375f64.powi(2)) / 3.0 / 4.0,
+    );
+    let se = (va + vb).sqrt();
+    let df = (va + vb).powi(2) / (va * va / 2.0 + vb * vb / 3.0);
+    let t = StudentsT::new(0.0, 1.0, df).unwrap();
+    let g = r.p_alive_gap.unwrap();
+    assert!((g.difference - 0.3375).abs() < 1e-12);
+    assert!((g.p_value - 2.0 * (1.0 - t.cdf(0.3375 / se))).abs() < 1e-10);
+    assert!((g.ci_high - (0.3375 + t.inverse_cdf(0.975) * se)).abs() < 1e-9);
+    // A negative value: no shares (netted gains and losses are not shares).
+    let mut v = value;
+    v[7] = -10.0;
+    let r = value_at_risk(&scores, &v, None, None, 0.95).unwrap();
+    assert!(r.share_at_risk.is_none() && r.groups.iter().all(|g| g.value_share.is_none()));
+    // Bad input.
+    assert!(value_at_risk(&[11u8], &[1.0], None, None, 0.95).is_err());
+    assert!(value_at_risk(&[f64::NAN], &[1.0], None, None, 0.95).is_err());
+    assert!(value_at_risk(&[9u8, 3], &[1.0], None, None, 0.95).is_err());
+    assert!(value_at_risk(&[9u8], &[f64::INFINITY], None, None, 0.95).is_err());
+    assert!(value_at_risk::<u8>(&[], &[], None, None, 0.95).is_err());
+}

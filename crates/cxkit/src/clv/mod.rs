@@ -1,5 +1,6 @@
 //! Customer lifetime value from transaction logs: the (frequency, recency, T, monetary value)
-//! summary, the BG/NBD and Gamma-Gamma models fitted by maximum likelihood, and CLV.
+//! summary, the BG/NBD and Gamma-Gamma models fitted by maximum likelihood, and CLV; and the
+//! value at risk, future value by NPS group.
 
 /// `to_bytes` and `from_bytes` for a fitted model made of positive parameters `$p` (checked
 /// again on reading by the model's `new`), with kind byte `$tag`.
@@ -39,6 +40,7 @@ mod lifetime;
 mod optimize;
 mod pareto;
 mod quadrature;
+mod risk;
 mod special;
 mod summary;
 
@@ -47,6 +49,7 @@ pub use fit::{FitOptions, FitReport};
 pub use gamma_gamma::GammaGamma;
 pub use lifetime::{customer_lifetime_value, ClvOptions, TransactionModel};
 pub use pareto::ParetoNbd;
+pub use risk::{value_at_risk, GroupGap, GroupWorth, NpsGroup, ValueAtRisk};
 pub use special::hyp2f1;
 pub(crate) use summary::{civil_from_days, days_from_civil};
 pub use summary::{summarize_transactions, Period, SummaryOptions, TransactionSummary};

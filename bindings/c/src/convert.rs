@@ -178,3 +178,28 @@ pub(crate) unsafe fn strings(
         .map(|&s| unsafe { text(s, name) }.map(str::to_string))
         .collect()
 }
+
+/// Copies `values` into the caller's array of `capacity` entries (CX_BUFFER_TOO_SMALL when
+/// it is too short).
+///
+/// # Safety
+/// `dst` NULL or valid for `capacity` entries.
+pub(crate) unsafe fn fill<T: Copy>(
+    dst: *mut T,
+    capacity: usize,
+    values: &[T],
+    name: &'static str,
+) -> Result<(), Failure> {
+    if dst.is_null() {
+        return Err(Failure::Null(name));
+    }
+    if capacity < values.len() {
+        return Err(Failure::BufferTooSmall {
+            needed: values.len(),
+            capacity,
+        });
+    }
+    // SAFETY: valid for `capacity` ≥ len entries (caller contract).
+    unsafe { std::ptr::copy_nonoverlapping(values.as_ptr(), dst, values.len()) };
+    Ok(())
+}

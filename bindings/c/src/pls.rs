@@ -6,7 +6,7 @@ use std::ffi::c_char;
 use cxkit_core::pls::{self as core, InnerScheme, PlsModel, PlsOptions};
 use cxkit_core::Error;
 
-use crate::convert::{arg, matrix, out, slice, strings};
+use crate::convert::{arg, fill, matrix, out, slice, strings};
 use crate::error::{cx_status, guard, invalid, Failure};
 use crate::survey::{cx_nan_policy, nan_policy, nan_policy_code};
 
@@ -84,18 +84,35 @@ fn resolve(o: Option<&cx_pls_options>) -> Result<PlsOptions, Failure> {
     })
 }
 
-/// The model text of `len` UTF-8 bytes.
+/// Reads a model from `len` bytes of UTF-8 `text` with `parse` and writes its handle.
 ///
 /// # Safety
-/// `text` valid for `len` bytes.
-unsafe fn model_text<'a>(text: *const c_char, len: usize) -> Result<&'a str, Failure> {
-    // SAFETY: caller contract.
-    let bytes = unsafe { slice(text.cast::<u8>(), len, "text") }?;
-    std::str::from_utf8(bytes).map_err(|e| {
-        Failure::Core(Error::InvalidParameter {
-            name: "model",
-            reason: format!("not UTF-8: {e}"),
-        })
+/// `text` valid for `len` bytes; `out_model` valid for a write.
+unsafe fn read_model(
+    function: &'static str,
+    text: *const c_char,
+    len: usize,
+    out_model: *mut *mut cx_pls_model,
+    parse: fn(&str) -> cxkit_core::Result<PlsModel>,
+) -> cx_status {
+    guard(function, || {
+        // SAFETY: caller contract.
+        let (bytes, result) = unsafe {
+            (
+                slice(text.cast::<u8>(), len, "text")?,
+                out(out_model, "out_model")?,
+            )
+        };
+        let text = std::str::from_utf8(bytes).map_err(|e| {
+            Failure::Core(Error::InvalidParameter {
+                name: "model",
+                reason: format!("not UTF-8: {e}"),
+            })
+        })?;
+        *result = Box::into_raw(Box::new(cx_pls_model {
+            inner: parse(text)?,
+        }));
+        Ok(())
     })
 }
 
@@ -110,13 +127,16 @@ pub unsafe extern "C" fn cx_pls_model_from_json(
     len: usize,
     out_model: *mut *mut cx_pls_model,
 ) -> cx_status {
-    guard("cx_pls_model_from_json", || {
-        // SAFETY: caller contract.
-        let (text, result) = unsafe { (model_text(json, len)?, out(out_model, "out_model")?) };
-        let inner = PlsModel::from_json(text)?;
-        *result = Box::into_raw(Box::new(cx_pls_model { inner }));
-        Ok(())
-    })
+    // SAFETY: forwarded caller contract.
+    unsafe {
+        read_model(
+            "cx_pls_model_from_json",
+            json,
+            len,
+            out_model,
+            PlsModel::from_json,
+        )
+    }
 }
 
 /// Reads and checks a model from `len` bytes of UTF-8 TOML ([[constructs]], [[paths]]).
@@ -129,13 +149,16 @@ pub unsafe extern "C" fn cx_pls_model_from_toml(
     len: usize,
     out_model: *mut *mut cx_pls_model,
 ) -> cx_status {
-    guard("cx_pls_model_from_toml", || {
-        // SAFETY: caller contract.
-        let (text, result) = unsafe { (model_text(toml, len)?, out(out_model, "out_model")?) };
-        let inner = PlsModel::from_toml(text)?;
-        *result = Box::into_raw(Box::new(cx_pls_model { inner }));
-        Ok(())
-    })
+    // SAFETY: forwarded caller contract.
+    unsafe {
+        read_model(
+            "cx_pls_model_from_toml",
+            toml,
+            len,
+            out_model,
+            PlsModel::from_toml,
+        )
+    }
 }
 
 /// Releases a model. NULL is a no-op.
@@ -237,31 +260,6 @@ pub unsafe extern "C" fn cx_pls_result_sizes(
         }
         Ok(())
     })
-}
-
-/// Copies `values` into the caller's array of `capacity` entries (CX_BUFFER_TOO_SMALL when
-/// it is too short).
-///
-/// # Safety
-/// `dst` NULL or valid for `capacity` entries.
-unsafe fn fill<T: Copy>(
-    dst: *mut T,
-    capacity: usize,
-    values: &[T],
-    name: &'static str,
-) -> Result<(), Failure> {
-    if dst.is_null() {
-        return Err(Failure::Null(name));
-    }
-    if capacity < values.len() {
-        return Err(Failure::BufferTooSmall {
-            needed: values.len(),
-            capacity,
-        });
-    }
-    // SAFETY: valid for `capacity` ≥ len entries (caller contract).
-    unsafe { std::ptr::copy_nonoverlapping(values.as_ptr(), dst, values.len()) };
-    Ok(())
 }
 
 /// Writes the paths (the model's order) into the caller's array of `capacity` entries.

@@ -5,7 +5,7 @@ use ndarray::{Array2, ArrayView2};
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
-use super::estimate::{estimate, PlsFit, PlsOptions};
+use super::estimate::{estimate, model_data, on_rows, PlsFit, PlsOptions};
 use super::model::PlsModel;
 use crate::covariance::{covariance, MissingData};
 use crate::distribution::t_cdf;
@@ -125,25 +125,14 @@ pub fn bootstrap(
         });
     }
     check_confidence(boot.confidence)?;
-    let fit = super::pls_pm(model, data, columns, options)?;
-    // Only the model's columns of the complete rows, as the fit used.
-    let used: Vec<usize> = fit
-        .outer
-        .iter()
-        .map(|o| {
-            columns
-                .iter()
-                .position(|c| *c == o.indicator)
-                .expect("fit's indicators are columns")
-        })
+    let (sub, names) = model_data(model, data, columns, options)?;
+    let fit = on_rows(model, sub.view(), &names, options)?;
+    // Resample the rows the fit used: those complete in the model's columns.
+    let complete: Vec<usize> = (0..sub.nrows())
+        .filter(|&r| sub.row(r).iter().all(|v| !v.is_nan()))
         .collect();
-    let complete: Vec<usize> = (0..data.nrows())
-        .filter(|&r| used.iter().all(|&c| !data[[r, c]].is_nan()))
-        .collect();
-    let sub = Array2::from_shape_fn((complete.len(), used.len()), |(r, a)| {
-        data[[complete[r], used[a]]]
-    });
-    let names: Vec<String> = fit.outer.iter().map(|o| o.indicator.clone()).collect();
+    let k = names.len();
+    let sub = Array2::from_shape_fn((complete.len(), k), |(r, a)| sub[[complete[r], a]]);
     let c = fit.constructs.len();
     let q = fit.quality();
     let pairs: Vec<(usize, usize)> = (0..c)
@@ -155,7 +144,7 @@ pub fn bootstrap(
         .into_par_iter()
         .filter_map(|b| {
             let rows = crate::resample::rows(boot.seed, b, n);
-            let x = Array2::from_shape_fn((n, used.len()), |(r, a)| sub[[rows[r], a]]);
+            let x = Array2::from_shape_fn((n, k), |(r, a)| sub[[rows[r], a]]);
             let cov = covariance(x.view(), MissingData::Listwise).ok()?;
             let f = estimate(model, &cov, &names, options).ok()?;
             // A resample may lose a path or effect that is zero in it: keep only comparable ones.

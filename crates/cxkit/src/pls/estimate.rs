@@ -2,7 +2,7 @@
 //! structural model (paths, R², effects) on the construct correlations it gives.
 
 use nalgebra::{DMatrix, DVector};
-use ndarray::{Array2, ArrayView2};
+use ndarray::{Array2, ArrayView2, CowArray, Ix2};
 use serde::{Deserialize, Serialize};
 
 use super::model::{Mode, PlsModel};
@@ -521,6 +521,18 @@ pub fn pls_pm(
     columns: &[String],
     options: &PlsOptions,
 ) -> Result<PlsFit> {
+    let (sub, names) = model_data(model, data, columns, options)?;
+    on_rows(model, sub.view(), &names, options)
+}
+
+/// The model's columns of `data` in block order — the data as they are when the model uses
+/// every column in order, else a copy — and their names, once the NaN policy allows them.
+pub(super) fn model_data<'a>(
+    model: &PlsModel,
+    data: ArrayView2<'a, f64>,
+    columns: &[String],
+    options: &PlsOptions,
+) -> Result<(CowArray<'a, f64, Ix2>, Vec<String>)> {
     if columns.len() != data.ncols() {
         return Err(Error::LengthMismatch {
             what: "column names (one per data column)",
@@ -539,27 +551,36 @@ pub fn pls_pm(
             }
         }
     }
-    // Only the model's columns, rows complete in them.
     let used: Vec<usize> = blocks.iter().flatten().copied().collect();
-    // The data as they are when the model uses every column in order, else a copy of its own.
-    let copy;
-    let sub = if used.len() == data.ncols() && used.iter().enumerate().all(|(a, &i)| a == i) {
-        data
-    } else {
-        copy = Array2::from_shape_fn((data.nrows(), used.len()), |(r, a)| data[[r, used[a]]]);
-        copy.view()
-    };
     let names: Vec<String> = used.iter().map(|&i| columns[i].clone()).collect();
-    let cov = covariance(sub.view(), MissingData::Listwise)?;
-    let mut fit = estimate(model, &cov, &names, options)?;
-    let sd: Vec<f64> = (0..used.len()).map(|a| cov.cov[[a, a]].sqrt()).collect();
-    let mut scores = Array2::from_elem((data.nrows(), model.constructs.len()), f64::NAN);
+    let sub = if used.len() == data.ncols() && used.iter().enumerate().all(|(a, &i)| a == i) {
+        CowArray::from(data)
+    } else {
+        CowArray::from(Array2::from_shape_fn(
+            (data.nrows(), used.len()),
+            |(r, a)| data[[r, used[a]]],
+        ))
+    };
+    Ok((sub, names))
+}
+
+/// [`pls_pm`] on the model's own columns (`names` in block order): the estimate on the rows
+/// complete in them, and the scores of those rows.
+pub(super) fn on_rows(
+    model: &PlsModel,
+    sub: ArrayView2<f64>,
+    names: &[String],
+    options: &PlsOptions,
+) -> Result<PlsFit> {
+    let cov = covariance(sub, MissingData::Listwise)?;
+    let mut fit = estimate(model, &cov, names, options)?;
+    let mut scores = Array2::from_elem((sub.nrows(), model.constructs.len()), f64::NAN);
     for (row, x) in sub.rows().into_iter().enumerate() {
         if x.iter().any(|v| v.is_nan()) {
             continue;
         }
         for (a, o) in fit.outer.iter().enumerate() {
-            let z = (x[a] - cov.means[a]) / sd[a];
+            let z = (x[a] - fit.indicator_means[a]) / fit.indicator_sd[a];
             let cell = &mut scores[[row, o.construct]];
             *cell = if cell.is_nan() { 0.0 } else { *cell } + o.weight * z;
         }

@@ -155,6 +155,12 @@ typedef struct cx_journey_state cx_journey_state;
 typedef struct cx_nps_accumulator cx_nps_accumulator;
 
 /**
+ * A bootstrap of a PLS path model. Opaque: made by cx_pls_bootstrap, read with the
+ * cx_pls_bootstrap_result_* functions, released with cx_pls_bootstrap_result_free.
+ */
+typedef struct cx_pls_bootstrap_result cx_pls_bootstrap_result;
+
+/**
  * A PLS path model. Opaque: make one with cx_pls_model_from_json or cx_pls_model_from_toml,
  * release it with cx_pls_model_free.
  */
@@ -846,10 +852,63 @@ typedef struct {
    */
   size_t max_iterations;
   /**
-   * Missing values (NaN): CX_NAN_RAISE (an error) or CX_NAN_OMIT (listwise deletion).
+   * Missing values (NaN): CX_NAN_RAISE (an error), CX_NAN_OMIT (listwise deletion) or
+   * CX_NAN_MEAN (mean replacement).
    */
   cx_nan_policy nan_policy;
 } cx_pls_options;
+
+/**
+ * Options of cx_pls_bootstrap; start from cx_pls_bootstrap_options_default().
+ */
+typedef struct {
+  /**
+   * Resamples of the respondents (at least 1).
+   */
+  size_t samples;
+  /**
+   * Seed of the resamples (the same result on any thread count).
+   */
+  uint64_t seed;
+  /**
+   * Level of the percentile intervals, in (0, 1).
+   */
+  double confidence;
+} cx_pls_bootstrap_options;
+
+/**
+ * One parameter's bootstrap summary.
+ */
+typedef struct {
+  /**
+   * The estimate on all respondents.
+   */
+  double estimate;
+  /**
+   * Mean over the resamples.
+   */
+  double mean;
+  /**
+   * Standard error (the resamples' standard deviation).
+   */
+  double se;
+  /**
+   * estimate / se.
+   */
+  double t;
+  /**
+   * Two-sided p-value of t (Student's t, n − 1 degrees of freedom).
+   */
+  double p_value;
+  /**
+   * Lower percentile bound.
+   */
+  double ci_low;
+  /**
+   * Upper percentile bound.
+   */
+  double ci_high;
+} cx_pls_bootstrap_estimate;
 
 /**
  * One path of an estimate: constructs by position in the model.
@@ -886,6 +945,55 @@ typedef struct {
    */
   double loading;
 } cx_pls_outer;
+
+/**
+ * One effect of a construct on another (standardised; positions in the model).
+ */
+typedef struct {
+  /**
+   * The cause.
+   */
+  size_t from;
+  /**
+   * The effect.
+   */
+  size_t to;
+  /**
+   * The path coefficient (0 without a direct path).
+   */
+  double direct;
+  /**
+   * The sum over every longer route of the product of its coefficients.
+   */
+  double indirect;
+  /**
+   * Direct plus indirect.
+   */
+  double total;
+} cx_pls_effect;
+
+/**
+ * Reliability and convergent validity of one construct's block (NaN where undefined: α
+ * and ρA of a single indicator).
+ */
+typedef struct {
+  /**
+   * Cronbach's α of the standardised indicators.
+   */
+  double alpha;
+  /**
+   * Composite reliability ρC.
+   */
+  double rho_c;
+  /**
+   * Dijkstra–Henseler ρA.
+   */
+  double rho_a;
+  /**
+   * Average variance extracted.
+   */
+  double ave;
+} cx_pls_reliability;
 
 /**
  * Service-quality settings shared by cx_servqual, cx_servperf and cx_zone_of_tolerance.
@@ -1591,6 +1699,12 @@ typedef struct {
 #define CX_PLS_CENTROID 2
 
 /**
+ * Missing answers are replaced by their column's mean (cx_pls_estimate only; the other
+ * functions take CX_NAN_RAISE or CX_NAN_OMIT).
+ */
+#define CX_NAN_MEAN 2
+
+/**
  * R, F and M binned over all customers.
  */
 #define CX_RFM_INDEPENDENT 0
@@ -2239,6 +2353,81 @@ cx_status cx_pls_estimate(const cx_pls_model *model,
                           cx_pls_result **out_result);
 
 /**
+ * The default bootstrap options (the core's): 5,000 resamples, seed 0, 95 % intervals.
+ */
+cx_pls_bootstrap_options cx_pls_bootstrap_options_default(void);
+
+/**
+ * Bootstraps `model` on the data cx_pls_estimate takes (same arguments): resamples of the
+ * respondents with replacement, each estimated again, in parallel; writes a handle to the
+ * summaries. `options` and `bootstrap` may be NULL for the defaults.
+ *
+ * # Safety
+ * As cx_pls_estimate; `bootstrap` NULL or valid; `out_result` valid for a write.
+ */
+cx_status cx_pls_bootstrap(const cx_pls_model *model,
+                           const double *data,
+                           size_t rows,
+                           size_t cols,
+                           const char *const *columns,
+                           const cx_pls_options *options,
+                           const cx_pls_bootstrap_options *bootstrap,
+                           cx_pls_bootstrap_result **out_result);
+
+/**
+ * Writes the resamples drawn and those that failed to estimate and were left out (either
+ * output may be NULL).
+ *
+ * # Safety
+ * `result` a live handle; each output NULL or valid for a write.
+ */
+cx_status cx_pls_bootstrap_result_counts(const cx_pls_bootstrap_result *result,
+                                         size_t *out_samples,
+                                         size_t *out_failed);
+
+/**
+ * Writes the bootstrap of every path (the model's path order) into the caller's array.
+ *
+ * # Safety
+ * `result` a live handle; `out_paths` valid for `capacity` entries.
+ */
+cx_status cx_pls_bootstrap_result_paths(const cx_pls_bootstrap_result *result,
+                                        cx_pls_bootstrap_estimate *out_paths,
+                                        size_t capacity);
+
+/**
+ * Writes the bootstrap of every indicator's weight and loading (the order of
+ * cx_pls_result_outer) into two caller arrays (`out_loadings` may be NULL).
+ *
+ * # Safety
+ * `result` a live handle; `out_weights` valid for `capacity` entries, `out_loadings` NULL
+ * or valid for as many.
+ */
+cx_status cx_pls_bootstrap_result_outer(const cx_pls_bootstrap_result *result,
+                                        cx_pls_bootstrap_estimate *out_weights,
+                                        cx_pls_bootstrap_estimate *out_loadings,
+                                        size_t capacity);
+
+/**
+ * Writes the bootstrap of every total effect (the order of cx_pls_result_effects) into
+ * the caller's array.
+ *
+ * # Safety
+ * `result` a live handle; `out_total` valid for `capacity` entries.
+ */
+cx_status cx_pls_bootstrap_result_total_effects(const cx_pls_bootstrap_result *result,
+                                                cx_pls_bootstrap_estimate *out_total,
+                                                size_t capacity);
+
+/**
+ * Releases a bootstrap. NULL is a no-op.
+ *
+ * # Safety
+ * `result` NULL or a live handle, not used again.
+ */
+void cx_pls_bootstrap_result_free(cx_pls_bootstrap_result *result);
+
+/**
  * Writes the numbers of constructs, paths and indicators of an estimate, and the
  * respondents behind it (each output may be NULL).
  *
@@ -2281,6 +2470,36 @@ cx_status cx_pls_result_r_squared(const cx_pls_result *result,
                                   double *out_r_squared,
                                   double *out_adjusted,
                                   size_t capacity);
+
+/**
+ * Writes the number of effects into `out_count` (may be NULL) and the effects of every
+ * construct on every construct it reaches into the caller's array (CX_BUFFER_TOO_SMALL,
+ * with the count written, when `capacity` is short).
+ *
+ * # Safety
+ * `result` a live handle; `out_effects` valid for `capacity` entries; `out_count` NULL or
+ * valid for a write.
+ */
+cx_status cx_pls_result_effects(const cx_pls_result *result,
+                                cx_pls_effect *out_effects,
+                                size_t capacity,
+                                size_t *out_count);
+
+/**
+ * Writes every construct's reliability (the model's order) into the caller's array and,
+ * when `out_htmt` is not NULL, the heterotrait–monotrait ratios as a row-major constructs ×
+ * constructs matrix (NaN on the diagonal and for single-indicator blocks) into
+ * `htmt_capacity` doubles.
+ *
+ * # Safety
+ * `result` a live handle; `out_reliability` valid for `capacity` entries; `out_htmt` NULL
+ * or valid for `htmt_capacity` doubles.
+ */
+cx_status cx_pls_result_quality(const cx_pls_result *result,
+                                cx_pls_reliability *out_reliability,
+                                size_t capacity,
+                                double *out_htmt,
+                                size_t htmt_capacity);
 
 /**
  * Releases a result. NULL is a no-op.

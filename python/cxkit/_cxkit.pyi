@@ -1122,7 +1122,7 @@ def pls_pm(
     paths: Optional[Sequence[Tuple[str, str]]] = None,
     modes: Optional[Mapping[str, str]] = None,
     scheme: Literal["path", "factorial", "centroid"] = "path",
-    nan_policy: Literal["raise", "omit"] = "raise",
+    nan_policy: Literal["raise", "omit", "mean"] = "raise",
     tolerance: float = 1e-10,
     max_iterations: int = 300,
     columns: Optional[Sequence[str]] = None,

@@ -512,7 +512,79 @@ static void test_pls(void) {
   CHECK(adj[4] < r2[4]);
   CHECK(cx_pls_result_paths(result, p, 3) == CX_BUFFER_TOO_SMALL);
   CHECK(cx_pls_result_outer(result, NULL, 19) == CX_NULL_ARGUMENT);
+  /* Effects: Image reaches Loyalty only through Expectation, so its total effect is the
+     product of the two paths and it has no direct one. */
+  cx_pls_effect effects[16];
+  size_t n_effects = 0;
+  CHECK(cx_pls_result_effects(result, effects, 1, &n_effects) == CX_BUFFER_TOO_SMALL);
+  CHECK(cx_pls_result_effects(result, effects, 16, &n_effects) == CX_OK);
+  int found = 0;
+  for (size_t e = 0; e < n_effects; e++)
+    if (effects[e].from == 0 && effects[e].to == 4) {
+      found = 1;
+      NEAR(effects[e].direct, 0.0, 0.0);
+      NEAR(effects[e].total, p[0].coefficient * p[1].coefficient, 1e-12);
+    }
+  CHECK(found);
+  /* Quality: composite reliability of Loyalty by its formula from the loadings,
+     (Σλ)² / ((Σλ)² + Σ(1 − λ²)); a single indicator has no α. */
+  cx_pls_reliability rel[5];
+  double htmt[25];
+  CHECK(cx_pls_result_quality(result, rel, 5, htmt, 25) == CX_OK);
+  double sum = 0, err = 0;
+  for (int a = 16; a < 19; a++) {
+    sum += outer[a].loading;
+    err += 1 - outer[a].loading * outer[a].loading;
+  }
+  NEAR(rel[4].rho_c, sum * sum / (sum * sum + err), 1e-12);
+  CHECK(isnan(rel[3].alpha) && !isnan(rel[4].alpha));
+  CHECK(isnan(htmt[0]) && htmt[1] == htmt[5] && htmt[1] > 0);
+  CHECK(cx_pls_result_quality(result, rel, 4, NULL, 0) == CX_BUFFER_TOO_SMALL);
   cx_pls_result_free(result);
+  /* Bootstrap: the same seed gives the same summaries; each path's estimate is the fit's
+     and lies inside its percentile interval. */
+  cx_pls_bootstrap_options bo = cx_pls_bootstrap_options_default();
+  CHECK(bo.samples == 5000 && bo.confidence == 0.95);
+  bo.samples = 200;
+  bo.seed = 7;
+  cx_pls_bootstrap_result *boot = NULL, *again = NULL;
+  CHECK(cx_pls_bootstrap(model, data, rows, 24, (const char *const *)names, NULL, &bo, &boot) == CX_OK);
+  CHECK(cx_pls_bootstrap(model, data, rows, 24, (const char *const *)names, NULL, &bo, &again) == CX_OK);
+  size_t samples = 0, failed = 9;
+  CHECK(cx_pls_bootstrap_result_counts(boot, &samples, &failed) == CX_OK);
+  CHECK(samples == 200 && failed == 0);
+  cx_pls_bootstrap_estimate bp[4], bq[4], bw[19], bl[19], bt[16];
+  CHECK(cx_pls_bootstrap_result_paths(boot, bp, 4) == CX_OK);
+  CHECK(cx_pls_bootstrap_result_paths(again, bq, 4) == CX_OK);
+  for (int k = 0; k < 4; k++) {
+    NEAR(bp[k].estimate, p[k].coefficient, 1e-12);
+    CHECK(bp[k].ci_low < bp[k].estimate && bp[k].estimate < bp[k].ci_high && bp[k].se > 0);
+    CHECK(memcmp(&bp[k], &bq[k], sizeof bp[k]) == 0);
+  }
+  CHECK(cx_pls_bootstrap_result_outer(boot, bw, bl, 19) == CX_OK);
+  NEAR(bw[13].estimate, outer[13].weight, 1e-12);
+  NEAR(bl[0].estimate, outer[0].loading, 1e-12);
+  CHECK(cx_pls_bootstrap_result_total_effects(boot, bt, 16) == CX_OK);
+  CHECK(cx_pls_bootstrap_result_total_effects(boot, bt, n_effects - 1) == CX_BUFFER_TOO_SMALL);
+  bo.samples = 0;
+  CHECK(cx_pls_bootstrap(model, data, rows, 24, (const char *const *)names, NULL, &bo, &again) ==
+        CX_INVALID_PARAMETER);
+  CHECK(strstr(last_error(), "samples") != NULL);
+  cx_pls_bootstrap_result_free(boot);
+  cx_pls_bootstrap_result_free(again);
+  cx_pls_bootstrap_result_free(NULL);
+  /* Missing answers: an error by default, mean replacement keeps all 250 respondents. */
+  static double holes[250 * 24];
+  memcpy(holes, data, sizeof holes);
+  holes[3 * 24 + 0] = NAN;
+  CHECK(cx_pls_estimate(model, holes, rows, 24, (const char *const *)names, NULL, &result) == CX_MISSING_ANSWER);
+  o.nan_policy = CX_NAN_MEAN;
+  CHECK(cx_pls_estimate(model, holes, rows, 24, (const char *const *)names, &o, &result) == CX_OK);
+  CHECK(cx_pls_result_sizes(result, NULL, NULL, NULL, &n) == CX_OK && n == 250);
+  cx_pls_result_free(result);
+  o.nan_policy = 7;
+  CHECK(cx_pls_estimate(model, holes, rows, 24, (const char *const *)names, &o, &result) == CX_INVALID_PARAMETER);
+  o = cx_pls_options_default();
   /* Bad models and data. */
   const char *cycle =
       "{\"constructs\": [{\"name\": \"A\", \"indicators\": [\"IMAG1\"]}, {\"name\": \"B\", \"indicators\": "

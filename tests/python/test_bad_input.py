@@ -171,6 +171,7 @@ CASES = [
     ("pls_pm", "an unknown column", lambda: cxkit.pls_pm(PLS_DATA, constructs={"A": ["a", "nope"], "B": ["b"]}, paths=[("A", "B")]), cxkit.InvalidParameterError),
     ("pls_pm", "a constant indicator", lambda: cxkit.pls_pm(PLS_DATA.assign(a=1.0), constructs={"A": ["a"], "B": ["b"]}, paths=[("A", "B")]), cxkit.ConstantColumnError),
     ("pls_pm", "NaN with nan_policy raise", lambda: cxkit.pls_pm(PLS_DATA.assign(a=[1.0, np.nan, 3.0, 4.0, 5.0]), constructs={"A": ["a"], "B": ["b"]}, paths=[("A", "B")]), cxkit.MissingAnswerError),
+    ("pls_pm", "a column with no answer under nan_policy mean", lambda: cxkit.pls_pm(PLS_DATA.assign(a=np.nan), constructs={"A": ["a"], "B": ["b"]}, paths=[("A", "B")], nan_policy="mean"), cxkit.InsufficientDataError),
     ("pls_pm", "fewer than 3 respondents", lambda: cxkit.pls_pm(PLS_DATA.head(2), constructs={"A": ["a"], "B": ["b"]}, paths=[("A", "B")]), cxkit.InsufficientDataError),
     ("pls_pm", "a singular mode-B block", lambda: cxkit.pls_pm(PLS_DATA.assign(c=PLS_DATA["a"]), constructs={"A": ["a", "c"], "B": ["b"]}, paths=[("A", "B")], modes={"A": "B"}), cxkit.SingularMatrixError),
     ("pls_pm", "no convergence in max_iterations", lambda: cxkit.pls_pm(PLS_DATA, constructs={"A": ["a", "c"], "B": ["b"]}, paths=[("A", "B")], max_iterations=1), cxkit.DidNotConvergeError),

@@ -169,6 +169,12 @@ def test_bad_input_is_a_typed_error(mobi):
         cxkit.pls_pm(holes, constructs={"A": ["IMAG1"], "B": ["CUEX1"]}, paths=[("A", "B")])
     r = cxkit.pls_pm(holes, constructs={"A": ["IMAG1"], "B": ["CUEX1"]}, paths=[("A", "B")], nan_policy="omit")
     assert r.n == 249 and np.isnan(r.scores.loc[3, "A"])
+    # Mean replacement: the same as filling the hole by hand with the column's other answers' mean.
+    mean = cxkit.pls_pm(holes, constructs={"A": ["IMAG1"], "B": ["CUEX1"]}, paths=[("A", "B")], nan_policy="mean")
+    filled = holes.fillna({"IMAG1": holes["IMAG1"].mean()})
+    by_hand = cxkit.pls_pm(filled, constructs={"A": ["IMAG1"], "B": ["CUEX1"]}, paths=[("A", "B")])
+    assert mean.n == 250 and np.isfinite(mean.scores.loc[3, "A"])
+    assert abs(mean.paths.loc[0, "coefficient"] - by_hand.paths.loc[0, "coefficient"]) < 1e-12
     with pytest.raises(cxkit.InvalidParameterError, match="scheme"):
         cxkit.pls_pm(mobi, constructs=CONSTRUCTS, paths=PATHS, scheme="circular")
     fit = cxkit.pls_pm(mobi, constructs=CONSTRUCTS, paths=PATHS)

@@ -3,12 +3,15 @@
 
 use std::ffi::c_char;
 
-use cxkit_core::pls::{self as core, InnerScheme, PlsModel, PlsOptions};
+use cxkit_core::pls::{
+    self as core, BootstrapEstimate, BootstrapOptions, InnerScheme, MissingValues, PlsModel,
+    PlsOptions,
+};
 use cxkit_core::Error;
 
 use crate::convert::{arg, fill, matrix, out, slice, strings};
 use crate::error::{cx_status, guard, invalid, Failure};
-use crate::survey::{cx_nan_policy, nan_policy, nan_policy_code};
+use crate::survey::{cx_nan_policy, CX_NAN_OMIT, CX_NAN_RAISE};
 
 /// A PLS path model. Opaque: make one with cx_pls_model_from_json or cx_pls_model_from_toml,
 /// release it with cx_pls_model_free.
@@ -22,6 +25,12 @@ pub struct cx_pls_result {
     inner: core::PlsFit,
 }
 
+/// A bootstrap of a PLS path model. Opaque: made by cx_pls_bootstrap, read with the
+/// cx_pls_bootstrap_result_* functions, released with cx_pls_bootstrap_result_free.
+pub struct cx_pls_bootstrap_result {
+    inner: core::PlsBootstrap,
+}
+
 /// The inner weighting scheme: CX_PLS_PATH (default), CX_PLS_FACTORIAL or CX_PLS_CENTROID.
 pub type cx_pls_scheme = u32;
 /// Regression weights from predecessors, correlations to successors.
@@ -30,6 +39,10 @@ pub const CX_PLS_PATH: cx_pls_scheme = 0;
 pub const CX_PLS_FACTORIAL: cx_pls_scheme = 1;
 /// Signs of the correlations with every neighbour.
 pub const CX_PLS_CENTROID: cx_pls_scheme = 2;
+
+/// Missing answers are replaced by their column's mean (cx_pls_estimate only; the other
+/// functions take CX_NAN_RAISE or CX_NAN_OMIT).
+pub const CX_NAN_MEAN: cx_nan_policy = 2;
 
 /// Options of cx_pls_estimate; start from cx_pls_options_default().
 #[repr(C)]
@@ -41,7 +54,8 @@ pub struct cx_pls_options {
     pub tolerance: f64,
     /// Iterations before CX_DID_NOT_CONVERGE.
     pub max_iterations: usize,
-    /// Missing values (NaN): CX_NAN_RAISE (an error) or CX_NAN_OMIT (listwise deletion).
+    /// Missing values (NaN): CX_NAN_RAISE (an error), CX_NAN_OMIT (listwise deletion) or
+    /// CX_NAN_MEAN (mean replacement).
     pub nan_policy: cx_nan_policy,
 }
 
@@ -57,7 +71,11 @@ pub extern "C" fn cx_pls_options_default() -> cx_pls_options {
         },
         tolerance: o.tolerance,
         max_iterations: o.max_iterations,
-        nan_policy: nan_policy_code(o.nan_policy),
+        nan_policy: match o.nan_policy {
+            MissingValues::Raise => CX_NAN_RAISE,
+            MissingValues::Omit => CX_NAN_OMIT,
+            MissingValues::Mean => CX_NAN_MEAN,
+        },
     }
 }
 
@@ -80,7 +98,18 @@ fn resolve(o: Option<&cx_pls_options>) -> Result<PlsOptions, Failure> {
         },
         tolerance: o.tolerance,
         max_iterations: o.max_iterations,
-        nan_policy: nan_policy(o.nan_policy)?,
+        nan_policy: match o.nan_policy {
+            CX_NAN_RAISE => MissingValues::Raise,
+            CX_NAN_OMIT => MissingValues::Omit,
+            CX_NAN_MEAN => MissingValues::Mean,
+            v => {
+                return Err(invalid(
+                    "nan_policy",
+                    v,
+                    "CX_NAN_RAISE, CX_NAN_OMIT, CX_NAN_MEAN",
+                ))
+            }
+        },
     })
 }
 
@@ -207,6 +236,226 @@ pub unsafe extern "C" fn cx_pls_estimate(
     })
 }
 
+/// Options of cx_pls_bootstrap; start from cx_pls_bootstrap_options_default().
+#[repr(C)]
+#[derive(Debug, Clone, Copy)]
+pub struct cx_pls_bootstrap_options {
+    /// Resamples of the respondents (at least 1).
+    pub samples: usize,
+    /// Seed of the resamples (the same result on any thread count).
+    pub seed: u64,
+    /// Level of the percentile intervals, in (0, 1).
+    pub confidence: f64,
+}
+
+/// The default bootstrap options (the core's): 5,000 resamples, seed 0, 95 % intervals.
+#[no_mangle]
+pub extern "C" fn cx_pls_bootstrap_options_default() -> cx_pls_bootstrap_options {
+    let o = BootstrapOptions::default();
+    cx_pls_bootstrap_options {
+        samples: o.samples,
+        seed: o.seed,
+        confidence: o.confidence,
+    }
+}
+
+/// Bootstraps `model` on the data cx_pls_estimate takes (same arguments): resamples of the
+/// respondents with replacement, each estimated again, in parallel; writes a handle to the
+/// summaries. `options` and `bootstrap` may be NULL for the defaults.
+///
+/// # Safety
+/// As cx_pls_estimate; `bootstrap` NULL or valid; `out_result` valid for a write.
+#[no_mangle]
+#[allow(clippy::too_many_arguments)]
+pub unsafe extern "C" fn cx_pls_bootstrap(
+    model: *const cx_pls_model,
+    data: *const f64,
+    rows: usize,
+    cols: usize,
+    columns: *const *const c_char,
+    options: *const cx_pls_options,
+    bootstrap: *const cx_pls_bootstrap_options,
+    out_result: *mut *mut cx_pls_bootstrap_result,
+) -> cx_status {
+    guard("cx_pls_bootstrap", || {
+        // SAFETY: caller contract.
+        let (m, names, result, o, b) = unsafe {
+            (
+                arg(model, "model")?,
+                strings(columns, cols, "columns")?,
+                out(out_result, "out_result")?,
+                options.as_ref(),
+                bootstrap.as_ref(),
+            )
+        };
+        let x = matrix(data, rows, cols)?;
+        let b = b.map_or_else(BootstrapOptions::default, |b| BootstrapOptions {
+            samples: b.samples,
+            seed: b.seed,
+            confidence: b.confidence,
+        });
+        let boot = core::bootstrap(&m.inner, x, &names, &resolve(o)?, &b)?;
+        *result = Box::into_raw(Box::new(cx_pls_bootstrap_result { inner: boot }));
+        Ok(())
+    })
+}
+
+/// One parameter's bootstrap summary.
+#[repr(C)]
+#[derive(Debug, Clone, Copy)]
+pub struct cx_pls_bootstrap_estimate {
+    /// The estimate on all respondents.
+    pub estimate: f64,
+    /// Mean over the resamples.
+    pub mean: f64,
+    /// Standard error (the resamples' standard deviation).
+    pub se: f64,
+    /// estimate / se.
+    pub t: f64,
+    /// Two-sided p-value of t (Student's t, n − 1 degrees of freedom).
+    pub p_value: f64,
+    /// Lower percentile bound.
+    pub ci_low: f64,
+    /// Upper percentile bound.
+    pub ci_high: f64,
+}
+
+fn summaries(v: &[BootstrapEstimate]) -> Vec<cx_pls_bootstrap_estimate> {
+    v.iter()
+        .map(|e| cx_pls_bootstrap_estimate {
+            estimate: e.estimate,
+            mean: e.mean,
+            se: e.se,
+            t: e.t,
+            p_value: e.p_value,
+            ci_low: e.ci_low,
+            ci_high: e.ci_high,
+        })
+        .collect()
+}
+
+/// Writes the resamples drawn and those that failed to estimate and were left out (either
+/// output may be NULL).
+///
+/// # Safety
+/// `result` a live handle; each output NULL or valid for a write.
+#[no_mangle]
+pub unsafe extern "C" fn cx_pls_bootstrap_result_counts(
+    result: *const cx_pls_bootstrap_result,
+    out_samples: *mut usize,
+    out_failed: *mut usize,
+) -> cx_status {
+    guard("cx_pls_bootstrap_result_counts", || {
+        // SAFETY: caller contract.
+        let r = &unsafe { arg(result, "result") }?.inner;
+        // SAFETY: NULL or valid for a write (caller contract).
+        unsafe { write_sizes(&[(out_samples, r.samples), (out_failed, r.failed)]) };
+        Ok(())
+    })
+}
+
+/// Writes the bootstrap of every path (the model's path order) into the caller's array.
+///
+/// # Safety
+/// `result` a live handle; `out_paths` valid for `capacity` entries.
+#[no_mangle]
+pub unsafe extern "C" fn cx_pls_bootstrap_result_paths(
+    result: *const cx_pls_bootstrap_result,
+    out_paths: *mut cx_pls_bootstrap_estimate,
+    capacity: usize,
+) -> cx_status {
+    guard("cx_pls_bootstrap_result_paths", || {
+        // SAFETY: caller contract.
+        let r = &unsafe { arg(result, "result") }?.inner;
+        // SAFETY: caller contract.
+        unsafe { fill(out_paths, capacity, &summaries(&r.paths), "out_paths") }
+    })
+}
+
+/// Writes the bootstrap of every indicator's weight and loading (the order of
+/// cx_pls_result_outer) into two caller arrays (`out_loadings` may be NULL).
+///
+/// # Safety
+/// `result` a live handle; `out_weights` valid for `capacity` entries, `out_loadings` NULL
+/// or valid for as many.
+#[no_mangle]
+pub unsafe extern "C" fn cx_pls_bootstrap_result_outer(
+    result: *const cx_pls_bootstrap_result,
+    out_weights: *mut cx_pls_bootstrap_estimate,
+    out_loadings: *mut cx_pls_bootstrap_estimate,
+    capacity: usize,
+) -> cx_status {
+    guard("cx_pls_bootstrap_result_outer", || {
+        // SAFETY: caller contract.
+        let r = &unsafe { arg(result, "result") }?.inner;
+        // SAFETY: caller contract.
+        unsafe { fill(out_weights, capacity, &summaries(&r.weights), "out_weights") }?;
+        if !out_loadings.is_null() {
+            // SAFETY: caller contract.
+            unsafe {
+                fill(
+                    out_loadings,
+                    capacity,
+                    &summaries(&r.loadings),
+                    "out_loadings",
+                )
+            }?;
+        }
+        Ok(())
+    })
+}
+
+/// Writes the bootstrap of every total effect (the order of cx_pls_result_effects) into
+/// the caller's array.
+///
+/// # Safety
+/// `result` a live handle; `out_total` valid for `capacity` entries.
+#[no_mangle]
+pub unsafe extern "C" fn cx_pls_bootstrap_result_total_effects(
+    result: *const cx_pls_bootstrap_result,
+    out_total: *mut cx_pls_bootstrap_estimate,
+    capacity: usize,
+) -> cx_status {
+    guard("cx_pls_bootstrap_result_total_effects", || {
+        // SAFETY: caller contract.
+        let r = &unsafe { arg(result, "result") }?.inner;
+        // SAFETY: caller contract.
+        unsafe {
+            fill(
+                out_total,
+                capacity,
+                &summaries(&r.total_effects),
+                "out_total",
+            )
+        }
+    })
+}
+
+/// Releases a bootstrap. NULL is a no-op.
+///
+/// # Safety
+/// `result` NULL or a live handle, not used again.
+#[no_mangle]
+pub unsafe extern "C" fn cx_pls_bootstrap_result_free(result: *mut cx_pls_bootstrap_result) {
+    if !result.is_null() {
+        // SAFETY: made by Box::into_raw in this module (caller contract).
+        drop(unsafe { Box::from_raw(result) });
+    }
+}
+
+/// Writes each size into its output where the output is not NULL.
+///
+/// # Safety
+/// Each pointer NULL or valid for a write.
+unsafe fn write_sizes(sizes: &[(*mut usize, usize)]) {
+    for &(p, v) in sizes {
+        // SAFETY: NULL or valid for a write (caller contract).
+        if let Some(p) = unsafe { p.as_mut() } {
+            *p = v;
+        }
+    }
+}
+
 /// One path of an estimate: constructs by position in the model.
 #[repr(C)]
 #[derive(Debug, Clone, Copy)]
@@ -247,17 +496,15 @@ pub unsafe extern "C" fn cx_pls_result_sizes(
     guard("cx_pls_result_sizes", || {
         // SAFETY: caller contract.
         let r = &unsafe { arg(result, "result") }?.inner;
-        for (p, v) in [
-            (out_constructs, r.constructs.len()),
-            (out_paths, r.paths.len()),
-            (out_indicators, r.outer.len()),
-            (out_respondents, r.n),
-        ] {
-            // SAFETY: NULL or valid for a write (caller contract).
-            if let Some(p) = unsafe { p.as_mut() } {
-                *p = v;
-            }
-        }
+        // SAFETY: NULL or valid for a write (caller contract).
+        unsafe {
+            write_sizes(&[
+                (out_constructs, r.constructs.len()),
+                (out_paths, r.paths.len()),
+                (out_indicators, r.outer.len()),
+                (out_respondents, r.n),
+            ])
+        };
         Ok(())
     })
 }
@@ -340,6 +587,114 @@ pub unsafe extern "C" fn cx_pls_result_r_squared(
             let adj: Vec<f64> = r.adj_r_squared.iter().map(nan).collect();
             // SAFETY: caller contract.
             unsafe { fill(out_adjusted, capacity, &adj, "out_adjusted") }?;
+        }
+        Ok(())
+    })
+}
+
+/// One effect of a construct on another (standardised; positions in the model).
+#[repr(C)]
+#[derive(Debug, Clone, Copy)]
+pub struct cx_pls_effect {
+    /// The cause.
+    pub from: usize,
+    /// The effect.
+    pub to: usize,
+    /// The path coefficient (0 without a direct path).
+    pub direct: f64,
+    /// The sum over every longer route of the product of its coefficients.
+    pub indirect: f64,
+    /// Direct plus indirect.
+    pub total: f64,
+}
+
+/// Writes the number of effects into `out_count` (may be NULL) and the effects of every
+/// construct on every construct it reaches into the caller's array (CX_BUFFER_TOO_SMALL,
+/// with the count written, when `capacity` is short).
+///
+/// # Safety
+/// `result` a live handle; `out_effects` valid for `capacity` entries; `out_count` NULL or
+/// valid for a write.
+#[no_mangle]
+pub unsafe extern "C" fn cx_pls_result_effects(
+    result: *const cx_pls_result,
+    out_effects: *mut cx_pls_effect,
+    capacity: usize,
+    out_count: *mut usize,
+) -> cx_status {
+    guard("cx_pls_result_effects", || {
+        // SAFETY: caller contract.
+        let r = &unsafe { arg(result, "result") }?.inner;
+        // SAFETY: NULL or valid for a write (caller contract).
+        unsafe { write_sizes(&[(out_count, r.effects.len())]) };
+        let v: Vec<cx_pls_effect> = r
+            .effects
+            .iter()
+            .map(|e| cx_pls_effect {
+                from: e.from,
+                to: e.to,
+                direct: e.direct,
+                indirect: e.indirect,
+                total: e.total,
+            })
+            .collect();
+        // SAFETY: caller contract.
+        unsafe { fill(out_effects, capacity, &v, "out_effects") }
+    })
+}
+
+/// Reliability and convergent validity of one construct's block (NaN where undefined: α
+/// and ρA of a single indicator).
+#[repr(C)]
+#[derive(Debug, Clone, Copy)]
+pub struct cx_pls_reliability {
+    /// Cronbach's α of the standardised indicators.
+    pub alpha: f64,
+    /// Composite reliability ρC.
+    pub rho_c: f64,
+    /// Dijkstra–Henseler ρA.
+    pub rho_a: f64,
+    /// Average variance extracted.
+    pub ave: f64,
+}
+
+/// Writes every construct's reliability (the model's order) into the caller's array and,
+/// when `out_htmt` is not NULL, the heterotrait–monotrait ratios as a row-major constructs ×
+/// constructs matrix (NaN on the diagonal and for single-indicator blocks) into
+/// `htmt_capacity` doubles.
+///
+/// # Safety
+/// `result` a live handle; `out_reliability` valid for `capacity` entries; `out_htmt` NULL
+/// or valid for `htmt_capacity` doubles.
+#[no_mangle]
+pub unsafe extern "C" fn cx_pls_result_quality(
+    result: *const cx_pls_result,
+    out_reliability: *mut cx_pls_reliability,
+    capacity: usize,
+    out_htmt: *mut f64,
+    htmt_capacity: usize,
+) -> cx_status {
+    guard("cx_pls_result_quality", || {
+        // SAFETY: caller contract.
+        let r = &unsafe { arg(result, "result") }?.inner;
+        let q = r.quality();
+        let nan = |v: Option<f64>| v.unwrap_or(f64::NAN);
+        let v: Vec<cx_pls_reliability> = q
+            .reliability
+            .iter()
+            .map(|b| cx_pls_reliability {
+                alpha: nan(b.alpha),
+                rho_c: b.rho_c,
+                rho_a: nan(b.rho_a),
+                ave: b.ave,
+            })
+            .collect();
+        // SAFETY: caller contract.
+        unsafe { fill(out_reliability, capacity, &v, "out_reliability") }?;
+        if !out_htmt.is_null() {
+            let htmt: Vec<f64> = q.htmt.iter().copied().collect();
+            // SAFETY: caller contract.
+            unsafe { fill(out_htmt, htmt_capacity, &htmt, "out_htmt") }?;
         }
         Ok(())
     })

@@ -244,15 +244,15 @@ fn options(
         scheme: named(scheme)?,
         tolerance,
         max_iterations,
-        nan_policy: crate::convert::nan_policy(nan_policy)?,
+        nan_policy: named(nan_policy)?,
     })
 }
 
 /// Estimates a PLS path model (Lohmöller's algorithm on standardised indicators): ``data``
 /// is a DataFrame of respondents × items (or a 2-D array with ``columns``); the model is
 /// ``model`` (a PlsModel) or ``constructs`` / ``paths`` / ``modes`` as PlsModel takes them.
-/// ``scheme``: "path" (default), "factorial" or "centroid"; ``nan_policy`` "raise" or
-/// "omit" (listwise). Returns a PlsResult.
+/// ``scheme``: "path" (default), "factorial" or "centroid"; ``nan_policy`` "raise"
+/// (default), "omit" (listwise deletion) or "mean" (mean replacement). Returns a PlsResult.
 ///
 /// >>> import pandas as pd
 /// >>> d = pd.DataFrame({"x1": [1, 2, 3, 4, 5], "x2": [2, 1, 4, 3, 5], "y1": [1, 2, 4, 3, 5]})

@@ -82,7 +82,7 @@ mod tests {
     use crate::drivers::DriverMethod;
     use crate::journey::{Alert, GapTo, Level, RejectPolicy};
     use crate::kano::{AnswerForm, KanoRule, RefinedCategory};
-    use crate::pls::{InnerScheme, Mode};
+    use crate::pls::{InnerScheme, MissingValues, Mode};
     use crate::scale::NanPolicy;
     use crate::segment::RfmBinning;
     use crate::survey::{NpsMethod, ProportionMethod};
@@ -111,6 +111,7 @@ mod tests {
         round_trip::<Mode>(true);
         round_trip::<NpsGroup>(true);
         round_trip::<InnerScheme>(true);
+        round_trip::<MissingValues>(true);
         round_trip::<NpsMethod>(true);
         round_trip::<ProportionMethod>(true);
         round_trip::<RejectPolicy>(true);

@@ -275,12 +275,37 @@ fn bad_models_and_data_are_errors_naming_what_is_wrong() {
         "{e}"
     );
     let omit = PlsOptions {
-        nan_policy: cxkit::scale::NanPolicy::Omit,
+        nan_policy: cxkit::pls::MissingValues::Omit,
         ..PlsOptions::default()
     };
     let fit = pls_pm(&model, holes.view(), &columns, &omit).unwrap();
     assert_eq!(fit.n, 249);
     assert!(fit.scores.unwrap()[[3, 0]].is_nan());
+    // Mean replacement is the estimate on the data with the hole filled by hand by the mean of
+    // the column's 249 other answers; every row keeps a score.
+    let mean = PlsOptions {
+        nan_policy: cxkit::pls::MissingValues::Mean,
+        ..PlsOptions::default()
+    };
+    let replaced = pls_pm(&model, holes.view(), &columns, &mean).unwrap();
+    let mut filled = data.clone();
+    filled[[3, 0]] = (data.column(0).sum() - data[[3, 0]]) / 249.0;
+    let by_hand = pls_pm(&model, filled.view(), &columns, &PlsOptions::default()).unwrap();
+    assert_eq!(replaced.n, 250);
+    assert!((replaced.paths[0].coefficient - by_hand.paths[0].coefficient).abs() < 1e-12);
+    assert!(replaced
+        .scores
+        .as_ref()
+        .unwrap()
+        .iter()
+        .all(|v| v.is_finite()));
+    let mut empty = data.clone();
+    empty.column_mut(0).fill(f64::NAN);
+    let e = pls_pm(&model, empty.view(), &columns, &mean).unwrap_err();
+    assert!(
+        matches!(e, cxkit::Error::InsufficientData { .. }) && e.to_string().contains("CUEX1"),
+        "{e}"
+    );
     let mut constant = data.clone();
     constant.column_mut(0).fill(5.0);
     let e = pls_pm(&model, constant.view(), &columns, &PlsOptions::default()).unwrap_err();

@@ -105,7 +105,9 @@ fn draw(fit: &PlsFit, pairs: &[(usize, usize)]) -> Draw {
 /// each estimated as [`super::pls_pm`] would, in parallel; per parameter the estimate on all
 /// rows, the resamples' mean and standard deviation, t, a two-sided p-value and the percentile
 /// interval (type-7 quantiles). Resamples that fail to estimate are counted and left out. No
-/// sign correction is applied (the weights start at 1 in every resample).
+/// sign correction is applied (the weights start at 1 in every resample). Missing answers are
+/// handled once, on all rows, as `options.nan_policy` says: the resamples draw from the
+/// complete rows (`Omit`) or the mean-replaced ones (`Mean`).
 ///
 /// # Errors
 /// As [`super::pls_pm`] on all rows; [`Error::InvalidParameter`] for 0 samples or a

@@ -7,7 +7,6 @@ use serde::{Deserialize, Serialize};
 
 use super::model::{Mode, PlsModel};
 use crate::covariance::{covariance, Covariance, MissingData};
-use crate::scale::NanPolicy;
 use crate::{Error, Result};
 
 /// The inner weighting scheme: how each construct's inner proxy weighs its neighbours.
@@ -26,6 +25,25 @@ pub enum InnerScheme {
 
 crate::names::named!(InnerScheme, "scheme", [Path => "path", Factorial => "factorial", Centroid => "centroid"]);
 
+/// What a PLS estimate does with missing answers (NaN) in the model's columns.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum MissingValues {
+    /// A missing answer is an error ([`Error::MissingAnswer`] naming the row and column). The
+    /// default: a model should not quietly run on fewer or invented answers.
+    #[default]
+    Raise,
+    /// Rows with a missing answer in any of the model's columns are left out (listwise
+    /// deletion); their scores are NaN.
+    Omit,
+    /// Each missing answer is replaced by its column's mean over the rows that have it (mean
+    /// replacement, seminr's default); every row keeps a score. A column with no answer at
+    /// all is an error.
+    Mean,
+}
+
+crate::names::named!(MissingValues, "nan_policy", [Raise => "raise", Omit => "omit", Mean => "mean"]);
+
 /// Options of [`estimate`] and [`pls_pm`].
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 pub struct PlsOptions {
@@ -35,9 +53,9 @@ pub struct PlsOptions {
     pub tolerance: f64,
     /// Iterations before giving up with [`Error::DidNotConverge`] (default 300).
     pub max_iterations: usize,
-    /// Rows with a missing value: an error (`Raise`, the default) or left out (`Omit`,
-    /// listwise deletion).
-    pub nan_policy: NanPolicy,
+    /// Missing answers: an error (`Raise`, the default), rows left out (`Omit`, listwise
+    /// deletion) or replaced by the column mean (`Mean`).
+    pub nan_policy: MissingValues,
 }
 
 impl Default for PlsOptions {
@@ -46,7 +64,7 @@ impl Default for PlsOptions {
             scheme: InnerScheme::Path,
             tolerance: 1e-10,
             max_iterations: 300,
-            nan_policy: NanPolicy::Raise,
+            nan_policy: MissingValues::Raise,
         }
     }
 }
@@ -495,7 +513,9 @@ fn fit(
 /// weighted by the outer weights.
 ///
 /// # Errors
-/// As [`estimate`]; [`Error::MissingAnswer`] for a missing value under `NanPolicy::Raise`;
+/// As [`estimate`]; [`Error::MissingAnswer`] for a missing value under
+/// [`MissingValues::Raise`]; [`Error::InsufficientData`] for a column with no answer under
+/// [`MissingValues::Mean`];
 /// [`Error::LengthMismatch`] when `columns` does not name every column.
 ///
 /// ```
@@ -541,7 +561,7 @@ pub(super) fn model_data<'a>(
         });
     }
     let blocks = blocks(model, columns)?;
-    if options.nan_policy == NanPolicy::Raise {
+    if options.nan_policy == MissingValues::Raise {
         for &i in blocks.iter().flatten() {
             if let Some(row) = data.column(i).iter().position(|v| v.is_nan()) {
                 return Err(Error::MissingAnswer {
@@ -553,15 +573,45 @@ pub(super) fn model_data<'a>(
     }
     let used: Vec<usize> = blocks.iter().flatten().copied().collect();
     let names: Vec<String> = used.iter().map(|&i| columns[i].clone()).collect();
-    let sub = if used.len() == data.ncols() && used.iter().enumerate().all(|(a, &i)| a == i) {
+    let in_order = used.len() == data.ncols() && used.iter().enumerate().all(|(a, &i)| a == i);
+    let gaps = options.nan_policy == MissingValues::Mean
+        && used
+            .iter()
+            .any(|&i| data.column(i).iter().any(|v| v.is_nan()));
+    let sub = if in_order && !gaps {
         CowArray::from(data)
     } else {
-        CowArray::from(Array2::from_shape_fn(
-            (data.nrows(), used.len()),
-            |(r, a)| data[[r, used[a]]],
-        ))
+        let mut copy =
+            Array2::from_shape_fn((data.nrows(), used.len()), |(r, a)| data[[r, used[a]]]);
+        if gaps {
+            replace_by_means(&mut copy, &names)?;
+        }
+        CowArray::from(copy)
     };
     Ok((sub, names))
+}
+
+/// Replaces the NaN of every column by the mean of its other values.
+fn replace_by_means(data: &mut Array2<f64>, names: &[String]) -> Result<()> {
+    for (mut column, name) in data.columns_mut().into_iter().zip(names) {
+        let (sum, count) = column
+            .iter()
+            .filter(|v| !v.is_nan())
+            .fold((0.0, 0usize), |(s, n), v| (s + v, n + 1));
+        if count == 0 {
+            return Err(Error::InsufficientData {
+                what: "mean replacement of missing answers",
+                needed: "at least one answer in every column",
+                got: format!("none in the column {name:?}"),
+            });
+        }
+        let mean = sum / count as f64;
+        column
+            .iter_mut()
+            .filter(|v| v.is_nan())
+            .for_each(|v| *v = mean);
+    }
+    Ok(())
 }
 
 /// [`pls_pm`] on the model's own columns (`names` in block order): the estimate on the rows

@@ -32,7 +32,8 @@ mod spec;
 
 pub use bootstrap::{bootstrap, BootstrapEstimate, BootstrapOptions, PlsBootstrap};
 pub use estimate::{
-    estimate, pls_pm, Effect, InnerScheme, OuterEstimate, PathEstimate, PlsFit, PlsOptions,
+    estimate, pls_pm, Effect, InnerScheme, MissingValues, OuterEstimate, PathEstimate, PlsFit,
+    PlsOptions,
 };
 pub use ipma::{Ipma, IpmaRow};
 pub use model::{Construct, Mode, PlsModel};

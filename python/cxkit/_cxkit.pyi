@@ -1238,7 +1238,7 @@ def complaint_iceberg(
     """Estimated silent dissatisfied customers, with the assumption stated."""
 
 def load_demo_bank(seed: int = 2026, customers: int = 50_000) -> dict[str, Any]:
-    """The demo bank as a dict of pandas DataFrames, one per data file (and the journey tree as JSON)."""
+    """The demo bank as a dict of pandas DataFrames, one per data file (and the journey tree and the satisfaction model as JSON)."""
 
 def read_bank(path: str | os.PathLike[str]) -> dict[str, Any]:
     """A bank's CSV files (docs/data-schema.md, any subset) as the same dict of DataFrames."""

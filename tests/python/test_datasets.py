@@ -134,8 +134,8 @@ def test_report_in_chinese_has_the_numbers_of_the_english_one(tmp_path):
 def write_files(bank, directory):
     """The frames as the CSV files of docs/data-schema.md, as an analyst would save them."""
     for name, table in bank.items():
-        if name == "journey_tree":
-            (directory / "journey_tree.json").write_text(table)
+        if name in ("journey_tree", "satisfaction_model"):
+            (directory / f"{name}.json").write_text(table)
         else:
             table.to_csv(directory / f"{name}.csv", index=name == "customers")
 

@@ -48,13 +48,15 @@ def test_opens_without_errors_or_network(page):
     assert page.problems == []
     assert page.requests == [page.url_loaded]  # the page itself, nothing fetched
     assert page.title() == {"en": "cxkit report", "zh": "cxkit 报告"}[page.lang]
-    assert page.locator("section").count() == 7
-    assert page.locator("p.finding").count() == 7
+    assert page.locator("section").count() == 8
+    assert page.locator("p.finding").count() == 8
 
 
 def test_every_chart_renders(page):
     charts = page.locator("svg")
-    assert charts.count() == 9
+    # Survey, two of value, RFM, KANO, SERVQUAL, the path diagram, the satisfaction map and
+    # the value at risk, the journey heat map and map, complaints.
+    assert charts.count() == 12
     for i in range(charts.count()):
         chart = charts.nth(i)
         title = chart.locator("title").first.text_content()

@@ -126,6 +126,26 @@ fn bank_frames<'py>(py: Python<'py>, b: &BankData) -> PyResult<Bound<'py, PyDict
         }
         out.set_item("kano", frame(py, cols, None, None)?)?;
     }
+    if let Some(q) = &b.satisfaction {
+        // One row per customer and item, as in satisfaction.csv; the model as JSON.
+        let k = q.items.len();
+        let customers: Vec<u32> = q
+            .customer
+            .iter()
+            .flat_map(|&c| std::iter::repeat_n(c, k))
+            .collect();
+        let item: Vec<&str> = q
+            .customer
+            .iter()
+            .flat_map(|_| q.items.iter().map(String::as_str))
+            .collect();
+        let cols = PyDict::new(py);
+        cols.set_item("customer_id", customer_ids(py, &customers, b)?)?;
+        cols.set_item("item", item)?;
+        cols.set_item("answer", PyArray1::from_slice(py, &q.answers))?;
+        out.set_item("satisfaction", frame(py, cols, None, None)?)?;
+        out.set_item("satisfaction_model", q.model.to_json())?;
+    }
     if let Some(e) = &b.events {
         let cols = PyDict::new(py);
         cols.set_item("touchpoint", e.touchpoint.clone())?;
@@ -157,14 +177,21 @@ fn bank_frames<'py>(py: Python<'py>, b: &BankData) -> PyResult<Bound<'py, PyDict
 /// ``cxkit demo-data`` writes and ``cxkit.report`` reads, with the same columns
 /// (docs/data-schema.md): customers (indexed by customer_id), transactions, survey
 /// (NPS/CSAT/CES waves), servqual and kano (one row per respondent and item or feature),
-/// journey_events, complaints; and journey_tree (the indicator tree as JSON). ``customers``
-/// must be at least 1000 (InvalidParameterError otherwise), as for ``cxkit report --demo``.
+/// satisfaction (one row per customer and item of the satisfaction-index questionnaire),
+/// journey_events, complaints; journey_tree (the indicator tree as JSON) and
+/// satisfaction_model (the questionnaire's path model as JSON, for
+/// :meth:`PlsModel.from_json`). ``customers`` must be at least 1000 (InvalidParameterError
+/// otherwise), as for ``cxkit report --demo``.
 ///
 /// >>> bank = cxkit.load_demo_bank(seed=1, customers=2_000)
 /// >>> sorted(bank)[:3], len(bank["customers"])
 /// (['complaints', 'customers', 'journey_events'], 2000)
 /// >>> bank["kano"].pivot(index="respondent_id", columns="feature", values="functional").shape
 /// (60, 12)
+/// >>> answers = bank["satisfaction"].pivot(index="customer_id", columns="item", values="answer")
+/// >>> model = cxkit.PlsModel.from_json(bank["satisfaction_model"])
+/// >>> answers.shape[1], list(model.constructs)[-1]
+/// (20, 'Loyalty')
 #[pyfunction]
 #[pyo3(signature = (seed=2026, customers=50_000))]
 pub(crate) fn load_demo_bank<'py>(
@@ -199,14 +226,14 @@ pub(crate) fn read_bank<'py>(
 }
 
 /// A dict of DataFrames (keys: the file names of docs/data-schema.md without ".csv", and
-/// journey_tree as JSON text or a dict) as a bank: each frame goes through the CSV reader,
-/// so frames and files are checked alike.
+/// journey_tree and satisfaction_model as JSON text or a dict) as a bank: each frame goes
+/// through the CSV reader, so frames and files are checked alike.
 pub(crate) fn bank_from_frames(data: &Bound<'_, PyDict>) -> PyResult<BankData> {
     let py = data.py();
     let mut files: Vec<(String, Vec<u8>)> = Vec::new();
     for (key, value) in data.iter() {
         let key: String = key.extract()?;
-        if key == "journey_tree" {
+        if key == "journey_tree" || key == "satisfaction_model" {
             let text: String = if value.is_instance_of::<pyo3::types::PyString>() {
                 value.extract()?
             } else {
@@ -214,7 +241,7 @@ pub(crate) fn bank_from_frames(data: &Bound<'_, PyDict>) -> PyResult<BankData> {
                     .call_method1("dumps", (value,))?
                     .extract()?
             };
-            files.push(("journey_tree.json".into(), text.into_bytes()));
+            files.push((format!("{key}.json"), text.into_bytes()));
             continue;
         }
         let name = format!("{key}.csv");
@@ -222,7 +249,7 @@ pub(crate) fn bank_from_frames(data: &Bound<'_, PyDict>) -> PyResult<BankData> {
             let known: Vec<&str> = BANK_FILES
                 .iter()
                 .filter_map(|f| f.strip_suffix(".csv"))
-                .chain(["journey_tree"])
+                .chain(["journey_tree", "satisfaction_model"])
                 .collect();
             return Err(crate::error::invalid(
                 "data",

@@ -55,6 +55,19 @@ fn the_demo_bank_written_as_csv_reads_back_as_the_same_data_and_report() {
     assert_eq!(bank.survey, read.survey);
     assert_eq!(bank.servqual, read.servqual);
     assert_eq!(bank.kano, read.kano);
+    // The satisfaction questionnaire: same customers, items and model; the blank answers
+    // (NaN) stay blank.
+    let (q, r) = (
+        bank.satisfaction.as_ref().unwrap(),
+        read.satisfaction.as_ref().unwrap(),
+    );
+    assert_eq!(
+        (&q.customer, &q.items, &q.model),
+        (&r.customer, &r.items, &r.model)
+    );
+    let bits = |v: &[f64]| v.iter().map(|x| x.to_bits()).collect::<Vec<_>>();
+    assert_eq!(bits(&q.answers), bits(&r.answers));
+    assert!(q.answers.iter().any(|a| a.is_nan()));
     assert_eq!(bank.events, read.events);
     let (a, b) = (
         bank.complaints.as_ref().unwrap(),
@@ -131,7 +144,7 @@ fn the_demo_bank_written_as_csv_reads_back_as_the_same_data_and_report() {
         }
     );
     assert_eq!(y.files.origin, cxkit::data::Origin::Files);
-    assert_eq!(y.files.read.len(), 8);
+    assert_eq!(y.files.read.len(), 10);
     y.files = x.files.clone();
     assert_eq!(x, y);
     // Written again, the files are the same bytes.
@@ -141,6 +154,8 @@ fn the_demo_bank_written_as_csv_reads_back_as_the_same_data_and_report() {
         "customers.csv",
         "transactions.csv",
         "servqual.csv",
+        "satisfaction.csv",
+        "satisfaction_model.json",
         "journey_events.csv",
     ] {
         assert_eq!(

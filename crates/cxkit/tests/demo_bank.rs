@@ -256,6 +256,14 @@ fn the_report_states_the_planted_structure() {
         change.delta > 5.0 && change.delta < 30.0 && change.p_value < 1e-6,
         "{change:?}"
     );
+    let q = r.satisfaction.as_ref().unwrap();
+    assert!(
+        q.finding
+            .starts_with("Perceived quality has the largest total effect on Loyalty (0.")
+            && q.finding.contains("improve it first"),
+        "{}",
+        q.finding
+    );
     assert!(
         r.servqual.as_ref().unwrap().finding.contains("reliability"),
         "{}",
@@ -377,12 +385,15 @@ fn a_bank_with_some_tables_gets_the_sections_it_can() {
         transactions: None,
         servqual: None,
         kano: None,
+        satisfaction: None,
         events: None,
         ..full.clone()
     };
     let r = cxkit::report::bank_report(&partial, &cxkit::report::ReportOptions::default()).unwrap();
     assert!(r.survey.is_some() && r.complaints.is_some());
     assert!(r.value.is_none() && r.rfm.is_none() && r.kano.is_none() && r.journey.is_none());
+    // No questionnaire and no customer value to join the survey to: no satisfaction section.
+    assert!(r.satisfaction.is_none());
     assert_eq!(r.customers, None);
     assert!(r.survey.as_ref().unwrap().nps_by_segment.is_empty()); // no customer table
     assert_eq!(r.complaints.as_ref().unwrap().metrics.per_1000, None);
@@ -404,4 +415,184 @@ fn a_bank_with_some_tables_gets_the_sections_it_can() {
     };
     let r = cxkit::report::bank_report(&tx_only, &cxkit::report::ReportOptions::default()).unwrap();
     assert!(r.value.as_ref().unwrap().clv_by_segment.is_empty() && r.rfm.is_some());
+}
+
+/// The mean of each respondent's answers to a construct's items (NaN answers left out).
+fn item_means(q: &cxkit::data::SatisfactionSurvey, construct: &str) -> Vec<f64> {
+    let c = q
+        .model
+        .constructs
+        .iter()
+        .find(|c| c.name == construct)
+        .unwrap();
+    let cols: Vec<usize> = c
+        .indicators
+        .iter()
+        .map(|i| q.items.iter().position(|x| x == i).unwrap())
+        .collect();
+    let k = q.items.len();
+    (0..q.customer.len())
+        .map(|r| {
+            let v: Vec<f64> = cols
+                .iter()
+                .map(|&j| q.answers[r * k + j])
+                .filter(|a| !a.is_nan())
+                .collect();
+            v.iter().sum::<f64>() / v.len() as f64
+        })
+        .collect()
+}
+
+fn correlation(x: &[f64], y: &[f64]) -> f64 {
+    let n = x.len() as f64;
+    let (mx, my) = (x.iter().sum::<f64>() / n, y.iter().sum::<f64>() / n);
+    let (mut sxy, mut sxx, mut syy) = (0.0, 0.0, 0.0);
+    for (a, b) in x.iter().zip(y) {
+        sxy += (a - mx) * (b - my);
+        sxx += (a - mx) * (a - mx);
+        syy += (b - my) * (b - my);
+    }
+    sxy / (sxx * syy).sqrt()
+}
+
+#[test]
+fn the_report_finds_the_planted_satisfaction_chain_and_the_value_at_risk() {
+    // The chain is documented on cxkit::data::SATISFACTION_CHAIN: perceived quality the
+    // strongest driver of satisfaction and, of the constructs before satisfaction, of
+    // loyalty; expectation → satisfaction the weak path; perceived quality the lowest mean.
+    let b = bank();
+    let q = b.satisfaction.as_ref().unwrap();
+    let zh = cxkit::report::ReportOptions {
+        lang: cxkit::report::Lang::Zh,
+        ..cxkit::report::ReportOptions::default()
+    };
+    let r = cxkit::report::bank_report(b, &zh).unwrap();
+    let s = r.satisfaction.as_ref().unwrap();
+    let c = s.chain.as_ref().unwrap();
+    assert_eq!(c.respondents, q.customer.len());
+    assert_eq!(c.target, "Loyalty");
+    assert_eq!(
+        (c.lever.as_str(), c.weakest.as_str()),
+        ("Perceived quality", "Perceived quality")
+    );
+    let path = |from: &str, to: &str| {
+        c.paths
+            .iter()
+            .find(|p| p.from == from && p.to == to)
+            .unwrap()
+    };
+    let sat = path("Satisfaction", "Loyalty");
+    assert!(sat.significant && sat.coefficient > 0.4, "{sat:?}");
+    // Perceived quality's path into satisfaction is the largest of the four.
+    let into_sat: Vec<_> = c.paths.iter().filter(|p| p.to == "Satisfaction").collect();
+    assert_eq!(into_sat.len(), 4);
+    let top = into_sat
+        .iter()
+        .max_by(|a, b| a.coefficient.total_cmp(&b.coefficient))
+        .unwrap();
+    assert_eq!(top.from, "Perceived quality");
+    // Expectations → satisfaction is the weak path: the smallest of them, near zero.
+    let weak = path("Expectations", "Satisfaction");
+    assert!(
+        into_sat.iter().all(|p| p.coefficient >= weak.coefficient) && weak.coefficient < 0.15,
+        "{weak:?}"
+    );
+    // Every interval holds its estimate; significance is the interval excluding 0.
+    for p in &c.paths {
+        assert!(
+            p.ci_low <= p.coefficient && p.coefficient <= p.ci_high,
+            "{p:?}"
+        );
+        assert_eq!(p.significant, p.ci_low > 0.0 || p.ci_high < 0.0);
+    }
+    assert!(c.weak_fit.is_empty(), "{:?}", c.r_squared);
+    // Performance is the construct's score on 0–100 from the 1–10 scale: with loadings alike
+    // the weights are alike, so it is close to the mean of the items' answers rescaled,
+    // computed here from the raw answers; and perceived quality's is the lowest.
+    let performance: Vec<(String, f64)> = q
+        .model
+        .constructs
+        .iter()
+        .map(|k| {
+            let m = item_means(q, &k.name);
+            (
+                k.name.clone(),
+                (m.iter().sum::<f64>() / m.len() as f64 - 1.0) / 9.0 * 100.0,
+            )
+        })
+        .collect();
+    for row in &c.ipma {
+        let (_, by_hand) = performance.iter().find(|p| p.0 == row.construct).unwrap();
+        assert!(
+            (row.performance - by_hand).abs() < 1.0,
+            "{row:?} against {by_hand}"
+        );
+    }
+    let lowest = performance
+        .iter()
+        .min_by(|a, b| a.1.total_cmp(&b.1))
+        .unwrap();
+    assert_eq!(lowest.0, "Perceived quality");
+    // The answers agree with the same customers' likelihood to recommend (wave 2).
+    let survey = b.survey.as_ref().unwrap();
+    let ltr: Vec<f64> = q
+        .customer
+        .iter()
+        .map(|&c| {
+            let i = (0..survey.wave.len())
+                .find(|&i| survey.wave[i] == 2 && survey.customer[i] == c)
+                .unwrap();
+            f64::from(survey.ltr[i])
+        })
+        .collect();
+    let rho = correlation(&item_means(q, "Loyalty"), &ltr);
+    assert!(rho > 0.3, "loyalty items against ltr: r = {rho}");
+
+    // Value at risk: the last wave's respondents, grouped by their own answers, joined to the
+    // customers in the transaction log.
+    let v = s.value_at_risk.as_ref().unwrap();
+    assert_eq!(v.wave, 2);
+    let in_log: std::collections::HashSet<u32> = b
+        .transactions
+        .as_ref()
+        .unwrap()
+        .customer
+        .iter()
+        .copied()
+        .collect();
+    let wave2: Vec<(u32, u8)> = (0..survey.wave.len())
+        .filter(|&i| survey.wave[i] == 2)
+        .map(|i| (survey.customer[i], survey.ltr[i]))
+        .collect();
+    assert_eq!(v.respondents, wave2.len());
+    let matched: Vec<u8> = wave2
+        .iter()
+        .filter(|(c, _)| in_log.contains(c))
+        .map(|p| p.1)
+        .collect();
+    assert_eq!(v.matched, matched.len());
+    let count = |lo: u8, hi: u8| matched.iter().filter(|&&l| (lo..=hi).contains(&l)).count();
+    let groups: Vec<usize> = v.risk.groups.iter().map(|g| g.customers).collect();
+    assert_eq!(groups, [count(0, 6), count(7, 8), count(9, 10)]);
+    let total: f64 = v.risk.groups.iter().map(|g| g.value_total).sum();
+    let share = v.risk.share_at_risk.unwrap();
+    assert!((share - v.risk.groups[0].value_total / total).abs() < 1e-12);
+    assert!((v.risk.value_at_risk - v.risk.groups[0].value_total).abs() < 1e-9);
+    // The finding, in Chinese, names the lever and the share at risk.
+    assert!(
+        s.finding.starts_with(&format!(
+            "感知质量对顾客忠诚的总效应最大（{:.2}）",
+            c.ipma
+                .iter()
+                .find(|r| r.construct == c.lever)
+                .unwrap()
+                .importance
+        )) && s.finding.contains("应优先改进")
+            && s.finding.contains(&format!("{:.0} %", 100.0 * share)),
+        "{}",
+        s.finding
+    );
+    let html = r.to_html();
+    assert!(html.contains("满意度与忠诚度的驱动因素") && html.contains("感知质量"));
+    assert!(html.contains("<desc>"));
 }

@@ -112,7 +112,7 @@ fn the_chinese_page_has_no_english_and_the_english_page_no_chinese() {
     // p of a p-value and the author the Better/Worse coefficients are cited by.
     let kept = [
         "SERVQUAL", "KANO", "Better", "Worse", "NPS", "CSAT", "CLV", "RFM", "JSON", "cxkit", "ATM",
-        "p =", "Berger",
+        "p =", "p <", "Berger", "PLS", "R²",
     ];
     for t in text_nodes(&zh) {
         let mut rest = t.clone();

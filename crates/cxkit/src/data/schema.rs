@@ -1,12 +1,13 @@
 //! The tables of a bank's data: [`BankData`] holds one of each kind, each optional
 //! ([`Customers`], [`Transactions`], [`SurveyWaves`], [`ServqualSurvey`], [`KanoSurvey`],
-//! [`JourneyEvents`], [`ComplaintRecords`]), with the names the codes of its columns stand for
+//! [`SatisfactionSurvey`], [`JourneyEvents`], [`ComplaintRecords`]), with the names the codes of its columns stand for
 //! and where the data came from. The demo bank ([`demo`](super::demo)) fills them from a seed;
 //! [`csv`](super::csv) reads them from a bank's files and writes them back.
 
 use serde::{Deserialize, Serialize};
 
 use super::csv::{FileRead, IgnoredFile, Origin};
+use crate::pls::PlsModel;
 use crate::quality::Dimensions;
 
 /// Customers, a column each; row i is customer i (see [`BankData::customer_ids`]).
@@ -98,6 +99,26 @@ pub struct KanoSurvey {
     pub wave: Option<Vec<u8>>,
 }
 
+/// A satisfaction-index questionnaire (ACSI/ECSI/CCSI-type items, answers 1–10),
+/// respondents × items, row-major, with the path model of its constructs.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SatisfactionSurvey {
+    /// Respondent (customer index, see [`BankData::customer_ids`]), by row.
+    pub customer: Vec<u32>,
+    /// Item names, in column order.
+    pub items: Vec<String>,
+    /// Answers 1–10 (NaN: not answered), respondents × items.
+    pub answers: Vec<f64>,
+    /// The constructs the items measure and the paths between them.
+    pub model: PlsModel,
+}
+
+impl SatisfactionSurvey {
+    /// The answer scale of every item (docs/data-schema.md), from which performances are
+    /// rescaled to 0–100.
+    pub const SCALE: (f64, f64) = (1.0, 10.0);
+}
+
 /// Journey events (the demo bank's are for [`DEMO_TREE`](super::DEMO_TREE)).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct JourneyEvents {
@@ -150,6 +171,9 @@ pub struct BankData {
     pub servqual: Option<ServqualSurvey>,
     /// A KANO questionnaire.
     pub kano: Option<KanoSurvey>,
+    /// A satisfaction-index questionnaire with its path model.
+    #[serde(default)]
+    pub satisfaction: Option<SatisfactionSurvey>,
     /// Journey touchpoint events.
     pub events: Option<JourneyEvents>,
     /// Complaint records.

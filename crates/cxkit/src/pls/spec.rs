@@ -1,20 +1,20 @@
 //! Path models written as files (JSON or TOML, in the style of the journey indicator tree)
 //! and the satisfaction-index templates (ACSI, ECSI, CCSI) filled with a bank's item names.
 
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 
 use super::model::{Construct, PlsModel};
 use crate::{Error, Result};
 
 /// One path entry of a model file: from one construct to one or several.
-#[derive(Deserialize)]
+#[derive(Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct PathSpec {
     from: String,
     to: Targets,
 }
 
-#[derive(Deserialize)]
+#[derive(Serialize, Deserialize)]
 #[serde(untagged)]
 enum Targets {
     One(String),
@@ -23,7 +23,7 @@ enum Targets {
 
 /// A model file: `constructs` (name, indicators, mode "A"/"reflective" or "B"/"formative")
 /// and `paths` (from, to: a name or a list of names).
-#[derive(Deserialize)]
+#[derive(Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct ModelSpec {
     constructs: Vec<Construct>,
@@ -65,6 +65,35 @@ impl PlsModel {
     /// [`Error::InvalidParameter`] when it does not parse, and as [`PlsModel::new`].
     pub fn from_json(text: &str) -> Result<PlsModel> {
         build(serde_json::from_str(text).map_err(|e| unreadable("JSON", e))?)
+    }
+
+    /// The model as a JSON model file, which [`PlsModel::from_json`] reads back as it is (one
+    /// path entry per path, in the model's order).
+    ///
+    /// ```
+    /// use cxkit::pls::{Construct, PlsModel};
+    /// let m = PlsModel::new(
+    ///     vec![Construct::reflective("Quality", &["q1"]), Construct::formative("Loyalty", &["l1", "l2"])],
+    ///     &[("Quality", "Loyalty")],
+    /// )?;
+    /// assert_eq!(PlsModel::from_json(&m.to_json())?, m);
+    /// assert!(m.to_json().contains(r#""paths":[{"from":"Quality","to":"Loyalty"}]"#));
+    /// # Ok::<(), cxkit::Error>(())
+    /// ```
+    pub fn to_json(&self) -> String {
+        let name = |j: usize| self.constructs[j].name.clone();
+        let spec = ModelSpec {
+            constructs: self.constructs.clone(),
+            paths: self
+                .paths
+                .iter()
+                .map(|&(from, to)| PathSpec {
+                    from: name(from),
+                    to: Targets::One(name(to)),
+                })
+                .collect(),
+        };
+        serde_json::to_string(&spec).unwrap_or_default()
     }
 
     /// Reads and checks a model in TOML (`[[constructs]]` tables and `[[paths]]` tables).

@@ -4,9 +4,12 @@ use std::fmt::Write;
 
 use super::data_read::file_label;
 use super::lang::Key;
-use super::svg::{bars, esc, heat_map, scatter, trimmed, Bar};
+use super::lang::Table;
+use super::sections::SatisfactionSection;
+use super::svg::{bars, esc, heat_map, path_diagram, scatter, trimmed, Bar, Edge, Node};
 use super::BankReport;
 use crate::data::Origin;
+use crate::names::Named;
 
 /// The page's style. The font stack names the usual Chinese system fonts of macOS, Windows and
 /// Linux after the Latin ones, so a Chinese report renders its glyphs on each (the charts are
@@ -247,6 +250,15 @@ impl BankReport {
                 ),
             );
         }
+        // Satisfaction and loyalty.
+        if let Some(q) = &self.satisfaction {
+            section(
+                &mut out,
+                t.get(Key::satisfaction_title),
+                &q.finding,
+                &satisfaction_body(q, t, demo, &confidence),
+            );
+        }
         // Journey.
         if let Some(j) = &self.journey {
             let ipa_points: Vec<(String, f64, f64)> = j
@@ -394,5 +406,184 @@ impl BankReport {
         }
         out.push_str("</footer></body></html>\n");
         out
+    }
+}
+
+/// The satisfaction section's charts: the path diagram, the importance–performance map of
+/// its target, the value at risk by NPS group, and the settings that reproduce them.
+fn satisfaction_body(q: &SatisfactionSection, t: &Table, demo: bool, confidence: &str) -> String {
+    let mut out = String::new();
+    if let Some(c) = &q.chain {
+        let name = |c: &str| t.data_name(c, demo).to_string();
+        let index = |n: &str| c.constructs.iter().position(|k| k == n).unwrap_or(0);
+        let nodes: Vec<Node> = c
+            .constructs
+            .iter()
+            .map(|k| Node {
+                label: name(k),
+                note: c
+                    .r_squared
+                    .iter()
+                    .find(|(n, _)| n == k)
+                    .map(|(_, r)| format!("R² {r:.2}")),
+            })
+            .collect();
+        let edges: Vec<Edge> = c
+            .paths
+            .iter()
+            .map(|p| Edge {
+                from: index(&p.from),
+                to: index(&p.to),
+                label: format!("{:.2}", p.coefficient),
+                strong: p.significant,
+            })
+            .collect();
+        let samples = c.settings.bootstrap_samples.to_string();
+        let legend = t.fill(
+            Key::satisfaction_path_legend,
+            &[("confidence", confidence), ("samples", &samples)],
+        );
+        out.push_str(&path_diagram(
+            &t.fill(
+                Key::satisfaction_path_chart,
+                &[("respondents", &c.respondents.to_string())],
+            ),
+            &legend,
+            &nodes,
+            &edges,
+        ));
+        let _ = write!(out, "<p class=\"legend\">{}</p>", esc(&legend));
+        let target = name(&c.target);
+        let points: Vec<(String, f64, f64)> = c
+            .ipma
+            .iter()
+            .map(|r| {
+                let label = t.fill(
+                    Key::satisfaction_ipma_point,
+                    &[
+                        ("construct", &name(&r.construct)),
+                        ("quadrant", t.name(&r.quadrant)),
+                    ],
+                );
+                (label, r.importance, r.performance)
+            })
+            .collect();
+        let count = c.ipma.len().max(1) as f64;
+        let mean = |f: &dyn Fn(&super::sections::ChainIpma) -> f64| {
+            c.ipma.iter().map(f).sum::<f64>() / count
+        };
+        let (lo, hi) = c.ipma.iter().fold((0.0f64, 0.0f64), |(lo, hi), r| {
+            (lo.min(r.importance), hi.max(r.importance))
+        });
+        let values = [("target", target.as_str())];
+        out.push_str(&scatter(
+            &t.fill(Key::satisfaction_ipma_chart, &values),
+            &t.fill(Key::satisfaction_ipma_x, &values),
+            t.get(Key::satisfaction_ipma_y),
+            &points,
+            &[],
+            mean(&|r| r.importance),
+            mean(&|r| r.performance),
+            (lo * 1.1, (hi * 1.1).max(lo * 1.1 + 1e-9)),
+            (0.0, 100.0),
+        ));
+        let s = &c.settings;
+        let _ = write!(
+            out,
+            "<p class=\"legend\">{}</p>",
+            esc(&t.fill(
+                Key::satisfaction_settings,
+                &[
+                    ("scheme", t.name(s.scheme)),
+                    ("nan_policy", t.name(s.nan_policy)),
+                    ("samples", &samples),
+                    ("seed", &s.seed.to_string()),
+                    ("min", &trimmed(s.scale.0, 2)),
+                    ("max", &trimmed(s.scale.1, 2)),
+                ],
+            ))
+        );
+    }
+    if let Some(v) = &q.value_at_risk {
+        let wave = v.wave.to_string();
+        let share_bars: Vec<Bar> = v
+            .risk
+            .groups
+            .iter()
+            .filter_map(|g| {
+                Some(Bar {
+                    label: t.name(g.group.as_str()).to_string(),
+                    value: g.value_share?,
+                    interval: None,
+                })
+            })
+            .collect();
+        out.push_str(&bars(
+            &t.fill(Key::risk_chart, &[("wave", &wave)]),
+            &share_bars,
+            &pct,
+        ));
+        let or_dash = |v: Option<String>| v.unwrap_or_else(|| "—".to_string());
+        let _ = write!(
+            out,
+            "<table><tr><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th></tr>",
+            esc(t.get(Key::risk_group)),
+            esc(t.get(Key::risk_customers)),
+            esc(t.get(Key::risk_value_mean)),
+            esc(t.get(Key::risk_share)),
+            esc(t.get(Key::risk_p_alive)),
+            esc(t.get(Key::risk_purchases))
+        );
+        for g in &v.risk.groups {
+            let _ = write!(
+                out,
+                "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
+                esc(t.name(g.group.as_str())),
+                g.customers,
+                or_dash(g.value_mean.map(|x| format!("{x:.0}"))),
+                or_dash(g.value_share.map(pct)),
+                or_dash(g.p_alive_mean.map(|x| format!("{x:.2}"))),
+                or_dash(g.purchases_mean.map(|x| format!("{x:.2}")))
+            );
+        }
+        out.push_str("</table>");
+        let _ = write!(
+            out,
+            "<p class=\"legend\">{}",
+            esc(&t.fill(
+                Key::risk_line,
+                &[
+                    ("matched", &v.matched.to_string()),
+                    ("respondents", &v.respondents.to_string()),
+                    ("wave", &wave),
+                ],
+            ))
+        );
+        if let (Some(a), Some(b)) = (&v.risk.p_alive_gap, &v.risk.purchases_gap) {
+            let _ = write!(
+                out,
+                " {}",
+                esc(&t.fill(
+                    Key::risk_gap,
+                    &[
+                        ("alive", &format!("{:+.2}", a.difference)),
+                        ("alive_p", &p_value(a.p_value)),
+                        ("purchases", &format!("{:+.2}", b.difference)),
+                        ("purchases_p", &p_value(b.p_value)),
+                    ],
+                ))
+            );
+        }
+        out.push_str("</p>");
+    }
+    out
+}
+
+/// A p-value as "< 0.001" or "= 0.042".
+fn p_value(p: f64) -> String {
+    if p < 0.001 {
+        "< 0.001".to_string()
+    } else {
+        format!("= {p:.3}")
     }
 }

@@ -3,7 +3,7 @@
 //!
 //! Each section — its struct, its computation and its finding — is one file under
 //! `sections/`; this module assembles them into a [`BankReport`] ([`bank_report`]), beside the
-//! part on the data read (`data_read.rs`), the HTML page (`html.rs`, charts in `svg.rs`) and
+//! part on the data read (`data_read.rs`), the HTML page (`html.rs`, charts in `svg/`) and
 //! the translation tables (`lang.rs`, `lang/*.toml`).
 //!
 //! This is what `cxkit report` writes as JSON and draws as HTML ([`BankReport::to_html`]);
@@ -20,8 +20,10 @@ mod svg;
 pub use data_read::DataFiles;
 pub use lang::Lang;
 pub use sections::{
-    ChannelResponse, ComplaintSection, JourneySection, KanoRow, KanoSection, RfmSection,
-    ServqualSection, SurveySection, ValueSection, WaveScores,
+    ChainIpma, ChainPath, ChainSection, ChainSettings, ChannelResponse, ComplaintSection,
+    JourneySection, KanoRow, KanoSection, RfmSection, SatisfactionSection, ServqualSection,
+    SurveySection, ValueRiskSection, ValueSection, WaveScores, REPORT_BOOTSTRAP_SAMPLES,
+    REPORT_BOOTSTRAP_SEED, WEAK_R_SQUARED,
 };
 
 use std::path::{Path, PathBuf};
@@ -34,8 +36,8 @@ use crate::Result;
 use data_read::join_what;
 use lang::{Key, Table};
 use sections::{
-    complaint_section, journey_section, kano_section, rfm_section, servqual_section,
-    survey_section, value_section,
+    complaint_section, journey_section, kano_section, rfm_section, satisfaction_section,
+    servqual_section, survey_section, value_section,
 };
 
 /// The directory the report is written to when none is given (CLI and Python).
@@ -88,6 +90,8 @@ pub struct BankReport {
     pub kano: Option<KanoSection>,
     /// SERVQUAL.
     pub servqual: Option<ServqualSection>,
+    /// What drives satisfaction and loyalty, and the value at risk.
+    pub satisfaction: Option<SatisfactionSection>,
     /// Journeys.
     pub journey: Option<JourneySection>,
     /// Complaints.
@@ -110,7 +114,7 @@ impl BankReport {
     ///
     /// ```
     /// let r = cxkit::report::bank_report(&cxkit::data::demo_bank(3, 3_000).unwrap(), &Default::default())?;
-    /// assert_eq!(r.findings().len(), 7);
+    /// assert_eq!(r.findings().len(), 8);
     /// # Ok::<(), cxkit::Error>(())
     /// ```
     pub fn findings(&self) -> Vec<&str> {
@@ -120,6 +124,7 @@ impl BankReport {
             self.rfm.as_ref().map(|s| s.finding.as_str()),
             self.kano.as_ref().map(|s| s.finding.as_str()),
             self.servqual.as_ref().map(|s| s.finding.as_str()),
+            self.satisfaction.as_ref().map(|s| s.finding.as_str()),
             self.journey.as_ref().map(|s| s.finding.as_str()),
             self.complaints.as_ref().map(|s| s.finding.as_str()),
         ]
@@ -229,6 +234,9 @@ pub fn bank_report(bank: &BankData, options: &ReportOptions) -> Result<BankRepor
             s.keep(Key::section_rfm, rfm_section(bank, t)),
         ),
     };
+    let (value, worth) = value.map_or((None, None), |(v, w)| (Some(v), Some(w)));
+    // The value at risk joins the survey to customer value: not when either join is broken.
+    let worth = worth.filter(|_| survey_join.is_none());
     Ok(BankReport {
         lang: options.lang,
         confidence,
@@ -238,6 +246,10 @@ pub fn bank_report(bank: &BankData, options: &ReportOptions) -> Result<BankRepor
         rfm,
         kano: s.keep(Key::section_kano, kano_section(bank, t)),
         servqual: s.keep(Key::section_servqual, servqual_section(bank, confidence, t)),
+        satisfaction: s.keep(
+            Key::section_satisfaction,
+            satisfaction_section(bank, worth.as_ref(), confidence, t),
+        ),
         journey: s.keep(Key::section_journey, journey_section(bank, t)),
         complaints: s.keep(Key::section_complaints, complaint_section(bank, t)),
         not_computed: s.not_computed,

@@ -3,12 +3,15 @@
 //! ([`HEADER_ALIASES`]) and the columns that hold ids or labels ([`LABEL_FIELDS`]).
 
 /// The files a bank's data may consist of, in the order they are read.
-pub const BANK_FILES: [&str; 9] = [
+pub const BANK_FILES: [&str; 12] = [
     "customers.csv",
     "transactions.csv",
     "survey.csv",
     "servqual.csv",
     "kano.csv",
+    "satisfaction_model.json",
+    "satisfaction_model.toml",
+    "satisfaction.csv",
     "journey_tree.json",
     "journey_tree.toml",
     "journey_events.csv",
@@ -44,7 +47,8 @@ pub const HEADER_ALIASES: &[(&str, &[&str])] = &[
     ("csat", &["满意度"]),
     ("ces", &["费力度"]),
     ("respondent_id", &["受访者编号", "答卷编号"]),
-    ("item", &["题号"]),
+    ("item", &["题号", "题目"]),
+    ("answer", &["评分", "答案"]),
     ("dimension", &["维度"]),
     ("perception", &["感知评分", "感知"]),
     ("expectation", &["期望评分", "期望"]),
@@ -122,6 +126,13 @@ pub const LABEL_FIELDS: &[LabelField] = &[
     field("servqual", "dimension", "servqual.dimension", true),
     field("kano", "respondent_id", "kano.respondent_id", true),
     field("kano", "feature", "kano.feature", true),
+    field(
+        "satisfaction",
+        "customer_id",
+        "satisfaction.customer_id",
+        true,
+    ),
+    field("satisfaction", "item", "satisfaction.item", true),
     field(
         "journey_events",
         "touchpoint",

@@ -14,11 +14,12 @@ use super::dates::{parse_date, parse_time};
 use super::provenance::{Encoding, FileRead, Origin};
 use crate::complaints::{parse_flag, FLAG_EXPECTED, NOT_YET};
 use crate::data::schema::{
-    BankData, ComplaintRecords, Customers, JourneyEvents, KanoSurvey, ServqualSurvey, SurveyWaves,
-    Transactions,
+    BankData, ComplaintRecords, Customers, JourneyEvents, KanoSurvey, SatisfactionSurvey,
+    ServqualSurvey, SurveyWaves, Transactions,
 };
 use crate::journey::IndicatorTree;
 use crate::labels::Interner;
+use crate::pls::PlsModel;
 use crate::quality::Dimensions;
 use crate::{Error, Result};
 
@@ -415,6 +416,7 @@ struct Builder {
     channels: Interner<String>,
     categories: Interner<String>,
     tree: Option<IndicatorTree>,
+    model: Option<PlsModel>,
 }
 
 /// Reads one table with `read` and stores it in `slot`; returns (rows, empty rows).
@@ -539,6 +541,13 @@ impl BankData {
                 "survey.csv" => table(sheet()?, &mut bank.survey, |s| b.survey(s))?,
                 "servqual.csv" => table(sheet()?, &mut bank.servqual, servqual)?,
                 "kano.csv" => table(sheet()?, &mut bank.kano, kano)?,
+                "satisfaction_model.json" | "satisfaction_model.toml" => {
+                    b.model(&source, &text)?;
+                    (None, 0)
+                }
+                "satisfaction.csv" => {
+                    table(sheet()?, &mut bank.satisfaction, |s| b.satisfaction(s))?
+                }
                 "journey_events.csv" => table(sheet()?, &mut bank.events, |s| b.events(s))?,
                 "complaints.csv" => table(sheet()?, &mut bank.complaints, |s| b.complaints(s))?,
                 _ => {
@@ -678,6 +687,98 @@ impl Builder {
             IndicatorTree::from_json(text)?
         });
         Ok(())
+    }
+
+    fn model(&mut self, file: &str, text: &str) -> Result<()> {
+        if self.model.is_some() {
+            return Err(file_error(
+                file,
+                0,
+                None,
+                "one path model: satisfaction_model.json or satisfaction_model.toml, not both",
+            ));
+        }
+        let read = if file.to_ascii_lowercase().ends_with(".toml") {
+            PlsModel::from_toml(text)
+        } else {
+            PlsModel::from_json(text)
+        };
+        self.model = Some(read.map_err(|e| file_error(file, 0, None, e.to_string()))?);
+        Ok(())
+    }
+
+    /// satisfaction.csv: one row per customer and item, pivoted to customers × the model's
+    /// indicators (an item a customer has no row for is NaN, as an empty cell).
+    fn satisfaction(&mut self, s: &mut Sheet) -> Result<SatisfactionSurvey> {
+        let Some(model) = self.model.take() else {
+            return Err(file_error(
+                "satisfaction_model.json",
+                0,
+                None,
+                "the path model of the items in satisfaction.csv (or satisfaction_model.toml)",
+            ));
+        };
+        let items: Vec<String> = model
+            .constructs
+            .iter()
+            .flat_map(|c| c.indicators.iter().cloned())
+            .collect();
+        let column_of: HashMap<&str, usize> = items
+            .iter()
+            .enumerate()
+            .map(|(j, n)| (n.as_str(), j))
+            .collect();
+        let (id, item, answer) = (
+            s.column("customer_id")?,
+            s.column("item")?,
+            s.column("answer")?,
+        );
+        let (lo, hi) = SatisfactionSurvey::SCALE;
+        let mut row_of: HashMap<u32, usize> = HashMap::new();
+        let mut customer = Vec::new();
+        let mut cells: HashMap<(usize, usize), f64> = HashMap::new();
+        let mut answered = vec![false; items.len()];
+        while s.next()? {
+            let code = self.customers.code(s.name(&id)?)?;
+            let name = s.name(&item)?;
+            let Some(&j) = column_of.get(name) else {
+                return Err(s.error(
+                    &item,
+                    format!("an item of the path model ({})", items.join(", ")),
+                ));
+            };
+            let r = *row_of.entry(code).or_insert_with(|| {
+                customer.push(code);
+                customer.len() - 1
+            });
+            let v = s.number(&answer, true, Some((lo, hi)))?;
+            answered[j] |= !v.is_nan();
+            if cells.insert((r, j), v).is_some() {
+                return Err(s.error(&item, "each item once per customer"));
+            }
+        }
+        if let Some(j) = answered.iter().position(|a| !a) {
+            return Err(file_error(
+                s.file,
+                0,
+                Some("item"),
+                format!(
+                    "an answer to every item of the path model; nobody answered `{}`",
+                    items[j]
+                ),
+            ));
+        }
+        let k = items.len();
+        let mut answers = vec![f64::NAN; customer.len() * k];
+        for ((r, j), v) in cells {
+            answers[r * k + j] = v;
+        }
+        Ok(SatisfactionSurvey {
+            customer,
+            items,
+            answers,
+            model,
+        })
     }
 
     fn events(&mut self, s: &mut Sheet) -> Result<JourneyEvents> {

@@ -58,13 +58,14 @@ fn number(v: f64) -> String {
 
 impl BankData {
     /// Writes the bank into `dir` (created if missing) as customers.csv, transactions.csv,
-    /// survey.csv, servqual.csv, kano.csv, journey_events.csv, journey_tree.json and
-    /// complaints.csv (those it has); returns the paths written.
+    /// survey.csv, servqual.csv, kano.csv, satisfaction.csv with satisfaction_model.json,
+    /// journey_events.csv with journey_tree.json, and complaints.csv (those it has); returns
+    /// the paths written.
     ///
     /// ```
     /// let dir = std::env::temp_dir().join(format!("cxkit-doc-{}", std::process::id()));
     /// let files = cxkit::data::demo_bank(1, 1_000).unwrap().write_csv(&dir)?;
-    /// assert_eq!(files.len(), 8);
+    /// assert_eq!(files.len(), 10);
     /// let survey = std::fs::read_to_string(dir.join("survey.csv")).unwrap();
     /// assert!(survey.starts_with("wave,customer_id,ltr,csat,ces\n"));
     /// # std::fs::remove_dir_all(&dir).ok();
@@ -183,6 +184,19 @@ impl BankData {
                         row.push(w[r].to_string());
                     }
                     t.row(row)?;
+                }
+            }
+            written.push(t.finish()?);
+        }
+        if let Some(q) = &self.satisfaction {
+            let model = dir.join("satisfaction_model.json");
+            std::fs::write(&model, q.model.to_json()).map_err(|e| unwritable(&model, e))?;
+            written.push(model);
+            let mut t = Table::create(dir, "satisfaction.csv", &["customer_id", "item", "answer"])?;
+            let k = q.items.len();
+            for (r, &c) in q.customer.iter().enumerate() {
+                for (j, item) in q.items.iter().enumerate() {
+                    t.row([id(c), item.clone(), number(q.answers[r * k + j])])?;
                 }
             }
             written.push(t.finish()?);

@@ -5,11 +5,12 @@ use rand::{Rng, SeedableRng};
 use rand_chacha::ChaCha8Rng;
 use rand_distr::{Distribution, Exp, Gamma, Normal};
 
+use super::satisfaction::Questionnaire;
 use crate::complaints::NOT_YET;
 use crate::data::csv::Origin;
 use crate::data::schema::{
-    BankData, ComplaintRecords, Customers, JourneyEvents, KanoSurvey, ServqualSurvey, SurveyWaves,
-    Transactions,
+    BankData, ComplaintRecords, Customers, JourneyEvents, KanoSurvey, SatisfactionSurvey,
+    ServqualSurvey, SurveyWaves, Transactions,
 };
 use crate::quality::Dimensions;
 use crate::{Error, Result};
@@ -132,6 +133,14 @@ pub fn check_demo_size(customers: usize) -> Result<()> {
 /// 7. **Complaints** — about 3 % of customers complain; the **phone** channel answers
 ///    slowest (mean first response ≈ 30 h against ≈ 6 h elsewhere); fees are the commonest
 ///    category.
+/// 8. **Satisfaction index** — wave 2's respondents also answer an ECSI-type questionnaire
+///    (20 items on 1–10, see [`SATISFACTION_CONSTRUCTS`](super::SATISFACTION_CONSTRUCTS))
+///    drawn from the planted chain [`SATISFACTION_CHAIN`](super::SATISFACTION_CHAIN):
+///    **perceived quality** is the strongest driver of satisfaction, has the largest total
+///    effect on loyalty of the constructs before satisfaction and the **lowest performance**
+///    (≈ 54 of 100); expectation → satisfaction is the weak path; 2 % of the value-for-money
+///    answers are blank. Each respondent's loyalty latent is the one their likelihood to
+///    recommend follows, so the questionnaire agrees with their NPS.
 ///
 /// # Errors
 /// [`Error::InvalidParameter`] for fewer than [`DEMO_MIN_CUSTOMERS`] customers: the one
@@ -145,6 +154,7 @@ pub fn check_demo_size(customers: usize) -> Result<()> {
 /// assert_eq!(customers.segment.len(), 2_000);
 /// let again = demo_bank(1, 2_000)?;
 /// assert_eq!((&bank.transactions, &bank.survey), (&again.transactions, &again.survey));
+/// assert_eq!(bank.satisfaction, again.satisfaction);
 /// assert!(customers.segment.iter().all(|&s| (s as usize) < SEGMENTS.len()));
 /// assert!(demo_bank(1, 999).unwrap_err().to_string().contains("at least 1000 customers"));
 /// # Ok::<(), cxkit::Error>(())
@@ -154,9 +164,12 @@ pub fn demo_bank(seed: u64, customers: usize) -> Result<BankData> {
     let mut rng = ChaCha8Rng::seed_from_u64(seed);
     let normal = Normal::new(0.0, 1.0).expect("unit normal");
     let c = make_customers(&mut rng, customers, &normal);
+    let transactions = make_transactions(&mut rng, &c);
+    let (survey, satisfaction) = make_survey(&mut rng, &c, &normal);
     Ok(BankData {
-        transactions: Some(make_transactions(&mut rng, &c)),
-        survey: Some(make_survey(&mut rng, &c, &normal)),
+        transactions: Some(transactions),
+        survey: Some(survey),
+        satisfaction: Some(satisfaction),
         servqual: Some(make_servqual(
             &mut rng,
             (customers / 25).clamp(50, 2_000),
@@ -276,16 +289,28 @@ fn make_transactions(rng: &mut ChaCha8Rng, c: &Customers) -> Transactions {
     t
 }
 
-fn make_survey(rng: &mut ChaCha8Rng, c: &Customers, normal: &Normal<f64>) -> SurveyWaves {
+fn make_survey(
+    rng: &mut ChaCha8Rng,
+    c: &Customers,
+    normal: &Normal<f64>,
+) -> (SurveyWaves, SatisfactionSurvey) {
     let n = c.segment.len();
     let per_wave = (n / 10).clamp(100, 5_000).min(n);
     let (mut w, mut csat, mut ces) = (SurveyWaves::default(), Vec::new(), Vec::new());
+    let mut questionnaire = Questionnaire::new();
     for wave in [1u8, 2] {
         // Each wave asks different customers (a customer answers a wave once).
         for id in rand::seq::index::sample(rng, n, per_wave) {
             let s = f64::from(c.segment[id]);
+            // The latest wave's respondents also fill in the satisfaction questionnaire, and
+            // their loyalty latent is the standard normal part of their answers here.
+            let own = if wave == 2 {
+                questionnaire.answer(rng, normal, id as u32)
+            } else {
+                normal.sample(rng)
+            };
             // Latent satisfaction: +0.45 per segment step, +0.2 in wave 2.
-            let latent = 0.45 * s + if wave == 2 { 0.2 } else { 0.0 } + normal.sample(rng);
+            let latent = 0.45 * s + if wave == 2 { 0.2 } else { 0.0 } + own;
             let answer = |centre: f64, spread: f64, hi: f64, z: f64| {
                 (centre + spread * (latent + 0.5 * z))
                     .round()
@@ -300,7 +325,7 @@ fn make_survey(rng: &mut ChaCha8Rng, c: &Customers, normal: &Normal<f64>) -> Sur
     }
     w.csat = Some(csat);
     w.ces = Some(ces);
-    w
+    (w, questionnaire.finish())
 }
 
 fn make_servqual(

@@ -4,12 +4,15 @@
 //! - `bank.rs`: the demo bank ([`demo_bank`]), every table the report reads, with the planted
 //!   structure its documentation lists and the constants that name it ([`KANO_FEATURES`],
 //!   [`KANO_MIGRATION`], [`DEMO_TREE`], [`SEGMENTS`] …);
+//! - `satisfaction.rs`: the demo bank's satisfaction-index questionnaire and the chain it
+//!   plants ([`SATISFACTION_CHAIN`], [`demo_satisfaction_model`]);
 //! - `survey.rs`: a two-wave branch survey ([`demo_survey`]);
 //! - `panel.rs`: BG/NBD and Pareto/NBD customer panels ([`simulate_bgnbd`],
 //!   [`simulate_pareto_nbd`]).
 
 mod bank;
 mod panel;
+mod satisfaction;
 mod survey;
 
 pub use bank::{
@@ -17,4 +20,5 @@ pub use bank::{
     DEMO_SEED, DEMO_TREE, KANO_FEATURES, KANO_MIGRATION, SEGMENTS, START_DAY,
 };
 pub use panel::{simulate_bgnbd, simulate_pareto_nbd};
+pub use satisfaction::{demo_satisfaction_model, SATISFACTION_CHAIN, SATISFACTION_CONSTRUCTS};
 pub use survey::{demo_survey, DemoSurvey, DEMO_BRANCHES};

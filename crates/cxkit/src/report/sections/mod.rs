@@ -9,6 +9,7 @@
 //! | `rfm.rs` | RFM segment sizes | the transactions |
 //! | `kano.rs` | KANO categories of the latest wave, migrations since the first | the KANO questionnaire |
 //! | `servqual.rs` | SERVQUAL gaps per dimension | the SERVQUAL survey |
+//! | `satisfaction.rs` | what drives satisfaction and loyalty (PLS path model, importance–performance map), value at risk by NPS group | the satisfaction questionnaire; the survey joined to the value section's CLV |
 //! | `journey.rs` | touchpoint indices by month, pain points, importance–performance | the journey events and tree |
 //! | `complaints.rs` | complaint handling, first responses by channel | the complaints |
 //!
@@ -28,6 +29,7 @@ mod complaints;
 mod journey;
 mod kano;
 mod rfm;
+mod satisfaction;
 mod servqual;
 mod survey;
 mod value;
@@ -36,6 +38,10 @@ pub use complaints::{ChannelResponse, ComplaintSection};
 pub use journey::JourneySection;
 pub use kano::{KanoRow, KanoSection};
 pub use rfm::RfmSection;
+pub use satisfaction::{
+    ChainIpma, ChainPath, ChainSection, ChainSettings, SatisfactionSection, ValueRiskSection,
+    REPORT_BOOTSTRAP_SAMPLES, REPORT_BOOTSTRAP_SEED, WEAK_R_SQUARED,
+};
 pub use servqual::ServqualSection;
 pub use survey::{SurveySection, WaveScores};
 pub use value::ValueSection;
@@ -44,6 +50,7 @@ pub(crate) use complaints::complaint_section;
 pub(crate) use journey::journey_section;
 pub(crate) use kano::kano_section;
 pub(crate) use rfm::rfm_section;
+pub(crate) use satisfaction::satisfaction_section;
 pub(crate) use servqual::servqual_section;
 pub(crate) use survey::survey_section;
 pub(crate) use value::value_section;

@@ -29,9 +29,36 @@ pub struct ValueSection {
     pub finding: String,
 }
 
+/// What every customer of the transaction log is worth over the report's horizon, by
+/// customer code: what the satisfaction section joins the survey's respondents to.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct CustomerWorth {
+    /// Customer codes ([`crate::data::Transactions::customer`]), ascending.
+    pub customer: Vec<u64>,
+    /// 12-month CLV.
+    pub clv: Vec<f64>,
+    /// Probability of being alive at the end of the log.
+    pub p_alive: Vec<f64>,
+    /// Expected purchases over the next 52 weeks.
+    pub purchases: Vec<f64>,
+}
+
+impl CustomerWorth {
+    /// The position of customer `code`, if the log has them.
+    pub(crate) fn find(&self, code: u64) -> Option<usize> {
+        self.customer.binary_search(&code).ok()
+    }
+}
+
+/// Weeks in the report's 12-month horizon (for expected purchases; the CLV counts months).
+const HORIZON_WEEKS: f64 = 52.0;
+
 /// The customer value section (None without transactions): 12-month CLV of every customer of
-/// the log.
-pub(crate) fn value_section(bank: &BankData, t: &Table) -> Result<Option<ValueSection>> {
+/// the log, and what each is worth ([`CustomerWorth`]).
+pub(crate) fn value_section(
+    bank: &BankData,
+    t: &Table,
+) -> Result<Option<(ValueSection, CustomerWorth)>> {
     let Some(tx) = &bank.transactions else {
         return Ok(None);
     };
@@ -78,6 +105,17 @@ pub(crate) fn value_section(bank: &BankData, t: &Table) -> Result<Option<ValueSe
             discount_rate: 0.01,
         },
     )?;
+    let worth = CustomerWorth {
+        customer: summary.customer.clone(),
+        p_alive: bg.probability_alive_all(&summary.frequency, &summary.recency, &summary.t)?,
+        purchases: bg.expected_purchases_all(
+            HORIZON_WEEKS,
+            &summary.frequency,
+            &summary.recency,
+            &summary.t,
+        )?,
+        clv: clv.clone(),
+    };
     let tiers = value_tiers(&clv, &TierCuts::default())?;
     let mut sorted = clv.clone();
     sorted.sort_unstable_by(f64::total_cmp);
@@ -103,21 +141,24 @@ pub(crate) fn value_section(bank: &BankData, t: &Table) -> Result<Option<ValueSe
         })
         .collect();
     let top = &tiers.summary[0];
-    Ok(Some(ValueSection {
-        finding: t.fill(
-            Key::value_finding,
-            &[
-                ("share", &format!("{:.0}", 100.0 * top.customer_share)),
-                ("tier", t.name(&top.tier)),
-                (
-                    "value",
-                    &format!("{:.0}", 100.0 * top.value_share.unwrap_or(0.0)),
-                ),
-            ],
-        ),
-        tiers: tiers.summary,
-        clv_deciles,
-        clv_mean,
-        clv_by_segment,
-    }))
+    Ok(Some((
+        ValueSection {
+            finding: t.fill(
+                Key::value_finding,
+                &[
+                    ("share", &format!("{:.0}", 100.0 * top.customer_share)),
+                    ("tier", t.name(&top.tier)),
+                    (
+                        "value",
+                        &format!("{:.0}", 100.0 * top.value_share.unwrap_or(0.0)),
+                    ),
+                ],
+            ),
+            tiers: tiers.summary,
+            clv_deciles,
+            clv_mean,
+            clv_by_segment,
+        },
+        worth,
+    )))
 }

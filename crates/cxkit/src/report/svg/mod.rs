@@ -1,7 +1,12 @@
 //! Small inline SVG charts: horizontal bars (with optional intervals), a labelled scatter
-//! plot with crosshairs, and a heat map. No scripts, no external resources.
+//! plot with crosshairs, a heat map and a path diagram (`path.rs`). No scripts, no external
+//! resources.
 
 use std::fmt::Write;
+
+mod path;
+
+pub(crate) use path::{path_diagram, Edge, Node};
 
 /// Escapes text for HTML and SVG.
 pub(crate) fn esc(s: &str) -> String {

@@ -11,9 +11,12 @@ import cxkit.datasets
 pd = pytest.importorskip("pandas")
 
 
-def kano_tables(bank):
-    """The long kano table (one row per respondent and feature) as KANO's two matrices."""
+def kano_tables(bank, latest=False):
+    """The long kano table (one row per respondent and feature) as KANO's two matrices, of
+    every wave or of the latest (as the report's KANO section)."""
     k = bank["kano"]
+    if latest:
+        k = k[k.wave == k.wave.max()]
     wide = lambda col: k.pivot(index="respondent_id", columns="feature", values=col)  # noqa: E731
     return cxkit.kano_analyze(wide("functional"), wide("dysfunctional"))
 
@@ -71,7 +74,7 @@ def test_report_files_are_well_formed_and_match_the_library(tmp_path, bank):
     # in the SVG namespace, and the page's tags balance.
     import re
     svgs = re.findall(r"<svg.*?</svg>", html, re.S)
-    assert len(svgs) == 9
+    assert len(svgs) == 12
     for svg in svgs:
         root = ET.fromstring(svg)
         assert root.tag == "{http://www.w3.org/2000/svg}svg" and root.find("{http://www.w3.org/2000/svg}title") is not None
@@ -97,12 +100,23 @@ def test_report_files_are_well_formed_and_match_the_library(tmp_path, bank):
     p = Balance()
     p.feed(html)
     assert p.stack == []
-    # The numbers are the library's: NPS of wave 1 and the KANO categories.
+    # The numbers are the library's: NPS of wave 1 and the KANO categories of the latest wave.
     s = bank["survey"]
     assert numbers["survey"]["waves"][0]["nps"]["score"] == pytest.approx(cxkit.nps(s.ltr[s.wave == 1]).score)
-    k = kano_tables(bank)
+    k = kano_tables(bank, latest=True)
     for row in numbers["kano"]["features"]:
         assert row["category"] == k.category(row["feature"])
+    # The satisfaction section's paths are pls_pm's on the questionnaire with the settings the
+    # section states (the answers pivoted to customers × items, the model from its JSON).
+    chain = numbers["satisfaction"]["chain"]
+    settings = chain["settings"]
+    answers = bank["satisfaction"].pivot(index="customer_id", columns="item", values="answer")
+    fit = cxkit.pls_pm(answers, model=cxkit.PlsModel.from_json(bank["satisfaction_model"]),
+                       scheme=settings["scheme"], nan_policy=settings["nan_policy"])
+    assert chain["respondents"] == len(answers)
+    by_path = {(r["from"], r["to"]): r["coefficient"] for r in fit.paths.to_dict("records")}
+    for p in chain["paths"]:
+        assert p["coefficient"] == pytest.approx(by_path[(p["from"], p["to"])], abs=1e-12)
     with pytest.raises(cxkit.DataFileError, match="expected a directory of data files"):
         cxkit.report(tmp_path / "nowhere", out=tmp_path)
 

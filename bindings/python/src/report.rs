@@ -28,7 +28,7 @@ use crate::data::bank_from_frames;
 /// >>> r["survey"]["waves"][1]["wave"], r["kano"]
 /// (2, None)
 /// >>> cxkit.report({"survey": bank["survey"]}, out=out, lang="zh")["survey"]["finding"]
-/// 'NPS 从第 1 轮的 -5.0 上升至第 2 轮的 23.0（+28.0 分，p = 6.09e-4：变化显著）。'
+/// 'NPS 从第 1 轮的 -5.0 上升至第 2 轮的 10.0（+15.0 分，p = 6.56e-2：变化不显著）。'
 #[pyfunction]
 #[pyo3(signature = (data=None, out=None, seed=2026, customers=50_000, confidence=0.95, lang="en"))]
 pub(crate) fn report<'py>(

@@ -182,3 +182,16 @@ def test_bad_input_is_a_typed_error(mobi):
         fit.bootstrap(n=0)
     with pytest.raises(cxkit.DidNotConvergeError):
         cxkit.pls_pm(mobi, constructs=CONSTRUCTS, paths=PATHS, max_iterations=1)
+
+
+def test_a_construct_barely_explained_is_a_warning(fit):
+    # mobi: R² of expectation 0.263 and of loyalty higher (seminr), no warning.
+    assert fit.warnings == []
+    # Two blocks drawn independently (seeded): B's R² is a chance correlation squared, far
+    # below 0.1, and the result says so, naming B.
+    rng = np.random.default_rng(7)
+    noise = pd.DataFrame(rng.normal(size=(300, 4)), columns=["a1", "a2", "b1", "b2"])
+    r = cxkit.pls_pm(noise, constructs={"A": ["a1", "a2"], "B": ["b1", "b2"]}, paths=[("A", "B")])
+    r2 = float(r.r_squared.loc["B", "r_squared"])
+    assert r2 < 0.1
+    assert len(r.warnings) == 1 and r.warnings[0].startswith(f'R² of "B" is {r2:.3f}, below 0.1')

@@ -270,3 +270,18 @@ def test_zone_of_tolerance_against_numpy(rng):
     np.testing.assert_allclose(z.dimensions["msa"], dmean(Pc).mean(0) - dmean(A).mean(0))
     np.testing.assert_allclose(z.dimensions["share_within"],
                                ((dmean(Pc) >= dmean(A)) & (dmean(Pc) <= dmean(D))).mean(0))
+
+
+def test_key_drivers_say_when_they_explain_almost_nothing():
+    # The case: an outcome unrelated to the drivers still gets shares adding to 100 %;
+    # R² (0.002-ish) comes with its interval and a warning.
+    rng = np.random.default_rng(11)
+    X, y = rng.normal(size=(400, 3)), rng.normal(size=400)
+    k = cxkit.key_drivers(X, y, bootstrap=200, seed=1)
+    assert k.table["share"].sum() == pytest.approx(100.0)
+    assert k.r2 < 0.1 and len(k.warnings) == 1 and "below 0.1" in k.warnings[0]
+    lo, hi = k.r2_interval
+    assert lo <= k.r2 <= hi
+    # mtcars: R² = 0.849 (R's lm), no warning; without a bootstrap no interval.
+    k = cxkit.key_drivers(MTCARS[:, 1:], MTCARS[:, 0])
+    assert k.warnings == [] and k.r2_interval is None

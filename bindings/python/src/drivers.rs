@@ -14,7 +14,9 @@ use crate::error::{invalid, IntoPyResult};
 use crate::labels::matched;
 
 result_class! {
-    /// A key-driver analysis: `r2`, `n`, `method`, `bootstrap_used` and `table` (a DataFrame
+    /// A key-driver analysis: `r2` (with `r2_interval` from a bootstrap), `warnings` (one
+    /// when R² is below 0.1: the shares then divide almost nothing), `n`, `method`,
+    /// `bootstrap_used` and `table` (a DataFrame
     /// indexed by driver: importance and share (%) by the chosen method, ci_low/ci_high with
     /// a bootstrap, then correlation, beta, pratt, relative_weight, relative_weight_pct and,
     /// when computed, shapley and shapley_pct).
@@ -23,6 +25,8 @@ result_class! {
         n: Option<usize> = |r| r.result.n,
         method: String = |r| r.method.clone(),
         bootstrap_used: usize = |r| r.result.bootstrap_used,
+        r2_interval: Option<(f64, f64)> = |r| r.result.r2_interval,
+        warnings: Vec<String> = |r| r.result.warnings.clone(),
     }
     methods {
         /// One row per driver.

@@ -473,6 +473,13 @@ impl PlsResult {
         )
     }
 
+    /// A warning per explained construct whose R² is below 0.1 (its predecessors explain
+    /// almost none of it), else an empty list.
+    #[getter]
+    fn warnings(&self) -> Vec<String> {
+        self.fit.warnings()
+    }
+
     /// R² and adjusted R² of each endogenous construct.
     #[getter]
     fn r_squared<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {

@@ -19,6 +19,21 @@ use crate::{Error, Result};
 /// Most drivers for exact Shapley values (2^p regressions).
 pub const MAX_SHAPLEY_DRIVERS: usize = 20;
 
+/// Below this R² a model explains too little of its outcome for importances or effects to
+/// mean much: key drivers ([`KeyDrivers::warnings`]), path models
+/// ([`PlsFit::warnings`](crate::pls::PlsFit::warnings)) and the report say so.
+pub const WEAK_R2: f64 = 0.1;
+
+/// The warning for an outcome explained `r2` of its variance (None at or above [`WEAK_R2`]).
+pub(crate) fn weak_fit(what: &str, r2: f64) -> Option<String> {
+    (r2 < WEAK_R2).then(|| {
+        format!(
+            "R² of {what} is {r2:.3}, below {WEAK_R2}: the model explains almost none of its \
+             variance, so its importances divide almost nothing and may rank noise"
+        )
+    })
+}
+
 /// Drivers up to which Shapley values are computed unless asked otherwise (2^15 regressions
 /// take well under a second).
 pub const AUTO_SHAPLEY_DRIVERS: usize = 15;
@@ -161,6 +176,12 @@ pub struct KeyDrivers {
     pub intervals: Option<Vec<DriverIntervals>>,
     /// Bootstrap resamples used (those with a singular correlation matrix are skipped).
     pub bootstrap_used: usize,
+    /// Bootstrap percentile interval of R², when there was a bootstrap.
+    #[serde(default)]
+    pub r2_interval: Option<(f64, f64)>,
+    /// What the numbers cannot carry: a warning when R² is below [`WEAK_R2`].
+    #[serde(default)]
+    pub warnings: Vec<String>,
 }
 
 impl KeyDrivers {
@@ -467,14 +488,15 @@ pub fn key_drivers(x: ArrayView2<f64>, y: &[f64], options: &DriverOptions) -> Re
     let (r, n) = correlation(None)?;
     let (r2, drivers) = importances(&r, shapley)?;
     let mut intervals = None;
+    let mut r2_interval = None;
     let mut used = 0;
     if options.bootstrap > 0 {
-        let replicates: Vec<Vec<DriverImportance>> = (0..options.bootstrap)
+        let replicates: Vec<(f64, Vec<DriverImportance>)> = (0..options.bootstrap)
             .into_par_iter()
             .filter_map(|b| {
                 let rows = crate::resample::rows(options.seed, b, x.nrows());
                 let (r, _) = correlation(Some(&rows)).ok()?;
-                importances(&r, shapley).ok().map(|(_, d)| d)
+                importances(&r, shapley).ok()
             })
             .collect();
         used = replicates.len();
@@ -486,14 +508,17 @@ pub fn key_drivers(x: ArrayView2<f64>, y: &[f64], options: &DriverOptions) -> Re
             });
         }
         let tail = (1.0 - options.confidence) / 2.0;
-        let interval = |f: &dyn Fn(&DriverImportance) -> f64, j: usize| {
-            let mut v: Vec<f64> = replicates.iter().map(|d| f(&d[j])).collect();
+        let percentiles = |mut v: Vec<f64>| {
             v.sort_unstable_by(f64::total_cmp);
             (
                 quantile(&v, tail).expect("resamples"),
                 quantile(&v, 1.0 - tail).expect("resamples"),
             )
         };
+        let interval = |f: &dyn Fn(&DriverImportance) -> f64, j: usize| {
+            percentiles(replicates.iter().map(|(_, d)| f(&d[j])).collect())
+        };
+        r2_interval = Some(percentiles(replicates.iter().map(|(r2, _)| *r2).collect()));
         intervals = Some(
             (0..p)
                 .map(|j| DriverIntervals {
@@ -511,6 +536,8 @@ pub fn key_drivers(x: ArrayView2<f64>, y: &[f64], options: &DriverOptions) -> Re
         drivers,
         intervals,
         bootstrap_used: used,
+        r2_interval,
+        warnings: weak_fit("the outcome", r2).into_iter().collect(),
     })
 }
 
@@ -549,6 +576,8 @@ pub fn key_drivers_from_correlation(
         drivers,
         intervals: None,
         bootstrap_used: 0,
+        r2_interval: None,
+        warnings: weak_fit("the outcome", r2).into_iter().collect(),
     })
 }
 
@@ -736,6 +765,31 @@ mod tests {
             assert!(i.correlation.0 < i.correlation.1);
         }
         assert_eq!(a.bootstrap_used, 200);
+        // mpg on cyl, disp, hp, wt: R² = 0.849 (lm in R), interval around it, no warning.
+        let (lo, hi) = a.r2_interval.unwrap();
+        assert!(lo <= a.r2 && a.r2 <= hi && hi <= 1.0, "{lo} {} {hi}", a.r2);
+        assert!(a.warnings.is_empty());
+    }
+
+    #[test]
+    fn an_outcome_the_drivers_barely_explain_is_a_warning() {
+        // Uncorrelated drivers with correlations 0.05 and 0.02 with the outcome: R² =
+        // 0.05² + 0.02² = 0.0029 (by hand), yet the shares still add to 100 %.
+        let r = ndarray::array![[1.0, 0.0, 0.05], [0.0, 1.0, 0.02], [0.05, 0.02, 1.0]];
+        let k = key_drivers_from_correlation(r.view(), &DriverOptions::default()).unwrap();
+        assert!((k.r2 - 0.0029).abs() < 1e-12);
+        let shares: f64 = k.drivers.iter().filter_map(|d| d.relative_weight_pct).sum();
+        assert!((shares - 100.0).abs() < 1e-9);
+        assert_eq!(k.warnings.len(), 1);
+        assert!(
+            k.warnings[0].starts_with("R² of the outcome is 0.003, below 0.1"),
+            "{:?}",
+            k.warnings
+        );
+        // R² = 0.4² + 0.1² = 0.17: none.
+        let r = ndarray::array![[1.0, 0.0, 0.4], [0.0, 1.0, 0.1], [0.4, 0.1, 1.0]];
+        let k = key_drivers_from_correlation(r.view(), &DriverOptions::default()).unwrap();
+        assert!(k.warnings.is_empty());
     }
 
     #[test]

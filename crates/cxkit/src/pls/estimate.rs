@@ -143,6 +143,19 @@ pub struct PlsFit {
     pub scores: Option<Array2<f64>>,
 }
 
+impl PlsFit {
+    /// A warning for each endogenous construct whose R² is below
+    /// [`WEAK_R2`](crate::drivers::WEAK_R2): its predecessors explain almost none of it,
+    /// so the paths into it and the effects through it carry little.
+    pub fn warnings(&self) -> Vec<String> {
+        self.r_squared
+            .iter()
+            .zip(&self.constructs)
+            .filter_map(|(r2, name)| crate::drivers::weak_fit(&format!("{name:?}"), (*r2)?))
+            .collect()
+    }
+}
+
 /// Positions of each block's indicators among `columns`.
 fn blocks(model: &PlsModel, columns: &[String]) -> Result<Vec<Vec<usize>>> {
     model

@@ -23,7 +23,7 @@ pub use sections::{
     ChainIpma, ChainPath, ChainSection, ChainSettings, ChannelResponse, ComplaintSection,
     JourneySection, KanoRow, KanoSection, RfmSection, SatisfactionSection, ServqualSection,
     SurveySection, ValueRiskSection, ValueSection, WaveScores, REPORT_BOOTSTRAP_SAMPLES,
-    REPORT_BOOTSTRAP_SEED, WEAK_R_SQUARED,
+    REPORT_BOOTSTRAP_SEED,
 };
 
 use std::path::{Path, PathBuf};

@@ -40,7 +40,7 @@ pub use kano::{KanoRow, KanoSection};
 pub use rfm::RfmSection;
 pub use satisfaction::{
     ChainIpma, ChainPath, ChainSection, ChainSettings, SatisfactionSection, ValueRiskSection,
-    REPORT_BOOTSTRAP_SAMPLES, REPORT_BOOTSTRAP_SEED, WEAK_R_SQUARED,
+    REPORT_BOOTSTRAP_SAMPLES, REPORT_BOOTSTRAP_SEED,
 };
 pub use servqual::ServqualSection;
 pub use survey::{SurveySection, WaveScores};

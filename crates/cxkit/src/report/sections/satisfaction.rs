@@ -9,6 +9,7 @@ use super::is_demo;
 use super::value::CustomerWorth;
 use crate::clv::{value_at_risk, ValueAtRisk};
 use crate::data::{BankData, SatisfactionSurvey};
+use crate::drivers::WEAK_R2;
 use crate::names::Named;
 use crate::pls::{bootstrap, pls_pm, BootstrapOptions, MissingValues, PlsFit, PlsOptions};
 use crate::report::lang::{Key, Table};
@@ -18,8 +19,6 @@ use crate::{Error, Result};
 pub const REPORT_BOOTSTRAP_SAMPLES: usize = 500;
 /// Their seed.
 pub const REPORT_BOOTSTRAP_SEED: u64 = 0;
-/// Below this R² a construct is reported as barely explained by its predecessors.
-pub const WEAK_R_SQUARED: f64 = 0.1;
 
 /// One structural path with its bootstrap interval.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -95,7 +94,7 @@ pub struct ChainSection {
     pub lever: String,
     /// Of the same constructs, the one performing lowest.
     pub weakest: String,
-    /// Constructs whose R² is below [`WEAK_R_SQUARED`].
+    /// Constructs whose R² is below [`WEAK_R2`].
     pub weak_fit: Vec<String>,
     /// How it was estimated.
     pub settings: ChainSettings,
@@ -192,7 +191,7 @@ fn chain_finding(c: &ChainSection, t: &Table, demo: bool) -> String {
             Key::satisfaction_weak_fit,
             &[
                 ("constructs", &t.list(&names, demo)),
-                ("threshold", &format!("{WEAK_R_SQUARED:.2}")),
+                ("threshold", &format!("{WEAK_R2:.2}")),
             ],
         ));
     }
@@ -248,7 +247,7 @@ fn chain(q: &SatisfactionSurvey, confidence: f64) -> Result<ChainSection> {
         .collect();
     let weak_fit = r_squared
         .iter()
-        .filter(|(_, r)| *r < WEAK_R_SQUARED)
+        .filter(|(_, r)| *r < WEAK_R2)
         .map(|(n, _)| n.clone())
         .collect();
     let target = (0..fit.constructs.len())

@@ -9,6 +9,9 @@ root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
 scripts/python-env.sh
 .venv/bin/python -m pip install --quiet --disable-pip-version-check -r benches/peers/requirements.txt
+# plspm (the PLS peer) needs pandas 2.1–2.2: its own interpreter, which run.py talks to.
+[ -x .venv-plspm/bin/python ] || python3 -m venv .venv-plspm
+.venv-plspm/bin/python -m pip install --quiet --disable-pip-version-check -r benches/peers/requirements-plspm.txt
 rm -rf target/wheels-release
 .venv/bin/maturin build --release --quiet --out target/wheels-release
 .venv/bin/python -m pip install --quiet --disable-pip-version-check --force-reinstall --no-deps target/wheels-release/cxkit-*.whl

@@ -527,8 +527,70 @@ class Journey(Workload):
         return n_ok and v_ok, "per indicator over the year: same count, mean/rate equal to 1e-12"
 
 
+PLS_CONSTRUCTS = {f"C{j}": [f"c{j}_{i}" for i in range(4)] for j in range(6)}
+PLS_PATHS = [(f"C{j}", f"C{j + 1}") for j in range(5)] + [("C0", "C5"), ("C1", "C4")]
+
+
+class Pls(Workload):
+    """PLS path modelling (path scheme, mode A, standardised) against Python's plspm, which
+    needs pandas 2.1–2.2: it runs in its own interpreter (.venv-plspm, made by
+    scripts/bench-peers.sh) behind plspm_worker.py, sent the data once and then only "run"
+    per call (a few hundred microseconds of pipe traffic against plspm's tenth of a
+    second).
+
+    Open (issue 22): plspm 0.5.7's path coefficients differ from seminr's, which cxkit
+    matches to 1e-6 on the mobi data (tests/python/test_pls.py), by up to 1e-2 on mobi and
+    1.6e-3 here, also with 1000 iterations at tolerance 1e-12; until the cause is found this
+    row reports its equality check as FAILED and its ratio is not a result."""
+
+    name = "PLS path model, 6 constructs × 4 items"
+    peer = "plspm (Python)"
+    unit = "respondents"
+    sizes = (250, 5_000)
+    repeat = 5
+    target = 50.0
+
+    def __init__(self):
+        self.worker = None
+
+    def _ask(self, request):
+        self.worker.stdin.write(json.dumps(request) + "\n")
+        self.worker.stdin.flush()
+        return json.loads(self.worker.stdout.readline())
+
+    def make(self, n, rng):
+        # A chain of six standard-normal latents, each item 0.85 × its latent plus noise.
+        latent = rng.normal(size=(n, 6))
+        for j in range(1, 6):
+            latent[:, j] = 0.6 * latent[:, j - 1] + 0.8 * latent[:, j]
+        data = pd.DataFrame({item: 0.85 * latent[:, j] + 0.5 * rng.normal(size=n)
+                             for j, items in enumerate(PLS_CONSTRUCTS.values()) for item in items})
+        if self.worker is None:
+            import subprocess
+            python = os.environ.get("CXKIT_PLSPM_PYTHON", str(HERE.parents[1] / ".venv-plspm" / "bin" / "python"))
+            self.worker = subprocess.Popen([python, str(HERE / "plspm_worker.py")], stdin=subprocess.PIPE,
+                                           stdout=subprocess.PIPE, text=True)
+        path = HERE / f"pls-{n}.csv"
+        data.to_csv(path, index=False)
+        self._ask({"load": str(path), "constructs": PLS_CONSTRUCTS, "paths": PLS_PATHS})
+        path.unlink()
+        return data
+
+    def ours(self, data):
+        return cxkit.pls_pm(data, constructs=PLS_CONSTRUCTS, paths=PLS_PATHS)
+
+    def theirs(self, data):
+        return self._ask({"run": True})["paths"]
+
+    def check(self, ours, theirs, data):
+        # plspm stops at a weight change of 1e-7 (its default), cxkit at 1e-10.
+        mine = ours.paths.set_index(["from", "to"])["coefficient"]
+        diff = max(abs(mine.loc[(a, b)] - v) for a, b, v in theirs)
+        return diff <= 1e-5, f"max |difference| of the {len(theirs)} path coefficients {diff:.1e}"
+
+
 WORKLOADS = [Survey(np.int8), Survey(np.float64), Kano(), Summary(), SummaryAccountIds(), Fits(), KMeansWork(),
-             Silhouette(), Rfm(), Alpha(True), Alpha(False), RelativeWeights(), Journey()]
+             Silhouette(), Rfm(), Alpha(True), Alpha(False), RelativeWeights(), Journey(), Pls()]
 
 
 # --- the run ----------------------------------------------------------------------------------

@@ -70,7 +70,7 @@ fn both_languages_report_the_same_numbers() {
 fn the_chinese_report_states_the_planted_structure() {
     let r = report(Lang::Zh);
     let f = r.findings();
-    assert_eq!(f.len(), 7);
+    assert_eq!(f.len(), 8);
     // Survey: NPS rose significantly from wave 1 to wave 2 (the English report says the same).
     assert!(
         f[0].starts_with("NPS 从第 1 轮的")
@@ -97,8 +97,15 @@ fn the_chinese_report_states_the_planted_structure() {
         "{}",
         f[4]
     );
-    assert!(f[5].starts_with("最严重的痛点是贷款申请"), "{}", f[5]);
-    assert!(f[6].contains("电话渠道表现最差"), "{}", f[6]);
+    // The satisfaction chain's lever by its Chinese name (data::SATISFACTION_CHAIN), then the
+    // value at risk.
+    assert!(
+        f[5].starts_with("感知质量对顾客忠诚的总效应最大") && f[5].contains("贬损者持有"),
+        "{}",
+        f[5]
+    );
+    assert!(f[6].starts_with("最严重的痛点是贷款申请"), "{}", f[6]);
+    assert!(f[7].contains("电话渠道表现最差"), "{}", f[7]);
     for finding in f {
         assert!(!finding.contains('{'), "a placeholder left: {finding}");
     }

@@ -83,9 +83,11 @@ fn demo_report_writes_html_and_json_that_agree_with_the_library() {
     // test_report_browser.py renders it in headless Chromium).
     let html = std::fs::read_to_string(dir.join("report.html")).unwrap();
     assert!(html.starts_with("<!DOCTYPE html>") && html.trim_end().ends_with("</html>"));
-    assert_eq!(html.matches("<svg").count(), 9); // survey, pyramid, CLV, RFM, KANO, SERVQUAL, heat map, IPA, SLA
+    // survey, pyramid, CLV, RFM, KANO, SERVQUAL, path diagram, satisfaction map, value at
+    // risk, heat map, IPA, SLA
+    assert_eq!(html.matches("<svg").count(), 12);
     assert_eq!(html.matches("<svg").count(), html.matches("</svg>").count());
-    assert_eq!(html.matches("<section>").count(), 7);
+    assert_eq!(html.matches("<section>").count(), 8);
     for forbidden in ["NaN", ">inf", "<script", "https://"] {
         assert!(!html.contains(forbidden), "{forbidden}");
     }
@@ -222,7 +224,7 @@ fn data_report_reads_the_files_demo_data_writes_and_names_bad_cells() {
     let text = succeeded(out);
     assert_eq!(
         text.lines().filter(|l| l.starts_with("- ")).count(),
-        6,
+        7,
         "{text}"
     );
     // One line per file read, per join and per file ignored (issue 18.6, 18.7).
@@ -237,7 +239,7 @@ fn data_report_reads_the_files_demo_data_writes_and_names_bad_cells() {
     );
     assert_eq!(
         text.lines().filter(|l| l.starts_with("Read ")).count(),
-        7,
+        9,
         "{text}"
     );
     let json: serde_json::Value =

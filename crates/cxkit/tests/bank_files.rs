@@ -1059,3 +1059,74 @@ fn report_json_names_complaint_channels_and_categories() {
         );
     }
 }
+
+#[test]
+fn satisfaction_answers_need_their_model_and_its_items() {
+    let model = r#"{"constructs": [
+        {"name": "Quality", "indicators": ["q1", "q2"]},
+        {"name": "Loyalty", "indicators": ["l1"]}],
+      "paths": [{"from": "Quality", "to": "Loyalty"}]}"#;
+    let read = |answers: &str| {
+        BankData::read_files([
+            ("satisfaction_model.json", model.as_bytes()),
+            ("satisfaction.csv", answers.as_bytes()),
+        ])
+    };
+    // Chinese headers; a missing row and an empty cell are both unanswered (NaN).
+    let bank =
+        read("客户编号,题目,评分\nc1,q1,7\nc1,q2,\nc1,l1,9\nc2,q1,3\nc2,l1,4\nc2,q2,5\n").unwrap();
+    let q = bank.satisfaction.unwrap();
+    assert_eq!(q.items, ["q1", "q2", "l1"]);
+    assert_eq!(q.customer, [0, 1]);
+    assert_eq!(q.answers[0], 7.0);
+    assert!(q.answers[1].is_nan() && q.answers[2] == 9.0 && q.answers[3..] == [3.0, 5.0, 4.0]);
+    let expected = |r: cxkit::Result<BankData>| match r.unwrap_err() {
+        Error::DataFile {
+            file,
+            line,
+            column,
+            expected,
+        } => (file, line, column, expected),
+        other => panic!("{other}"),
+    };
+    // An item the model does not name: the model's items listed.
+    let (file, line, column, why) = expected(read("customer_id,item,answer\nc1,q1,7\nc1,q9,7\n"));
+    assert_eq!(
+        (file.as_str(), line, column.as_deref()),
+        ("satisfaction.csv", 3, Some("item"))
+    );
+    assert!(
+        why.contains("an item of the path model (q1, q2, l1)"),
+        "{why}"
+    );
+    // An answer off the 1–10 scale, a repeated item, an item nobody answered.
+    let (_, line, column, why) = expected(read("customer_id,item,answer\nc1,q1,11\n"));
+    assert_eq!((line, column.as_deref()), (2, Some("answer")));
+    assert!(why.contains("a number from 1 to 10"), "{why}");
+    let (_, line, _, why) = expected(read("customer_id,item,answer\nc1,q1,3\nc1,q1,4\n"));
+    assert!(
+        line == 3 && why.contains("each item once per customer"),
+        "{why}"
+    );
+    let (_, _, _, why) = expected(read("customer_id,item,answer\nc1,q1,3\nc1,l1,4\n"));
+    assert!(why.contains("nobody answered `q2`"), "{why}");
+    // Answers without their model.
+    let (file, _, _, why) = expected(BankData::read_files([(
+        "satisfaction.csv",
+        "customer_id,item,answer\nc1,q1,3\n".as_bytes(),
+    )]));
+    assert_eq!(file, "satisfaction_model.json");
+    assert!(
+        why.contains("the path model of the items in satisfaction.csv"),
+        "{why}"
+    );
+    // A model that does not parse names its file.
+    let (file, _, _, why) = expected(BankData::read_files([
+        ("satisfaction_model.json", "{".as_bytes()),
+        ("satisfaction.csv", "customer_id,item,answer\n".as_bytes()),
+    ]));
+    assert!(
+        file == "satisfaction_model.json" && why.contains("does not parse"),
+        "{why}"
+    );
+}

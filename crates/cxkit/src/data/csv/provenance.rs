@@ -197,6 +197,9 @@ impl BankData {
         if let Some(s) = &self.survey {
             out.push(by_customer("survey.csv", &s.customer));
         }
+        if let Some(q) = &self.satisfaction {
+            out.push(by_customer("satisfaction.csv", &q.customer));
+        }
         if let Some(e) = &self.events {
             let known: HashSet<&str> = distinct(
                 &customers

@@ -258,12 +258,6 @@ fn chain(q: &SatisfactionSurvey, confidence: f64) -> Result<ChainSection> {
             reason: "the satisfaction model has no explained construct".into(),
         })?;
     let map = fit.ipma(target, &[SatisfactionSurvey::SCALE])?;
-    let total = |from: usize, to: usize| {
-        fit.effects
-            .iter()
-            .find(|e| e.from == from && e.to == to)
-            .map_or(0.0, |e| e.total)
-    };
     let levers = levers(&fit, model, target);
     let pick = |key: &dyn Fn(&crate::pls::IpmaRow) -> f64| {
         map.rows
@@ -280,7 +274,7 @@ fn chain(q: &SatisfactionSurvey, confidence: f64) -> Result<ChainSection> {
         .map(|r| ChainIpma {
             construct: name(r.construct),
             importance: r.importance,
-            total_effect: total(r.construct, target),
+            total_effect: total_effect(&fit, r.construct, target),
             performance: r.performance,
             quadrant: r.quadrant.label().to_string(),
         })
@@ -307,6 +301,14 @@ fn chain(q: &SatisfactionSurvey, confidence: f64) -> Result<ChainSection> {
     })
 }
 
+/// The total effect of construct `from` on `to` (0 where `from` does not reach `to`).
+fn total_effect(fit: &PlsFit, from: usize, to: usize) -> f64 {
+    fit.effects
+        .iter()
+        .find(|e| e.from == from && e.to == to)
+        .map_or(0.0, |e| e.total)
+}
+
 /// The constructs a bank can act on for `target`: those before the target's main mediator
 /// (its predecessor with the largest total effect on it, satisfaction in a satisfaction
 /// index), or every construct with an effect on the target when that mediator has none
@@ -319,12 +321,7 @@ fn levers(fit: &PlsFit, model: &crate::pls::PlsModel, target: usize) -> Vec<usiz
             .map(|e| e.from)
             .collect()
     };
-    let total = |from: usize| {
-        fit.effects
-            .iter()
-            .find(|e| e.from == from && e.to == target)
-            .map_or(0.0, |e| e.total.abs())
-    };
+    let total = |from: usize| total_effect(fit, from, target).abs();
     let mediator = model
         .predecessors(target)
         .iter()

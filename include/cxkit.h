@@ -23,6 +23,12 @@
 #define CXKIT_VERSION "0.1.0"
 
 /**
+ * R² below which a fit explains almost nothing (the core's `drivers::WEAK_R2`): key drivers
+ * and PLS results then carry a warning (`weak` of cx_driver_fit, cx_pls_result_warnings).
+ */
+#define CX_WEAK_R2 0.1
+
+/**
  * No cleaning limit (for max_questionable / max_indifferent).
  */
 #define CX_KANO_NO_LIMIT -1.0
@@ -507,6 +513,29 @@ typedef struct {
    */
   uint64_t seed;
 } cx_driver_options;
+
+/**
+ * How much of the outcome the drivers explain together.
+ */
+typedef struct {
+  /**
+   * R² of the outcome on all the drivers.
+   */
+  double r2;
+  /**
+   * Bootstrap percentile interval of R² (NaN without a bootstrap): lower bound.
+   */
+  double r2_ci_low;
+  /**
+   * Upper bound.
+   */
+  double r2_ci_high;
+  /**
+   * R² is below CX_WEAK_R2: the shares still add to 100 % but divide almost nothing, so
+   * they may rank noise (the core's warning).
+   */
+  bool weak;
+} cx_driver_fit;
 
 /**
  * One driver's importances. Undefined values (Pratt and percentages when R² = 0, Shapley
@@ -1935,11 +1964,12 @@ cx_driver_options cx_driver_options_default(void);
 
 /**
  * Key drivers of `y` (n_rows values) among the n_drivers columns of row-major `x` (NaN =
- * missing): correlations, standardized betas, Pratt, relative weights, Shapley values and,
+ * missing): the fit (R², with a bootstrap its interval, and whether it is weak), then per
+ * driver correlations, standardized betas, Pratt, relative weights, Shapley values and,
  * with a bootstrap, relative-weight intervals. `options` NULL means the defaults.
  *
  * # Safety
- * `x` valid for n_rows × n_drivers doubles, `y` for n_rows, `out_r2` for a double,
+ * `x` valid for n_rows × n_drivers doubles, `y` for n_rows, `out_fit` for one entry,
  * `out_drivers` for n_drivers entries; `options` NULL or valid.
  */
 cx_status cx_key_drivers(const double *x,
@@ -1947,22 +1977,22 @@ cx_status cx_key_drivers(const double *x,
                          size_t n_drivers,
                          const double *y,
                          const cx_driver_options *options,
-                         double *out_r2,
+                         cx_driver_fit *out_fit,
                          cx_driver_importance *out_drivers);
 
 /**
  * Key drivers from a `size` × `size` row-major correlation matrix of the drivers followed
- * by the outcome (last row and column); writes R² and size − 1 drivers. Of `options`
- * (NULL: the defaults) the method and shapley apply.
+ * by the outcome (last row and column); writes the fit (no interval: that needs rows) and
+ * size − 1 drivers. Of `options` (NULL: the defaults) the method and shapley apply.
  *
  * # Safety
- * `correlation` valid for size × size doubles, `options` NULL or valid, `out_r2` for a
- * double, `out_drivers` for size − 1 entries.
+ * `correlation` valid for size × size doubles, `options` NULL or valid, `out_fit` for one
+ * entry, `out_drivers` for size − 1 entries.
  */
 cx_status cx_key_drivers_from_correlation(const double *correlation,
                                           size_t size,
                                           const cx_driver_options *options,
-                                          double *out_r2,
+                                          cx_driver_fit *out_fit,
                                           cx_driver_importance *out_drivers);
 
 /**
@@ -2500,6 +2530,23 @@ cx_status cx_pls_result_quality(const cx_pls_result *result,
                                 size_t capacity,
                                 double *out_htmt,
                                 size_t htmt_capacity);
+
+/**
+ * Writes what the numbers cannot carry — one line per construct explained with R² below
+ * CX_WEAK_R2, naming it — as NUL-terminated text, lines separated by '\n' (empty when
+ * there is nothing to say), into `buf` of `capacity` bytes: the length without the NUL
+ * goes to `*written`, the number of warnings to `*out_count` (may be NULL), and a short
+ * buffer is CX_BUFFER_TOO_SMALL with both written (call with NULL and 0 to size it).
+ *
+ * # Safety
+ * `result` a live handle; `buf` NULL or valid for `capacity` bytes; `written` valid for a
+ * write; `out_count` NULL or valid for a write.
+ */
+cx_status cx_pls_result_warnings(const cx_pls_result *result,
+                                 char *buf,
+                                 size_t capacity,
+                                 size_t *written,
+                                 size_t *out_count);
 
 /**
  * Releases a result. NULL is a no-op.

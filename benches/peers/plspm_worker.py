@@ -2,7 +2,13 @@
 plspm 0.5 needs pandas 2.1–2.2, the rest of the suite runs on the newest pandas. It reads one
 JSON request per line from stdin — {"load": csv_path, "constructs": {name: [columns]},
 "paths": [[from, to], ...]} to load a data set, {"run": true} to estimate it — and answers one
-JSON line: the path coefficients as [[from, to, value], ...]."""
+JSON line: the path coefficients as [[from, to, value], ...].
+
+plspm's `scaled=True` divides every indicator by one pooled standard deviation (the standard
+deviation of all values stacked, plspm.config.Config.treat), not each by its own; PLS-PM as
+seminr, R's plspm and cxkit define it standardises each indicator. So each "run" standardises
+the columns first (inside the timing: it is part of the work), after which the pooled scale is 1
+and plspm's estimates equal seminr's."""
 
 import json
 import sys
@@ -28,6 +34,7 @@ for line in sys.stdin:
             config.add_lv(name, Mode.A, *[c.MV(col) for col in columns])
         answer = {"loaded": len(data)}
     else:
-        coefficients = Plspm(data, config, Scheme.PATH).path_coefficients()
+        standardised = (data - data.mean()) / data.std(ddof=1)
+        coefficients = Plspm(standardised, config, Scheme.PATH).path_coefficients()
         answer = {"paths": [[a, b, float(coefficients.loc[b, a])] for a, b in paths]}
     print(json.dumps(answer), flush=True)

@@ -540,7 +540,35 @@ static void test_pls(void) {
   CHECK(isnan(rel[3].alpha) && !isnan(rel[4].alpha));
   CHECK(isnan(htmt[0]) && htmt[1] == htmt[5] && htmt[1] > 0);
   CHECK(cx_pls_result_quality(result, rel, 4, NULL, 0) == CX_BUFFER_TOO_SMALL);
+  /* mobi's explained constructs have R² 0.263 (Expectation) and above (seminr): nothing to
+     warn about, an empty text. */
+  char text[512];
+  size_t written = 9, n_warnings = 9;
+  CHECK(cx_pls_result_warnings(result, text, sizeof text, &written, &n_warnings) == CX_OK);
+  CHECK(written == 0 && n_warnings == 0 && text[0] == '\0');
   cx_pls_result_free(result);
+  /* A construct its cause does not explain: B is IMAG1 of the respondents in another order
+     (row 97·r mod 250), so A → B has R² near 0, below CX_WEAK_R2, and is warned by name. */
+  static double pair[250 * 2];
+  for (size_t r = 0; r < rows; r++) {
+    pair[r * 2] = data[r * 24];
+    pair[r * 2 + 1] = data[(r * 97 % 250) * 24];
+  }
+  const char *pair_names[] = {"a1", "b1"};
+  const char *pair_model = "{\"constructs\": [{\"name\": \"A\", \"indicators\": [\"a1\"]}, {\"name\": \"B\", "
+                           "\"indicators\": [\"b1\"]}], \"paths\": [{\"from\": \"A\", \"to\": \"B\"}]}";
+  cx_pls_model *unrelated = NULL;
+  CHECK(cx_pls_model_from_json(pair_model, strlen(pair_model), &unrelated) == CX_OK);
+  CHECK(cx_pls_estimate(unrelated, pair, rows, 2, pair_names, NULL, &result) == CX_OK);
+  double pair_r2[2];
+  CHECK(cx_pls_result_r_squared(result, pair_r2, NULL, 2) == CX_OK);
+  CHECK(pair_r2[1] < CX_WEAK_R2);
+  CHECK(cx_pls_result_warnings(result, NULL, 0, &written, &n_warnings) == CX_BUFFER_TOO_SMALL);
+  CHECK(n_warnings == 1 && written > 0 && written < sizeof text);
+  CHECK(cx_pls_result_warnings(result, text, sizeof text, &written, NULL) == CX_OK);
+  CHECK(strlen(text) == written && strstr(text, "\"B\"") != NULL && strchr(text, '\n') == NULL);
+  cx_pls_result_free(result);
+  cx_pls_model_free(unrelated);
   /* Bootstrap: the same seed gives the same summaries; each path's estimate is the fit's
      and lies inside its percentile interval. */
   cx_pls_bootstrap_options bo = cx_pls_bootstrap_options_default();
@@ -868,9 +896,12 @@ static void test_quality(void) {
   const double raw[] = {0.2096904, 0.1883043, 0.1799590, 0.2706812};
   const double pct[] = {24.70914, 22.18908, 21.20570, 31.89607};
   cx_driver_importance d[4];
-  double r2 = 0, lmg = 0;
-  CHECK(cx_key_drivers(x, 32, 4, y, NULL, &r2, d) == CX_OK);
+  cx_driver_fit fit;
+  double lmg = 0;
+  CHECK(cx_key_drivers(x, 32, 4, y, NULL, &fit, d) == CX_OK);
+  double r2 = fit.r2;
   NEAR(r2, 0.8486, 5e-5);
+  CHECK(!fit.weak && isnan(fit.r2_ci_low) && isnan(fit.r2_ci_high));
   for (int j = 0; j < 4; j++) {
     NEAR(d[j].relative_weight, raw[j], 5e-8);
     NEAR(d[j].relative_weight_pct, pct[j], 5e-6);
@@ -886,35 +917,44 @@ static void test_quality(void) {
   o.bootstrap = 50;
   o.seed = 9;
   o.shapley = CX_SHAPLEY_OFF;
-  CHECK(cx_key_drivers(x, 32, 4, y, &o, &r2, d) == CX_OK);
+  CHECK(cx_key_drivers(x, 32, 4, y, &o, &fit, d) == CX_OK);
   CHECK(d[0].relative_weight_ci_low <= d[0].relative_weight && d[0].relative_weight <= d[0].relative_weight_ci_high);
   CHECK(isnan(d[0].shapley));
+  /* The R² interval holds the fit's R² (bootstrap percentiles of the same resamples). */
+  CHECK(fit.r2_ci_low <= fit.r2 && fit.r2 <= fit.r2_ci_high && fit.r2_ci_low < fit.r2_ci_high);
+  /* A weak fit says so: an outcome nearly unrelated to its driver, r = 0.05, has R² 0.0025
+     (below CX_WEAK_R2 = 0.1), yet its one driver still holds 100 % of it. */
+  double weak[] = {1, 0.05, 0.05, 1};
+  CHECK(cx_key_drivers_from_correlation(weak, 2, NULL, &fit, d) == CX_OK);
+  NEAR(fit.r2, 0.0025, 1e-12);
+  CHECK(fit.weak && CX_WEAK_R2 == 0.1);
+  NEAR(d[0].share, 100.0, 1e-9);
   /* From a correlation matrix: uncorrelated drivers, r = .6 and .3 → weights .36 and .09. */
   double corr[] = {1, 0, 0.6, 0, 1, 0.3, 0.6, 0.3, 1};
-  CHECK(cx_key_drivers_from_correlation(corr, 3, NULL, &r2, d) == CX_OK);
-  NEAR(r2, 0.45, 1e-12);
+  CHECK(cx_key_drivers_from_correlation(corr, 3, NULL, &fit, d) == CX_OK);
+  NEAR(fit.r2, 0.45, 1e-12);
   NEAR(d[0].relative_weight_pct, 80.0, 1e-9);
   /* Pratt's headline: beta · r / R² = .36 / .45 = 80 %; a beta has no share. */
   o = cx_driver_options_default();
   o.method = CX_DRIVER_PRATT;
-  CHECK(cx_key_drivers_from_correlation(corr, 3, &o, &r2, d) == CX_OK);
+  CHECK(cx_key_drivers_from_correlation(corr, 3, &o, &fit, d) == CX_OK);
   NEAR(d[0].share, 80.0, 1e-9);
   o.method = CX_DRIVER_BETA;
-  CHECK(cx_key_drivers_from_correlation(corr, 3, &o, &r2, d) == CX_OK);
+  CHECK(cx_key_drivers_from_correlation(corr, 3, &o, &fit, d) == CX_OK);
   NEAR(d[1].importance, 0.3, 1e-12);
   CHECK(isnan(d[1].share));
   o.method = 9;
-  CHECK(cx_key_drivers_from_correlation(corr, 3, &o, &r2, d) == CX_INVALID_PARAMETER);
+  CHECK(cx_key_drivers_from_correlation(corr, 3, &o, &fit, d) == CX_INVALID_PARAMETER);
   o = cx_driver_options_default();
   o.shapley = 5;
-  CHECK(cx_key_drivers_from_correlation(corr, 3, &o, &r2, d) == CX_INVALID_PARAMETER);
+  CHECK(cx_key_drivers_from_correlation(corr, 3, &o, &fit, d) == CX_INVALID_PARAMETER);
   double dup[64];
   for (int r = 0; r < 32; r++) {
     dup[r * 2] = x[r * 4];
     dup[r * 2 + 1] = 2 * x[r * 4];
   }
-  CHECK(cx_key_drivers(dup, 32, 2, y, NULL, &r2, d) == CX_SINGULAR_MATRIX);
-  CHECK(cx_key_drivers(x, 32, 4, NULL, NULL, &r2, d) == CX_NULL_ARGUMENT);
+  CHECK(cx_key_drivers(dup, 32, 2, y, NULL, &fit, d) == CX_SINGULAR_MATRIX);
+  CHECK(cx_key_drivers(x, 32, 4, NULL, NULL, &fit, d) == CX_NULL_ARGUMENT);
 
   /* IPA around the means (0.25, 4.375). */
   double imp[] = {0.4, 0.3, 0.1, 0.2}, perf[] = {3, 6, 2, 6.5}, cuts[2];

@@ -49,6 +49,22 @@ def misnamed_survey():
     return d
 
 
+SATISFACTION_MODEL = ('{"constructs": [{"name": "Quality", "indicators": ["q1", "q2"]}, '
+                      '{"name": "Loyalty", "indicators": ["l1"]}], "paths": [{"from": "Quality", "to": "Loyalty"}]}')
+
+
+def satisfaction_bank(answers, model=SATISFACTION_MODEL):
+    """A data directory with the satisfaction questionnaire `answers` (rows after the header)
+    and its path model (None: no model file)."""
+    import tempfile
+
+    d = pathlib.Path(tempfile.mkdtemp())
+    (d / "satisfaction.csv").write_text("customer_id,item,answer\n" + "".join(f"{r}\n" for r in answers))
+    if model is not None:
+        (d / "satisfaction_model.json").write_text(model)
+    return d
+
+
 def complaints_with(column, values):
     """Two complaints with `column` set to `values`."""
     import pandas as pd
@@ -155,6 +171,12 @@ CASES = [
     ("complaint_metrics", "a missing channel", lambda: cxkit.complaint_metrics(complaints_without_a_channel()), cxkit.InvalidLabelError),
     ("report", "float customer ids in a frame", lambda: cxkit.report({"transactions": frame([[1.0, "2024-01-01", 5.0]], ["customer_id", "date", "amount"])}), cxkit.InvalidParameterError),
     ("read_bank", "missing directory", lambda: cxkit.read_bank("/nonexistent/cxkit"), cxkit.DataFileError),
+    ("read_bank", "satisfaction.csv: an item its model does not name", lambda: cxkit.read_bank(satisfaction_bank(["c1,q1,7", "c1,q9,7"])), cxkit.DataFileError),
+    ("read_bank", "satisfaction.csv: an answer off the 1–10 scale (11)", lambda: cxkit.read_bank(satisfaction_bank(["c1,q1,11"])), cxkit.DataFileError),
+    ("read_bank", "satisfaction.csv: an item twice for one customer", lambda: cxkit.read_bank(satisfaction_bank(["c1,q1,3", "c1,q1,4"])), cxkit.DataFileError),
+    ("read_bank", "satisfaction.csv: an item nobody answered", lambda: cxkit.read_bank(satisfaction_bank(["c1,q1,3", "c1,l1,4"])), cxkit.DataFileError),
+    ("read_bank", "satisfaction.csv without satisfaction_model.json", lambda: cxkit.read_bank(satisfaction_bank(["c1,q1,3"], model=None)), cxkit.DataFileError),
+    ("read_bank", "satisfaction_model.json that does not parse", lambda: cxkit.read_bank(satisfaction_bank(["c1,q1,3"], model="{")), cxkit.DataFileError),
     ("report", "a survey answer twice (one wave, one customer)", lambda: cxkit.report({"survey": frame([[1, "a", 9], [1, "a", 9]], ["wave", "customer_id", "ltr"])}), cxkit.DataFileError),
     ("report", "a placeholder date (0001-01-01)", lambda: cxkit.report({"transactions": frame([["a", "0001-01-01", 5.0]], ["customer_id", "date", "amount"])}), cxkit.DataFileError),
     ("report", "unknown language code", lambda: cxkit.report(lang="fr"), cxkit.InvalidParameterError),

@@ -122,6 +122,30 @@ pub(crate) unsafe fn copy_out(
     Ok(())
 }
 
+/// Copies `text` with a terminating NUL into the caller's `buf` of `capacity` bytes and
+/// writes its length without the NUL into `*written` (CX_BUFFER_TOO_SMALL, with the length
+/// written, when it does not fit).
+///
+/// # Safety
+/// `buf` is NULL or valid for `capacity` bytes; `written` is NULL or valid for a write.
+pub(crate) unsafe fn copy_text(
+    text: &str,
+    buf: *mut c_char,
+    capacity: usize,
+    written: *mut usize,
+) -> Result<(), Failure> {
+    let mut bytes = Vec::with_capacity(text.len() + 1);
+    bytes.extend_from_slice(text.as_bytes());
+    bytes.push(0);
+    // SAFETY: forwarded caller contract.
+    let status = unsafe { copy_out(&bytes, buf.cast::<u8>(), capacity, written) };
+    // SAFETY: copy_out refused a NULL `written`, so here it is valid for a write.
+    if let Some(w) = unsafe { written.as_mut() } {
+        *w = text.len();
+    }
+    status
+}
+
 /// Writes `values` into the caller's array `dst` when it is not NULL.
 ///
 /// # Safety

@@ -142,15 +142,40 @@ pub struct cx_driver_importance {
     pub relative_weight_ci_high: f64,
 }
 
-/// Writes R² and the drivers into the caller's outputs, the headline by `method`.
+/// R² below which a fit explains almost nothing (the core's `drivers::WEAK_R2`): key drivers
+/// and PLS results then carry a warning (`weak` of cx_driver_fit, cx_pls_result_warnings).
+pub const CX_WEAK_R2: f64 = 0.1;
+const _: () = assert!(CX_WEAK_R2 == drv::WEAK_R2, "CX_WEAK_R2 follows the core");
+
+/// How much of the outcome the drivers explain together.
+#[repr(C)]
+#[derive(Debug, Clone, Copy)]
+pub struct cx_driver_fit {
+    /// R² of the outcome on all the drivers.
+    pub r2: f64,
+    /// Bootstrap percentile interval of R² (NaN without a bootstrap): lower bound.
+    pub r2_ci_low: f64,
+    /// Upper bound.
+    pub r2_ci_high: f64,
+    /// R² is below CX_WEAK_R2: the shares still add to 100 % but divide almost nothing, so
+    /// they may rank noise (the core's warning).
+    pub weak: bool,
+}
+
+/// Writes the fit and the drivers into the caller's outputs, the headline by `method`.
 fn write_drivers(
     k: &drv::KeyDrivers,
     method: DriverMethod,
-    out_r2: &mut f64,
+    out_fit: &mut cx_driver_fit,
     out_drivers: *mut cx_driver_importance,
 ) -> Result<(), Failure> {
-    *out_r2 = k.r2;
     let nan = f64::NAN;
+    *out_fit = cx_driver_fit {
+        r2: k.r2,
+        r2_ci_low: k.r2_interval.map_or(nan, |c| c.0),
+        r2_ci_high: k.r2_interval.map_or(nan, |c| c.1),
+        weak: !k.warnings.is_empty(),
+    };
     let headline = k.headline(method)?;
     for (j, (d, h)) in k.drivers.iter().zip(&headline).enumerate() {
         let iv = k.intervals.as_ref().map(|v| v[j].relative_weight);
@@ -174,11 +199,12 @@ fn write_drivers(
 }
 
 /// Key drivers of `y` (n_rows values) among the n_drivers columns of row-major `x` (NaN =
-/// missing): correlations, standardized betas, Pratt, relative weights, Shapley values and,
+/// missing): the fit (R², with a bootstrap its interval, and whether it is weak), then per
+/// driver correlations, standardized betas, Pratt, relative weights, Shapley values and,
 /// with a bootstrap, relative-weight intervals. `options` NULL means the defaults.
 ///
 /// # Safety
-/// `x` valid for n_rows × n_drivers doubles, `y` for n_rows, `out_r2` for a double,
+/// `x` valid for n_rows × n_drivers doubles, `y` for n_rows, `out_fit` for one entry,
 /// `out_drivers` for n_drivers entries; `options` NULL or valid.
 #[no_mangle]
 pub unsafe extern "C" fn cx_key_drivers(
@@ -187,48 +213,48 @@ pub unsafe extern "C" fn cx_key_drivers(
     n_drivers: usize,
     y: *const f64,
     options: *const cx_driver_options,
-    out_r2: *mut f64,
+    out_fit: *mut cx_driver_fit,
     out_drivers: *mut cx_driver_importance,
 ) -> cx_status {
     guard("cx_key_drivers", || {
         let x = matrix(x, n_rows, n_drivers)?;
         // SAFETY: caller contract.
-        let (y, r2) = unsafe { (slice(y, n_rows, "y")?, out(out_r2, "out_r2")?) };
+        let (y, fit) = unsafe { (slice(y, n_rows, "y")?, out(out_fit, "out_fit")?) };
         if out_drivers.is_null() {
             return Err(Failure::Null("out_drivers"));
         }
         // SAFETY: NULL or valid (caller contract).
         let o = driver_options(unsafe { options.as_ref() })?;
         let k = drv::key_drivers(x, y, &o)?;
-        write_drivers(&k, o.method, r2, out_drivers)
+        write_drivers(&k, o.method, fit, out_drivers)
     })
 }
 
 /// Key drivers from a `size` × `size` row-major correlation matrix of the drivers followed
-/// by the outcome (last row and column); writes R² and size − 1 drivers. Of `options`
-/// (NULL: the defaults) the method and shapley apply.
+/// by the outcome (last row and column); writes the fit (no interval: that needs rows) and
+/// size − 1 drivers. Of `options` (NULL: the defaults) the method and shapley apply.
 ///
 /// # Safety
-/// `correlation` valid for size × size doubles, `options` NULL or valid, `out_r2` for a
-/// double, `out_drivers` for size − 1 entries.
+/// `correlation` valid for size × size doubles, `options` NULL or valid, `out_fit` for one
+/// entry, `out_drivers` for size − 1 entries.
 #[no_mangle]
 pub unsafe extern "C" fn cx_key_drivers_from_correlation(
     correlation: *const f64,
     size: usize,
     options: *const cx_driver_options,
-    out_r2: *mut f64,
+    out_fit: *mut cx_driver_fit,
     out_drivers: *mut cx_driver_importance,
 ) -> cx_status {
     guard("cx_key_drivers_from_correlation", || {
         let r = matrix(correlation, size, size)?;
         // SAFETY: caller contract.
-        let r2 = unsafe { out(out_r2, "out_r2") }?;
+        let fit = unsafe { out(out_fit, "out_fit") }?;
         if out_drivers.is_null() {
             return Err(Failure::Null("out_drivers"));
         }
         // SAFETY: NULL or valid (caller contract).
         let o = driver_options(unsafe { options.as_ref() })?;
         let k = drv::key_drivers_from_correlation(r, &o)?;
-        write_drivers(&k, o.method, r2, out_drivers)
+        write_drivers(&k, o.method, fit, out_drivers)
     })
 }

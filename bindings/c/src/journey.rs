@@ -9,7 +9,7 @@ use cxkit_core::journey::{
 };
 use cxkit_core::Error;
 
-use crate::convert::{arg, copy_out, out, slice, strings};
+use crate::convert::{arg, copy_out, copy_text, out, slice, strings};
 use crate::error::{cx_status, guard, invalid, Failure};
 
 /// An indicator tree. Opaque: make one with cx_indicator_tree_from_json, release it with
@@ -450,16 +450,8 @@ pub unsafe extern "C" fn cx_journey_result_node(
         })?;
         let nan = f64::NAN;
         if !id_buf.is_null() {
-            let mut bytes = n.id.as_bytes().to_vec();
-            bytes.push(0);
             // SAFETY: caller contract.
-            let status = unsafe { copy_out(&bytes, id_buf.cast::<u8>(), id_capacity, id_written) };
-            // SAFETY: valid when `id_buf` is given (caller contract); report the length
-            // without the NUL.
-            if let Some(w) = unsafe { id_written.as_mut() } {
-                *w = w.saturating_sub(1);
-            }
-            status?;
+            unsafe { copy_text(&n.id, id_buf, id_capacity, id_written) }?;
         }
         *node = cx_node {
             level: match n.level {

@@ -9,7 +9,7 @@ use cxkit_core::pls::{
 };
 use cxkit_core::Error;
 
-use crate::convert::{arg, fill, matrix, out, slice, strings};
+use crate::convert::{arg, copy_text, fill, matrix, out, slice, strings};
 use crate::error::{cx_status, guard, invalid, Failure};
 use crate::survey::{cx_nan_policy, CX_NAN_OMIT, CX_NAN_RAISE};
 
@@ -697,6 +697,34 @@ pub unsafe extern "C" fn cx_pls_result_quality(
             unsafe { fill(out_htmt, htmt_capacity, &htmt, "out_htmt") }?;
         }
         Ok(())
+    })
+}
+
+/// Writes what the numbers cannot carry — one line per construct explained with R² below
+/// CX_WEAK_R2, naming it — as NUL-terminated text, lines separated by '\n' (empty when
+/// there is nothing to say), into `buf` of `capacity` bytes: the length without the NUL
+/// goes to `*written`, the number of warnings to `*out_count` (may be NULL), and a short
+/// buffer is CX_BUFFER_TOO_SMALL with both written (call with NULL and 0 to size it).
+///
+/// # Safety
+/// `result` a live handle; `buf` NULL or valid for `capacity` bytes; `written` valid for a
+/// write; `out_count` NULL or valid for a write.
+#[no_mangle]
+pub unsafe extern "C" fn cx_pls_result_warnings(
+    result: *const cx_pls_result,
+    buf: *mut c_char,
+    capacity: usize,
+    written: *mut usize,
+    out_count: *mut usize,
+) -> cx_status {
+    guard("cx_pls_result_warnings", || {
+        // SAFETY: caller contract.
+        let r = &unsafe { arg(result, "result") }?.inner;
+        let warnings = r.warnings();
+        // SAFETY: NULL or valid for a write (caller contract).
+        unsafe { write_sizes(&[(out_count, warnings.len())]) };
+        // SAFETY: caller contract.
+        unsafe { copy_text(&warnings.join("\n"), buf, capacity, written) }
     })
 }
 

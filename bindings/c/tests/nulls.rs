@@ -381,6 +381,16 @@ fn every_entry_point_refuses_null_pointers() {
                 "cx_pls_result_paths",
             ),
             (
+                cx_pls_result_warnings(
+                    ptr::null(),
+                    ptr::null_mut(),
+                    1,
+                    ptr::null_mut(),
+                    ptr::null_mut(),
+                ),
+                "cx_pls_result_warnings",
+            ),
+            (
                 cx_pls_result_outer(ptr::null(), ptr::null_mut(), 1),
                 "cx_pls_result_outer",
             ),

@@ -1126,7 +1126,28 @@ fn satisfaction_answers_need_their_model_and_its_items() {
         ("satisfaction.csv", "customer_id,item,answer\n".as_bytes()),
     ]));
     assert!(
-        file == "satisfaction_model.json" && why.contains("does not parse"),
+        file == "satisfaction_model.json"
+            && why.starts_with("a valid path model (the JSON model does not parse"),
         "{why}"
     );
+    // A model that parses but does not hold: its reason, inside the same words.
+    let cycle = r#"{"constructs": [{"name": "A", "indicators": ["a"]},
+        {"name": "B", "indicators": ["b"]}],
+      "paths": [{"from": "A", "to": "B"}, {"from": "B", "to": "A"}]}"#;
+    let (_, _, _, why) = expected(BankData::read_files([(
+        "satisfaction_model.json",
+        cycle.as_bytes(),
+    )]));
+    assert!(
+        why.starts_with("a valid path model (") && why.contains("A → B → A"),
+        "{why}"
+    );
+    // One model: the JSON and the TOML file both is an error naming the second.
+    let toml = "[[constructs]]\nname = \"A\"\nindicators = [\"a\"]\n";
+    let (file, _, _, why) = expected(BankData::read_files([
+        ("satisfaction_model.json", model.as_bytes()),
+        ("satisfaction_model.toml", toml.as_bytes()),
+    ]));
+    assert_eq!(file, "satisfaction_model.toml");
+    assert!(why.contains("not both"), "{why}");
 }

@@ -326,27 +326,24 @@ impl BankReport {
                     })
                 })
                 .collect();
-            let mut table = format!(
-                "<table><tr><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th></tr>",
-                esc(t.get(Key::complaints_channel)),
-                esc(t.get(Key::complaints_mean_response)),
-                esc(t.get(Key::complaints_within)),
-                esc(t.get(Key::complaints_breached)),
-                esc(t.get(Key::complaints_pending))
+            let table = table(
+                &[
+                    t.get(Key::complaints_channel),
+                    t.get(Key::complaints_mean_response),
+                    t.get(Key::complaints_within),
+                    t.get(Key::complaints_breached),
+                    t.get(Key::complaints_pending),
+                ],
+                c.by_channel.iter().map(|r| {
+                    vec![
+                        t.data_name(&r.channel, demo).to_string(),
+                        or_dash(r.mean_hours.map(|h| format!("{h:.1}"))),
+                        or_dash(r.within_sla.map(pct)),
+                        r.unanswered.to_string(),
+                        r.pending.to_string(),
+                    ]
+                }),
             );
-            let or_dash = |v: Option<String>| v.unwrap_or_else(|| "—".to_string());
-            for r in &c.by_channel {
-                let _ = write!(
-                    table,
-                    "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
-                    esc(t.data_name(&r.channel, demo)),
-                    or_dash(r.mean_hours.map(|h| format!("{h:.1}"))),
-                    or_dash(r.within_sla.map(pct)),
-                    r.unanswered,
-                    r.pending
-                );
-            }
-            table.push_str("</table>");
             section(
                 &mut out,
                 t.get(Key::complaints_title),
@@ -375,25 +372,22 @@ impl BankReport {
             let _ = write!(out, "<p>{}</p>", esc(&line));
         }
         if !self.files.read.is_empty() {
-            let _ = write!(
-                out,
-                "<table><tr><th>{}</th><th>{}</th><th>{}</th><th>{}</th></tr>",
-                esc(t.get(Key::data_file)),
-                esc(t.get(Key::data_encoding)),
-                esc(t.get(Key::data_rows)),
-                esc(t.get(Key::data_empty_rows))
-            );
-            for f in &self.files.read {
-                let _ = write!(
-                    out,
-                    "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
-                    esc(&file_label(t, f)),
-                    f.encoding.name(),
-                    f.rows.map_or("—".to_string(), |n| n.to_string()),
-                    f.empty_rows
-                );
-            }
-            out.push_str("</table>");
+            out.push_str(&table(
+                &[
+                    t.get(Key::data_file),
+                    t.get(Key::data_encoding),
+                    t.get(Key::data_rows),
+                    t.get(Key::data_empty_rows),
+                ],
+                self.files.read.iter().map(|f| {
+                    vec![
+                        file_label(t, f),
+                        f.encoding.name().to_string(),
+                        or_dash(f.rows.map(|n| n.to_string())),
+                        f.empty_rows.to_string(),
+                    ]
+                }),
+            ));
         }
         for lines in [self.join_lines(), self.ignored_lines()] {
             if !lines.is_empty() {
@@ -523,30 +517,26 @@ fn satisfaction_body(q: &SatisfactionSection, t: &Table, demo: bool, confidence:
             &share_bars,
             &pct,
         ));
-        let or_dash = |v: Option<String>| v.unwrap_or_else(|| "—".to_string());
-        let _ = write!(
-            out,
-            "<table><tr><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th></tr>",
-            esc(t.get(Key::risk_group)),
-            esc(t.get(Key::risk_customers)),
-            esc(t.get(Key::risk_value_mean)),
-            esc(t.get(Key::risk_share)),
-            esc(t.get(Key::risk_p_alive)),
-            esc(t.get(Key::risk_purchases))
-        );
-        for g in &v.risk.groups {
-            let _ = write!(
-                out,
-                "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
-                esc(t.name(g.group.as_str())),
-                g.customers,
-                or_dash(g.value_mean.map(|x| format!("{x:.0}"))),
-                or_dash(g.value_share.map(pct)),
-                or_dash(g.p_alive_mean.map(|x| format!("{x:.2}"))),
-                or_dash(g.purchases_mean.map(|x| format!("{x:.2}")))
-            );
-        }
-        out.push_str("</table>");
+        out.push_str(&table(
+            &[
+                t.get(Key::risk_group),
+                t.get(Key::risk_customers),
+                t.get(Key::risk_value_mean),
+                t.get(Key::risk_share),
+                t.get(Key::risk_p_alive),
+                t.get(Key::risk_purchases),
+            ],
+            v.risk.groups.iter().map(|g| {
+                vec![
+                    t.name(g.group.as_str()).to_string(),
+                    g.customers.to_string(),
+                    or_dash(g.value_mean.map(|x| format!("{x:.0}"))),
+                    or_dash(g.value_share.map(pct)),
+                    or_dash(g.p_alive_mean.map(|x| format!("{x:.2}"))),
+                    or_dash(g.purchases_mean.map(|x| format!("{x:.2}"))),
+                ]
+            }),
+        ));
         let _ = write!(
             out,
             "<p class=\"legend\">{}",
@@ -577,6 +567,29 @@ fn satisfaction_body(q: &SatisfactionSection, t: &Table, demo: bool, confidence:
         out.push_str("</p>");
     }
     out
+}
+
+/// An HTML table of `head` and `rows`, every cell text escaped.
+fn table(head: &[&str], rows: impl Iterator<Item = Vec<String>>) -> String {
+    let mut out = String::from("<table><tr>");
+    for h in head {
+        let _ = write!(out, "<th>{}</th>", esc(h));
+    }
+    out.push_str("</tr>");
+    for row in rows {
+        out.push_str("<tr>");
+        for cell in row {
+            let _ = write!(out, "<td>{}</td>", esc(&cell));
+        }
+        out.push_str("</tr>");
+    }
+    out.push_str("</table>");
+    out
+}
+
+/// A value, or a dash where there is none.
+fn or_dash(v: Option<String>) -> String {
+    v.unwrap_or_else(|| "—".to_string())
 }
 
 /// A p-value as "< 0.001" or "= 0.042".

@@ -42,6 +42,24 @@ pub(crate) fn file_error(
     }
 }
 
+/// Refuses a second file for what one file holds, read from `stem`.json or `stem`.toml.
+fn only_one(taken: bool, file: &str, what: &str, stem: &str) -> Result<()> {
+    if taken {
+        return Err(file_error(
+            file,
+            0,
+            None,
+            format!("one {what}: {stem}.json or {stem}.toml, not both"),
+        ));
+    }
+    Ok(())
+}
+
+/// Whether a model or tree file is TOML (else JSON), by its extension.
+fn is_toml(file: &str) -> bool {
+    file.to_ascii_lowercase().ends_with(".toml")
+}
+
 /// Line (from 1) of byte `at` of `bytes`.
 fn line_of(bytes: &[u8], at: usize) -> u64 {
     1 + bytes[..at.min(bytes.len())]
@@ -673,15 +691,8 @@ impl Builder {
     }
 
     fn tree(&mut self, file: &str, text: &str) -> Result<()> {
-        if self.tree.is_some() {
-            return Err(file_error(
-                file,
-                0,
-                None,
-                "one indicator tree: journey_tree.json or journey_tree.toml, not both",
-            ));
-        }
-        self.tree = Some(if file.to_ascii_lowercase().ends_with(".toml") {
+        only_one(self.tree.is_some(), file, "indicator tree", "journey_tree")?;
+        self.tree = Some(if is_toml(file) {
             IndicatorTree::from_toml(text)?
         } else {
             IndicatorTree::from_json(text)?
@@ -690,20 +701,25 @@ impl Builder {
     }
 
     fn model(&mut self, file: &str, text: &str) -> Result<()> {
-        if self.model.is_some() {
-            return Err(file_error(
-                file,
-                0,
-                None,
-                "one path model: satisfaction_model.json or satisfaction_model.toml, not both",
-            ));
-        }
-        let read = if file.to_ascii_lowercase().ends_with(".toml") {
+        only_one(
+            self.model.is_some(),
+            file,
+            "path model",
+            "satisfaction_model",
+        )?;
+        let read = if is_toml(file) {
             PlsModel::from_toml(text)
         } else {
             PlsModel::from_json(text)
         };
-        self.model = Some(read.map_err(|e| file_error(file, 0, None, e.to_string()))?);
+        let model = read.map_err(|e| {
+            let why = match e {
+                Error::InvalidParameter { reason, .. } => reason,
+                other => other.to_string(),
+            };
+            file_error(file, 0, None, format!("a valid path model ({why})"))
+        })?;
+        self.model = Some(model);
         Ok(())
     }
 

@@ -3007,6 +3007,21 @@ cx_status cx_nps_accumulator_from_bytes(const uint8_t *bytes,
 void cx_nps_accumulator_free(cx_nps_accumulator *accumulator);
 
 /**
+ * Masks personal data in the UTF-8 `text` of `len` bytes (not NUL-terminated): mainland
+ * mobile numbers become [PHONE], identity numbers with a valid check character [ID],
+ * Luhn-valid card numbers [CARD], e-mail addresses [EMAIL]. Writes the masked text with a
+ * NUL into `buf` of `capacity` bytes and its length without the NUL into `*written`; a
+ * short buffer is CX_BUFFER_TOO_SMALL with the length written (a placeholder can be longer
+ * than what it replaces, so size with `buf` NULL and `capacity` 0). Text that is not UTF-8
+ * is CX_INVALID_PARAMETER naming the byte.
+ *
+ * # Safety
+ * `text` valid for `len` bytes (NULL only when `len` is 0); `buf` NULL or valid for
+ * `capacity` bytes; `written` valid for a write.
+ */
+cx_status cx_mask_pii(const char *text, size_t len, char *buf, size_t capacity, size_t *written);
+
+/**
  * Delivered value of `customers` customers: `value` is customers × `value_components`
  * (row-major) weighted by `value_weights`, `cost` customers × `cost_components` weighted by
  * `cost_weights`. Writes total value, total cost and delivered value (value − cost) per

@@ -1,7 +1,7 @@
 """Type stubs of the compiled module cxkit._cxkit (re-exported by ``cxkit``)."""
 
 import os
-from typing import Any, Generic, Literal, Mapping, Optional, Sequence, Tuple, TypeVar, Union, final
+from typing import Any, Generic, Literal, Mapping, Optional, Sequence, Tuple, TypeVar, Union, final, overload
 
 import numpy as np
 import numpy.typing as npt
@@ -72,6 +72,10 @@ __all__ = [
     "ipa",
     "pls_pm",
     "value_at_risk",
+    "mask_pii",
+    "normalize",
+    "tokenize",
+    "Tokenizer",
     "PlsModel",
     "PlsResult",
     "kano_analyze",
@@ -1258,3 +1262,28 @@ def report(
     lang: str = "en",
 ) -> dict[str, Any]:
     """Writes report.html and report.json for a data directory, a dict of DataFrames or the demo bank, in English ("en") or Simplified Chinese ("zh"); returns the numbers."""
+
+@overload
+def mask_pii(texts: str) -> str: ...
+@overload
+def mask_pii(texts: Any) -> Any: ...
+@overload
+def tokenize(texts: str) -> list[str]: ...
+@overload
+def tokenize(texts: Any) -> Any: ...
+def normalize(text: str) -> str:
+    """Full-width forms folded to half-width, letters lower-cased: "ＡＴＭ　机" → "atm 机"."""
+
+@final
+class Tokenizer:
+    """Chinese by jieba's dictionary segmentation (built in), other text by Unicode word boundaries; the bank's own words and replaceable stop words."""
+
+    def __new__(cls, words: Optional[Sequence[str]] = None, stop_words: Optional[Sequence[str]] = None) -> Tokenizer: ...
+    def add_words(self, words: Sequence[str]) -> None: ...
+    def set_stop_words(self, words: Sequence[str]) -> None: ...
+    def is_stop_word(self, word: str) -> bool: ...
+    def segment(self, text: str) -> list[str]: ...
+    @overload
+    def tokenize(self, texts: str) -> list[str]: ...
+    @overload
+    def tokenize(self, texts: Any) -> Any: ...

@@ -638,6 +638,31 @@ static void test_pls(void) {
   cx_pls_result_free(NULL);
 }
 
+/* Issue 23: personal data masked in UTF-8 text (the cases of crates/cxkit/src/text/pii.rs:
+ * GB 11643's example identity number, the card networks' Luhn test number). */
+static void test_mask_pii(void) {
+  const char *text = "\xe5\x8d\xa1 4111 1111 1111 1111, tel 13812345678, id 440524188001010014, zs@example.cn";
+  const char *masked = "\xe5\x8d\xa1 [CARD], tel [PHONE], id [ID], [EMAIL]";
+  char buf[128];
+  size_t written = 0;
+  CHECK(cx_mask_pii(text, strlen(text), buf, sizeof buf, &written) == CX_OK);
+  CHECK(strcmp(buf, masked) == 0 && written == strlen(masked));
+  /* Sizing: NULL and 0 give the length; a short buffer is refused with it. */
+  CHECK(cx_mask_pii(text, strlen(text), NULL, 0, &written) == CX_BUFFER_TOO_SMALL && written == strlen(masked));
+  CHECK(cx_mask_pii(text, strlen(text), buf, 4, &written) == CX_BUFFER_TOO_SMALL);
+  /* A placeholder can be longer than what it replaces: "a@b.cn" (6 bytes) → "[EMAIL]" (7). */
+  char small[8];
+  CHECK(cx_mask_pii("a@b.cn", 6, small, 7, &written) == CX_BUFFER_TOO_SMALL && written == 7);
+  CHECK(cx_mask_pii("a@b.cn", 6, small, 8, &written) == CX_OK && strcmp(small, "[EMAIL]") == 0);
+  /* Not NUL-terminated: only `len` bytes are read; one digit off the check is kept. */
+  CHECK(cx_mask_pii("4111111111111112 and more", 16, buf, sizeof buf, &written) == CX_OK);
+  CHECK(strcmp(buf, "4111111111111112") == 0);
+  CHECK(cx_mask_pii(NULL, 0, buf, sizeof buf, &written) == CX_OK && written == 0 && buf[0] == '\0');
+  CHECK(cx_mask_pii("\xff\xfe", 2, buf, sizeof buf, &written) == CX_INVALID_PARAMETER);
+  CHECK(strstr(last_error(), "UTF-8") != NULL);
+  CHECK(cx_mask_pii("x", 1, buf, sizeof buf, NULL) == CX_NULL_ARGUMENT);
+}
+
 /* Issue 22: future value by NPS group (the hand case of crates/cxkit/tests/clv.rs). */
 static void test_value_at_risk(void) {
   double scores[] = {10, 9, 9, 7, 6, 3, 0, 5};
@@ -1236,6 +1261,7 @@ int main(void) {
   test_integer_inputs_and_names();
   test_pls();
   test_value_at_risk();
+  test_mask_pii();
   test_clv();
   test_kmeans();
   test_quality();

@@ -185,6 +185,9 @@ CASES = [
     ("value_at_risk", "values of another length", lambda: cxkit.value_at_risk([9, 3], [1.0]), cxkit.LengthMismatchError),
     ("value_at_risk", "a respondent whose customer has no value", lambda: cxkit.value_at_risk(pd.Series([9, 3], index=["a", "b"]), pd.Series([1.0], index=["a"])), cxkit.InvalidLabelError),
     ("value_at_risk", "a customer id twice in the values", lambda: cxkit.value_at_risk(pd.Series([9], index=["a"]), pd.Series([1.0, 2.0], index=["a", "a"])), cxkit.InvalidParameterError),
+    # Free text.
+    ("mask_pii", "a number among the texts", lambda: cxkit.mask_pii(["ok", 7]), cxkit.InvalidParameterError),
+    ("tokenize", "a float column for texts", lambda: cxkit.tokenize(series({"a": 1.5})), cxkit.InvalidParameterError),
     # PLS path models.
     ("PlsModel", "a cycle", lambda: cxkit.PlsModel({"A": ["a"], "B": ["b"]}, [("A", "B"), ("B", "A")]), cxkit.InvalidParameterError),
     ("PlsModel", "an indicator in two constructs", lambda: cxkit.PlsModel({"A": ["a"], "B": ["a"]}, [("A", "B")]), cxkit.InvalidParameterError),

@@ -63,6 +63,26 @@ pub(crate) unsafe fn text<'a>(p: *const c_char, name: &'static str) -> Result<&'
     })
 }
 
+/// `len` bytes of UTF-8 text (not NUL-terminated; NULL only when empty); text that is not
+/// UTF-8 is an InvalidParameter naming `name` and the byte where it stops being UTF-8.
+///
+/// # Safety
+/// `p` NULL or valid for `len` bytes that outlive the returned string.
+pub(crate) unsafe fn utf8<'a>(
+    p: *const c_char,
+    len: usize,
+    name: &'static str,
+) -> Result<&'a str, Failure> {
+    // SAFETY: forwarded caller contract.
+    let bytes = unsafe { slice(p.cast::<u8>(), len, name) }?;
+    std::str::from_utf8(bytes).map_err(|e| {
+        Failure::Core(Error::InvalidParameter {
+            name,
+            reason: format!("not UTF-8: {e}"),
+        })
+    })
+}
+
 /// `n_samples × n_features` row-major values as a matrix view (NULL only when empty).
 pub(crate) fn matrix<'a>(
     x: *const f64,

@@ -30,6 +30,7 @@ mod reliability;
 mod report;
 mod segment;
 mod survey;
+mod text;
 mod value;
 
 pub use clv::*;
@@ -46,6 +47,7 @@ pub use reliability::*;
 pub use report::*;
 pub use segment::*;
 pub use survey::*;
+pub use text::*;
 pub use value::*;
 
 use std::ffi::{c_char, CStr};

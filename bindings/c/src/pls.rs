@@ -7,9 +7,8 @@ use cxkit_core::pls::{
     self as core, BootstrapEstimate, BootstrapOptions, InnerScheme, MissingValues, PlsModel,
     PlsOptions,
 };
-use cxkit_core::Error;
 
-use crate::convert::{arg, copy_text, fill, matrix, out, slice, strings};
+use crate::convert::{arg, copy_text, fill, matrix, out, strings, utf8};
 use crate::error::{cx_status, guard, invalid, Failure};
 use crate::survey::{cx_nan_policy, CX_NAN_OMIT, CX_NAN_RAISE};
 
@@ -126,18 +125,7 @@ unsafe fn read_model(
 ) -> cx_status {
     guard(function, || {
         // SAFETY: caller contract.
-        let (bytes, result) = unsafe {
-            (
-                slice(text.cast::<u8>(), len, "text")?,
-                out(out_model, "out_model")?,
-            )
-        };
-        let text = std::str::from_utf8(bytes).map_err(|e| {
-            Failure::Core(Error::InvalidParameter {
-                name: "model",
-                reason: format!("not UTF-8: {e}"),
-            })
-        })?;
+        let (text, result) = unsafe { (utf8(text, len, "text")?, out(out_model, "out_model")?) };
         *result = Box::into_raw(Box::new(cx_pls_model {
             inner: parse(text)?,
         }));

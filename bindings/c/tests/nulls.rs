@@ -381,6 +381,10 @@ fn every_entry_point_refuses_null_pointers() {
                 "cx_pls_result_paths",
             ),
             (
+                cx_mask_pii(ptr::null(), 1, ptr::null_mut(), 1, ptr::null_mut()),
+                "cx_mask_pii",
+            ),
+            (
                 cx_pls_result_warnings(
                     ptr::null(),
                     ptr::null_mut(),

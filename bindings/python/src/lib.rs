@@ -24,6 +24,7 @@ mod reliability;
 mod report;
 mod segment;
 mod survey;
+mod text;
 mod value;
 
 /// cxkit: customer-experience analytics for retail banking (compiled core).
@@ -46,6 +47,7 @@ fn _cxkit(m: &Bound<'_, PyModule>) -> PyResult<()> {
     complaints::register(m)?;
     data::register(m)?;
     report::register(m)?;
+    text::register(m)?;
     m.add_function(wrap_pyfunction!(convert::defaults::_defaults, m)?)?;
     Ok(())
 }

@@ -45,6 +45,7 @@ pub mod scale;
 pub mod segment;
 mod simd;
 pub mod survey;
+pub mod text;
 pub mod value;
 
 pub use error::{Error, Result};

@@ -1,0 +1,166 @@
+//! Free text from Python (binds `cxkit::text`): personal-data masking and tokenising of one
+//! string or a column of them (a list, tuple, numpy array, pandas or polars Series, any
+//! string dtype); a pandas Series comes back as a Series on the same index.
+
+use cxkit_core::text as core;
+use pyo3::prelude::*;
+use pyo3::types::{PyList, PyString};
+
+use crate::convert::{index_of, is_missing};
+use crate::error::invalid;
+
+/// Texts of a column: each a string, or None where the text is missing (None, NaN, pandas
+/// NA). Anything else is an InvalidParameterError naming its row.
+fn texts(obj: &Bound<'_, PyAny>, what: &'static str) -> PyResult<Vec<Option<String>>> {
+    let values = if obj.hasattr("to_list")? {
+        obj.call_method0("to_list")?
+    } else if obj.hasattr("tolist")? {
+        obj.call_method0("tolist")?
+    } else {
+        obj.clone()
+    };
+    let mut out = Vec::new();
+    for (row, v) in values.try_iter()?.enumerate() {
+        let v = v?;
+        if let Ok(s) = v.cast::<PyString>() {
+            out.push(Some(s.extract::<String>()?));
+        } else if is_missing(&v)? {
+            out.push(None);
+        } else {
+            return Err(invalid(
+                what,
+                format!("row {row} is a {}, not a text", v.get_type().name()?),
+            ));
+        }
+    }
+    Ok(out)
+}
+
+/// `f` of each text of `obj` (or of `obj` itself when it is one string), shaped as the
+/// caller gave them: one value, a list, or a pandas Series on the caller's index.
+fn each_text<'py, T: Send>(
+    obj: &Bound<'py, PyAny>,
+    what: &'static str,
+    f: impl Fn(&str) -> T + Sync,
+    out: impl Fn(Python<'py>, Option<T>) -> PyResult<Bound<'py, PyAny>>,
+) -> PyResult<Bound<'py, PyAny>> {
+    let py = obj.py();
+    if let Ok(s) = obj.cast::<PyString>() {
+        let s: String = s.extract()?;
+        let r = py.detach(|| f(&s));
+        return out(py, Some(r));
+    }
+    let given = texts(obj, what)?;
+    let done: Vec<Option<T>> = py.detach(|| given.iter().map(|t| t.as_deref().map(&f)).collect());
+    let list = PyList::empty(py);
+    for r in done {
+        list.append(out(py, r)?)?;
+    }
+    match index_of(obj)? {
+        Some(index) if obj.hasattr("name")? => {
+            let pd = py.import("pandas")?;
+            let kw = pyo3::types::PyDict::new(py);
+            kw.set_item("index", index)?;
+            kw.set_item("name", obj.getattr("name")?)?;
+            kw.set_item("dtype", "object")?;
+            pd.call_method("Series", (list,), Some(&kw))
+        }
+        _ => Ok(list.into_any()),
+    }
+}
+
+/// Masks personal data in one text or each text of a column (mobile numbers, identity
+/// numbers with a valid check character, Luhn-valid card numbers, e-mail addresses).
+#[pyfunction]
+fn mask_pii<'py>(texts: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
+    each_text(texts, "texts", core::mask_pii, |py, r| {
+        Ok(r.into_pyobject(py)?.into_any())
+    })
+}
+
+/// The words of one text or of each text of a column by the default tokenizer.
+#[pyfunction]
+fn tokenize<'py>(texts: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
+    let t = core::default_tokenizer();
+    each_text(
+        texts,
+        "texts",
+        |s| t.tokenize(s),
+        |py, r| Ok(r.unwrap_or_default().into_pyobject(py)?.into_any()),
+    )
+}
+
+/// A tokenizer with the bank's own words and stop words.
+#[pyclass(module = "cxkit", name = "Tokenizer")]
+struct Tokenizer {
+    inner: core::Tokenizer,
+}
+
+#[pymethods]
+impl Tokenizer {
+    #[new]
+    #[pyo3(signature = (words=None, stop_words=None))]
+    fn new(py: Python<'_>, words: Option<Vec<String>>, stop_words: Option<Vec<String>>) -> Self {
+        let mut inner = py.detach(core::Tokenizer::new);
+        if let Some(w) = words {
+            inner.add_words(w.iter().map(String::as_str));
+        }
+        if let Some(s) = stop_words {
+            inner.set_stop_words(s.iter().map(String::as_str));
+        }
+        Tokenizer { inner }
+    }
+
+    /// Adds words to the dictionary, each then kept as one token.
+    fn add_words(&mut self, words: Vec<String>) {
+        self.inner.add_words(words.iter().map(String::as_str));
+    }
+
+    /// Replaces the stop words.
+    fn set_stop_words(&mut self, words: Vec<String>) {
+        self.inner.set_stop_words(words.iter().map(String::as_str));
+    }
+
+    /// Whether a word (after normalising) is a stop word.
+    fn is_stop_word(&self, word: &str) -> bool {
+        self.inner.is_stop_word(&core::normalize(word))
+    }
+
+    /// Every segment of one text, as it stands (jieba.lcut on Chinese text).
+    fn segment(&self, text: &str) -> Vec<String> {
+        self.inner
+            .segment(text)
+            .into_iter()
+            .map(str::to_string)
+            .collect()
+    }
+
+    /// The words of one text or of each text of a column.
+    fn tokenize<'py>(&self, texts: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
+        each_text(
+            texts,
+            "texts",
+            |s| self.inner.tokenize(s),
+            |py, r| Ok(r.unwrap_or_default().into_pyobject(py)?.into_any()),
+        )
+    }
+
+    fn __repr__(&self) -> String {
+        "Tokenizer()".to_string()
+    }
+}
+
+/// Width and case normalising: full-width forms to half-width, letters lower-cased.
+#[pyfunction]
+fn normalize(text: &str) -> String {
+    core::normalize(text)
+}
+
+/// Adds the text functions and classes to the module.
+pub(crate) fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    m.add_function(wrap_pyfunction!(mask_pii, m)?)?;
+    m.add_function(wrap_pyfunction!(tokenize, m)?)?;
+    m.add_function(wrap_pyfunction!(normalize, m)?)?;
+    m.add_class::<Tokenizer>()?;
+    Ok(())
+}

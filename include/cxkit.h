@@ -133,6 +133,10 @@ typedef enum {
    */
   CX_INVALID_LABEL = 22,
   /**
+   * A topic taxonomy (topics, sub-topics, word rules) is malformed or inconsistent.
+   */
+  CX_INVALID_TAXONOMY = 23,
+  /**
    * cxkit panicked: a bug in cxkit, please report it with the message.
    */
   CX_PANIC = 99,

@@ -32,6 +32,7 @@ __all__ = [
     "InvalidParameterError",
     "InvalidScoreError",
     "InvalidTreeError",
+    "InvalidTaxonomyError",
     "InvalidWeightError",
     "JourneyState",
     "KMeans",
@@ -76,6 +77,7 @@ __all__ = [
     "normalize",
     "tokenize",
     "Tokenizer",
+    "Taxonomy",
     "PlsModel",
     "PlsResult",
     "kano_analyze",
@@ -166,6 +168,11 @@ class InvalidTreeError(CxError):
     """An indicator tree is malformed or inconsistent."""
 
     path: str
+
+class InvalidTaxonomyError(CxError):
+    """A topic taxonomy (topics, sub-topics, word rules) is malformed or inconsistent."""
+
+    topic: str
 
 class DataFileError(CxError):
     """A data file is missing a column or holds a value its schema does not allow, or cannot be read or written."""
@@ -1287,3 +1294,17 @@ class Tokenizer:
     def tokenize(self, texts: str) -> list[str]: ...
     @overload
     def tokenize(self, texts: Any) -> Any: ...
+
+@final
+class Taxonomy:
+    """Topics and sub-topics with word rules (any, all, none, window), matched in one pass per text."""
+
+    @staticmethod
+    def from_json(text: str) -> Taxonomy: ...
+    @staticmethod
+    def from_toml(text: str) -> Taxonomy: ...
+    @staticmethod
+    def from_dict(spec: Mapping[str, Any]) -> Taxonomy: ...
+    @property
+    def topics(self) -> Any: ...
+    def tag(self, texts: Any) -> Any: ...

@@ -188,6 +188,12 @@ CASES = [
     # Free text.
     ("mask_pii", "a number among the texts", lambda: cxkit.mask_pii(["ok", 7]), cxkit.InvalidParameterError),
     ("tokenize", "a float column for texts", lambda: cxkit.tokenize(series({"a": 1.5})), cxkit.InvalidParameterError),
+    ("Taxonomy.from_dict", "two topics of one id", lambda: cxkit.Taxonomy.from_dict({"topics": [{"id": "a", "rules": [{"any": ["x"]}]}, {"id": "a", "rules": [{"any": ["y"]}]}]}), cxkit.InvalidTaxonomyError),
+    ("Taxonomy.from_dict", "a rule without any or all terms", lambda: cxkit.Taxonomy.from_dict({"topics": [{"id": "a", "rules": [{"none": ["x"]}]}]}), cxkit.InvalidTaxonomyError),
+    ("Taxonomy.from_dict", "an unknown parent", lambda: cxkit.Taxonomy.from_dict({"topics": [{"id": "a", "parent": "b", "rules": [{"any": ["x"]}]}]}), cxkit.InvalidTaxonomyError),
+    ("Taxonomy.from_dict", "parents in a cycle", lambda: cxkit.Taxonomy.from_dict({"topics": [{"id": "a", "parent": "b", "rules": [{"any": ["x"]}]}, {"id": "b", "parent": "a", "rules": [{"any": ["y"]}]}]}), cxkit.InvalidTaxonomyError),
+    ("Taxonomy.from_toml", "TOML that does not parse", lambda: cxkit.Taxonomy.from_toml("[[topics"), cxkit.InvalidTaxonomyError),
+    ("Taxonomy.tag", "a text over 64 KiB", lambda: cxkit.Taxonomy.from_dict({"topics": [{"id": "a", "rules": [{"any": ["x"]}]}]}).tag(["ok", "x" * 70_000]), cxkit.InvalidParameterError),
     # PLS path models.
     ("PlsModel", "a cycle", lambda: cxkit.PlsModel({"A": ["a"], "B": ["b"]}, [("A", "B"), ("B", "A")]), cxkit.InvalidParameterError),
     ("PlsModel", "an indicator in two constructs", lambda: cxkit.PlsModel({"A": ["a"], "B": ["a"]}, [("A", "B")]), cxkit.InvalidParameterError),

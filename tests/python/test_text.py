@@ -70,3 +70,47 @@ def test_tokenizing():
     assert t.tokenize("手机银行的转账限额太低") == ["手机银行", "的", "转账限额"]
     s = cxkit.tokenize(pd.Series(["ATM吞卡"], index=[42]))
     assert s.loc[42] == ["atm", "吞卡"]
+
+
+TAXONOMY = """
+[[topics]]
+id = "waiting"
+name = { en = "Waiting and queues", zh = "排队等候" }
+[[topics.rules]]
+any = ["排队", "等了", "queue"]
+none = ["不用排队"]
+
+[[topics]]
+id = "app"
+name = { en = "Mobile app", zh = "手机银行" }
+
+[[topics]]
+id = "app_crash"
+parent = "app"
+code = "A-01"
+[[topics.rules]]
+all = ["app", "闪退"]
+window = 8
+"""
+
+
+def test_taxonomy_tags_with_evidence():
+    t = cxkit.Taxonomy.from_toml(TAXONOMY)
+    assert list(t.topics["id"]) == ["waiting", "app", "app_crash"]
+    assert t.topics.set_index("id").loc["app_crash", "parent"] == "app"
+    assert t.topics.set_index("id").loc["waiting", "name_zh"] == "排队等候"
+    comments = pd.Series(["排队等了一小时", "ＡＰＰ又闪退", "预约了不用排队", None, "  "], index=["c1", "c2", "c3", "c4", "c5"])
+    tags = t.tag(comments)
+    # c1: waiting (two overlapping terms); c2: the sub-topic and, through it, its parent; the
+    # exclusion vetoes c3; missing and blank texts carry nothing.
+    assert list(zip(tags["text"], tags["topic"], tags["direct"])) == [
+        ("c1", "waiting", True), ("c2", "app", False), ("c2", "app_crash", True)]
+    assert tags["terms"][0] == ["排队", "等了"]
+    # Evidence in characters of the caller's text: "ＡＰＰ" is characters 0–3, "闪退" 4–6.
+    assert tags["evidence"][2] == [("app", 0, 3), ("闪退", 4, 6)]
+    # The same taxonomy from a dict; positions for a list.
+    same = cxkit.Taxonomy.from_dict({"topics": [{"id": "fees", "rules": [{"any": ["年费"]}]}]})
+    assert list(same.tag(["x", "年费太贵"])["text"]) == [1]
+    with pytest.raises(cxkit.InvalidTaxonomyError) as e:
+        cxkit.Taxonomy.from_dict({"topics": [{"id": "lonely"}]})
+    assert e.value.topic == "lonely"

@@ -61,6 +61,8 @@ pub enum cx_status {
     /// An id or label (customer, case, segment, feature, …) is missing or cannot be kept
     /// exactly.
     CX_INVALID_LABEL = 22,
+    /// A topic taxonomy (topics, sub-topics, word rules) is malformed or inconsistent.
+    CX_INVALID_TAXONOMY = 23,
     /// cxkit panicked: a bug in cxkit, please report it with the message.
     CX_PANIC = 99,
 }
@@ -102,6 +104,7 @@ fn status_of(kind: ErrorKind) -> cx_status {
         ErrorKind::InvalidTree => cx_status::CX_INVALID_TREE,
         ErrorKind::DataFile => cx_status::CX_DATA_FILE,
         ErrorKind::InvalidLabel => cx_status::CX_INVALID_LABEL,
+        ErrorKind::InvalidTaxonomy => cx_status::CX_INVALID_TAXONOMY,
     }
 }
 

@@ -7,7 +7,7 @@ use pyo3::prelude::*;
 use pyo3::types::PyDict;
 use pyo3::IntoPyObjectExt;
 
-use crate::convert::frame;
+use crate::convert::{frame, json_text};
 use crate::labels::{LabelColumn, Missing};
 
 /// Seconds since 1970 as a datetime64[s] array (`i64::MIN`, "not yet", becomes NaT).
@@ -237,9 +237,7 @@ pub(crate) fn bank_from_frames(data: &Bound<'_, PyDict>) -> PyResult<BankData> {
             let text: String = if value.is_instance_of::<pyo3::types::PyString>() {
                 value.extract()?
             } else {
-                py.import("json")?
-                    .call_method1("dumps", (value,))?
-                    .extract()?
+                json_text(&value)?
             };
             files.push((format!("{key}.json"), text.into_bytes()));
             continue;

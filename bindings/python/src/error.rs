@@ -51,6 +51,12 @@ pyo3::create_exception!(
 );
 pyo3::create_exception!(
     cxkit,
+    InvalidTaxonomyError,
+    CxError,
+    "A topic taxonomy (topics, sub-topics, word rules) is malformed or inconsistent. Attribute: topic."
+);
+pyo3::create_exception!(
+    cxkit,
     DataFileError,
     CxError,
     "A data file is missing a column or holds a value its schema does not allow, or cannot be read or written. Attributes: file, line (0: the whole file), column (None: no one column)."
@@ -168,6 +174,7 @@ pub(crate) fn to_py(e: Error) -> PyErr {
             ],
             Error::EmptyFeature { feature } => vec![("feature", feature.into_py_any(py))],
             Error::InvalidTree { path, .. } => vec![("path", path.into_py_any(py))],
+            Error::InvalidTaxonomy { topic, .. } => vec![("topic", topic.into_py_any(py))],
             Error::DataFile {
                 file, line, column, ..
             } => vec![
@@ -211,6 +218,7 @@ fn class_of(kind: ErrorKind) -> fn(String) -> PyErr {
         ErrorKind::SingularMatrix => SingularMatrixError::new_err,
         ErrorKind::ConstantColumn => ConstantColumnError::new_err,
         ErrorKind::InvalidTree => InvalidTreeError::new_err,
+        ErrorKind::InvalidTaxonomy => InvalidTaxonomyError::new_err,
         ErrorKind::DataFile => DataFileError::new_err,
         ErrorKind::InvalidLabel => InvalidLabelError::new_err,
     }
@@ -247,6 +255,10 @@ pub(crate) fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("SingularMatrixError", py.get_type::<SingularMatrixError>())?;
     m.add("ConstantColumnError", py.get_type::<ConstantColumnError>())?;
     m.add("InvalidTreeError", py.get_type::<InvalidTreeError>())?;
+    m.add(
+        "InvalidTaxonomyError",
+        py.get_type::<InvalidTaxonomyError>(),
+    )?;
     m.add("DataFileError", py.get_type::<DataFileError>())?;
     m.add("InvalidAnswerError", py.get_type::<InvalidAnswerError>())?;
     m.add("MissingAnswerError", py.get_type::<MissingAnswerError>())?;

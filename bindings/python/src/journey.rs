@@ -15,7 +15,7 @@ use pyo3::types::{PyDict, PyList, PyType};
 
 use crate::convert::result::to_dict;
 use crate::convert::state::{accumulator_class, Accumulate, Context, Shared};
-use crate::convert::{epoch_times, floats, frame, named, one_time};
+use crate::convert::{epoch_times, floats, frame, json_text, named, one_time};
 use crate::error::{invalid, IntoPyResult};
 use crate::labels::{LabelColumn, Missing};
 
@@ -60,12 +60,8 @@ impl IndicatorTree {
 
     /// Builds and validates a tree from nested dicts and lists (the JSON structure).
     #[staticmethod]
-    fn from_dict(py: Python<'_>, spec: &Bound<'_, PyAny>) -> PyResult<Self> {
-        let text: String = py
-            .import("json")?
-            .call_method1("dumps", (spec,))?
-            .extract()?;
-        Self::from_json(&text)
+    fn from_dict(spec: &Bound<'_, PyAny>) -> PyResult<Self> {
+        Self::from_json(&json_text(spec)?)
     }
 
     /// The tree as JSON.

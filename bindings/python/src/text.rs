@@ -4,10 +4,11 @@
 
 use cxkit_core::text as core;
 use pyo3::prelude::*;
-use pyo3::types::{PyList, PyString};
+use pyo3::types::{PyDict, PyList, PyString};
+use pyo3::IntoPyObjectExt;
 
-use crate::convert::{index_of, is_missing};
-use crate::error::invalid;
+use crate::convert::{frame, index_of, is_missing, json_text};
+use crate::error::{invalid, to_py};
 
 /// Texts of a column: each a string, or None where the text is missing (None, NaN, pandas
 /// NA). Anything else is an InvalidParameterError naming its row.
@@ -59,7 +60,7 @@ fn each_text<'py, T: Send>(
     match index_of(obj)? {
         Some(index) if obj.hasattr("name")? => {
             let pd = py.import("pandas")?;
-            let kw = pyo3::types::PyDict::new(py);
+            let kw = PyDict::new(py);
             kw.set_item("index", index)?;
             kw.set_item("name", obj.getattr("name")?)?;
             kw.set_item("dtype", "object")?;
@@ -162,5 +163,117 @@ pub(crate) fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(tokenize, m)?)?;
     m.add_function(wrap_pyfunction!(normalize, m)?)?;
     m.add_class::<Tokenizer>()?;
+    m.add_class::<Taxonomy>()?;
     Ok(())
+}
+
+/// A topic taxonomy: topics and sub-topics with word rules (any, all, none, window).
+#[pyclass(module = "cxkit", name = "Taxonomy", frozen)]
+struct Taxonomy {
+    inner: core::Taxonomy,
+}
+
+#[pymethods]
+impl Taxonomy {
+    /// Reads a taxonomy from JSON ({"topics": [...]}).
+    #[staticmethod]
+    fn from_json(text: &str) -> PyResult<Self> {
+        Ok(Taxonomy {
+            inner: core::Taxonomy::from_json(text).map_err(to_py)?,
+        })
+    }
+
+    /// Reads a taxonomy from TOML ([[topics]] tables).
+    #[staticmethod]
+    fn from_toml(text: &str) -> PyResult<Self> {
+        Ok(Taxonomy {
+            inner: core::Taxonomy::from_toml(text).map_err(to_py)?,
+        })
+    }
+
+    /// Builds a taxonomy from nested dicts and lists (the JSON structure).
+    #[staticmethod]
+    fn from_dict(spec: &Bound<'_, PyAny>) -> PyResult<Self> {
+        Self::from_json(&json_text(spec)?)
+    }
+
+    /// The topics: id, parent, code and names per language, one row each.
+    #[getter]
+    fn topics<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        let topics = self.inner.topics();
+        let columns = PyDict::new(py);
+        columns.set_item(
+            "id",
+            topics.iter().map(|t| t.id.clone()).collect::<Vec<_>>(),
+        )?;
+        columns.set_item(
+            "parent",
+            topics.iter().map(|t| t.parent.clone()).collect::<Vec<_>>(),
+        )?;
+        columns.set_item(
+            "code",
+            topics.iter().map(|t| t.code.clone()).collect::<Vec<_>>(),
+        )?;
+        let mut langs: Vec<&String> = topics.iter().flat_map(|t| t.name.keys()).collect();
+        langs.sort();
+        langs.dedup();
+        for lang in langs {
+            let names: Vec<Option<String>> =
+                topics.iter().map(|t| t.name.get(lang).cloned()).collect();
+            columns.set_item(format!("name_{lang}"), names)?;
+        }
+        frame(py, columns, None, None)
+    }
+
+    /// One row per text and topic found in it: `text` (the Series' index label, else the
+    /// position), `topic`, `direct` (its own rule matched, not only a sub-topic's), `terms`
+    /// (the matched terms) and `evidence` ((term, start, end) in characters). Missing,
+    /// empty and whitespace-only texts carry no topic.
+    fn tag<'py>(&self, texts: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
+        let py = texts.py();
+        let given: Vec<Option<String>> = if texts.cast::<PyString>().is_ok() {
+            vec![Some(texts.extract()?)]
+        } else {
+            self::texts(texts, "texts")?
+        };
+        let labels: Option<Vec<Py<PyAny>>> = match index_of(texts)? {
+            Some(index) => Some(index.call_method0("tolist")?.extract()?),
+            None => None,
+        };
+        let plain: Vec<&str> = given.iter().map(|t| t.as_deref().unwrap_or("")).collect();
+        let found = py.detach(|| self.inner.tag_all(&plain)).map_err(to_py)?;
+        let topics = self.inner.topics();
+        let (mut row, mut topic, mut direct, mut terms, mut evidence) =
+            (Vec::new(), Vec::new(), Vec::new(), Vec::new(), Vec::new());
+        for (i, matches) in found.iter().enumerate() {
+            for m in matches {
+                row.push(match &labels {
+                    Some(l) => l[i].clone_ref(py),
+                    None => i.into_py_any(py)?,
+                });
+                topic.push(topics[m.topic].id.clone());
+                direct.push(m.direct);
+                let mut t: Vec<&str> = m.evidence.iter().map(|e| e.term.as_str()).collect();
+                t.dedup();
+                terms.push(t.into_iter().map(str::to_string).collect::<Vec<_>>());
+                evidence.push(
+                    m.evidence
+                        .iter()
+                        .map(|e| (e.term.clone(), e.start, e.end))
+                        .collect::<Vec<_>>(),
+                );
+            }
+        }
+        let columns = PyDict::new(py);
+        columns.set_item("text", row)?;
+        columns.set_item("topic", topic)?;
+        columns.set_item("direct", direct)?;
+        columns.set_item("terms", terms)?;
+        columns.set_item("evidence", evidence)?;
+        frame(py, columns, None, None)
+    }
+
+    fn __repr__(&self) -> String {
+        format!("Taxonomy({} topics)", self.inner.topics().len())
+    }
 }

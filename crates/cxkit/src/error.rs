@@ -159,6 +159,15 @@ pub enum Error {
         /// What is wrong.
         reason: String,
     },
+    /// A topic taxonomy (topics, sub-topics and their word rules) is malformed or
+    /// inconsistent.
+    #[error("taxonomy: topic `{topic}`: {reason}")]
+    InvalidTaxonomy {
+        /// The topic at fault (its id, or its position when it has none).
+        topic: String,
+        /// What is wrong.
+        reason: String,
+    },
     /// A data file is missing something or holds a value that is not what its schema says
     /// (see `docs/data-schema.md`).
     #[error("{file}{}: expected {expected}", location(*.line, .column.as_deref()))]
@@ -251,11 +260,13 @@ pub enum ErrorKind {
     DataFile,
     /// [`Error::InvalidLabel`].
     InvalidLabel,
+    /// [`Error::InvalidTaxonomy`].
+    InvalidTaxonomy,
 }
 
 impl ErrorKind {
     /// Every kind, in the order of their codes.
-    pub const ALL: [ErrorKind; 20] = [
+    pub const ALL: [ErrorKind; 21] = [
         ErrorKind::InvalidScore,
         ErrorKind::MissingScore,
         ErrorKind::EmptyInput,
@@ -276,6 +287,7 @@ impl ErrorKind {
         ErrorKind::InvalidTree,
         ErrorKind::DataFile,
         ErrorKind::InvalidLabel,
+        ErrorKind::InvalidTaxonomy,
     ];
 
     /// The kind's stable number: the C `cx_status` code (0, 1, 12 and 99 are the C ABI's
@@ -302,6 +314,7 @@ impl ErrorKind {
             ErrorKind::InvalidTree => 20,
             ErrorKind::DataFile => 21,
             ErrorKind::InvalidLabel => 22,
+            ErrorKind::InvalidTaxonomy => 23,
         }
     }
 
@@ -333,6 +346,7 @@ impl ErrorKind {
             ErrorKind::InvalidTree => "invalid indicator tree",
             ErrorKind::DataFile => "data file",
             ErrorKind::InvalidLabel => "invalid label",
+            ErrorKind::InvalidTaxonomy => "invalid taxonomy",
         }
     }
 }
@@ -361,6 +375,7 @@ impl Error {
             Error::InvalidTree { .. } => ErrorKind::InvalidTree,
             Error::DataFile { .. } => ErrorKind::DataFile,
             Error::InvalidLabel { .. } => ErrorKind::InvalidLabel,
+            Error::InvalidTaxonomy { .. } => ErrorKind::InvalidTaxonomy,
         }
     }
 }

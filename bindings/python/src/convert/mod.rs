@@ -436,6 +436,14 @@ fn text_times(
         .map(Some)
 }
 
+/// Nested dicts and lists (a tree, model or taxonomy spec) as JSON text.
+pub(crate) fn json_text(spec: &Bound<'_, PyAny>) -> PyResult<String> {
+    spec.py()
+        .import("json")?
+        .call_method1("dumps", (spec,))?
+        .extract()
+}
+
 /// Whether a value is a missing one: None, NaN, pandas NA or NaT.
 pub(crate) fn is_missing(v: &Bound<'_, PyAny>) -> PyResult<bool> {
     if v.is_none() {

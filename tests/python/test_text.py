@@ -114,3 +114,25 @@ def test_taxonomy_tags_with_evidence():
     with pytest.raises(cxkit.InvalidTaxonomyError) as e:
         cxkit.Taxonomy.from_dict({"topics": [{"id": "lonely"}]})
     assert e.value.topic == "lonely"
+
+
+def test_the_default_taxonomy():
+    t = cxkit.Taxonomy.default()
+    assert len(t.topics) == 15 and t.topics["name_zh"].notna().all() and t.topics["name_en"].notna().all()
+    tags = t.tag(["APP更新后一直闪退", "The ATM swallowed my card", "办了免年费的信用卡"])
+    assert list(zip(tags["text"], tags["topic"])) == [
+        (0, "app"), (0, "app_crash"), (0, "app_update"), (1, "cards_atm"), (2, "cards_atm")]
+    # The file a bank edits reads back as the same taxonomy.
+    assert list(cxkit.Taxonomy.from_toml(cxkit.Taxonomy.default_toml()).topics["id"]) == list(t.topics["id"])
+
+
+def test_topic_names_in_the_taxonomy_language():
+    zh = cxkit.Taxonomy.default(lang="zh")
+    assert zh.tag("柜台排队一个小时")["name"].tolist() == ["排队等候"]
+    assert cxkit.Taxonomy.default().tag("柜台排队一个小时")["name"].tolist() == ["Waiting and queues"]
+    assert zh.topics["name"].tolist() == zh.topics["name_zh"].tolist()
+    # A topic without names shows its id.
+    own = cxkit.Taxonomy.from_dict({"topics": [{"id": "q", "rules": [{"any": ["排队"]}]}]}, lang="zh")
+    assert own.topics["name"].tolist() == ["q"]
+    with pytest.raises(cxkit.InvalidParameterError, match="unknown language code"):
+        cxkit.Taxonomy.default(lang="fr")

@@ -2,6 +2,7 @@
 //! string or a column of them (a list, tuple, numpy array, pandas or polars Series, any
 //! string dtype); a pandas Series comes back as a Series on the same index.
 
+use cxkit_core::report::Lang;
 use cxkit_core::text as core;
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList, PyString};
@@ -167,37 +168,68 @@ pub(crate) fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     Ok(())
 }
 
-/// A topic taxonomy: topics and sub-topics with word rules (any, all, none, window).
+/// A topic taxonomy: topics and sub-topics with word rules (any, all, none, window); ``lang``
+/// ("en" or "zh") is the language of the ``name`` columns.
 #[pyclass(module = "cxkit", name = "Taxonomy", frozen)]
 struct Taxonomy {
     inner: core::Taxonomy,
+    lang: Lang,
+}
+
+impl Taxonomy {
+    /// Wraps a core taxonomy, its names shown in `lang`.
+    fn new(inner: cxkit_core::Result<core::Taxonomy>, lang: &str) -> PyResult<Self> {
+        Ok(Taxonomy {
+            inner: inner.map_err(to_py)?,
+            lang: lang.parse().map_err(to_py)?,
+        })
+    }
+
+    /// The display name of every topic, in the taxonomy's language.
+    fn names(&self) -> Vec<&str> {
+        let topics = self.inner.topics();
+        topics.iter().map(|t| t.display_name(self.lang)).collect()
+    }
 }
 
 #[pymethods]
 impl Taxonomy {
+    /// cxkit's default taxonomy of retail-bank topics (Chinese and English terms and names).
+    #[staticmethod]
+    #[pyo3(signature = (lang="en"))]
+    fn default(lang: &str) -> PyResult<Self> {
+        Self::new(Ok(core::Taxonomy::default_bank()), lang)
+    }
+
+    /// The default taxonomy's TOML, for a bank to copy and edit.
+    #[staticmethod]
+    fn default_toml() -> &'static str {
+        core::Taxonomy::default_toml()
+    }
+
     /// Reads a taxonomy from JSON ({"topics": [...]}).
     #[staticmethod]
-    fn from_json(text: &str) -> PyResult<Self> {
-        Ok(Taxonomy {
-            inner: core::Taxonomy::from_json(text).map_err(to_py)?,
-        })
+    #[pyo3(signature = (text, lang="en"))]
+    fn from_json(text: &str, lang: &str) -> PyResult<Self> {
+        Self::new(core::Taxonomy::from_json(text), lang)
     }
 
     /// Reads a taxonomy from TOML ([[topics]] tables).
     #[staticmethod]
-    fn from_toml(text: &str) -> PyResult<Self> {
-        Ok(Taxonomy {
-            inner: core::Taxonomy::from_toml(text).map_err(to_py)?,
-        })
+    #[pyo3(signature = (text, lang="en"))]
+    fn from_toml(text: &str, lang: &str) -> PyResult<Self> {
+        Self::new(core::Taxonomy::from_toml(text), lang)
     }
 
     /// Builds a taxonomy from nested dicts and lists (the JSON structure).
     #[staticmethod]
-    fn from_dict(spec: &Bound<'_, PyAny>) -> PyResult<Self> {
-        Self::from_json(&json_text(spec)?)
+    #[pyo3(signature = (spec, lang="en"))]
+    fn from_dict(spec: &Bound<'_, PyAny>, lang: &str) -> PyResult<Self> {
+        Self::from_json(&json_text(spec)?, lang)
     }
 
-    /// The topics: id, parent, code and names per language, one row each.
+    /// The topics: id, name (in the taxonomy's language), parent, code and the names per
+    /// language, one row each.
     #[getter]
     fn topics<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
         let topics = self.inner.topics();
@@ -206,6 +238,7 @@ impl Taxonomy {
             "id",
             topics.iter().map(|t| t.id.clone()).collect::<Vec<_>>(),
         )?;
+        columns.set_item("name", self.names())?;
         columns.set_item(
             "parent",
             topics.iter().map(|t| t.parent.clone()).collect::<Vec<_>>(),
@@ -226,7 +259,8 @@ impl Taxonomy {
     }
 
     /// One row per text and topic found in it: `text` (the Series' index label, else the
-    /// position), `topic`, `direct` (its own rule matched, not only a sub-topic's), `terms`
+    /// position), `topic`, `name` (the topic's, in the taxonomy's language), `direct` (its own
+    /// rule matched, not only a sub-topic's), `terms`
     /// (the matched terms) and `evidence` ((term, start, end) in characters). Missing,
     /// empty and whitespace-only texts carry no topic.
     fn tag<'py>(&self, texts: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
@@ -243,8 +277,15 @@ impl Taxonomy {
         let plain: Vec<&str> = given.iter().map(|t| t.as_deref().unwrap_or("")).collect();
         let found = py.detach(|| self.inner.tag_all(&plain)).map_err(to_py)?;
         let topics = self.inner.topics();
-        let (mut row, mut topic, mut direct, mut terms, mut evidence) =
-            (Vec::new(), Vec::new(), Vec::new(), Vec::new(), Vec::new());
+        let names = self.names();
+        let (mut row, mut topic, mut name, mut direct, mut terms, mut evidence) = (
+            Vec::new(),
+            Vec::new(),
+            Vec::new(),
+            Vec::new(),
+            Vec::new(),
+            Vec::new(),
+        );
         for (i, matches) in found.iter().enumerate() {
             for m in matches {
                 row.push(match &labels {
@@ -252,6 +293,7 @@ impl Taxonomy {
                     None => i.into_py_any(py)?,
                 });
                 topic.push(topics[m.topic].id.clone());
+                name.push(names[m.topic]);
                 direct.push(m.direct);
                 let mut t: Vec<&str> = m.evidence.iter().map(|e| e.term.as_str()).collect();
                 t.dedup();
@@ -267,6 +309,7 @@ impl Taxonomy {
         let columns = PyDict::new(py);
         columns.set_item("text", row)?;
         columns.set_item("topic", topic)?;
+        columns.set_item("name", name)?;
         columns.set_item("direct", direct)?;
         columns.set_item("terms", terms)?;
         columns.set_item("evidence", evidence)?;
@@ -274,6 +317,10 @@ impl Taxonomy {
     }
 
     fn __repr__(&self) -> String {
-        format!("Taxonomy({} topics)", self.inner.topics().len())
+        format!(
+            "Taxonomy({} topics, lang={:?})",
+            self.inner.topics().len(),
+            self.lang.code()
+        )
     }
 }

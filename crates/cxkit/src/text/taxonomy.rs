@@ -37,7 +37,11 @@ use aho_corasick::AhoCorasick;
 use serde::{Deserialize, Serialize};
 
 use super::tokenize::normalize;
+use crate::report::Lang;
 use crate::{Error, Result};
+
+/// cxkit's default taxonomy (default_taxonomy.toml, Chinese and English terms and names).
+const DEFAULT_BANK: &str = include_str!("default_taxonomy.toml");
 
 /// The longest text tagged, in bytes (64 KiB): a comment, a complaint description or a call
 /// note; a longer text is refused, not cut.
@@ -83,6 +87,24 @@ pub struct Topic {
     /// The rules, any of which tags a text with the topic.
     #[serde(default)]
     pub rules: Vec<Rule>,
+}
+
+impl Topic {
+    /// The topic's name in `lang`, else its English name, else its id: what a report or a
+    /// table shows.
+    ///
+    /// ```
+    /// use cxkit::{report::Lang, text::Taxonomy};
+    /// let t = Taxonomy::default_bank();
+    /// assert_eq!(t.topics()[0].display_name(Lang::Zh), "排队等候");
+    /// assert_eq!(t.topics()[0].display_name(Lang::En), "Waiting and queues");
+    /// ```
+    pub fn display_name(&self, lang: Lang) -> &str {
+        self.name
+            .get(lang.code())
+            .or_else(|| self.name.get(Lang::En.code()))
+            .unwrap_or(&self.id)
+    }
 }
 
 /// The file form: a list of topics.
@@ -257,6 +279,29 @@ impl Taxonomy {
             terms,
             automaton,
         })
+    }
+
+    /// cxkit's default taxonomy of what retail-bank customers write about, with Chinese and
+    /// English terms and names: waiting and queues, staff attitude, fees and charges, the
+    /// mobile app (login, crashes, updates), cards and ATMs, transfers and limits, loans and
+    /// mortgages, account opening and paperwork, security and fraud, marketing calls and
+    /// messages, the branch environment and the call centre. Its codes are cxkit's own
+    /// (CX-nn); a bank starts from the file (`default_toml`) and edits it.
+    ///
+    /// ```
+    /// let t = cxkit::text::Taxonomy::default_bank();
+    /// let found = t.tag("APP更新后一直闪退")?;
+    /// let ids: Vec<&str> = found.iter().map(|m| t.topics()[m.topic].id.as_str()).collect();
+    /// assert_eq!(ids, ["app", "app_crash", "app_update"]);
+    /// # Ok::<(), cxkit::Error>(())
+    /// ```
+    pub fn default_bank() -> Taxonomy {
+        Taxonomy::from_toml(DEFAULT_BANK).expect("the shipped taxonomy is valid (tested)")
+    }
+
+    /// The default taxonomy's TOML, for a bank to copy and edit.
+    pub fn default_toml() -> &'static str {
+        DEFAULT_BANK
     }
 
     /// Reads a taxonomy from JSON (`{"topics": [...]}`).
@@ -580,6 +625,34 @@ all = ["收费", "不合理"]
             Taxonomy::from_json("{"),
             Err(Error::InvalidTaxonomy { .. })
         ));
+    }
+
+    #[test]
+    fn the_default_taxonomy_in_both_languages() {
+        let t = Taxonomy::default_bank();
+        assert_eq!(t.topics().len(), 15);
+        assert!(t
+            .topics()
+            .iter()
+            .all(|t| t.name.contains_key("en") && t.name.contains_key("zh")));
+        for (text, expected) in [
+            ("柜台排队一个小时", vec!["waiting"]),
+            ("信用卡年费乱收费", vec!["fees", "cards_atm"]),
+            ("办了免年费的信用卡", vec!["cards_atm"]),
+            ("The ATM swallowed my card", vec!["cards_atm"]),
+            (
+                "Waited 40 minutes, the staff were rude",
+                vec!["waiting", "staff"],
+            ),
+            (
+                "can't log in after the update",
+                vec!["app", "app_login", "app_update"],
+            ),
+            ("天天接到推销理财的营销电话", vec!["marketing"]),
+            ("谢谢", vec![]),
+        ] {
+            assert_eq!(ids(&t, text), expected, "{text}");
+        }
     }
 
     #[test]

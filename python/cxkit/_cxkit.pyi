@@ -40,6 +40,7 @@ __all__ = [
     "KanoFeature",
     "KanoResult",
     "KeyDrivers",
+    "Lexicon",
     "LengthMismatchError",
     "Likert",
     "LikertAccumulator",
@@ -97,6 +98,7 @@ __all__ = [
     "read_bank",
     "report",
     "rfm_scores",
+    "sentiment",
     "service_recovery",
     "servperf",
     "servqual",
@@ -1312,3 +1314,21 @@ class Taxonomy:
     @property
     def topics(self) -> Any: ...
     def tag(self, texts: Any) -> Any: ...
+
+@final
+class Lexicon:
+    """A sentiment lexicon: word weights, negations, degree words and a window in words."""
+
+    @staticmethod
+    def default() -> Lexicon: ...
+    @staticmethod
+    def default_toml() -> str: ...
+    @staticmethod
+    def from_toml(text: str) -> Lexicon: ...
+    @staticmethod
+    def from_json(text: str) -> Lexicon: ...
+    @staticmethod
+    def from_dict(spec: Mapping[str, Any]) -> Lexicon: ...
+
+def sentiment(texts: Any, lexicon: Optional[Lexicon] = None) -> Any:
+    """One row per text: score, polarity, words, hits ((word, modifiers, value, start, end))."""

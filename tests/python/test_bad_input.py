@@ -194,6 +194,13 @@ CASES = [
     ("Taxonomy.from_dict", "parents in a cycle", lambda: cxkit.Taxonomy.from_dict({"topics": [{"id": "a", "parent": "b", "rules": [{"any": ["x"]}]}, {"id": "b", "parent": "a", "rules": [{"any": ["y"]}]}]}), cxkit.InvalidTaxonomyError),
     ("Taxonomy.from_toml", "TOML that does not parse", lambda: cxkit.Taxonomy.from_toml("[[topics"), cxkit.InvalidTaxonomyError),
     ("Taxonomy.tag", "a text over 64 KiB", lambda: cxkit.Taxonomy.from_dict({"topics": [{"id": "a", "rules": [{"any": ["x"]}]}]}).tag(["ok", "x" * 70_000]), cxkit.InvalidParameterError),
+    ("Taxonomy.default", "an unknown language", lambda: cxkit.Taxonomy.default(lang="fr"), cxkit.InvalidParameterError),
+    ("sentiment", "a text over 64 KiB", lambda: cxkit.sentiment(["好", "好" * 30_000]), cxkit.InvalidParameterError),
+    ("sentiment", "a number among the texts", lambda: cxkit.sentiment(["好", 3]), cxkit.InvalidParameterError),
+    ("Lexicon.from_dict", "a word listed twice", lambda: cxkit.Lexicon.from_dict({"words": {"好": 1.0}, "negations": ["好"]}), cxkit.InvalidParameterError),
+    ("Lexicon.from_dict", "a weight of 0", lambda: cxkit.Lexicon.from_dict({"words": {"好": 0.0}}), cxkit.InvalidParameterError),
+    ("Lexicon.from_dict", "no sentiment words", lambda: cxkit.Lexicon.from_dict({"negations": ["不"]}), cxkit.InvalidParameterError),
+    ("Lexicon.from_toml", "TOML that does not parse", lambda: cxkit.Lexicon.from_toml("[words"), cxkit.InvalidParameterError),
     # PLS path models.
     ("PlsModel", "a cycle", lambda: cxkit.PlsModel({"A": ["a"], "B": ["b"]}, [("A", "B"), ("B", "A")]), cxkit.InvalidParameterError),
     ("PlsModel", "an indicator in two constructs", lambda: cxkit.PlsModel({"A": ["a"], "B": ["a"]}, [("A", "B")]), cxkit.InvalidParameterError),

@@ -136,3 +136,29 @@ def test_topic_names_in_the_taxonomy_language():
     assert own.topics["name"].tolist() == ["q"]
     with pytest.raises(cxkit.InvalidParameterError, match="unknown language code"):
         cxkit.Taxonomy.default(lang="fr")
+
+
+def test_sentiment_scores_by_the_rule():
+    # The rule of cxkit::text::sentiment with the default lexicon: 非常 ×2, 不 turns,
+    # 不太 (not very) ×(−½), 很差 = 很 1.5 × 差 −1.
+    s = cxkit.sentiment(["非常满意", "不满意", "不太满意", "服务态度很差", None, ""])
+    assert s["score"].tolist()[:4] == [2.0, -1.0, -0.5, -1.5]
+    assert np.isnan(s["score"][4]) and s["score"][5] == 0.0
+    assert s["polarity"].tolist()[:4] == ["positive", "negative", "negative", "negative"]
+    assert pd.isna(s["polarity"][4]) and s["polarity"][5] == "neutral"
+    assert s["words"][3] == ["差"] and s["hits"][3] == [("差", ["很"], -1.5, 5, 6)]
+    # A pandas Series keeps its index; a single text gives one row.
+    series = pd.Series(["good", "very bad"], index=["c9", "c2"])
+    assert cxkit.sentiment(series).loc["c2", "score"] == -1.5
+    assert len(cxkit.sentiment("好")) == 1
+
+
+def test_a_banks_lexicon():
+    lex = cxkit.Lexicon.from_dict({"words": {"给力": 1.0}, "negations": ["不"], "degrees": {"超": 2.0}})
+    assert cxkit.sentiment(["超给力", "不给力"], lexicon=lex)["score"].tolist() == [2.0, -1.0]
+    assert "window = 3" in cxkit.Lexicon.default_toml()
+    assert repr(cxkit.Lexicon.from_toml(cxkit.Lexicon.default_toml())).startswith("Lexicon(")
+    with pytest.raises(cxkit.InvalidParameterError, match="`好` is listed twice"):
+        cxkit.Lexicon.from_dict({"words": {"好": 1.0}, "negations": ["好"]})
+    with pytest.raises(cxkit.InvalidParameterError, match="weight"):
+        cxkit.Lexicon.from_dict({"words": {"好": 0.0}})

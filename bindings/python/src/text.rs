@@ -38,6 +38,15 @@ fn texts(obj: &Bound<'_, PyAny>, what: &'static str) -> PyResult<Vec<Option<Stri
     Ok(out)
 }
 
+/// The texts of `obj`: itself when it is one string, else its column ([`texts`]).
+fn one_or_column(obj: &Bound<'_, PyAny>) -> PyResult<Vec<Option<String>>> {
+    if obj.cast::<PyString>().is_ok() {
+        Ok(vec![Some(obj.extract()?)])
+    } else {
+        texts(obj, "texts")
+    }
+}
+
 /// `f` of each text of `obj` (or of `obj` itself when it is one string), shaped as the
 /// caller gave them: one value, a list, or a pandas Series on the caller's index.
 fn each_text<'py, T: Send>(
@@ -165,6 +174,8 @@ pub(crate) fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(normalize, m)?)?;
     m.add_class::<Tokenizer>()?;
     m.add_class::<Taxonomy>()?;
+    m.add_class::<Lexicon>()?;
+    m.add_function(wrap_pyfunction!(sentiment, m)?)?;
     Ok(())
 }
 
@@ -265,11 +276,7 @@ impl Taxonomy {
     /// empty and whitespace-only texts carry no topic.
     fn tag<'py>(&self, texts: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
         let py = texts.py();
-        let given: Vec<Option<String>> = if texts.cast::<PyString>().is_ok() {
-            vec![Some(texts.extract()?)]
-        } else {
-            self::texts(texts, "texts")?
-        };
+        let given = one_or_column(texts)?;
         let labels: Option<Vec<Py<PyAny>>> = match index_of(texts)? {
             Some(index) => Some(index.call_method0("tolist")?.extract()?),
             None => None,
@@ -323,4 +330,102 @@ impl Taxonomy {
             self.lang.code()
         )
     }
+}
+
+/// A sentiment lexicon (word weights, negations, degree words, a window in words), checked
+/// when it is read.
+#[pyclass(module = "cxkit", name = "Lexicon", frozen)]
+struct Lexicon {
+    inner: core::Sentiment,
+    window: usize,
+    words: usize,
+}
+
+impl Lexicon {
+    fn new(lexicon: cxkit_core::Result<core::Lexicon>) -> PyResult<Self> {
+        let lexicon = lexicon.map_err(to_py)?;
+        Ok(Lexicon {
+            inner: core::Sentiment::new(&lexicon).map_err(to_py)?,
+            window: lexicon.window,
+            words: lexicon.words.len(),
+        })
+    }
+}
+
+#[pymethods]
+impl Lexicon {
+    /// cxkit's default lexicon of bank-service words in Chinese and English.
+    #[staticmethod]
+    fn default() -> PyResult<Self> {
+        Self::new(Ok(core::Lexicon::default_bank()))
+    }
+
+    /// The default lexicon's TOML, for a bank to copy and edit.
+    #[staticmethod]
+    fn default_toml() -> &'static str {
+        core::Lexicon::default_toml()
+    }
+
+    /// Reads a lexicon from TOML (window, negations, [degrees], [words]).
+    #[staticmethod]
+    fn from_toml(text: &str) -> PyResult<Self> {
+        Self::new(core::Lexicon::from_toml(text))
+    }
+
+    /// Reads a lexicon from JSON ({"words": {...}, "negations": [...], ...}).
+    #[staticmethod]
+    fn from_json(text: &str) -> PyResult<Self> {
+        Self::new(core::Lexicon::from_json(text))
+    }
+
+    /// Builds a lexicon from a dict (the JSON structure).
+    #[staticmethod]
+    fn from_dict(spec: &Bound<'_, PyAny>) -> PyResult<Self> {
+        Self::from_json(&json_text(spec)?)
+    }
+
+    fn __repr__(&self) -> String {
+        format!("Lexicon({} words, window={})", self.words, self.window)
+    }
+}
+
+/// The sentiment of one text or each text of a column, by ``lexicon`` (default: cxkit's):
+/// one row per text (a pandas Series keeps its index) with ``score`` (the sum of the
+/// sentiment words' values), ``polarity`` ("positive", "neutral", "negative"), ``words``
+/// (the sentiment words) and ``hits`` ((word, modifiers, value, start, end), positions in
+/// characters). A missing text has a missing score and polarity.
+#[pyfunction]
+#[pyo3(signature = (texts, lexicon=None))]
+fn sentiment<'py>(
+    texts: &Bound<'py, PyAny>,
+    lexicon: Option<&Lexicon>,
+) -> PyResult<Bound<'py, PyAny>> {
+    let py = texts.py();
+    let given = one_or_column(texts)?;
+    let scorer: &core::Sentiment = match lexicon {
+        Some(l) => &l.inner,
+        None => core::Sentiment::default_bank(),
+    };
+    let plain: Vec<&str> = given.iter().map(|t| t.as_deref().unwrap_or("")).collect();
+    let scores = py.detach(|| scorer.score_all(&plain)).map_err(to_py)?;
+    let (mut score, mut polarity, mut words, mut hits) =
+        (Vec::new(), Vec::new(), Vec::new(), Vec::new());
+    for (text, s) in given.iter().zip(scores) {
+        let known = text.is_some();
+        score.push(if known { s.score } else { f64::NAN });
+        polarity.push(known.then(|| s.polarity().name()));
+        words.push(s.hits.iter().map(|h| h.word.clone()).collect::<Vec<_>>());
+        hits.push(
+            s.hits
+                .into_iter()
+                .map(|h| (h.word, h.modifiers, h.value, h.start, h.end))
+                .collect::<Vec<_>>(),
+        );
+    }
+    let columns = PyDict::new(py);
+    columns.set_item("score", score)?;
+    columns.set_item("polarity", polarity)?;
+    columns.set_item("words", words)?;
+    columns.set_item("hits", hits)?;
+    frame(py, columns, index_of(texts)?, None)
 }

@@ -9,11 +9,18 @@
 //!   ([`normalize`]), with the bank's own words and replaceable stop words.
 //! - [`Taxonomy`]: topics and sub-topics with any/all/none word rules and windows, matched in
 //!   one pass per text, each match with its evidence.
+//! - [`Sentiment`] / [`sentiment`]: a score per comment from the bank's [`Lexicon`] (a
+//!   default one for bank service ships), negation and degree words within a window, with
+//!   the words that made it.
 
+mod corpus;
 mod pii;
+mod sentiment;
 mod taxonomy;
 mod tokenize;
 
+pub use corpus::MAX_TEXT_BYTES;
 pub use pii::{find_pii, mask_pii, Pii, PiiKind};
-pub use taxonomy::{Evidence, Rule, Taxonomy, Topic, TopicMatch, MAX_TEXT_BYTES};
+pub use sentiment::{sentiment, Lexicon, Polarity, Sentiment, SentimentHit, SentimentScore};
+pub use taxonomy::{Evidence, Rule, Taxonomy, Topic, TopicMatch};
 pub use tokenize::{default_tokenizer, normalize, tokenize, Tokenizer};

@@ -36,16 +36,13 @@ use std::collections::{BTreeMap, HashMap};
 use aho_corasick::AhoCorasick;
 use serde::{Deserialize, Serialize};
 
-use super::tokenize::normalize;
+use super::corpus::{check_size, each_text};
+use super::tokenize::{normalize, Normalized};
 use crate::report::Lang;
 use crate::{Error, Result};
 
 /// cxkit's default taxonomy (default_taxonomy.toml, Chinese and English terms and names).
 const DEFAULT_BANK: &str = include_str!("default_taxonomy.toml");
-
-/// The longest text tagged, in bytes (64 KiB): a comment, a complaint description or a call
-/// note; a longer text is refused, not cut.
-pub const MAX_TEXT_BYTES: usize = 1 << 16;
 
 /// One rule of a topic: it matches a text that holds any of `any` (when given), every term
 /// of `all`, and none of `none`; with `window`, the terms found for `any` and `all` lie
@@ -335,40 +332,17 @@ impl Taxonomy {
     /// whitespace-only text.
     ///
     /// # Errors
-    /// [`Error::InvalidParameter`] for a text over [`MAX_TEXT_BYTES`].
+    /// [`Error::InvalidParameter`] for a text over [`MAX_TEXT_BYTES`](super::MAX_TEXT_BYTES).
     pub fn tag(&self, text: &str) -> Result<Vec<TopicMatch>> {
-        if text.len() > MAX_TEXT_BYTES {
-            return Err(Error::InvalidParameter {
-                name: "text",
-                reason: format!(
-                    "{} bytes, over the limit of {MAX_TEXT_BYTES} for one text",
-                    text.len()
-                ),
-            });
-        }
+        check_size(text)?;
         if text.trim().is_empty() {
             return Ok(Vec::new());
         }
-        // Normalise, keeping for each byte of the normalised text its character in `text`.
-        let mut norm = String::with_capacity(text.len());
-        let mut char_of: Vec<u32> = Vec::with_capacity(text.len() + 1);
-        for (k, c) in text.chars().enumerate() {
-            let before = norm.len();
-            norm.push_str(&normalize(c.encode_utf8(&mut [0; 4])));
-            char_of.resize(char_of.len() + norm.len() - before, k as u32);
-        }
-        let total = text.chars().count() as u32;
-        char_of.push(total);
+        let norm = Normalized::new(text);
         // Every occurrence of every term, in one pass.
         let mut hits: Vec<Vec<(usize, usize)>> = vec![Vec::new(); self.terms.len()];
-        for m in self.automaton.find_overlapping_iter(&norm) {
-            let start = char_of[m.start()] as usize;
-            let end = if m.end() < char_of.len() {
-                char_of[m.end()] as usize
-            } else {
-                total as usize
-            };
-            hits[m.pattern().as_usize()].push((start, end));
+        for m in self.automaton.find_overlapping_iter(&norm.text) {
+            hits[m.pattern().as_usize()].push((norm.char_at(m.start()), norm.char_at(m.end())));
         }
         let mut direct: Vec<Option<Vec<Evidence>>> = vec![None; self.topics.len()];
         for (i, rules) in self.rules.iter().enumerate() {
@@ -412,22 +386,9 @@ impl Taxonomy {
     /// The topics of each text ([`Taxonomy::tag`]), in parallel.
     ///
     /// # Errors
-    /// [`Error::InvalidParameter`] naming the first text (from 0) over [`MAX_TEXT_BYTES`].
+    /// [`Error::InvalidParameter`] naming the first text (from 0) over [`MAX_TEXT_BYTES`](super::MAX_TEXT_BYTES).
     pub fn tag_all<S: AsRef<str> + Sync>(&self, texts: &[S]) -> Result<Vec<Vec<TopicMatch>>> {
-        use rayon::prelude::*;
-        texts
-            .par_iter()
-            .enumerate()
-            .map(|(row, text)| {
-                self.tag(text.as_ref()).map_err(|e| match e {
-                    Error::InvalidParameter { name, reason } => Error::InvalidParameter {
-                        name,
-                        reason: format!("text {row}: {reason}"),
-                    },
-                    other => other,
-                })
-            })
-            .collect()
+        each_text(texts, |text| self.tag(text))
     }
 
     /// The evidence of `rule` in a text with term occurrences `hits`, if it matches.
@@ -501,6 +462,8 @@ impl Taxonomy {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    use crate::text::MAX_TEXT_BYTES;
 
     const BANK: &str = r#"
 [[topics]]

@@ -31,14 +31,50 @@ fn words_of(list: &str) -> impl Iterator<Item = &str> {
 pub fn normalize(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
-        let c = match c {
-            '\u{3000}' => ' ',
-            '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
-            _ => c,
-        };
-        out.extend(c.to_lowercase());
+        push_normalized(&mut out, c);
     }
     out
+}
+
+/// Appends `c` normalised ([`normalize`]) to `out`.
+fn push_normalized(out: &mut String, c: char) {
+    let c = match c {
+        '\u{3000}' => ' ',
+        '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
+        _ => c,
+    };
+    out.extend(c.to_lowercase());
+}
+
+/// A text normalised ([`normalize`]) that remembers, for each byte of the normalised text,
+/// the character of the original it came from: positions found in the normalised text are
+/// reported in the caller's characters.
+pub(crate) struct Normalized {
+    /// The normalised text.
+    pub(crate) text: String,
+    /// The original character of each byte of `text`, then the number of characters.
+    char_of: Vec<u32>,
+}
+
+impl Normalized {
+    pub(crate) fn new(original: &str) -> Self {
+        let mut text = String::with_capacity(original.len());
+        let mut char_of = Vec::with_capacity(original.len() + 1);
+        let mut k = 0u32;
+        for c in original.chars() {
+            push_normalized(&mut text, c);
+            char_of.resize(text.len(), k);
+            k += 1;
+        }
+        char_of.push(k);
+        Normalized { text, char_of }
+    }
+
+    /// The character offset in the original of byte `at` of the normalised text (its length
+    /// maps to the original's number of characters).
+    pub(crate) fn char_at(&self, at: usize) -> usize {
+        self.char_of[at] as usize
+    }
 }
 
 /// Whether `c` is a Han ideograph (the CJK Unified Ideographs and their extension A, the
@@ -192,6 +228,16 @@ mod tests {
         assert_eq!(normalize("Ａ，ｂ　Ｃ１"), "a,b c1");
         assert_eq!(normalize("已经ＯＫ"), "已经ok");
         assert_eq!(normalize(""), "");
+    }
+
+    #[test]
+    fn normalised_positions_map_to_the_original() {
+        // 'İ' (U+0130) lower-cases to two characters, "i̇"; 'Ａ' folds to one byte.
+        let n = Normalized::new("İＡ排");
+        assert_eq!(n.text, "i\u{307}a排");
+        let chars: Vec<usize> = (0..=n.text.len()).map(|b| n.char_at(b)).collect();
+        // Bytes: i (1), U+0307 (2), a (1), 排 (3), then the end.
+        assert_eq!(chars, [0, 0, 0, 1, 2, 2, 2, 3]);
     }
 
     #[test]

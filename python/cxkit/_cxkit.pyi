@@ -76,12 +76,14 @@ __all__ = [
     "value_at_risk",
     "mask_pii",
     "normalize",
+    "term_changes",
     "tokenize",
     "Tokenizer",
     "Taxonomy",
     "PlsModel",
     "PlsResult",
     "kano_analyze",
+    "keywords",
     "kano_classify",
     "kano_from_counts",
     "kano_migration",
@@ -1332,3 +1334,23 @@ class Lexicon:
 
 def sentiment(texts: Any, lexicon: Optional[Lexicon] = None) -> Any:
     """One row per text: score, polarity, words, hits ((word, modifiers, value, start, end))."""
+
+def keywords(
+    texts: Any,
+    by: Any = None,
+    method: str = "tfidf",
+    top: int = 20,
+    min_chars: int = 2,
+    window: int = 5,
+    tokenizer: Optional[Tokenizer] = None,
+) -> Any:
+    """TF-IDF or TextRank keywords of the texts or of each group (``by``): group, rank, term, score, count, docs."""
+
+def term_changes(
+    before: Any,
+    after: Any,
+    min_docs: int = 5,
+    min_chars: int = 2,
+    tokenizer: Optional[Tokenizer] = None,
+) -> Any:
+    """Terms whose share of comments rose or fell between two periods, with a two-proportion z-test."""

@@ -201,6 +201,12 @@ CASES = [
     ("Lexicon.from_dict", "a weight of 0", lambda: cxkit.Lexicon.from_dict({"words": {"好": 0.0}}), cxkit.InvalidParameterError),
     ("Lexicon.from_dict", "no sentiment words", lambda: cxkit.Lexicon.from_dict({"negations": ["不"]}), cxkit.InvalidParameterError),
     ("Lexicon.from_toml", "TOML that does not parse", lambda: cxkit.Lexicon.from_toml("[words"), cxkit.InvalidParameterError),
+    ("keywords", "an unknown method", lambda: cxkit.keywords(["排队"], method="lda"), cxkit.InvalidParameterError),
+    ("keywords", "top of 0", lambda: cxkit.keywords(["排队"], top=0), cxkit.InvalidParameterError),
+    ("keywords", "groups on another index", lambda: cxkit.keywords(pd.Series(["排队", "闪退"], index=[1, 2]), by=pd.Series(["a", "b"], index=[1, 3])), cxkit.IncompatibleError),
+    ("keywords", "a missing group", lambda: cxkit.keywords(["排队", "闪退"], by=["a", None]), cxkit.InvalidLabelError),
+    ("keywords", "groups of another length", lambda: cxkit.keywords(["排队", "闪退"], by=["a"]), cxkit.LengthMismatchError),
+    ("term_changes", "a period without words", lambda: cxkit.term_changes(["", "的"], ["排队"]), cxkit.EmptyInputError),
     # PLS path models.
     ("PlsModel", "a cycle", lambda: cxkit.PlsModel({"A": ["a"], "B": ["b"]}, [("A", "B"), ("B", "A")]), cxkit.InvalidParameterError),
     ("PlsModel", "an indicator in two constructs", lambda: cxkit.PlsModel({"A": ["a"], "B": ["a"]}, [("A", "B")]), cxkit.InvalidParameterError),

@@ -162,3 +162,46 @@ def test_a_banks_lexicon():
         cxkit.Lexicon.from_dict({"words": {"好": 1.0}, "negations": ["好"]})
     with pytest.raises(cxkit.InvalidParameterError, match="weight"):
         cxkit.Lexicon.from_dict({"words": {"好": 0.0}})
+
+
+def test_keywords_by_group_match_the_formula():
+    # TF-IDF of cxkit::text::keywords: tf in the group × (ln((1 + N)/(1 + df)) + 1), the
+    # smoothed idf of scikit-learn's TfidfVectorizer; recomputed here with pandas from the
+    # same words (cxkit.tokenize, words of two characters or more).
+    texts = pd.Series(["柜台排队太久", "排队等了一个小时", "手机银行闪退", "手机银行登录不了", "柜台服务很好"],
+                      index=[11, 12, 13, 14, 15])
+    by = pd.Series(["branch", "branch", "app", "app", "branch"], index=[15, 14, 13, 12, 11])  # another order
+    aligned = by.loc[texts.index]
+    k = cxkit.keywords(texts, by=by, top=50)
+    words = cxkit.tokenize(texts).map(lambda ws: [w for w in ws if len(w) >= 2])
+    n = len(texts)
+    df = pd.Series([w for ws in words for w in set(ws)]).value_counts()
+    for group, rows in k.groupby("group"):
+        mine = [w for ws in words[aligned == group] for w in ws]
+        tf = pd.Series(mine).value_counts() / len(mine)
+        expected = tf * (np.log((1 + n) / (1 + df[tf.index])) + 1)
+        got = rows.set_index("term")["score"]
+        assert set(got.index) == set(expected.index)
+        assert np.allclose(got.sort_index(), expected.sort_index(), rtol=1e-12)
+        assert rows["rank"].tolist() == list(range(1, len(rows) + 1))
+    assert set(k["group"]) == {"app", "branch"}
+    # The groups are matched by index label: text 15 (柜台服务很好) is by's first entry, branch.
+    assert "服务" in k[k["group"] == "branch"]["term"].tolist()
+
+
+def test_textrank_and_term_changes():
+    k = cxkit.keywords(["x y", "y z"] * 3, method="textrank", min_chars=1)
+    assert k["term"].tolist() == ["y", "x", "z"]
+    # The chain x – y – z (the Rust test's hand solution): 0.21375/0.2775 for x and z.
+    assert np.isclose(k["score"].iloc[1], 0.21375 / 0.2775)
+    q3 = ["排队太久"] * 90 + ["手机银行闪退"] * 10
+    q4 = ["排队太久"] * 60 + ["手机银行闪退"] * 40
+    c = cxkit.term_changes(q3, q4)
+    top = c.iloc[0]
+    assert top["term"] in {"手机", "银行", "闪退"} and np.isclose(top["change"], 0.3)
+    assert np.isclose(top["z"], 4.8989795) and top["p_value"] < 1e-5
+    assert c.iloc[-1]["change"] < 0
+    with pytest.raises(cxkit.InvalidParameterError, match="method"):
+        cxkit.keywords(["a"], method="lda")
+    with pytest.raises(cxkit.EmptyInputError):
+        cxkit.term_changes([], ["排队"])

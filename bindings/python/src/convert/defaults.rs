@@ -225,5 +225,26 @@ pub(crate) fn _defaults(py: Python<'_>) -> PyResult<Vec<(&'static str, &'static 
         report.confidence.into_py_any(py)?,
     );
     add(&["report"], "lang", report.lang.code().into_py_any(py)?);
+    let taxonomy = [
+        "Taxonomy.default",
+        "Taxonomy.from_toml",
+        "Taxonomy.from_json",
+        "Taxonomy.from_dict",
+    ];
+    add(&taxonomy, "lang", report.lang.code().into_py_any(py)?);
+    let kw = cxkit_core::text::KeywordOptions::default();
+    add(&["keywords"], "method", kw.method.as_str().into_py_any(py)?);
+    add(&["keywords"], "top", kw.top.into_py_any(py)?);
+    add(
+        &["keywords", "term_changes"],
+        "min_chars",
+        kw.min_chars.into_py_any(py)?,
+    );
+    add(&["keywords"], "window", kw.window.into_py_any(py)?);
+    add(
+        &["term_changes"],
+        "min_docs",
+        cxkit_core::text::DEFAULT_MIN_DOCS.into_py_any(py)?,
+    );
     Ok(rows)
 }

@@ -9,17 +9,24 @@
 //!   ([`normalize`]), with the bank's own words and replaceable stop words.
 //! - [`Taxonomy`]: topics and sub-topics with any/all/none word rules and windows, matched in
 //!   one pass per text, each match with its evidence.
+//! - [`keywords`]: TF-IDF or TextRank keywords of a corpus or each group of it, and
+//!   [`term_changes`]: the terms whose share rose or fell between two periods, tested.
 //! - [`Sentiment`] / [`sentiment`]: a score per comment from the bank's [`Lexicon`] (a
 //!   default one for bank service ships), negation and degree words within a window, with
 //!   the words that made it.
 
 mod corpus;
+mod keywords;
 mod pii;
 mod sentiment;
 mod taxonomy;
 mod tokenize;
 
 pub use corpus::MAX_TEXT_BYTES;
+pub use keywords::{
+    keywords, term_changes, textrank, tfidf, Keyword, KeywordMethod, KeywordOptions, TermChange,
+    TermCount, TermCounts, DEFAULT_MIN_DOCS,
+};
 pub use pii::{find_pii, mask_pii, Pii, PiiKind};
 pub use sentiment::{sentiment, Lexicon, Polarity, Sentiment, SentimentHit, SentimentScore};
 pub use taxonomy::{Evidence, Rule, Taxonomy, Topic, TopicMatch};

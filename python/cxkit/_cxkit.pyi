@@ -77,11 +77,15 @@ __all__ = [
     "mask_pii",
     "normalize",
     "term_changes",
+    "topic_impact",
     "tokenize",
     "Tokenizer",
     "Taxonomy",
+    "TopicAccumulator",
+    "TopicImpacts",
     "PlsModel",
     "PlsResult",
+    "impact_change",
     "kano_analyze",
     "keywords",
     "kano_classify",
@@ -1354,3 +1358,66 @@ def term_changes(
     tokenizer: Optional[Tokenizer] = None,
 ) -> Any:
     """Terms whose share of comments rose or fell between two periods, with a two-proportion z-test."""
+
+@final
+class TopicImpacts(_Result):
+    """What the topics of a column of comments cost: score, comments, empty, scored, warnings, table, drivers, sentiment, groups."""
+
+    @property
+    def score(self) -> Optional[float]: ...
+    @property
+    def comments(self) -> int: ...
+    @property
+    def empty(self) -> int: ...
+    @property
+    def scored(self) -> int: ...
+    @property
+    def warnings(self) -> list[str]: ...
+    @property
+    def table(self) -> Any: ...
+    @property
+    def drivers(self) -> Optional[KeyDrivers]: ...
+    @property
+    def sentiment(self) -> dict[str, Any]: ...
+    @property
+    def groups(self) -> Optional[dict[str, TopicImpacts]]: ...
+
+def topic_impact(
+    texts: Any,
+    scores: Any,
+    by: Any = None,
+    taxonomy: Optional[Taxonomy] = None,
+    lexicon: Optional[Lexicon] = None,
+    metric: str = "nps",
+    scale: Union[int, tuple[int, int], None] = None,
+    confidence: float = 0.95,
+    min_mentions: int = 10,
+) -> TopicImpacts:
+    """What each topic costs (share × (score without − score with)), with an interval and key drivers."""
+
+def impact_change(before: TopicImpacts, after: TopicImpacts) -> Any:
+    """The change of each topic's cost between two TopicImpacts: before, after, change, z, p_value."""
+
+@final
+class TopicAccumulator:
+    """A mergeable fold of comments: topics' mentions and score sums, co-mentions, sentiment and words per group."""
+
+    def __new__(
+        cls,
+        taxonomy: Optional[Taxonomy] = None,
+        lexicon: Optional[Lexicon] = None,
+        metric: str = "nps",
+        scale: Union[int, tuple[int, int], None] = None,
+        confidence: float = 0.95,
+        min_mentions: int = 10,
+        min_chars: int = 2,
+    ) -> TopicAccumulator: ...
+    def add(self, texts: Any, scores: Any = None, by: Any = None) -> None: ...
+    def finish(self, group: Optional[str] = None) -> TopicImpacts: ...
+    @property
+    def groups(self) -> list[str]: ...
+    def keywords(self, group: Optional[str] = None, top: int = 20) -> Any: ...
+    def merge(self, other: TopicAccumulator) -> None: ...
+    def to_bytes(self) -> bytes: ...
+    @classmethod
+    def from_bytes(cls, data: bytes, names: Optional[Sequence[str]] = None) -> TopicAccumulator: ...

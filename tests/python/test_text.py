@@ -3,6 +3,7 @@ and on columns of every kind, against Python jieba's precise mode on a few hundr
 sentences (the dictionary and HMM both ship with jieba: jieba-rs embeds the same dict.txt)."""
 
 import itertools
+import pickle
 
 import numpy as np
 import pandas as pd
@@ -205,3 +206,74 @@ def test_textrank_and_term_changes():
         cxkit.keywords(["a"], method="lda")
     with pytest.raises(cxkit.EmptyInputError):
         cxkit.term_changes([], ["排队"])
+
+
+def _impact_corpus(seed=7, n=600):
+    rng = np.random.default_rng(seed)
+    kinds = rng.choice(["手续费太贵了", "年费乱收费，APP也闪退", "APP闪退", "柜员态度很好", "谢谢"], size=n)
+    base = {"手续费太贵了": 4, "年费乱收费，APP也闪退": 3, "APP闪退": 6, "柜员态度很好": 9, "谢谢": 8}
+    scores = np.clip([base[k] + rng.integers(-3, 3) for k in kinds], 0, 10).astype(float)
+    scores[rng.random(n) < 0.05] = np.nan
+    index = [f"r{i:04d}" for i in range(n)]
+    return pd.Series(kinds, index=index), pd.Series(scores, index=index)
+
+
+def test_topic_impact_against_pandas():
+    # Independent route: pandas NPS with and without the topic, the cost share × (without −
+    # with), and its standard error by the delta method written as gradient' Σ gradient / n
+    # over the means of (t, t·y, y) with a numerical gradient of g(a, b, e) = (a·e − b)/(1 − a).
+    texts, scores = _impact_corpus()
+    shuffled = scores.sample(frac=1.0, random_state=3)  # matched by index, not position
+    r = cxkit.topic_impact(texts, shuffled)
+    tags = cxkit.Taxonomy.default().tag(texts)
+    fees_rows = set(tags.loc[tags["topic"] == "fees", "text"])
+    df = pd.DataFrame({"score": scores, "fees": [i in fees_rows for i in texts.index]}).dropna()
+    y = np.where(df["score"] >= 9, 1.0, np.where(df["score"] <= 6, -1.0, 0.0))
+    t = df["fees"].to_numpy(dtype=float)
+    nps = lambda v: 100 * v.mean()
+    row = r.table.loc["fees"]
+    assert row["scored"] == t.sum() and row["mentions"] == len(fees_rows)
+    assert np.isclose(row["with"], nps(y[t == 1])) and np.isclose(row["without"], nps(y[t == 0]))
+    assert np.isclose(r.score, nps(y))
+    a = t.mean()
+    assert np.isclose(row["cost"], a * (row["without"] - row["with"]))
+    z = np.column_stack([t, t * y, y])
+    g = lambda m: (m[0] * m[2] - m[1]) / (1 - m[0])
+    m = z.mean(axis=0)
+    grad = np.array([(g(m + h) - g(m - h)) / 2e-7 for h in np.eye(3) * 1e-7])
+    se = np.sqrt(grad @ np.cov(z.T, bias=True) @ grad / len(y))
+    assert np.isclose(row["cost_se"], 100 * se, rtol=1e-5)
+    assert np.isclose(row["cost_high"] - row["cost_low"], 2 * 1.959964 * row["cost_se"], rtol=1e-6)
+    # The topic with the lowest scores costs the most; the drivers run on the top-level topics.
+    assert r.table["cost"].idxmax() == "fees"
+    assert set(r.drivers.table.index) <= set(r.table.index) and "fees" in r.drivers.table.index
+
+
+def test_topic_impact_by_group_and_the_accumulator():
+    texts, scores = _impact_corpus()
+    channel = pd.Series(np.where(np.arange(len(texts)) % 3 == 0, "branch", "app"), index=texts.index)
+    whole = cxkit.topic_impact(texts, scores, by=channel)
+    assert set(whole.groups) == {"app", "branch"}
+    assert whole.groups["app"].comments + whole.groups["branch"].comments == whole.comments
+    # Two partitions folded and merged give the same answer; the state pickles.
+    acc, other = cxkit.TopicAccumulator(), cxkit.TopicAccumulator()
+    acc.add(texts[:250], scores[:250], by=channel[:250])
+    other.add(texts[250:], scores[250:], by=channel[250:])
+    acc.merge(pickle.loads(pickle.dumps(other)))
+    merged = acc.finish()
+    assert np.allclose(merged.table["cost"], whole.table["cost"], equal_nan=True)
+    assert acc.groups == ["app", "branch"]
+    assert cxkit.TopicAccumulator.from_bytes(acc.to_bytes()) == acc
+    k = acc.keywords(group="branch", top=5)
+    assert len(k) == 5 and list(k.columns) == ["rank", "term", "score", "count", "docs"]
+    change = cxkit.impact_change(whole.groups["app"], whole.groups["branch"])
+    assert "fees" in change["id"].tolist()
+    # Mean scores need their scale; a failed update changes nothing.
+    with pytest.raises(cxkit.InvalidParameterError, match="scale"):
+        cxkit.TopicAccumulator(metric="mean")
+    before = acc.to_bytes()
+    with pytest.raises(cxkit.InvalidScoreError):
+        acc.add(["排队"], [11])
+    assert acc.to_bytes() == before
+    csat = cxkit.topic_impact(["手续费太贵", "年费太贵", "很好", "谢谢"], [1, 1, 5, 5], metric="mean", scale=5)
+    assert csat.table.loc["fees", "cost"] == 2.0

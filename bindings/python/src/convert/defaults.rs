@@ -241,6 +241,20 @@ pub(crate) fn _defaults(py: Python<'_>) -> PyResult<Vec<(&'static str, &'static 
         kw.min_chars.into_py_any(py)?,
     );
     add(&["keywords"], "window", kw.window.into_py_any(py)?);
+    let impact = cxkit_core::text::ImpactOptions::default();
+    let impacts = ["topic_impact", "TopicAccumulator"];
+    add(&impacts, "metric", impact.metric.as_str().into_py_any(py)?);
+    add(&impacts, "confidence", impact.confidence.into_py_any(py)?);
+    add(
+        &impacts,
+        "min_mentions",
+        impact.min_mentions.into_py_any(py)?,
+    );
+    add(
+        &["TopicAccumulator"],
+        "min_chars",
+        impact.min_chars.into_py_any(py)?,
+    );
     add(
         &["term_changes"],
         "min_docs",

@@ -11,11 +11,14 @@
 //!   one pass per text, each match with its evidence.
 //! - [`keywords`]: TF-IDF or TextRank keywords of a corpus or each group of it, and
 //!   [`term_changes`]: the terms whose share rose or fell between two periods, tested.
+//! - [`topic_impact`] / [`TopicAccumulator`]: what each topic costs in NPS (or mean score)
+//!   points, with an interval and a key-driver run, folded per group and mergeable.
 //! - [`Sentiment`] / [`sentiment`]: a score per comment from the bank's [`Lexicon`] (a
 //!   default one for bank service ships), negation and degree words within a window, with
 //!   the words that made it.
 
 mod corpus;
+mod impact;
 mod keywords;
 mod pii;
 mod sentiment;
@@ -23,6 +26,10 @@ mod taxonomy;
 mod tokenize;
 
 pub use corpus::MAX_TEXT_BYTES;
+pub use impact::{
+    impact_change, topic_impact, ImpactChange, ImpactMetric, ImpactOptions, SentimentSummary,
+    TopicAccumulator, TopicImpact, TopicImpacts,
+};
 pub use keywords::{
     keywords, term_changes, textrank, tfidf, Keyword, KeywordMethod, KeywordOptions, TermChange,
     TermCount, TermCounts, DEFAULT_MIN_DOCS,

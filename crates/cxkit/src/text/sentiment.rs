@@ -188,6 +188,7 @@ enum Piece {
 }
 
 /// A lexicon-based sentiment scorer.
+#[derive(Clone)]
 pub struct Sentiment {
     entries: HashMap<String, Entry>,
     /// The longest entry, in characters (prefixes longer are not looked up).

@@ -193,11 +193,32 @@ def journey_metric(tree, columns: Dict[str, Optional[str]], on_reject: str) -> M
     return Metric(list(used.values()), lambda: cxkit.JourneyState(tree), update)
 
 
+def topics_metric(text: str, score: Optional[str], group: Optional[str], template: Any) -> Metric:
+    """Comments folded into a TopicAccumulator like ``template`` (an empty one: its taxonomy,
+    lexicon and options travel to the workers in its bytes; groups are its own, by ``group``)."""
+    empty, names = template.to_bytes(), template.names
+    used = [c for c in (text, score, group) if c is not None]
+
+    def update(state, frame):
+        state.add(
+            frame[text],
+            frame[score] if score is not None else None,
+            by=frame[group] if group is not None else None,
+        )
+
+    return Metric(
+        list(dict.fromkeys(used)),
+        lambda: cxkit.TopicAccumulator.from_bytes(empty, names),
+        update,
+        lambda s: s.finish(),
+    )
+
+
 def bind(run: Callable[[Any, Metric, By], Any]) -> tuple:
     """The public functions shared by ``cxkit.spark`` and ``cxkit.dask`` over the engine's
-    ``run``: fold, nps, csat, likert_summary, kano, servqual, cronbach_alpha, journey."""
+    ``run``: fold, nps, csat, likert_summary, kano, servqual, cronbach_alpha, journey, topics."""
     f = Frontend(run)
-    return f.fold, f.nps, f.csat, f.likert_summary, f.kano, f.servqual, f.cronbach_alpha, f.journey
+    return f.fold, f.nps, f.csat, f.likert_summary, f.kano, f.servqual, f.cronbach_alpha, f.journey, f.topics
 
 
 class Frontend:
@@ -321,6 +342,27 @@ class Frontend:
             "touchpoint": touchpoint,
         }
         return self._run(df, journey_metric(tree, columns, on_reject), None)
+
+
+    def topics(
+        self,
+        df: Any,
+        text: str,
+        score: Optional[str] = None,
+        group: Optional[str] = None,
+        taxonomy: Any = None,
+        lexicon: Any = None,
+        metric: str = "nps",
+        scale: Any = None,
+        confidence: float = 0.95,
+        min_mentions: int = 10,
+    ) -> Any:
+        """What the topics of the comments in column ``text`` cost, by the scores in ``score``
+        (optional) and per ``group`` (optional), as ``cxkit.topic_impact`` gives it: each
+        partition folds a ``cxkit.TopicAccumulator`` and the driver merges them (its
+        ``groups`` hold each group's result)."""
+        template = cxkit.TopicAccumulator(taxonomy, lexicon, metric, scale, confidence, min_mentions)
+        return self._run(df, topics_metric(text, score, group, template), None)
 
 
 def score_frame(frame, model, t: Optional[float], frequency: str, recency: str, T: str):

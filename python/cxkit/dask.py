@@ -27,6 +27,7 @@ __all__ = [
     "nps",
     "score_customers",
     "servqual",
+    "topics",
 ]
 
 # States merged per task of the reduction tree.
@@ -47,7 +48,7 @@ def _run(ddf: Any, metric: Metric, by: By) -> Any:
     return parts.finish(level[0].compute() if level else {}, metric, by)
 
 
-fold, nps, csat, likert_summary, kano, servqual, cronbach_alpha, journey = parts.bind(_run)
+fold, nps, csat, likert_summary, kano, servqual, cronbach_alpha, journey, topics = parts.bind(_run)
 
 
 def score_customers(

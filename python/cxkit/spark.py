@@ -35,6 +35,7 @@ __all__ = [
     "nps",
     "score_customers",
     "servqual",
+    "topics",
 ]
 
 _STATE_SCHEMA = "key binary, state binary"
@@ -78,7 +79,7 @@ def _cxkit_error(error: Exception) -> Exception:
     return error
 
 
-fold, nps, csat, likert_summary, kano, servqual, cronbach_alpha, journey = parts.bind(_run)
+fold, nps, csat, likert_summary, kano, servqual, cronbach_alpha, journey, topics = parts.bind(_run)
 
 
 def score_customers(

@@ -70,3 +70,28 @@ def test_bad_input_is_the_cxkit_error(ddf):
     empty = dd.from_pandas(pd.DataFrame({"ltr": pd.Series([], dtype="int64")}), npartitions=1)
     with pytest.raises(cxkit.EmptyInputError):
         cd.nps(empty, "ltr")
+
+
+def _comments(n=2_000):
+    rng = np.random.default_rng(11)
+    texts = rng.choice(["手续费太贵了", "APP闪退", "柜员态度很好", "排队太久", "", "谢谢"], size=n)
+    return pd.DataFrame({
+        "text": texts,
+        "ltr": rng.integers(0, 11, size=n).astype(float),
+        "channel": rng.choice(["app", "branch", "call"], size=n),
+    })
+
+
+def test_topics_equal_one_process():
+    # Each partition folds a TopicAccumulator; merged over the tree they give the counts of
+    # one accumulator over every comment and its costs to rounding.
+    comments = _comments()
+    cost = cd.topics(dd.from_pandas(comments, npartitions=PARTITIONS), "text", score="ltr", group="channel",
+                     taxonomy=cxkit.Taxonomy.default(lang="zh"))
+    one = cxkit.topic_impact(comments["text"], comments["ltr"], by=comments["channel"],
+                             taxonomy=cxkit.Taxonomy.default(lang="zh"))
+    pd.testing.assert_frame_equal(cost.table, one.table, rtol=1e-12)
+    assert cost.table.loc["fees", "name"] == "收费"
+    assert set(cost.groups) == {"app", "branch", "call"}
+    for g in cost.groups:
+        assert (cost.groups[g].table["mentions"] == one.groups[g].table["mentions"]).all()

@@ -189,3 +189,20 @@ def test_errors_reach_the_driver_as_cxkit_errors(spark):
     empty = spark.createDataFrame([], "ltr long")
     with pytest.raises(cxkit.EmptyInputError):
         cs.nps(empty, "ltr")
+
+
+def test_topics_equal_one_process(spark):
+    # Comments folded per partition into TopicAccumulators (their taxonomy and lexicon
+    # travel in the bytes) give one accumulator's counts over every comment.
+    rng = np.random.default_rng(5)
+    comments = pd.DataFrame({
+        "text": rng.choice(["手续费太贵了", "APP更新后闪退", "柜员态度很好", "排队太久", "", "谢谢"], size=3_000),
+        "ltr": rng.integers(0, 11, size=3_000).astype(float),
+        "channel": rng.choice(["app", "branch"], size=3_000),
+    })
+    df = spark.createDataFrame(comments).repartition(PARTITIONS)
+    cost = cs.topics(df, "text", score="ltr", group="channel")
+    one = cxkit.topic_impact(comments["text"], comments["ltr"], by=comments["channel"])
+    pd.testing.assert_frame_equal(cost.table, one.table, rtol=1e-12)
+    assert cost.comments == one.comments and cost.empty == one.empty == (comments["text"] == "").sum()
+    assert set(cost.groups) == {"app", "branch"}

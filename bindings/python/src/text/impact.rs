@@ -387,6 +387,12 @@ accumulator_class! {
             Ok(r.into())
         }
 
+        /// The topic names shown (the taxonomy's, in its language), in its order.
+        #[getter]
+        fn names(&self) -> Vec<String> {
+            self.names.0.clone()
+        }
+
         /// The group labels seen, sorted.
         #[getter]
         fn groups(&self, py: Python<'_>) -> Vec<String> {

@@ -60,6 +60,21 @@ def test_planted_structure_is_found_through_python(bank):
     assert hours.idxmax() == "phone"
     m = cxkit.complaint_metrics(c, sla={"response": 24})
     assert 0.5 < m.response["within_sla"] < 1.0
+    # Comments (cxkit::data::demo_bank item 9): fees cost the most NPS points; app crashes
+    # rise in the last quarter; waiting concentrates in the branch channel.
+    talk = bank["comments"]
+    cost = cxkit.topic_impact(talk["text"], talk["score"], by=talk["channel"])
+    top_level = cost.table.drop(index=["app_login", "app_crash", "app_update"])
+    assert top_level["cost"].idxmax() == "fees"
+    late = talk["date"] > talk["date"].max() - pd.Timedelta(days=91)
+    app = talk["channel"] == "app"
+    rising = cxkit.term_changes(talk.text[app & ~late], talk.text[app & late])
+    assert "闪退" in rising.head(3)["term"].tolist() and rising.iloc[0]["p_value"] < 1e-6
+    waiting = cost.groups["branch"].table.loc["waiting", "share"]
+    assert waiting > 5 * cost.groups["app"].table.loc["waiting", "share"]
+    # Some comments carry (fake) personal data; masked, none is left.
+    masked = cxkit.mask_pii(talk["text"])
+    assert (masked != talk["text"]).sum() > 0 and masked.str.contains(r"\d{11}").sum() == 0
 
 
 def test_report_files_are_well_formed_and_match_the_library(tmp_path, bank):
@@ -74,7 +89,7 @@ def test_report_files_are_well_formed_and_match_the_library(tmp_path, bank):
     # in the SVG namespace, and the page's tags balance.
     import re
     svgs = re.findall(r"<svg.*?</svg>", html, re.S)
-    assert len(svgs) == 12
+    assert len(svgs) == 15
     for svg in svgs:
         root = ET.fromstring(svg)
         assert root.tag == "{http://www.w3.org/2000/svg}svg" and root.find("{http://www.w3.org/2000/svg}title") is not None

@@ -361,10 +361,10 @@ def test_renaming_by_a_bijection_in_rfm_tiers_journeys_and_complaints(rng):
 def renamed_bank(bank, mapping):
     """The demo bank with every customer id renamed by `mapping` (customers' index and the
     customer_id columns of the transactions, the survey, the satisfaction questionnaire and
-    the complaints)."""
+    the complaints and the comments)."""
     out = dict(bank)
     out["customers"] = bank["customers"].rename(index=mapping)
-    for table in ("transactions", "survey", "satisfaction", "complaints"):
+    for table in ("transactions", "survey", "satisfaction", "complaints", "comments"):
         out[table] = bank[table].assign(customer_id=bank[table].customer_id.map(mapping))
     return out
 

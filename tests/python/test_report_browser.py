@@ -48,15 +48,16 @@ def test_opens_without_errors_or_network(page):
     assert page.problems == []
     assert page.requests == [page.url_loaded]  # the page itself, nothing fetched
     assert page.title() == {"en": "cxkit report", "zh": "cxkit 报告"}[page.lang]
-    assert page.locator("section").count() == 8
-    assert page.locator("p.finding").count() == 8
+    assert page.locator("section").count() == 9
+    assert page.locator("p.finding").count() == 9
 
 
 def test_every_chart_renders(page):
     charts = page.locator("svg")
     # Survey, two of value, RFM, KANO, SERVQUAL, the path diagram, the satisfaction map and
-    # the value at risk, the journey heat map and map, complaints.
-    assert charts.count() == 12
+    # the value at risk, the journey heat map and map, complaints, and what customers talk
+    # about (topics by volume, by what they do to NPS, sentiment by channel).
+    assert charts.count() == 15
     for i in range(charts.count()):
         chart = charts.nth(i)
         title = chart.locator("title").first.text_content()

@@ -167,7 +167,20 @@ fn bank_frames<'py>(py: Python<'py>, b: &BankData) -> PyResult<Bound<'py, PyDict
         cols.set_item("contacts", PyArray1::from_slice(py, &r.contacts))?;
         cols.set_item("reopened", PyArray1::from_slice(py, &r.reopened))?;
         cols.set_item("satisfaction", PyArray1::from_slice(py, &r.satisfaction))?;
+        if let Some(text) = &r.text {
+            cols.set_item("text", text.clone())?;
+        }
         out.set_item("complaints", frame(py, cols, None, None)?)?;
+    }
+    if let Some(c) = &b.comments {
+        let cols = PyDict::new(py);
+        cols.set_item("customer_id", customer_ids(py, &c.customer, b)?)?;
+        cols.set_item("date", dates(py, &c.day)?)?;
+        cols.set_item("channel", c.channel.clone())?;
+        cols.set_item("source", c.source.clone())?;
+        cols.set_item("text", c.text.clone())?;
+        cols.set_item("score", PyArray1::from_slice(py, &c.score))?;
+        out.set_item("comments", frame(py, cols, None, None)?)?;
     }
     Ok(out)
 }
@@ -178,14 +191,15 @@ fn bank_frames<'py>(py: Python<'py>, b: &BankData) -> PyResult<Bound<'py, PyDict
 /// (docs/data-schema.md): customers (indexed by customer_id), transactions, survey
 /// (NPS/CSAT/CES waves), servqual and kano (one row per respondent and item or feature),
 /// satisfaction (one row per customer and item of the satisfaction-index questionnaire),
-/// journey_events, complaints; journey_tree (the indicator tree as JSON) and
+/// journey_events, complaints (with each complaint's text), comments (what customers wrote,
+/// with the writer's likelihood to recommend where a survey asked); journey_tree (the indicator tree as JSON) and
 /// satisfaction_model (the questionnaire's path model as JSON, for
 /// :meth:`PlsModel.from_json`). ``customers`` must be at least 1000 (InvalidParameterError
 /// otherwise), as for ``cxkit report --demo``.
 ///
 /// >>> bank = cxkit.load_demo_bank(seed=1, customers=2_000)
 /// >>> sorted(bank)[:3], len(bank["customers"])
-/// (['complaints', 'customers', 'journey_events'], 2000)
+/// (['comments', 'complaints', 'customers'], 2000)
 /// >>> bank["kano"].pivot(index="respondent_id", columns="feature", values="functional").shape
 /// (60, 12)
 /// >>> answers = bank["satisfaction"].pivot(index="customer_id", columns="item", values="answer")

@@ -38,8 +38,8 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
-    /// The bank report: survey waves, customer value, segments, KANO, SERVQUAL, journeys
-    /// and complaints, as HTML and JSON.
+    /// The bank report: survey waves, customer value, segments, KANO, SERVQUAL, journeys,
+    /// complaints and what customers talk about, as HTML and JSON.
     #[command(group(ArgGroup::new("source").required(true).args(["demo", "data"])))]
     Report {
         /// Report on the built-in demo bank.
@@ -47,7 +47,7 @@ enum Command {
         demo: bool,
         /// Report on the CSV files in DIR: customers.csv, transactions.csv, survey.csv,
         /// servqual.csv, kano.csv, journey_events.csv with journey_tree.json (or .toml),
-        /// complaints.csv — any subset, columns as in docs/data-schema.md.
+        /// complaints.csv, comments.csv — any subset, columns as in docs/data-schema.md.
         #[arg(long, value_name = "DIR")]
         data: Option<PathBuf>,
         /// Seed of the demo bank.

@@ -84,10 +84,10 @@ fn demo_report_writes_html_and_json_that_agree_with_the_library() {
     let html = std::fs::read_to_string(dir.join("report.html")).unwrap();
     assert!(html.starts_with("<!DOCTYPE html>") && html.trim_end().ends_with("</html>"));
     // survey, pyramid, CLV, RFM, KANO, SERVQUAL, path diagram, satisfaction map, value at
-    // risk, heat map, IPA, SLA
-    assert_eq!(html.matches("<svg").count(), 12);
+    // risk, heat map, IPA, SLA, topics by volume and by NPS, sentiment by channel
+    assert_eq!(html.matches("<svg").count(), 15);
     assert_eq!(html.matches("<svg").count(), html.matches("</svg>").count());
-    assert_eq!(html.matches("<section>").count(), 8);
+    assert_eq!(html.matches("<section>").count(), 9);
     for forbidden in ["NaN", ">inf", "<script", "https://"] {
         assert!(!html.contains(forbidden), "{forbidden}");
     }
@@ -175,7 +175,8 @@ fn demo_data_writes_every_file_in_the_documented_schema() {
         ("servqual.csv", "respondent_id,item,dimension,perception,expectation"),
         ("kano.csv", "respondent_id,feature,functional,dysfunctional,wave"),
         ("journey_events.csv", "touchpoint,indicator,timestamp,value,segment"),
-        ("complaints.csv", "customer_id,channel,category,opened,first_response,resolved,contacts,reopened,satisfaction"),
+        ("complaints.csv", "customer_id,channel,category,opened,first_response,resolved,contacts,reopened,satisfaction,text"),
+        ("comments.csv", "customer_id,date,channel,source,text,score"),
     ] {
         assert!(listed.contains(file), "{file}");
         let text = std::fs::read_to_string(dir.join(file)).unwrap();
@@ -224,7 +225,7 @@ fn data_report_reads_the_files_demo_data_writes_and_names_bad_cells() {
     let text = succeeded(out);
     assert_eq!(
         text.lines().filter(|l| l.starts_with("- ")).count(),
-        7,
+        8,
         "{text}"
     );
     // One line per file read, per join and per file ignored (issue 18.6, 18.7).
@@ -239,7 +240,7 @@ fn data_report_reads_the_files_demo_data_writes_and_names_bad_cells() {
     );
     assert_eq!(
         text.lines().filter(|l| l.starts_with("Read ")).count(),
-        9,
+        10,
         "{text}"
     );
     let json: serde_json::Value =

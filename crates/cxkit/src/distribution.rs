@@ -44,6 +44,26 @@ pub(crate) fn t_cdf(t: f64, df: f64) -> f64 {
     normal.cdf(t) - normal.pdf(t) * t * (t * t + 1.0) / (4.0 * df)
 }
 
+/// The pooled two-proportion z-test of `x2/n2` against `x1/n1`:
+/// z = (p₂ − p₁)/√(p̂(1 − p̂)(1/n₁ + 1/n₂)), p̂ = (x₁ + x₂)/(n₁ + n₂), and its two-sided
+/// p-value; None when a sample is empty or p̂ is 0 or 1 (no variance).
+pub(crate) fn two_proportion_z(x1: u64, n1: u64, x2: u64, n2: u64) -> Option<(f64, f64)> {
+    if n1 == 0 || n2 == 0 {
+        return None;
+    }
+    let (a, b) = (n1 as f64, n2 as f64);
+    let pooled = (x1 + x2) as f64 / (a + b);
+    let se = (pooled * (1.0 - pooled) * (1.0 / a + 1.0 / b)).sqrt();
+    if se <= 0.0 || se.is_nan() {
+        return None;
+    }
+    let z = (x2 as f64 / b - x1 as f64 / a) / se;
+    Some((
+        z,
+        statrs::function::erf::erfc(z.abs() / std::f64::consts::SQRT_2),
+    ))
+}
+
 /// Welch's comparison of the means of `a` and `b`: (mean a, mean b, a − b, its interval at
 /// `confidence`, the two-sided p-value), or None when a group has fewer than two values or
 /// both have no variance.

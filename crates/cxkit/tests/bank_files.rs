@@ -109,6 +109,16 @@ fn the_demo_bank_written_as_csv_reads_back_as_the_same_data_and_report() {
             .map(|v| v.to_bits())
             .collect::<Vec<_>>()
     );
+    assert_eq!(a.text, b.text);
+    let (c, d) = (
+        bank.comments.as_ref().unwrap(),
+        read.comments.as_ref().unwrap(),
+    );
+    assert_eq!(
+        (&c.customer, &c.day, &c.channel, &c.source, &c.text),
+        (&d.customer, &d.day, &d.channel, &d.source, &d.text)
+    );
+    assert_eq!(bits(&c.score), bits(&d.score));
     assert_eq!(
         cxkit::journey::IndicatorTree::from_json(&bank.journey_tree).unwrap(),
         cxkit::journey::IndicatorTree::from_json(&read.journey_tree).unwrap()
@@ -144,7 +154,7 @@ fn the_demo_bank_written_as_csv_reads_back_as_the_same_data_and_report() {
         }
     );
     assert_eq!(y.files.origin, cxkit::data::Origin::Files);
-    assert_eq!(y.files.read.len(), 10);
+    assert_eq!(y.files.read.len(), 11);
     y.files = x.files.clone();
     assert_eq!(x, y);
     // Written again, the files are the same bytes.
@@ -157,6 +167,7 @@ fn the_demo_bank_written_as_csv_reads_back_as_the_same_data_and_report() {
         "satisfaction.csv",
         "satisfaction_model.json",
         "journey_events.csv",
+        "comments.csv",
     ] {
         assert_eq!(
             std::fs::read(dir.join(f)).unwrap(),

@@ -387,6 +387,7 @@ fn a_bank_with_some_tables_gets_the_sections_it_can() {
         kano: None,
         satisfaction: None,
         events: None,
+        comments: None,
         ..full.clone()
     };
     let r = cxkit::report::bank_report(&partial, &cxkit::report::ReportOptions::default()).unwrap();
@@ -397,9 +398,15 @@ fn a_bank_with_some_tables_gets_the_sections_it_can() {
     assert_eq!(r.customers, None);
     assert!(r.survey.as_ref().unwrap().nps_by_segment.is_empty()); // no customer table
     assert_eq!(r.complaints.as_ref().unwrap().metrics.per_1000, None);
-    assert_eq!(r.findings().len(), 2);
+    // Without comments.csv the complaints' descriptions are what customers wrote (no scores).
+    let said = r.comments.as_ref().unwrap();
+    assert_eq!(
+        (said.comments, said.scored),
+        (full.complaints.as_ref().unwrap().customer.len() as u64, 0)
+    );
+    assert_eq!(r.findings().len(), 3);
     let html = r.to_html();
-    assert_eq!(html.matches("<section>").count(), 2);
+    assert_eq!(html.matches("<section>").count(), 3);
     let dir = std::env::temp_dir().join(format!("cxkit-partial-{}", std::process::id()));
     let files = partial.write_csv(&dir).unwrap();
     let names: Vec<String> = files
@@ -595,4 +602,116 @@ fn the_report_finds_the_planted_satisfaction_chain_and_the_value_at_risk() {
     let html = r.to_html();
     assert!(html.contains("满意度与忠诚度的驱动因素") && html.contains("感知质量"));
     assert!(html.contains("<desc>"));
+}
+
+/// The longest run of digits in `text`, counting digits joined by spaces or hyphens (as a
+/// phone or card number is written) as one run.
+fn longest_number(text: &str) -> usize {
+    let (mut best, mut run, mut gap) = (0, 0, false);
+    for c in text.chars() {
+        if c.is_ascii_digit() {
+            run += 1;
+            gap = false;
+            best = best.max(run);
+        } else if (c == ' ' || c == '-') && run > 0 && !gap {
+            gap = true;
+        } else {
+            run = 0;
+            gap = false;
+        }
+    }
+    best
+}
+
+#[test]
+fn the_report_finds_what_customers_talk_about() {
+    use cxkit::data::{DEMO_COSTLIEST_TOPIC, DEMO_EMERGING_TOPIC, DEMO_WAITING_CHANNEL};
+    use cxkit::report::{bank_report, Lang, ReportOptions};
+    use cxkit::text::{find_pii, Taxonomy};
+
+    let b = bank();
+    let comments = b.comments.as_ref().unwrap();
+    let r = bank_report(b, &ReportOptions::default()).unwrap();
+    let c = r.comments.as_ref().unwrap();
+    // Fees cost the most NPS points, and the finding says so.
+    let costliest = c
+        .topics
+        .iter()
+        .filter(|t| t.cost.is_some())
+        .max_by(|a, b| a.cost.unwrap().total_cmp(&b.cost.unwrap()))
+        .unwrap();
+    assert_eq!(costliest.id, DEMO_COSTLIEST_TOPIC);
+    assert!(
+        c.finding
+            .contains("Fees and charges costs the most NPS points"),
+        "{}",
+        c.finding
+    );
+    // App crashes are the emerging topic: first among the rising, named in the finding.
+    assert_eq!(c.emerging[0].id, DEMO_EMERGING_TOPIC);
+    assert!(c.emerging[0].after > 3.0 * c.emerging[0].before);
+    assert!(c.finding.contains("App crashes is rising"), "{}", c.finding);
+    assert!(c.rising_words.iter().any(|w| w.term == "闪退"));
+    // Waiting concentrates in the branch channel and among detractors (counted from the
+    // tags of the raw comments, not from the report).
+    let t = Taxonomy::default_bank();
+    let waiting = t.topics().iter().position(|x| x.id == "waiting").unwrap();
+    let tags = t.tag_all(&comments.text).unwrap();
+    let share = |pick: &dyn Fn(usize) -> bool| {
+        let rows: Vec<usize> = (0..comments.text.len()).filter(|&i| pick(i)).collect();
+        rows.iter()
+            .filter(|&&i| tags[i].iter().any(|m| m.topic == waiting))
+            .count() as f64
+            / rows.len() as f64
+    };
+    let branch = share(&|i| comments.channel[i] == DEMO_WAITING_CHANNEL);
+    let elsewhere = share(&|i| comments.channel[i] != DEMO_WAITING_CHANNEL);
+    assert!(branch > 5.0 * elsewhere, "{branch} vs {elsewhere}");
+    let detractors = share(&|i| comments.score[i] <= 6.0);
+    let promoters = share(&|i| comments.score[i] >= 9.0);
+    assert!(detractors > 3.0 * promoters, "{detractors} vs {promoters}");
+    let w = c.topics.iter().find(|x| x.id == "waiting").unwrap();
+    assert!(w.nps_with.unwrap() < w.nps_without.unwrap() - 50.0);
+    // Praise of the staff raises the score: a negative cost.
+    assert!(
+        c.topics
+            .iter()
+            .find(|x| x.id == "staff")
+            .unwrap()
+            .cost
+            .unwrap()
+            < 0.0
+    );
+    // Verbatims: two for each costliest topic, masked; the demo's fake numbers are there to
+    // be masked and none reaches the page.
+    assert_eq!(c.verbatims.len(), 6);
+    assert!(comments.text.iter().any(|x| !find_pii(x).is_empty()));
+    assert!(c
+        .verbatims
+        .iter()
+        .any(|v| v.text.contains("[PHONE]") || v.text.contains("[CARD]")));
+    assert!(c.verbatims.iter().all(|v| find_pii(&v.text).is_empty()));
+    for lang in [Lang::En, Lang::Zh] {
+        let html = bank_report(
+            b,
+            &ReportOptions {
+                lang,
+                ..ReportOptions::default()
+            },
+        )
+        .unwrap()
+        .to_html();
+        assert!(
+            longest_number(&html) < 11,
+            "a number of {} digits in the HTML",
+            longest_number(&html)
+        );
+        assert!(find_pii(&html).is_empty());
+        if lang == Lang::Zh {
+            assert!(html.contains("客户在说什么") && html.contains("闪退卡顿"));
+        }
+    }
+    assert_eq!(longest_number("卡号 6222 0212 3456 7890"), 16);
+    // Sentiment by channel: one row per channel.
+    assert_eq!(c.sentiment.len(), 3);
 }

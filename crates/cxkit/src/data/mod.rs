@@ -2,7 +2,7 @@
 //!
 //! - **schema** — the tables: [`BankData`] with one optional table of each kind
 //!   ([`Customers`], [`Transactions`], [`SurveyWaves`], [`ServqualSurvey`], [`KanoSurvey`],
-//!   [`SatisfactionSurvey`], [`JourneyEvents`], [`ComplaintRecords`]), what every analysis and the report read;
+//!   [`SatisfactionSurvey`], [`JourneyEvents`], [`ComplaintRecords`], [`Comments`]), what every analysis and the report read;
 //! - **demo** — synthetic data generated deterministically from a seed: the demo bank
 //!   ([`demo_bank`], every table, with documented planted structure), a two-wave customer
 //!   survey ([`demo_survey`]), and BG/NBD / Pareto/NBD customer panels ([`simulate_bgnbd`],
@@ -26,11 +26,12 @@ pub use self::csv::{
 };
 pub use demo::{
     check_demo_size, demo_bank, demo_satisfaction_model, demo_survey, simulate_bgnbd,
-    simulate_pareto_nbd, DemoSurvey, CATEGORIES, CHANNELS, DEMO_BRANCHES, DEMO_CUSTOMERS,
-    DEMO_MIN_CUSTOMERS, DEMO_SEED, DEMO_TREE, KANO_FEATURES, KANO_MIGRATION, SATISFACTION_CHAIN,
+    simulate_pareto_nbd, DemoSurvey, CATEGORIES, CHANNELS, DEMO_BRANCHES, DEMO_COSTLIEST_TOPIC,
+    DEMO_CUSTOMERS, DEMO_EMERGING_TOPIC, DEMO_LAST_QUARTER_DAYS, DEMO_MIN_CUSTOMERS, DEMO_SEED,
+    DEMO_TREE, DEMO_WAITING_CHANNEL, KANO_FEATURES, KANO_MIGRATION, SATISFACTION_CHAIN,
     SATISFACTION_CONSTRUCTS, SEGMENTS, START_DAY,
 };
 pub use schema::{
-    BankData, ComplaintRecords, Customers, JourneyEvents, KanoSurvey, SatisfactionSurvey,
+    BankData, Comments, ComplaintRecords, Customers, JourneyEvents, KanoSurvey, SatisfactionSurvey,
     ServqualSurvey, SurveyWaves, Transactions,
 };

@@ -155,6 +155,28 @@ pub struct ComplaintRecords {
     pub reopened: Vec<bool>,
     /// Satisfaction after resolution, 0–10 (NaN when not asked or not resolved).
     pub satisfaction: Vec<f64>,
+    /// What the customer wrote (投诉内容), when the file has the column.
+    #[serde(default)]
+    pub text: Option<Vec<String>>,
+}
+
+/// What customers wrote: survey comments, complaint descriptions, app reviews.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Comments {
+    /// Customer (index, see [`BankData::customer_ids`]).
+    pub customer: Vec<u32>,
+    /// The day written, days since 1970-01-01.
+    pub day: Vec<i64>,
+    /// The channel it came through ("" when not given).
+    pub channel: Vec<String>,
+    /// Where it came from: "survey", "complaint", "app_review" or the bank's own ("" when
+    /// not given).
+    pub source: Vec<String>,
+    /// The text, as written (masked only when shown).
+    pub text: Vec<String>,
+    /// The writer's likelihood to recommend, 0–10, where the comment came with one (NaN
+    /// otherwise).
+    pub score: Vec<f64>,
 }
 
 /// A bank's data, each kind optional (a bank's own files may cover only some); the demo
@@ -178,6 +200,9 @@ pub struct BankData {
     pub events: Option<JourneyEvents>,
     /// Complaint records.
     pub complaints: Option<ComplaintRecords>,
+    /// Customer comments.
+    #[serde(default)]
+    pub comments: Option<Comments>,
     /// Customers' own ids by index, where they are not the indices themselves: the demo bank
     /// numbers its customers 0, 1, …; a bank's files name them as they like.
     pub customer_ids: Option<Vec<String>>,

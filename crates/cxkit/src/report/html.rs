@@ -5,7 +5,7 @@ use std::fmt::Write;
 use super::data_read::file_label;
 use super::lang::Key;
 use super::lang::Table;
-use super::sections::SatisfactionSection;
+use super::sections::{CommentSection, SatisfactionSection, TopicRow};
 use super::svg::{bars, esc, heat_map, path_diagram, scatter, trimmed, Bar, Edge, Node};
 use super::BankReport;
 use crate::data::Origin;
@@ -354,6 +354,14 @@ impl BankReport {
                 ),
             );
         }
+        if let Some(c) = &self.comments {
+            section(
+                &mut out,
+                t.get(Key::comments_title),
+                &c.finding,
+                &comments_body(c, t, &confidence),
+            );
+        }
         if !self.not_computed.is_empty() {
             let _ = write!(
                 out,
@@ -565,6 +573,145 @@ fn satisfaction_body(q: &SatisfactionSection, t: &Table, demo: bool, confidence:
             );
         }
         out.push_str("</p>");
+    }
+    out
+}
+
+/// The comments section's body: the counts, topics by volume and by what they do to NPS,
+/// the rising topics and words, the top words, the masked verbatims and net sentiment by
+/// channel.
+fn comments_body(c: &CommentSection, t: &Table, confidence: &str) -> String {
+    let mut out = format!(
+        "<p>{}</p>",
+        esc(&t.fill(
+            Key::comments_counts,
+            &[
+                ("comments", &c.comments.to_string()),
+                ("empty", &c.empty.to_string()),
+                ("scored", &c.scored.to_string()),
+            ],
+        ))
+    );
+    let volume: Vec<Bar> = c
+        .topics
+        .iter()
+        .map(|r| Bar {
+            label: r.name.clone(),
+            value: r.share,
+            interval: None,
+        })
+        .collect();
+    out.push_str(&bars(t.get(Key::comments_volume_chart), &volume, &pct));
+    let mut costly: Vec<&TopicRow> = c.topics.iter().filter(|r| r.cost.is_some()).collect();
+    costly.sort_by(|a, b| b.cost.unwrap_or(0.0).total_cmp(&a.cost.unwrap_or(0.0)));
+    if !costly.is_empty() {
+        // Drawn as what the topic does to NPS: a cost is a bar below 0.
+        let effect: Vec<Bar> = costly
+            .iter()
+            .map(|r| Bar {
+                label: r.name.clone(),
+                value: -r.cost.unwrap_or(0.0),
+                interval: r.cost_interval.map(|(lo, hi)| (-hi, -lo)),
+            })
+            .collect();
+        out.push_str(&bars(
+            &t.fill(Key::comments_cost_chart, &[("confidence", confidence)]),
+            &effect,
+            &|v| format!("{v:.1}"),
+        ));
+    }
+    let points = |v: Option<f64>| or_dash(v.map(|v| format!("{v:.1}")));
+    out.push_str(&table(
+        &[
+            t.get(Key::comments_topic),
+            t.get(Key::comments_mentions),
+            t.get(Key::comments_share),
+            t.get(Key::comments_nps_with),
+            t.get(Key::comments_nps_without),
+            t.get(Key::comments_cost),
+        ],
+        c.topics.iter().map(|r| {
+            vec![
+                r.name.clone(),
+                r.mentions.to_string(),
+                pct(r.share),
+                points(r.nps_with),
+                points(r.nps_without),
+                or_dash(
+                    r.cost
+                        .zip(r.cost_interval)
+                        .map(|(v, (lo, hi))| format!("{v:.1} [{lo:.1}, {hi:.1}]")),
+                ),
+            ]
+        }),
+    ));
+    if !c.emerging.is_empty() {
+        let _ = write!(out, "<h3>{}</h3>", esc(t.get(Key::comments_emerging)));
+        out.push_str(&table(
+            &[
+                t.get(Key::comments_topic),
+                t.get(Key::comments_before),
+                t.get(Key::comments_after),
+                t.get(Key::comments_p),
+            ],
+            c.emerging.iter().map(|e| {
+                vec![
+                    e.name.clone(),
+                    pct(e.before),
+                    pct(e.after),
+                    p_value(e.p_value),
+                ]
+            }),
+        ));
+    }
+    let words = |head: Key, list: Vec<String>| -> String {
+        if list.is_empty() {
+            return String::new();
+        }
+        format!(
+            "<p><b>{}</b>: <span class=\"data\">{}</span></p>",
+            esc(t.get(head)),
+            esc(&list.join(t.get(Key::list_separator)))
+        )
+    };
+    out.push_str(&words(
+        Key::comments_keywords,
+        c.keywords.iter().map(|k| k.term.clone()).collect(),
+    ));
+    out.push_str(&words(
+        Key::comments_rising,
+        c.rising_words
+            .iter()
+            .map(|w| format!("{} ({} → {})", w.term, pct(w.before), pct(w.after)))
+            .collect(),
+    ));
+    if !c.verbatims.is_empty() {
+        let _ = write!(out, "<h3>{}</h3><ul>", esc(t.get(Key::comments_verbatims)));
+        for v in &c.verbatims {
+            let _ = write!(
+                out,
+                "<li><b>{}</b>: <q class=\"data\">{}</q></li>",
+                esc(&v.name),
+                esc(&v.text)
+            );
+        }
+        out.push_str("</ul>");
+    }
+    let net: Vec<Bar> = c
+        .sentiment
+        .iter()
+        .filter_map(|s| {
+            Some(Bar {
+                label: s.name.clone(),
+                value: s.net?,
+                interval: None,
+            })
+        })
+        .collect();
+    if !net.is_empty() {
+        out.push_str(&bars(t.get(Key::comments_sentiment_chart), &net, &|v| {
+            format!("{v:.0}")
+        }));
     }
     out
 }

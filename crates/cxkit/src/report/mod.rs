@@ -20,10 +20,10 @@ mod svg;
 pub use data_read::DataFiles;
 pub use lang::Lang;
 pub use sections::{
-    ChainIpma, ChainPath, ChainSection, ChainSettings, ChannelResponse, ComplaintSection,
-    JourneySection, KanoRow, KanoSection, RfmSection, SatisfactionSection, ServqualSection,
-    SurveySection, ValueRiskSection, ValueSection, WaveScores, REPORT_BOOTSTRAP_SAMPLES,
-    REPORT_BOOTSTRAP_SEED,
+    ChainIpma, ChainPath, ChainSection, ChainSettings, ChannelResponse, ChannelSentiment,
+    CommentSection, ComplaintSection, EmergingTopic, JourneySection, KanoRow, KanoSection,
+    RfmSection, SatisfactionSection, ServqualSection, SurveySection, TopicRow, ValueRiskSection,
+    ValueSection, Verbatim, WaveScores, REPORT_BOOTSTRAP_SAMPLES, REPORT_BOOTSTRAP_SEED,
 };
 
 use std::path::{Path, PathBuf};
@@ -36,8 +36,8 @@ use crate::Result;
 use data_read::join_what;
 use lang::{Key, Table};
 use sections::{
-    complaint_section, journey_section, kano_section, rfm_section, satisfaction_section,
-    servqual_section, survey_section, value_section,
+    comment_section, complaint_section, journey_section, kano_section, rfm_section,
+    satisfaction_section, servqual_section, survey_section, value_section,
 };
 
 /// The directory the report is written to when none is given (CLI and Python).
@@ -96,6 +96,8 @@ pub struct BankReport {
     pub journey: Option<JourneySection>,
     /// Complaints.
     pub complaints: Option<ComplaintSection>,
+    /// What customers talk about.
+    pub comments: Option<CommentSection>,
     /// Sections whose data were there but could not be computed (a model that did not
     /// converge, too few answers, too few customer ids matching the customer table …):
     /// (section in the report's language, why).
@@ -114,7 +116,7 @@ impl BankReport {
     ///
     /// ```
     /// let r = cxkit::report::bank_report(&cxkit::data::demo_bank(3, 3_000).unwrap(), &Default::default())?;
-    /// assert_eq!(r.findings().len(), 8);
+    /// assert_eq!(r.findings().len(), 9);
     /// # Ok::<(), cxkit::Error>(())
     /// ```
     pub fn findings(&self) -> Vec<&str> {
@@ -127,6 +129,7 @@ impl BankReport {
             self.satisfaction.as_ref().map(|s| s.finding.as_str()),
             self.journey.as_ref().map(|s| s.finding.as_str()),
             self.complaints.as_ref().map(|s| s.finding.as_str()),
+            self.comments.as_ref().map(|s| s.finding.as_str()),
         ]
         .into_iter()
         .flatten()
@@ -252,6 +255,10 @@ pub fn bank_report(bank: &BankData, options: &ReportOptions) -> Result<BankRepor
         ),
         journey: s.keep(Key::section_journey, journey_section(bank, t)),
         complaints: s.keep(Key::section_complaints, complaint_section(bank, t)),
+        comments: s.keep(
+            Key::section_comments,
+            comment_section(bank, confidence, options.lang, t),
+        ),
         not_computed: s.not_computed,
         files: DataFiles {
             origin: bank.origin.clone(),

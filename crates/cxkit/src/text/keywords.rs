@@ -32,10 +32,10 @@
 use std::collections::{BTreeMap, HashMap, HashSet};
 
 use serde::{Deserialize, Serialize};
-use statrs::function::erf::erfc;
 
 use super::corpus::{check_size, each_text};
 use super::tokenize::Tokenizer;
+use crate::distribution::two_proportion_z;
 use crate::names::named;
 use crate::{Error, Result};
 
@@ -510,17 +510,16 @@ pub fn term_changes(
                 return None;
             }
             let (p1, p2) = (x1 as f64 / n1, x2 as f64 / n2);
-            let pooled = (x1 + x2) as f64 / (n1 + n2);
-            let se = (pooled * (1.0 - pooled) * (1.0 / n1 + 1.0 / n2)).sqrt();
             // A term in every comment of both periods has no variance and no change.
-            let z = if se > 0.0 { (p2 - p1) / se } else { 0.0 };
+            let (z, p_value) =
+                two_proportion_z(x1, before.docs, x2, after.docs).unwrap_or((0.0, 1.0));
             Some(TermChange {
                 term: t.to_string(),
                 before: p1,
                 after: p2,
                 change: p2 - p1,
                 z,
-                p_value: erfc(z.abs() / std::f64::consts::SQRT_2),
+                p_value,
                 docs_before: x1,
                 docs_after: x2,
             })

@@ -34,6 +34,7 @@ pub use keywords::{
     keywords, term_changes, textrank, tfidf, Keyword, KeywordMethod, KeywordOptions, TermChange,
     TermCount, TermCounts, DEFAULT_MIN_DOCS,
 };
+pub(crate) use pii::luhn_check_digit;
 pub use pii::{find_pii, mask_pii, Pii, PiiKind};
 pub use sentiment::{sentiment, Lexicon, Polarity, Sentiment, SentimentHit, SentimentScore};
 pub use taxonomy::{Evidence, Rule, Taxonomy, Topic, TopicMatch};

@@ -94,6 +94,19 @@ fn id_check(digits: &[u8]) -> u8 {
 
 /// The Luhn check: from the right, every second digit doubled (minus 9 above 9), the sum a
 /// multiple of 10 (ISO/IEC 7812-1).
+/// The Luhn check digit that completes `digits` (for the demo bank's fake card numbers).
+pub(crate) fn luhn_check_digit(digits: &[u8]) -> u8 {
+    let mut v = digits.to_vec();
+    v.push(0);
+    let last = v.len() - 1;
+    (0..10)
+        .find(|&d| {
+            v[last] = d;
+            luhn(&v)
+        })
+        .expect("one digit completes any number")
+}
+
 fn luhn(digits: &[u8]) -> bool {
     let sum: u32 = digits
         .iter()

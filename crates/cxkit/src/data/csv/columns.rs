@@ -3,7 +3,7 @@
 //! ([`HEADER_ALIASES`]) and the columns that hold ids or labels ([`LABEL_FIELDS`]).
 
 /// The files a bank's data may consist of, in the order they are read.
-pub const BANK_FILES: [&str; 12] = [
+pub const BANK_FILES: [&str; 13] = [
     "customers.csv",
     "transactions.csv",
     "survey.csv",
@@ -16,6 +16,7 @@ pub const BANK_FILES: [&str; 12] = [
     "journey_tree.toml",
     "journey_events.csv",
     "complaints.csv",
+    "comments.csv",
 ];
 
 /// The Chinese headers accepted for each column, beside its English name (listed in
@@ -67,6 +68,12 @@ pub const HEADER_ALIASES: &[(&str, &[&str])] = &[
     ("contacts", &["联系次数"]),
     ("reopened", &["是否重开"]),
     ("satisfaction", &["回访满意度"]),
+    (
+        "text",
+        &["评论", "投诉内容", "内容", "评论内容", "留言", "意见"],
+    ),
+    ("source", &["来源", "数据来源"]),
+    ("score", &["推荐分", "打分"]),
 ];
 
 /// A column of a data file that holds ids or labels: read as text exactly as written (zeros,
@@ -149,6 +156,9 @@ pub const LABEL_FIELDS: &[LabelField] = &[
     field("complaints", "customer_id", "complaints.customer_id", true),
     field("complaints", "channel", "complaints.channel", true),
     field("complaints", "category", "complaints.category", true),
+    field("comments", "customer_id", "comments.customer_id", true),
+    field("comments", "channel", "comments.channel", false),
+    field("comments", "source", "comments.source", false),
 ];
 
 /// The id or label column of `table` (a file name without `.csv`) that a header names — by

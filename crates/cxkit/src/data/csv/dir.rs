@@ -142,7 +142,7 @@ fn other_format(name: &str) -> Option<&'static str> {
 /// std::fs::write(dir.join("notes.txt"), "read me").unwrap();
 /// let found = bank_files(&dir)?;
 /// assert_eq!(found.files[0].name, "customers.csv");
-/// assert_eq!(found.files.len(), 10);
+/// assert_eq!(found.files.len(), 11);
 /// assert_eq!(found.ignored[0].file, "notes.txt");
 /// assert_eq!(found.ignored[0].reason, IgnoreReason::NotDataFile);
 ///

@@ -200,6 +200,9 @@ impl BankData {
         if let Some(q) = &self.satisfaction {
             out.push(by_customer("satisfaction.csv", &q.customer));
         }
+        if let Some(c) = &self.comments {
+            out.push(by_customer("comments.csv", &c.customer));
+        }
         if let Some(e) = &self.events {
             let known: HashSet<&str> = distinct(
                 &customers

@@ -14,13 +14,14 @@ use super::dates::{parse_date, parse_time};
 use super::provenance::{Encoding, FileRead, Origin};
 use crate::complaints::{parse_flag, FLAG_EXPECTED, NOT_YET};
 use crate::data::schema::{
-    BankData, ComplaintRecords, Customers, JourneyEvents, KanoSurvey, SatisfactionSurvey,
+    BankData, Comments, ComplaintRecords, Customers, JourneyEvents, KanoSurvey, SatisfactionSurvey,
     ServqualSurvey, SurveyWaves, Transactions,
 };
 use crate::journey::IndicatorTree;
 use crate::labels::Interner;
 use crate::pls::PlsModel;
 use crate::quality::Dimensions;
+use crate::text::MAX_TEXT_BYTES;
 use crate::{Error, Result};
 
 /// The days a date or time of a data file may fall on: 1900-01-01 to 2099-12-31.
@@ -307,6 +308,22 @@ impl<'a> Sheet<'a> {
         self.record.get(column.index).unwrap_or("").trim()
     }
 
+    /// A cell of free text, at most [`MAX_TEXT_BYTES`] long (a comment, a complaint's
+    /// description).
+    fn long_text(&self, column: &Column) -> Result<&str> {
+        let t = self.text(column);
+        if t.len() > MAX_TEXT_BYTES {
+            return Err(self.error(
+                column,
+                format!(
+                    "a text of at most {MAX_TEXT_BYTES} bytes, found {}",
+                    t.len()
+                ),
+            ));
+        }
+        Ok(t)
+    }
+
     /// A non-empty cell.
     fn name(&self, column: &Column) -> Result<&str> {
         let t = self.text(column);
@@ -568,6 +585,7 @@ impl BankData {
                 }
                 "journey_events.csv" => table(sheet()?, &mut bank.events, |s| b.events(s))?,
                 "complaints.csv" => table(sheet()?, &mut bank.complaints, |s| b.complaints(s))?,
+                "comments.csv" => table(sheet()?, &mut bank.comments, |s| b.comments(s))?,
                 _ => {
                     b.tree(&source, &text)?;
                     (None, 0)
@@ -860,7 +878,12 @@ impl Builder {
             s.column("reopened")?,
             s.column("satisfaction")?,
         );
-        let mut r = ComplaintRecords::default();
+        // The complaint's description is an optional column.
+        let text = s.optional("text")?;
+        let mut r = ComplaintRecords {
+            text: text.as_ref().map(|_| Vec::new()),
+            ..ComplaintRecords::default()
+        };
         while s.next()? {
             r.customer.push(self.customers.code(s.name(&id)?)?);
             r.channel.push(self.channels.code(s.name(&channel)?)?);
@@ -875,8 +898,38 @@ impl Builder {
             );
             r.satisfaction
                 .push(s.number(&satisfaction, true, Some((0.0, 10.0)))?);
+            if let (Some(c), Some(v)) = (&text, &mut r.text) {
+                v.push(s.long_text(c)?.to_string());
+            }
         }
         Ok(r)
+    }
+
+    fn comments(&mut self, s: &mut Sheet) -> Result<Comments> {
+        let (id, date, text) = (
+            s.column("customer_id")?,
+            s.column("date")?,
+            s.column("text")?,
+        );
+        let (channel, source, score) = (
+            s.optional("channel")?,
+            s.optional("source")?,
+            s.optional("score")?,
+        );
+        let mut c = Comments::default();
+        while s.next()? {
+            c.customer.push(self.customers.code(s.name(&id)?)?);
+            c.day.push(s.day(&date)?);
+            c.text.push(s.long_text(&text)?.to_string());
+            for (column, values) in [(&channel, &mut c.channel), (&source, &mut c.source)] {
+                values.push(column.as_ref().map_or("", |k| s.text(k)).to_string());
+            }
+            c.score.push(match &score {
+                Some(k) => s.number(k, true, Some((0.0, 10.0)))?,
+                None => f64::NAN,
+            });
+        }
+        Ok(c)
     }
 }
 

@@ -59,13 +59,13 @@ fn number(v: f64) -> String {
 impl BankData {
     /// Writes the bank into `dir` (created if missing) as customers.csv, transactions.csv,
     /// survey.csv, servqual.csv, kano.csv, satisfaction.csv with satisfaction_model.json,
-    /// journey_events.csv with journey_tree.json, and complaints.csv (those it has); returns
+    /// journey_events.csv with journey_tree.json, complaints.csv and comments.csv (those it has); returns
     /// the paths written.
     ///
     /// ```
     /// let dir = std::env::temp_dir().join(format!("cxkit-doc-{}", std::process::id()));
     /// let files = cxkit::data::demo_bank(1, 1_000).unwrap().write_csv(&dir)?;
-    /// assert_eq!(files.len(), 10);
+    /// assert_eq!(files.len(), 11);
     /// let survey = std::fs::read_to_string(dir.join("survey.csv")).unwrap();
     /// assert!(survey.starts_with("wave,customer_id,ltr,csat,ces\n"));
     /// # std::fs::remove_dir_all(&dir).ok();
@@ -224,23 +224,23 @@ impl BankData {
             written.push(tree);
         }
         if let Some(r) = &self.complaints {
-            let mut t = Table::create(
-                dir,
-                "complaints.csv",
-                &[
-                    "customer_id",
-                    "channel",
-                    "category",
-                    "opened",
-                    "first_response",
-                    "resolved",
-                    "contacts",
-                    "reopened",
-                    "satisfaction",
-                ],
-            )?;
+            let mut head = vec![
+                "customer_id",
+                "channel",
+                "category",
+                "opened",
+                "first_response",
+                "resolved",
+                "contacts",
+                "reopened",
+                "satisfaction",
+            ];
+            if r.text.is_some() {
+                head.push("text");
+            }
+            let mut t = Table::create(dir, "complaints.csv", &head)?;
             for i in 0..r.customer.len() {
-                t.row([
+                let mut row = vec![
                     id(r.customer[i]),
                     self.channels[r.channel[i] as usize].clone(),
                     self.categories[r.category[i] as usize].clone(),
@@ -250,6 +250,28 @@ impl BankData {
                     r.contacts[i].to_string(),
                     u8::from(r.reopened[i]).to_string(),
                     number(r.satisfaction[i]),
+                ];
+                if let Some(text) = &r.text {
+                    row.push(text[i].clone());
+                }
+                t.row(row)?;
+            }
+            written.push(t.finish()?);
+        }
+        if let Some(c) = &self.comments {
+            let mut t = Table::create(
+                dir,
+                "comments.csv",
+                &["customer_id", "date", "channel", "source", "text", "score"],
+            )?;
+            for i in 0..c.customer.len() {
+                t.row([
+                    id(c.customer[i]),
+                    iso_date(c.day[i]),
+                    c.channel[i].clone(),
+                    c.source[i].clone(),
+                    c.text[i].clone(),
+                    number(c.score[i]),
                 ])?;
             }
             written.push(t.finish()?);

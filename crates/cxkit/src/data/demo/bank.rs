@@ -5,6 +5,7 @@ use rand::{Rng, SeedableRng};
 use rand_chacha::ChaCha8Rng;
 use rand_distr::{Distribution, Exp, Gamma, Normal};
 
+use super::comments::{complaint_text, make_comments};
 use super::satisfaction::Questionnaire;
 use crate::complaints::NOT_YET;
 use crate::data::csv::Origin;
@@ -72,7 +73,7 @@ fn pick_name(rng: &mut ChaCha8Rng, items: &[(&'static str, f64)]) -> String {
     pick(rng, items).to_string()
 }
 
-fn pick<T: Copy>(rng: &mut ChaCha8Rng, items: &[(T, f64)]) -> T {
+pub(super) fn pick<T: Copy>(rng: &mut ChaCha8Rng, items: &[(T, f64)]) -> T {
     let mut u = rng.random::<f64>() * items.iter().map(|i| i.1).sum::<f64>();
     for &(item, w) in items {
         u -= w;
@@ -82,6 +83,9 @@ fn pick<T: Copy>(rng: &mut ChaCha8Rng, items: &[(T, f64)]) -> T {
     }
     items[items.len() - 1].0
 }
+
+/// Mixed into the seed for the stream the comments and complaint texts draw from.
+const TEXT_STREAM: u64 = 0x7e47_c0de;
 
 /// The seed of the demo bank when none is given (CLI, Python, C).
 pub const DEMO_SEED: u64 = 2026;
@@ -141,6 +145,19 @@ pub fn check_demo_size(customers: usize) -> Result<()> {
 ///    (≈ 54 of 100); expectation → satisfaction is the weak path; 2 % of the value-for-money
 ///    answers are blank. Each respondent's loyalty latent is the one their likelihood to
 ///    recommend follows, so the questionnaire agrees with their NPS.
+/// 9. **Comments** — about one comment per five customers (comments.csv; Chinese, from
+///    templates) over the two years: survey comments with the writer's likelihood to
+///    recommend, complaint descriptions and app reviews, through the app, branch and phone
+///    channels; every complaint also has a description (complaints.csv's `text`). **Fees**
+///    are common (about a fifth of the comments, two fifths of the complaints) and written by
+///    the least satisfied: they cost the most NPS points
+///    ([`DEMO_COSTLIEST_TOPIC`](super::DEMO_COSTLIEST_TOPIC)). **Waiting** is concentrated in
+///    the **branch** channel (about 40 % of its comments against 3 % elsewhere) and among
+///    detractors. **App crashes** rise sharply in the last quarter (about 5 % of the app
+///    channel's comments before, 35 % in the last 91 days): the emerging topic
+///    ([`DEMO_EMERGING_TOPIC`](super::DEMO_EMERGING_TOPIC)). Praise of the **staff** raises
+///    the score. About 4 % of the texts carry a fake mobile number or a Luhn-valid card
+///    number, which the report masks.
 ///
 /// # Errors
 /// [`Error::InvalidParameter`] for fewer than [`DEMO_MIN_CUSTOMERS`] customers: the one
@@ -167,6 +184,17 @@ pub fn demo_bank(seed: u64, customers: usize) -> Result<BankData> {
     let c = make_customers(&mut rng, customers, &normal);
     let transactions = make_transactions(&mut rng, &c);
     let (survey, satisfaction) = make_survey(&mut rng, &c, &normal);
+    // The texts draw from a stream of their own, so that they leave the other tables as
+    // they were before the demo bank wrote comments.
+    let mut words = ChaCha8Rng::seed_from_u64(seed ^ TEXT_STREAM);
+    let mut complaints = make_complaints(&mut rng, &c);
+    complaints.text = Some(
+        complaints
+            .category
+            .iter()
+            .map(|&k| complaint_text(&mut words, k))
+            .collect(),
+    );
     Ok(BankData {
         transactions: Some(transactions),
         survey: Some(survey),
@@ -183,7 +211,8 @@ pub fn demo_bank(seed: u64, customers: usize) -> Result<BankData> {
             customers,
         )),
         events: Some(make_events(&mut rng, &c, &normal)),
-        complaints: Some(make_complaints(&mut rng, &c)),
+        complaints: Some(complaints),
+        comments: Some(make_comments(&mut words, &c, &normal)),
         customers: Some(c),
         customer_ids: None,
         segments: SEGMENTS.map(String::from).to_vec(),
@@ -450,6 +479,7 @@ fn make_complaints(rng: &mut ChaCha8Rng, c: &Customers) -> ComplaintRecords {
         contacts: Vec::with_capacity(n),
         reopened: Vec::with_capacity(n),
         satisfaction: Vec::with_capacity(n),
+        text: None,
     };
     let end = (START_DAY + 730) * 86_400;
     for _ in 0..n {

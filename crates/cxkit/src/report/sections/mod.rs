@@ -12,6 +12,7 @@
 //! | `satisfaction.rs` | what drives satisfaction and loyalty (PLS path model, importance–performance map), value at risk by NPS group | the satisfaction questionnaire; the survey joined to the value section's CLV |
 //! | `journey.rs` | touchpoint indices by month, pain points, importance–performance | the journey events and tree |
 //! | `complaints.rs` | complaint handling, first responses by channel | the complaints |
+//! | `comments.rs` | what customers talk about: topics by volume and NPS cost, emerging topics, words, masked verbatims, sentiment by channel | the comments (else the complaints' descriptions) |
 //!
 //! Each computes `<name>_section(bank, …) -> Result<Option<Section>>`: None when the bank
 //! lacks the section's data, an error when it cannot be computed (the report then lists it as
@@ -25,6 +26,7 @@
 //!
 //! The helpers below are the ones more than one section uses.
 
+mod comments;
 mod complaints;
 mod journey;
 mod kano;
@@ -34,6 +36,7 @@ mod servqual;
 mod survey;
 mod value;
 
+pub use comments::{ChannelSentiment, CommentSection, EmergingTopic, TopicRow, Verbatim};
 pub use complaints::{ChannelResponse, ComplaintSection};
 pub use journey::JourneySection;
 pub use kano::{KanoRow, KanoSection};
@@ -46,6 +49,7 @@ pub use servqual::ServqualSection;
 pub use survey::{SurveySection, WaveScores};
 pub use value::ValueSection;
 
+pub(crate) use comments::comment_section;
 pub(crate) use complaints::complaint_section;
 pub(crate) use journey::journey_section;
 pub(crate) use kano::kano_section;

@@ -34,6 +34,16 @@
 #define CX_KANO_NO_LIMIT -1.0
 
 /**
+ * The flag of a topic found through one of its own rules (cx_taxonomy_tag).
+ */
+#define CX_TOPIC_DIRECT 1
+
+/**
+ * The flag of a topic found only through a sub-topic.
+ */
+#define CX_TOPIC_VIA_SUBTOPIC 2
+
+/**
  * Result of every cxkit call. The numbers are stable across releases; new codes are added at
  * the end.
  */
@@ -181,6 +191,18 @@ typedef struct cx_pls_model cx_pls_model;
  * cx_pls_result_* functions, released with cx_pls_result_free.
  */
 typedef struct cx_pls_result cx_pls_result;
+
+/**
+ * A topic taxonomy. Opaque: made by cx_taxonomy_default, cx_taxonomy_from_toml or
+ * cx_taxonomy_from_json, released with cx_taxonomy_free.
+ */
+typedef struct cx_taxonomy cx_taxonomy;
+
+/**
+ * A mergeable fold of comments. Opaque: made by cx_topic_accumulator_new or
+ * cx_topic_accumulator_from_bytes, released with cx_topic_accumulator_free.
+ */
+typedef struct cx_topic_accumulator cx_topic_accumulator;
 
 /**
  * Options of the maximum-likelihood fits; start from cx_fit_options_default().
@@ -1486,6 +1508,136 @@ typedef struct {
 } cx_ces_result;
 
 /**
+ * What a comment's score is read as: CX_IMPACT_NPS (0–10, costs in NPS points, the default)
+ * or CX_IMPACT_MEAN (points of the scale).
+ */
+typedef uint32_t cx_impact_metric;
+
+/**
+ * Options of cx_topic_accumulator_new; start from cx_impact_options_default().
+ */
+typedef struct {
+  /**
+   * CX_IMPACT_NPS (default) or CX_IMPACT_MEAN.
+   */
+  cx_impact_metric metric;
+  /**
+   * Lowest point of the scores' scale (0 for NPS).
+   */
+  int32_t scale_min;
+  /**
+   * Highest point (10 for NPS).
+   */
+  int32_t scale_max;
+  /**
+   * Confidence level of the intervals (0.95).
+   */
+  double confidence;
+  /**
+   * The fewest scored comments with, and without, a topic for the driver run (10).
+   */
+  uint64_t min_mentions;
+  /**
+   * The fewest characters of a word counted for keywords (2).
+   */
+  size_t min_chars;
+} cx_impact_options;
+
+/**
+ * One topic's cost (cx_topic_accumulator_finish). A value that does not exist is NaN:
+ * `with`/`mean_with` without scored comments mentioning the topic, `without`/`mean_without`
+ * and the cost when every scored comment does, `p_value` without variance.
+ */
+typedef struct {
+  /**
+   * Comments mentioning the topic.
+   */
+  uint64_t mentions;
+  /**
+   * Their share of the comments with text.
+   */
+  double share;
+  /**
+   * Scored comments mentioning it.
+   */
+  uint64_t scored;
+  /**
+   * NPS (points) or mean of scored comments mentioning it.
+   */
+  double with;
+  /**
+   * NPS or mean of scored comments not mentioning it.
+   */
+  double without;
+  /**
+   * Mean raw score with it.
+   */
+  double mean_with;
+  /**
+   * Mean raw score without it.
+   */
+  double mean_without;
+  /**
+   * The points it costs: share × (without − with).
+   */
+  double cost;
+  /**
+   * The cost's standard error (delta method).
+   */
+  double cost_se;
+  /**
+   * Lower bound of the cost's interval.
+   */
+  double cost_low;
+  /**
+   * Upper bound.
+   */
+  double cost_high;
+  /**
+   * Two-sided p-value of with − without.
+   */
+  double p_value;
+} cx_topic_impact;
+
+/**
+ * The comments behind a cx_topic_accumulator_finish.
+ */
+typedef struct {
+  /**
+   * Comments with text.
+   */
+  uint64_t comments;
+  /**
+   * Missing, empty or whitespace-only texts.
+   */
+  uint64_t empty;
+  /**
+   * Scored comments with text.
+   */
+  uint64_t scored;
+  /**
+   * NPS (points) or mean of every scored comment (NaN without any).
+   */
+  double score;
+  /**
+   * Positive comments by the default lexicon.
+   */
+  uint64_t positive;
+  /**
+   * Neutral comments.
+   */
+  uint64_t neutral;
+  /**
+   * Negative comments.
+   */
+  uint64_t negative;
+  /**
+   * Net sentiment: positive minus negative share, in points.
+   */
+  double net_sentiment;
+} cx_topic_summary;
+
+/**
  * Days.
  */
 #define CX_PERIOD_DAY 0
@@ -1776,6 +1928,16 @@ typedef struct {
  * Wald interval, clipped to [0, 1].
  */
 #define CX_INTERVAL_WALD 1
+
+/**
+ * Likelihood to recommend 0–10; costs in NPS points.
+ */
+#define CX_IMPACT_NPS 0
+
+/**
+ * The mean score on the options' scale; costs in score points.
+ */
+#define CX_IMPACT_MEAN 1
 
 #ifdef __cplusplus
 extern "C" {
@@ -3011,6 +3173,99 @@ cx_status cx_nps_accumulator_from_bytes(const uint8_t *bytes,
 void cx_nps_accumulator_free(cx_nps_accumulator *accumulator);
 
 /**
+ * The core's default options: NPS on 0–10, 95 %, 10 mentions, words of 2 characters.
+ */
+cx_impact_options cx_impact_options_default(void);
+
+/**
+ * An empty accumulator of comments tagged by `taxonomy` (NULL: cxkit's default) and scored
+ * for sentiment by cxkit's default lexicon, with `options` (NULL: the defaults).
+ *
+ * # Safety
+ * `taxonomy` NULL or a live handle; `options` NULL or valid; `out_accumulator` valid for a
+ * write.
+ */
+cx_status cx_topic_accumulator_new(const cx_taxonomy *taxonomy,
+                                   const cx_impact_options *options,
+                                   cx_topic_accumulator **out_accumulator);
+
+/**
+ * Folds in `n` comments (texts as cx_taxonomy_tag takes them), with `scores` (NULL: none;
+ * else `n` values, NaN where the writer gave none) and `groups` (NULL: none; else `n`
+ * NUL-terminated labels). A score off the scale is CX_INVALID_SCORE naming it, an empty
+ * label CX_INVALID_LABEL; on error the state is unchanged.
+ *
+ * # Safety
+ * `accumulator` a live handle; `texts` and `lens` as for cx_taxonomy_tag; `scores` NULL or
+ * valid for `n` doubles; `groups` NULL or valid for `n` strings.
+ */
+cx_status cx_topic_accumulator_add(cx_topic_accumulator *accumulator,
+                                   const char *const *texts,
+                                   const size_t *lens,
+                                   size_t n,
+                                   const double *scores,
+                                   const char *const *groups);
+
+/**
+ * Adds `other` (made with the same taxonomy and options) into `accumulator`;
+ * CX_INCOMPATIBLE otherwise, leaving it unchanged.
+ *
+ * # Safety
+ * Both live handles.
+ */
+cx_status cx_topic_accumulator_merge(cx_topic_accumulator *accumulator,
+                                     const cx_topic_accumulator *other);
+
+/**
+ * Serializes the state (with its taxonomy, lexicon and options) into `buf` of `capacity`
+ * bytes and its length into `*written`; with `buf` NULL, CX_BUFFER_TOO_SMALL and the
+ * length needed.
+ *
+ * # Safety
+ * `accumulator` a live handle; `buf` NULL or valid for `capacity` bytes; `written` valid.
+ */
+cx_status cx_topic_accumulator_to_bytes(const cx_topic_accumulator *accumulator,
+                                        uint8_t *buf,
+                                        size_t capacity,
+                                        size_t *written);
+
+/**
+ * Reads state written by cx_topic_accumulator_to_bytes into a new handle; CX_CORRUPT_BYTES
+ * for anything else.
+ *
+ * # Safety
+ * `bytes` valid for `len` bytes; `out_accumulator` valid for a write.
+ */
+cx_status cx_topic_accumulator_from_bytes(const uint8_t *bytes,
+                                          size_t len,
+                                          cx_topic_accumulator **out_accumulator);
+
+/**
+ * Releases an accumulator. NULL is a no-op.
+ *
+ * # Safety
+ * `accumulator` NULL or a live handle, not used again.
+ */
+void cx_topic_accumulator_free(cx_topic_accumulator *accumulator);
+
+/**
+ * What the topics of `group` (NULL: every comment) cost: one cx_topic_impact per topic of
+ * the taxonomy, in its order, into `out_topics` of `topics` entries (CX_LENGTH_MISMATCH
+ * unless it is the taxonomy's number of topics), and the summary into `*out_summary` (may
+ * be NULL). No comment with text is CX_EMPTY_INPUT; a group never added
+ * CX_INVALID_PARAMETER.
+ *
+ * # Safety
+ * `accumulator` a live handle; `group` NULL or a NUL-terminated string; `out_topics` valid
+ * for `topics` entries; `out_summary` NULL or valid for a write.
+ */
+cx_status cx_topic_accumulator_finish(const cx_topic_accumulator *accumulator,
+                                      const char *group,
+                                      cx_topic_impact *out_topics,
+                                      size_t topics,
+                                      cx_topic_summary *out_summary);
+
+/**
  * Masks personal data in the UTF-8 `text` of `len` bytes (not NUL-terminated): mainland
  * mobile numbers become [PHONE], identity numbers with a valid check character [ID],
  * Luhn-valid card numbers [CARD], e-mail addresses [EMAIL]. Writes the masked text with a
@@ -3024,6 +3279,96 @@ void cx_nps_accumulator_free(cx_nps_accumulator *accumulator);
  * `capacity` bytes; `written` valid for a write.
  */
 cx_status cx_mask_pii(const char *text, size_t len, char *buf, size_t capacity, size_t *written);
+
+/**
+ * cxkit's default taxonomy of retail-bank topics (15 topics, Chinese and English terms).
+ *
+ * # Safety
+ * `out_taxonomy` valid for a write.
+ */
+cx_status cx_taxonomy_default(cx_taxonomy **out_taxonomy);
+
+/**
+ * Reads and checks a taxonomy from `len` bytes of UTF-8 TOML ([[topics]] with id, name,
+ * parent, code and [[topics.rules]] of any/all/none terms and a window). A malformed one is
+ * CX_INVALID_TAXONOMY naming the topic.
+ *
+ * # Safety
+ * `toml` valid for `len` bytes; `out_taxonomy` valid for a write.
+ */
+cx_status cx_taxonomy_from_toml(const char *toml, size_t len, cx_taxonomy **out_taxonomy);
+
+/**
+ * Reads and checks a taxonomy from `len` bytes of UTF-8 JSON ({"topics": [...]}).
+ *
+ * # Safety
+ * `json` valid for `len` bytes; `out_taxonomy` valid for a write.
+ */
+cx_status cx_taxonomy_from_json(const char *json, size_t len, cx_taxonomy **out_taxonomy);
+
+/**
+ * Releases a taxonomy. NULL is a no-op.
+ *
+ * # Safety
+ * `taxonomy` NULL or a live handle, not used again.
+ */
+void cx_taxonomy_free(cx_taxonomy *taxonomy);
+
+/**
+ * Writes the number of topics to `*out_topics`.
+ *
+ * # Safety
+ * `taxonomy` a live handle; `out_topics` valid for a write.
+ */
+cx_status cx_taxonomy_topics(const cx_taxonomy *taxonomy, size_t *out_topics);
+
+/**
+ * Writes topic `topic`'s id (NUL-terminated) into `buf` of `capacity` bytes and its length
+ * into `*written` (CX_BUFFER_TOO_SMALL with the length when it does not fit). A topic
+ * beyond the taxonomy is CX_INVALID_PARAMETER.
+ *
+ * # Safety
+ * `taxonomy` a live handle; `buf` NULL or valid for `capacity` bytes; `written` valid for
+ * a write.
+ */
+cx_status cx_taxonomy_topic_id(const cx_taxonomy *taxonomy,
+                               size_t topic,
+                               char *buf,
+                               size_t capacity,
+                               size_t *written);
+
+/**
+ * Writes topic `topic`'s name in `lang` ("en" or "zh"; its English name, else its id, where
+ * the taxonomy has none in that language) as cx_taxonomy_topic_id writes the id.
+ *
+ * # Safety
+ * As cx_taxonomy_topic_id; `lang` a NUL-terminated string.
+ */
+cx_status cx_taxonomy_topic_name(const cx_taxonomy *taxonomy,
+                                 size_t topic,
+                                 const char *lang,
+                                 char *buf,
+                                 size_t capacity,
+                                 size_t *written);
+
+/**
+ * Tags `n` texts (with `lens` NULL each NUL-terminated, else `lens[i]` bytes of UTF-8) and
+ * writes an `n` × topics row-major matrix of flags into `out_flags` of `out_len` bytes:
+ * CX_TOPIC_DIRECT where a topic's own rule matched the text, CX_TOPIC_VIA_SUBTOPIC where
+ * only a sub-topic did, 0 elsewhere. Empty and whitespace-only texts carry no topic. An
+ * `out_len` other than n × topics is CX_LENGTH_MISMATCH; a text over 64 KiB or not UTF-8
+ * is CX_INVALID_PARAMETER naming it. On error `out_flags` is untouched.
+ *
+ * # Safety
+ * `taxonomy` a live handle; `texts` valid for `n` texts as above; `lens` NULL or valid for
+ * `n` lengths; `out_flags` valid for `out_len` bytes.
+ */
+cx_status cx_taxonomy_tag(const cx_taxonomy *taxonomy,
+                          const char *const *texts,
+                          const size_t *lens,
+                          size_t n,
+                          uint8_t *out_flags,
+                          size_t out_len);
 
 /**
  * Delivered value of `customers` customers: `value` is customers × `value_components`

@@ -663,6 +663,75 @@ static void test_mask_pii(void) {
   CHECK(cx_mask_pii("x", 1, buf, sizeof buf, NULL) == CX_NULL_ARGUMENT);
 }
 
+/* Issue 23: topics over C — the default taxonomy, tagging into a caller's matrix, the
+ * topic accumulator (the Rust doc example: fees cost 100 NPS points), merge and bytes. */
+static void test_topics(void) {
+  cx_taxonomy *t = NULL;
+  CHECK(cx_taxonomy_default(&t) == CX_OK);
+  size_t k = 0;
+  CHECK(cx_taxonomy_topics(t, &k) == CX_OK && k == 15);
+  char buf[64];
+  size_t written = 0;
+  CHECK(cx_taxonomy_topic_id(t, 2, buf, sizeof buf, &written) == CX_OK && strcmp(buf, "fees") == 0);
+  CHECK(cx_taxonomy_topic_name(t, 2, "zh", buf, sizeof buf, &written) == CX_OK && strcmp(buf, "\xe6\x94\xb6\xe8\xb4\xb9") == 0);
+  CHECK(cx_taxonomy_topic_id(t, 15, buf, sizeof buf, &written) == CX_INVALID_PARAMETER);
+  /* "APP crashes after the update": the app (through its sub-topics), crashes, updates. */
+  const char *one[] = {"APP\xe6\x9b\xb4\xe6\x96\xb0\xe5\x90\x8e\xe4\xb8\x80\xe7\x9b\xb4\xe9\x97\xaa\xe9\x80\x80", ""};
+  unsigned char flags[2 * 15];
+  CHECK(cx_taxonomy_tag(t, one, NULL, 2, flags, sizeof flags) == CX_OK);
+  CHECK(flags[3] == CX_TOPIC_VIA_SUBTOPIC && flags[5] == CX_TOPIC_DIRECT && flags[6] == CX_TOPIC_DIRECT);
+  CHECK(flags[2] == 0 && flags[15 + 3] == 0);
+  CHECK(cx_taxonomy_tag(t, one, NULL, 2, flags, 15) == CX_LENGTH_MISMATCH);
+  size_t lens[] = {3, 0};
+  CHECK(cx_taxonomy_tag(t, one, lens, 2, flags, sizeof flags) == CX_OK && flags[5] == 0); /* "APP" only */
+  const char *bad_toml = "[[topics]]\nid = \"a\"\nparent = \"b\"\n[[topics.rules]]\nany = [\"x\"]\n";
+  cx_taxonomy *bad = NULL;
+  CHECK(cx_taxonomy_from_toml(bad_toml, strlen(bad_toml), &bad) == CX_INVALID_TAXONOMY && bad == NULL);
+  CHECK(strstr(last_error(), "its parent `b`") != NULL);
+
+  const char *texts[] = {"\xe6\x89\x8b\xe7\xbb\xad\xe8\xb4\xb9\xe5\xa4\xaa\xe8\xb4\xb5", "\xe5\xb9\xb4\xe8\xb4\xb9\xe4\xb9\xb1\xe6\x94\xb6\xe8\xb4\xb9", "\xe6\x9f\x9c\xe5\x91\x98\xe5\xbe\x88\xe8\x80\x90\xe5\xbf\x83", "\xe6\x9c\x8d\xe5\x8a\xa1\xe5\xbe\x88\xe5\xa5\xbd"};
+  double scores[] = {2, 4, 10, 9};
+  cx_topic_accumulator *a = NULL, *b = NULL, *c = NULL;
+  CHECK(cx_topic_accumulator_new(t, NULL, &a) == CX_OK);
+  CHECK(cx_topic_accumulator_new(NULL, NULL, &b) == CX_OK);
+  CHECK(cx_topic_accumulator_add(a, texts, NULL, 2, scores, NULL) == CX_OK);
+  CHECK(cx_topic_accumulator_add(b, texts + 2, NULL, 2, scores + 2, NULL) == CX_OK);
+  double off[] = {11, 3};
+  CHECK(cx_topic_accumulator_add(b, texts, NULL, 2, off, NULL) == CX_INVALID_SCORE);
+  /* b travels as bytes (a partition's state) and merges into a. */
+  size_t size = 0;
+  CHECK(cx_topic_accumulator_to_bytes(b, NULL, 0, &size) == CX_BUFFER_TOO_SMALL && size > 0);
+  unsigned char *bytes = malloc(size);
+  CHECK(cx_topic_accumulator_to_bytes(b, bytes, size, &size) == CX_OK);
+  CHECK(cx_topic_accumulator_from_bytes(bytes, size, &c) == CX_OK);
+  bytes[0] ^= 0xff;
+  cx_topic_accumulator *corrupt = NULL;
+  CHECK(cx_topic_accumulator_from_bytes(bytes, size, &corrupt) == CX_CORRUPT_BYTES);
+  free(bytes);
+  CHECK(cx_topic_accumulator_merge(a, c) == CX_OK);
+  cx_topic_impact topics[15];
+  cx_topic_summary summary;
+  CHECK(cx_topic_accumulator_finish(a, NULL, topics, 15, &summary) == CX_OK);
+  CHECK(summary.comments == 4 && summary.scored == 4 && summary.empty == 0);
+  NEAR(summary.score, 0.0, 1e-12);
+  CHECK(topics[2].mentions == 2);
+  NEAR(topics[2].with, -100.0, 1e-12);
+  NEAR(topics[2].without, 100.0, 1e-12);
+  NEAR(topics[2].cost, 100.0, 1e-12);
+  CHECK(topics[2].cost_low < 100.0 && topics[2].cost_high > 100.0);
+  CHECK(isnan(topics[0].with) && topics[0].mentions == 0); /* waiting: no comment */
+  CHECK(cx_topic_accumulator_finish(a, NULL, topics, 14, &summary) == CX_LENGTH_MISMATCH);
+  CHECK(cx_topic_accumulator_finish(a, "branch", topics, 15, NULL) == CX_INVALID_PARAMETER);
+  cx_impact_options o = cx_impact_options_default();
+  CHECK(o.scale_min == 0 && o.scale_max == 10 && o.metric == CX_IMPACT_NPS);
+  o.scale_max = 5;
+  CHECK(cx_topic_accumulator_new(t, &o, &corrupt) == CX_INVALID_PARAMETER);
+  cx_topic_accumulator_free(a);
+  cx_topic_accumulator_free(b);
+  cx_topic_accumulator_free(c);
+  cx_taxonomy_free(t);
+}
+
 /* Issue 22: future value by NPS group (the hand case of crates/cxkit/tests/clv.rs). */
 static void test_value_at_risk(void) {
   double scores[] = {10, 9, 9, 7, 6, 3, 0, 5};
@@ -1262,6 +1331,7 @@ int main(void) {
   test_pls();
   test_value_at_risk();
   test_mask_pii();
+  test_topics();
   test_clv();
   test_kmeans();
   test_quality();

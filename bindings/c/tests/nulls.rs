@@ -590,6 +590,75 @@ fn every_entry_point_refuses_null_pointers() {
                 cx_wilson_interval(0.95, 0.95, 0.95, ptr::null_mut(), ptr::null_mut()),
                 "cx_wilson_interval",
             ),
+            (cx_taxonomy_default(ptr::null_mut()), "cx_taxonomy_default"),
+            (
+                cx_taxonomy_from_toml(ptr::null(), 1, ptr::null_mut()),
+                "cx_taxonomy_from_toml",
+            ),
+            (
+                cx_taxonomy_from_json(ptr::null(), 1, ptr::null_mut()),
+                "cx_taxonomy_from_json",
+            ),
+            (
+                cx_taxonomy_topics(ptr::null(), ptr::null_mut()),
+                "cx_taxonomy_topics",
+            ),
+            (
+                cx_taxonomy_topic_id(ptr::null(), 0, ptr::null_mut(), 1, ptr::null_mut()),
+                "cx_taxonomy_topic_id",
+            ),
+            (
+                cx_taxonomy_topic_name(
+                    ptr::null(),
+                    0,
+                    ptr::null(),
+                    ptr::null_mut(),
+                    1,
+                    ptr::null_mut(),
+                ),
+                "cx_taxonomy_topic_name",
+            ),
+            (
+                cx_taxonomy_tag(ptr::null(), ptr::null(), ptr::null(), 1, ptr::null_mut(), 1),
+                "cx_taxonomy_tag",
+            ),
+            (
+                cx_topic_accumulator_new(ptr::null(), ptr::null(), ptr::null_mut()),
+                "cx_topic_accumulator_new",
+            ),
+            (
+                cx_topic_accumulator_add(
+                    ptr::null_mut(),
+                    ptr::null(),
+                    ptr::null(),
+                    1,
+                    ptr::null(),
+                    ptr::null(),
+                ),
+                "cx_topic_accumulator_add",
+            ),
+            (
+                cx_topic_accumulator_merge(ptr::null_mut(), ptr::null()),
+                "cx_topic_accumulator_merge",
+            ),
+            (
+                cx_topic_accumulator_to_bytes(ptr::null(), ptr::null_mut(), 1, ptr::null_mut()),
+                "cx_topic_accumulator_to_bytes",
+            ),
+            (
+                cx_topic_accumulator_from_bytes(ptr::null(), 1, ptr::null_mut()),
+                "cx_topic_accumulator_from_bytes",
+            ),
+            (
+                cx_topic_accumulator_finish(
+                    ptr::null(),
+                    ptr::null(),
+                    ptr::null_mut(),
+                    1,
+                    ptr::null_mut(),
+                ),
+                "cx_topic_accumulator_finish",
+            ),
         ]
     };
     for (status, name) in calls {
@@ -614,5 +683,7 @@ fn every_free_function_takes_null() {
         cx_journey_result_free(ptr::null_mut());
         cx_pls_model_free(ptr::null_mut());
         cx_pls_result_free(ptr::null_mut());
+        cx_taxonomy_free(ptr::null_mut());
+        cx_topic_accumulator_free(ptr::null_mut());
     }
 }

@@ -1,5 +1,4 @@
-//! Free text over C (binds `cxkit::text`): personal-data masking of UTF-8 text into a
-//! caller's buffer.
+//! Personal-data masking over C (binds `cxkit::text::mask_pii`) into a caller's buffer.
 
 use std::ffi::c_char;
 

@@ -16,6 +16,7 @@ use cxkit::quality::ServqualAccumulator;
 use cxkit::report::{bank_report, ReportOptions};
 use cxkit::segment::KMeans;
 use cxkit::survey::{LikertAccumulator, NpsAccumulator, NpsMethod, TopBoxAccumulator};
+use cxkit::text::{find_pii, mask_pii, Sentiment, Taxonomy, TopicAccumulator};
 use cxkit_ffi as ffi;
 
 /// Reads `data` as the state of every kind. A state that reads must write bytes that read
@@ -64,10 +65,53 @@ pub fn state_bytes(data: &[u8]) {
     model!(BetaGeo);
     model!(ParetoNbd);
     model!(GammaGamma);
+    if let Ok(mut s) = TopicAccumulator::from_bytes(data) {
+        let back = TopicAccumulator::from_bytes(&s.to_bytes()).expect("written bytes read back");
+        assert_eq!(back, s, "TopicAccumulator round trip");
+        let copy = s.clone();
+        s.merge(&copy).expect("a state merges with itself");
+        let _ = s.finish(None);
+    }
     if let Ok(m) = KMeans::from_bytes(data) {
         assert_eq!(KMeans::from_bytes(&m.to_bytes()).expect("reads back"), m);
         let x = ndarray::Array2::<f64>::zeros((2, m.centers.ncols()));
         m.predict(x.view()).expect("a read model predicts");
+    }
+}
+
+/// Reads `data` as a topic taxonomy (before the first NUL, in TOML and in JSON) and comments
+/// (the lines after it). Every taxonomy that reads tags each comment with evidence inside the
+/// comment, its sub-topics' parents tagged too; the default taxonomy and lexicon take the
+/// comments (and the whole input); masked text holds no personal data.
+pub fn comments(data: &[u8]) {
+    let text = String::from_utf8_lossy(data);
+    let (spec, rest) = text.split_once('\0').unwrap_or((&text, &text));
+    let lines: Vec<&str> = rest.lines().chain([text.as_ref()]).collect();
+    let mut taxonomies = vec![Taxonomy::default_bank()];
+    taxonomies.extend(Taxonomy::from_toml(spec).ok());
+    taxonomies.extend(Taxonomy::from_json(spec).ok());
+    for t in &taxonomies {
+        let Ok(found) = t.tag_all(&lines) else {
+            continue; // a text over the size limit
+        };
+        for (line, matches) in lines.iter().zip(&found) {
+            let chars = line.chars().count();
+            for m in matches {
+                assert!(m.evidence.iter().all(|e| e.start < e.end && e.end <= chars));
+                if let Some(parent) = &t.topics()[m.topic].parent {
+                    assert!(matches.iter().any(|p| &t.topics()[p.topic].id == parent));
+                }
+            }
+        }
+    }
+    if let Ok(scores) = Sentiment::default_bank().score_all(&lines) {
+        for (line, s) in lines.iter().zip(scores) {
+            assert!(s.score.is_finite());
+            assert!(s.hits.iter().all(|h| h.end <= line.chars().count()));
+        }
+    }
+    for line in &lines {
+        assert!(find_pii(&mask_pii(line)).is_empty(), "{line:?}");
     }
 }
 
@@ -357,6 +401,11 @@ mod corpus {
     #[test]
     fn bank_files() {
         replay("bank_files", super::bank_files);
+    }
+
+    #[test]
+    fn comments() {
+        replay("comments", super::comments);
     }
 
     #[test]

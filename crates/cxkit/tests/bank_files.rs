@@ -1162,3 +1162,50 @@ fn satisfaction_answers_need_their_model_and_its_items() {
     assert_eq!(file, "satisfaction_model.toml");
     assert!(why.contains("not both"), "{why}");
 }
+
+#[test]
+fn comments_read_with_chinese_headers_and_bad_text_named() {
+    // Chinese headers (docs/data-schema.md), optional columns absent: channel and source
+    // empty, no score (NaN).
+    let csv = "客户编号,日期,评论\nC-7,2025-11-02,\"APP闪退，卡号 4111 1111 1111 1111\"\nC-8,2025-11-03,\n";
+    let bank = BankData::read_files([("comments.csv", csv.as_bytes())]).unwrap();
+    let c = bank.comments.as_ref().unwrap();
+    assert_eq!(c.text, ["APP闪退，卡号 4111 1111 1111 1111", ""]);
+    assert_eq!((c.channel[0].as_str(), c.source[1].as_str()), ("", ""));
+    assert!(c.score.iter().all(|s| s.is_nan()));
+    // The report tags it (one comment with text, one empty) and masks the card number.
+    let r = bank_report(&bank, &ReportOptions::default()).unwrap();
+    let said = r.comments.as_ref().unwrap();
+    assert_eq!((said.comments, said.empty), (1, 1));
+    assert!(said.verbatims.iter().any(|v| v.text.contains("[CARD]")));
+    assert!(!r.to_html().contains("4111"));
+    // Bytes that are neither UTF-8 nor GB18030, a score off 0–10, a text over 64 KiB: each
+    // names the file and the line.
+    let bytes: &[u8] = b"customer_id,date,text\nc1,2025-01-01,\xff\xff\n";
+    let err = BankData::read_files([("comments.csv", bytes)]).unwrap_err();
+    assert!(
+        err.to_string()
+            .starts_with("comments.csv, line 2: expected text in UTF-8"),
+        "{err}"
+    );
+    let err = read_error(
+        "comments.csv",
+        "customer_id,date,text,score\nc1,2025-01-01,好,11\n",
+    );
+    assert!(
+        err.to_string()
+            .starts_with("comments.csv, line 2, column `score`"),
+        "{err}"
+    );
+    let long = format!(
+        "customer_id,date,text\nc1,2025-01-01,{}\n",
+        "长".repeat(30_000)
+    );
+    let err = read_error("comments.csv", &long);
+    assert!(
+        err.to_string().starts_with(
+            "comments.csv, line 2, column `text`: expected a text of at most 65536 bytes"
+        ),
+        "{err}"
+    );
+}

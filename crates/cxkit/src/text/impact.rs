@@ -466,7 +466,7 @@ impl TopicAccumulator {
                 return Ok(None);
             }
             let s = self.sentiment.score(text)?;
-            let mut words = tokenizer.tokenize(text);
+            let mut words = tokenizer.tokenize(&super::pii::without_pii(text));
             words.retain(|w| w.chars().count() >= min_chars);
             Ok(Some(Folded {
                 topics: found.iter().map(|m| m.topic).collect(),

@@ -2,8 +2,9 @@
 //! whose share of comments rose or fell most between two periods.
 //!
 //! The words are the tokenizer's ([`Tokenizer::tokenize`]: stop words, spaces and
-//! punctuation out) of at least `min_chars` characters (2 by default, as jieba's keyword
-//! extraction does: single characters are mostly function words).
+//! punctuation out) of the text without its personal data ([`find_pii`](super::find_pii): no
+//! phone or card number becomes a word anyone sees), of at least `min_chars` characters (2 by
+//! default, as jieba's keyword extraction does: single characters are mostly function words).
 //!
 //! **TF-IDF.** For a group g of the corpus, with n_g(t) the occurrences of term t in g, n_g
 //! all its words, N the corpus's comments and df(t) the comments holding t:
@@ -34,6 +35,7 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 use serde::{Deserialize, Serialize};
 
 use super::corpus::{check_size, each_text};
+use super::pii::without_pii;
 use super::tokenize::Tokenizer;
 use crate::distribution::two_proportion_z;
 use crate::names::named;
@@ -433,7 +435,7 @@ pub(crate) fn words_of<S: AsRef<str> + Sync>(
 ) -> Result<Vec<Vec<String>>> {
     each_text(texts, |t| {
         check_size(t)?;
-        let mut w = tokenizer.tokenize(t);
+        let mut w = tokenizer.tokenize(&without_pii(t));
         w.retain(|w| w.chars().count() >= min_chars);
         Ok(w)
     })
@@ -629,6 +631,14 @@ mod tests {
             term_changes(&TermCounts::new(), &b, 5),
             Err(Error::EmptyInput { .. })
         ));
+    }
+
+    #[test]
+    fn personal_data_never_becomes_a_word() {
+        // The card and phone of the text are not words; the rest is.
+        let t = super::super::default_tokenizer();
+        let words = words_of(&["卡号 4111 1111 1111 1111 电话13812345678 闪退"], t, 2).unwrap();
+        assert_eq!(words[0], ["卡号", "电话", "闪退"]);
     }
 
     #[test]

@@ -208,6 +208,24 @@ pub fn mask_pii(text: &str) -> String {
     out
 }
 
+/// `text` with each piece of personal data replaced by a space: what words are counted from
+/// (keywords, rising words), so that no number or address becomes a word anyone sees.
+pub(crate) fn without_pii(text: &str) -> std::borrow::Cow<'_, str> {
+    let found = find_pii(text);
+    if found.is_empty() {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut at = 0;
+    for p in found {
+        out.push_str(&text[at..p.start]);
+        out.push(' ');
+        at = p.end;
+    }
+    out.push_str(&text[at..]);
+    std::borrow::Cow::Owned(out)
+}
+
 /// The ids, cards and phone numbers among the runs of digit groups of `text`.
 fn digit_runs(text: &str) -> Vec<Pii> {
     let mut found = Vec::new();

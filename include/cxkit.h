@@ -3207,6 +3207,26 @@ cx_status cx_topic_accumulator_add(cx_topic_accumulator *accumulator,
                                    const char *const *groups);
 
 /**
+ * Folds in `n` comments already tagged (by cx_taxonomy_tag and reviewed, say): comment i
+ * has `topic_counts[i]` topic ids, all comments' ids one after another in `topic_ids`
+ * (NUL-terminated; a sub-topic's id also tags its parents; a comment with 0 ids mentions
+ * no topic). `scores` and `groups` as for cx_topic_accumulator_add. Every comment counts
+ * as one with text; their sentiment and words are unknown. An id the taxonomy does not
+ * hold is CX_INVALID_LABEL naming the comment; on error the state is unchanged.
+ *
+ * # Safety
+ * `accumulator` a live handle; `topic_counts` valid for `n` values; `topic_ids` valid for
+ * their sum of strings (NULL when it is 0); `scores` and `groups` as for
+ * cx_topic_accumulator_add.
+ */
+cx_status cx_topic_accumulator_add_tagged(cx_topic_accumulator *accumulator,
+                                          const size_t *topic_counts,
+                                          const char *const *topic_ids,
+                                          size_t n,
+                                          const double *scores,
+                                          const char *const *groups);
+
+/**
  * Adds `other` (made with the same taxonomy and options) into `accumulator`;
  * CX_INCOMPATIBLE otherwise, leaving it unchanged.
  *

@@ -21,7 +21,10 @@ BG/NBD + Gamma-Gamma fits on 1 M customers (>= 20x lifetimes at equal log-likeli
 transaction summary of 10 M rows (lifetimes); k-means 1 M x 8, k = 8 (>= 1x scikit-learn at
 equal inertia); Cronbach's alpha and relative weights on 1 M x 22 (>= 10x pingouin / numpy);
 journey event folding of 50 M events (a pandas groupby); a PLS path model of 6 constructs x 4
-items on 250 and 5 000 respondents (>= 50x Python's plspm at equal path coefficients). With
+items on 250 and 5 000 respondents (>= 50x Python's plspm at equal path coefficients);
+tokenising 1 M comments of about 60 characters (>= 10x Python jieba's jieba.lcut, same words)
+and tagging them with the default taxonomy (>= 20x pandas str.contains over the same rules,
+same tags). With
 --only, the other workloads' rows stay as they were, each with its own date and CPU.
 """
 
@@ -597,8 +600,123 @@ class Pls(Workload):
         return diff <= 1e-5, f"max |difference| of the {len(theirs)} path coefficients {diff:.1e}"
 
 
+_CLAUSES = None
+
+
+def _comments(n, rng):
+    """`n` comments of 55 characters or more, each of the demo bank's clauses drawn at random
+    (the demo's comments are Chinese, with some English words and numbers)."""
+    global _CLAUSES
+    if _CLAUSES is None:
+        import re
+        texts = cxkit.load_demo_bank(customers=20_000)["comments"]["text"]
+        _CLAUSES = np.array(sorted({c for t in texts for c in re.split("[，。！]", t) if len(c) >= 4}), dtype=object)
+    out = []
+    picks = rng.integers(0, len(_CLAUSES), size=(n, 12))
+    for row in picks:
+        text, i = "", 0
+        while len(text) < 55:
+            text += _CLAUSES[row[i % 12]] + "，"
+            i += 1
+        out.append(text)
+    return pd.Series(out, dtype=object)
+
+
+class Tokenise(Workload):
+    """cxkit.tokenize (jieba's dictionary and HMM through jieba-rs, normalised, stop words and
+    punctuation out, texts in parallel) against Python jieba's precise mode, one jieba.lcut
+    per comment. The check: on every comment cxkit's words are jieba's words of the
+    normalised text without spaces, punctuation and cxkit's stop words."""
+
+    name = "tokenising comments, ~60 characters"
+    peer = "jieba.lcut"
+    unit = "comments"
+    sizes = (10_000, 100_000, 1_000_000)
+    repeat = 3
+    target = 10.0
+
+    def make(self, n, rng):
+        import jieba
+        jieba.setLogLevel(60)
+        jieba.initialize()  # the dictionary loads once, outside the timings
+        cxkit.tokenize("预热")
+        return _comments(n, rng)
+
+    def ours(self, data):
+        return cxkit.tokenize(data)
+
+    def theirs(self, data):
+        import jieba
+        return [jieba.lcut(t) for t in data]
+
+    def check(self, ours, theirs, data):
+        import jieba
+        tok = cxkit.Tokenizer()
+        words = lambda t: [w for w in jieba.lcut(cxkit.normalize(t)) if any(c.isalnum() for c in w) and not tok.is_stop_word(w)]
+        sample = range(0, len(data), max(1, len(data) // 2_000))
+        same = sum(list(ours.iloc[i]) == words(data.iloc[i]) for i in sample)
+        raw = sum(tok.segment(data.iloc[i]) == theirs[i] for i in sample)
+        return same == raw == len(sample), (f"{same} of {len(sample)} sampled comments: the same words as jieba's "
+                                            f"(and {raw} the same raw segments)")
+
+
+class Tagging(Workload):
+    """Taxonomy.default("zh").tag (one Aho–Corasick pass per comment, every match with its
+    evidence, returned as one row per comment and topic) against the same rules written as
+    pandas str.contains: per rule, a regular expression of its `any` terms, one contains per
+    `all` term and a regular expression of its `none` terms, on the lower-cased comments, then
+    each sub-topic's match given to its parent. The check: the two (comment, topic) sets are
+    equal."""
+
+    name = "tagging comments, default taxonomy (15 topics)"
+    peer = "pandas str.contains"
+    unit = "comments"
+    sizes = (10_000, 100_000, 1_000_000)
+    repeat = 3
+    target = 20.0
+
+    def __init__(self):
+        import tomllib
+        self.taxonomy = cxkit.Taxonomy.default("zh")
+        self.topics = tomllib.loads(cxkit.Taxonomy.default_toml())["topics"]
+        assert not any("window" in r for t in self.topics for r in t.get("rules", [])), "no window rules to write"
+
+    def make(self, n, rng):
+        return _comments(n, rng)
+
+    def ours(self, data):
+        return self.taxonomy.tag(data)
+
+    def theirs(self, data):
+        import re
+        lower = data.str.lower()
+        found = {}
+        for t in self.topics:
+            hit = pd.Series(False, index=data.index)
+            for rule in t.get("rules", []):
+                m = pd.Series(True, index=data.index)
+                if rule.get("any"):
+                    m &= lower.str.contains("|".join(map(re.escape, rule["any"])), regex=True)
+                for term in rule.get("all", []):
+                    m &= lower.str.contains(term, regex=False)
+                if rule.get("none"):
+                    m &= ~lower.str.contains("|".join(map(re.escape, rule["none"])), regex=True)
+                hit |= m
+            found[t["id"]] = hit
+        for t in reversed(self.topics):  # parents come before their sub-topics
+            if t.get("parent"):
+                found[t["parent"]] |= found[t["id"]]
+        return pd.DataFrame(found)
+
+    def check(self, ours, theirs, data):
+        mine = set(zip(ours["text"], ours["topic"]))
+        stacked = theirs.stack()
+        peer = {(i, t) for (i, t), v in stacked.items() if v}
+        return mine == peer, f"{len(mine):,} (comment, topic) tags, {len(mine ^ peer)} differ"
+
+
 WORKLOADS = [Survey(np.int8), Survey(np.float64), Kano(), Summary(), SummaryAccountIds(), Fits(), KMeansWork(),
-             Silhouette(), Rfm(), Alpha(True), Alpha(False), RelativeWeights(), Journey(), Pls()]
+             Silhouette(), Rfm(), Alpha(True), Alpha(False), RelativeWeights(), Journey(), Pls(), Tokenise(), Tagging()]
 
 
 # --- the run ----------------------------------------------------------------------------------
@@ -617,7 +735,7 @@ def machine():
     except (OSError, StopIteration):
         pass
     versions = {}
-    for pkg in ("cxkit", "numpy", "pandas", "scipy", "scikit-learn", "lifetimes", "pingouin"):
+    for pkg in ("cxkit", "numpy", "pandas", "scipy", "scikit-learn", "lifetimes", "pingouin", "jieba"):
         try:
             versions[pkg] = importlib.metadata.version(pkg)
         except importlib.metadata.PackageNotFoundError:

@@ -1393,7 +1393,7 @@ def topic_impact(
     confidence: float = 0.95,
     min_mentions: int = 10,
 ) -> TopicImpacts:
-    """What each topic costs (share × (score without − score with)), with an interval and key drivers."""
+    """What each topic costs (share × (score without − score with)), with an interval and key drivers; ``texts`` may be the tags DataFrame of ``Taxonomy.tag`` (matched to ``scores`` by label)."""
 
 def impact_change(before: TopicImpacts, after: TopicImpacts) -> Any:
     """The change of each topic's cost between two TopicImpacts: before, after, change, z, p_value."""

@@ -722,6 +722,25 @@ static void test_topics(void) {
   CHECK(isnan(topics[0].with) && topics[0].mentions == 0); /* waiting: no comment */
   CHECK(cx_topic_accumulator_finish(a, NULL, topics, 14, &summary) == CX_LENGTH_MISMATCH);
   CHECK(cx_topic_accumulator_finish(a, "branch", topics, 15, NULL) == CX_INVALID_PARAMETER);
+  /* The same comments by their tags (fees, fees; nothing, nothing): the same costs. */
+  cx_topic_accumulator *tagged = NULL;
+  CHECK(cx_topic_accumulator_new(t, NULL, &tagged) == CX_OK);
+  size_t counts[] = {1, 1, 0, 0};
+  const char *ids[] = {"fees", "fees"};
+  CHECK(cx_topic_accumulator_add_tagged(tagged, counts, ids, 4, scores, NULL) == CX_OK);
+  CHECK(cx_topic_accumulator_finish(tagged, NULL, topics, 15, &summary) == CX_OK);
+  CHECK(summary.comments == 4 && topics[2].mentions == 2);
+  NEAR(topics[2].cost, 100.0, 1e-12);
+  /* A sub-topic's id tags its parent; an unknown id is refused, the state unchanged. */
+  const char *crash[] = {"app_crash"}, *unknown[] = {"parking"};
+  size_t one_id[] = {1};
+  CHECK(cx_topic_accumulator_add_tagged(tagged, one_id, crash, 1, NULL, NULL) == CX_OK);
+  CHECK(cx_topic_accumulator_add_tagged(tagged, one_id, unknown, 1, NULL, NULL) == CX_INVALID_LABEL);
+  CHECK(strstr(last_error(), "parking") != NULL);
+  CHECK(cx_topic_accumulator_add_tagged(tagged, one_id, NULL, 1, NULL, NULL) == CX_NULL_ARGUMENT);
+  CHECK(cx_topic_accumulator_finish(tagged, NULL, topics, 15, &summary) == CX_OK);
+  CHECK(summary.comments == 5 && topics[3].mentions == 1 && topics[5].mentions == 1);
+  cx_topic_accumulator_free(tagged);
   cx_impact_options o = cx_impact_options_default();
   CHECK(o.scale_min == 0 && o.scale_max == 10 && o.metric == CX_IMPACT_NPS);
   o.scale_max = 5;

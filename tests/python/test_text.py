@@ -249,6 +249,37 @@ def test_topic_impact_against_pandas():
     assert set(r.drivers.table.index) <= set(r.table.index) and "fees" in r.drivers.table.index
 
 
+def test_topic_impact_of_tags_matched_by_label():
+    # The tags DataFrame of Taxonomy.tag (here with only the sub-topic rows kept, and
+    # shuffled) gives the costs of the texts themselves: rows matched to the scores by label.
+    texts, scores = _impact_corpus()
+    tags = cxkit.Taxonomy.default().tag(texts)
+    edited = tags[tags["direct"]].sample(frac=1.0, random_state=5)
+    by_text = cxkit.topic_impact(texts, scores)
+    by_tags = cxkit.topic_impact(edited, scores.sample(frac=1.0, random_state=9))
+    cols = ["mentions", "scored", "with", "without", "cost", "cost_se"]
+    pd.testing.assert_frame_equal(by_tags.table[cols], by_text.table[cols])
+    assert by_tags.sentiment["positive"] + by_tags.sentiment["negative"] == 0
+    # Groups by label too; the accumulator takes tags as well.
+    channel = pd.Series(np.where(np.arange(len(texts)) % 3 == 0, "branch", "app"), index=texts.index)
+    grouped = cxkit.topic_impact(edited, scores, by=channel.sample(frac=1.0, random_state=1))
+    assert grouped.groups["branch"].comments == (channel == "branch").sum()
+    acc = cxkit.TopicAccumulator()
+    acc.add(edited, scores)
+    assert np.allclose(acc.finish().table["cost"], by_text.table["cost"], equal_nan=True)
+    # A tag of a comment the scores do not hold, an unknown topic, no scores: refused.
+    stray = pd.DataFrame({"text": ["r0001", "nobody"], "topic": ["fees", "fees"]})
+    with pytest.raises(cxkit.IncompatibleError, match="'nobody'"):
+        cxkit.topic_impact(stray, scores)
+    with pytest.raises(cxkit.InvalidLabelError, match="no topic 'parking'|no topic \"parking\""):
+        cxkit.topic_impact(pd.DataFrame({"text": ["r0001"], "topic": ["parking"]}), scores)
+    with pytest.raises(cxkit.InvalidParameterError, match="give scores or by"):
+        acc.add(edited)
+    # Positions where the comments carry no labels (a list of scores).
+    listed = cxkit.topic_impact(pd.DataFrame({"text": [0, 1], "topic": ["fees", "fees"]}), [2, 4, 10, 9])
+    assert listed.table.loc["fees", "cost"] == 100.0
+
+
 def test_topic_impact_by_group_and_the_accumulator():
     texts, scores = _impact_corpus()
     channel = pd.Series(np.where(np.arange(len(texts)) % 3 == 0, "branch", "app"), index=texts.index)

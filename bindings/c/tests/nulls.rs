@@ -638,6 +638,17 @@ fn every_entry_point_refuses_null_pointers() {
                 "cx_topic_accumulator_add",
             ),
             (
+                cx_topic_accumulator_add_tagged(
+                    ptr::null_mut(),
+                    ptr::null(),
+                    ptr::null(),
+                    1,
+                    ptr::null(),
+                    ptr::null(),
+                ),
+                "cx_topic_accumulator_add_tagged",
+            ),
+            (
                 cx_topic_accumulator_merge(ptr::null_mut(), ptr::null()),
                 "cx_topic_accumulator_merge",
             ),

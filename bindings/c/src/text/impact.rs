@@ -204,20 +204,89 @@ pub unsafe extern "C" fn cx_topic_accumulator_add(
             )
         };
         // SAFETY: caller contract.
-        let scores = if scores.is_null() {
-            None
-        } else {
-            Some(unsafe { slice(scores, n, "scores") }?)
-        };
-        // SAFETY: caller contract.
-        let groups = if groups.is_null() {
-            None
-        } else {
-            Some(unsafe { strings(groups, n, "groups") }?)
-        };
+        let (scores, groups) = unsafe { scores_and_groups(scores, groups, n) }?;
         acc.inner.add(&given, scores, groups.as_deref())?;
         Ok(())
     })
+}
+
+/// Folds in `n` comments already tagged (by cx_taxonomy_tag and reviewed, say): comment i
+/// has `topic_counts[i]` topic ids, all comments' ids one after another in `topic_ids`
+/// (NUL-terminated; a sub-topic's id also tags its parents; a comment with 0 ids mentions
+/// no topic). `scores` and `groups` as for cx_topic_accumulator_add. Every comment counts
+/// as one with text; their sentiment and words are unknown. An id the taxonomy does not
+/// hold is CX_INVALID_LABEL naming the comment; on error the state is unchanged.
+///
+/// # Safety
+/// `accumulator` a live handle; `topic_counts` valid for `n` values; `topic_ids` valid for
+/// their sum of strings (NULL when it is 0); `scores` and `groups` as for
+/// cx_topic_accumulator_add.
+#[no_mangle]
+pub unsafe extern "C" fn cx_topic_accumulator_add_tagged(
+    accumulator: *mut cx_topic_accumulator,
+    topic_counts: *const usize,
+    topic_ids: *const *const c_char,
+    n: usize,
+    scores: *const f64,
+    groups: *const *const c_char,
+) -> cx_status {
+    guard("cx_topic_accumulator_add_tagged", || {
+        // SAFETY: caller contract.
+        let (acc, counts) = unsafe {
+            (
+                accumulator.as_mut().ok_or(Failure::Null("accumulator"))?,
+                slice(topic_counts, n, "topic_counts")?,
+            )
+        };
+        let total = counts
+            .iter()
+            .try_fold(0usize, |a, &c| a.checked_add(c))
+            .ok_or(Failure::Core(cxkit_core::Error::InvalidParameter {
+                name: "topic_counts",
+                reason: "their sum overflows".into(),
+            }))?;
+        // SAFETY: caller contract.
+        let ids = unsafe { strings(topic_ids, total, "topic_ids") }?;
+        let mut at = 0;
+        let tagged: Vec<&[String]> = counts
+            .iter()
+            .map(|&c| {
+                at += c;
+                &ids[at - c..at]
+            })
+            .collect();
+        // SAFETY: caller contract.
+        let (scores, groups) = unsafe { scores_and_groups(scores, groups, n) }?;
+        acc.inner.add_tagged(&tagged, scores, groups.as_deref())?;
+        Ok(())
+    })
+}
+
+/// The optional scores and group labels of a batch of comments.
+type ScoresAndGroups<'a> = (Option<&'a [f64]>, Option<Vec<String>>);
+
+/// The optional `scores` and `groups` of `n` comments.
+///
+/// # Safety
+/// `scores` NULL or valid for `n` doubles; `groups` NULL or valid for `n` strings.
+unsafe fn scores_and_groups<'a>(
+    scores: *const f64,
+    groups: *const *const c_char,
+    n: usize,
+) -> Result<ScoresAndGroups<'a>, Failure> {
+    let scores = if scores.is_null() {
+        None
+    } else {
+        // SAFETY: caller contract.
+        Some(unsafe { slice(scores, n, "scores") }?)
+    };
+    let groups = if groups.is_null() {
+        None
+    } else {
+        // SAFETY: caller contract.
+        Some(unsafe { strings(groups, n, "groups") }?)
+    };
+    Ok((scores, groups))
 }
 
 /// Adds `other` (made with the same taxonomy and options) into `accumulator`;

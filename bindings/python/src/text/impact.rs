@@ -14,7 +14,7 @@ use super::taxonomy::Taxonomy;
 use super::{plain, texts};
 use crate::convert::result::{list, result_class, table, Named};
 use crate::convert::state::{accumulate_by_methods, accumulator_class};
-use crate::convert::{floats, frame, named, ScaleArg};
+use crate::convert::{floats, frame, index_of, named, ScaleArg};
 use crate::drivers::KeyDrivers;
 use crate::error::{to_py, IntoPyResult};
 use crate::labels::{rows_matched, LabelColumn, Missing};
@@ -168,29 +168,67 @@ fn options(
     })
 }
 
-/// The comments of one update: texts, scores matched to them by index (NaN where none),
-/// group labels matched by index, as the core takes them.
+/// The comments of one update, as the core takes them: their texts, or their topics (from
+/// a tags DataFrame), with the scores and group labels matched to them by index.
 struct Batch {
-    texts: Vec<Option<String>>,
+    comments: Comments,
     scores: Option<Vec<f64>>,
     groups: Option<Vec<String>>,
 }
 
+/// What one update holds of each comment.
+enum Comments {
+    /// The texts (None: missing).
+    Texts(Vec<Option<String>>),
+    /// The topic ids of each comment (`Taxonomy.tag`'s rows, grouped by comment).
+    Tagged(Vec<Vec<String>>),
+}
+
 impl Batch {
+    /// `texts` is a column of texts, or the DataFrame of `Taxonomy.tag` (columns `text` and
+    /// `topic`): then the comments are the rows of `scores` (or of `by`), and each tag row
+    /// is matched to one of them by its `text` label (positions for a list or array).
     fn read(
         texts: &Bound<'_, PyAny>,
         scores: Option<&Bound<'_, PyAny>>,
         by: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<Batch> {
+        if is_tags(texts)? {
+            let Some(comments) = scores.or(by) else {
+                return Err(crate::error::invalid(
+                    "texts",
+                    "is a tags DataFrame (columns text and topic): give scores or by, one per \
+                     comment with or without topics, to say which comments there are"
+                        .into(),
+                ));
+            };
+            let tagged = tagged(texts, comments)?;
+            return Batch::of(Comments::Tagged(tagged), comments, scores, by);
+        }
+        Batch::of(
+            Comments::Texts(self::texts(texts, "texts")?),
+            texts,
+            scores,
+            by,
+        )
+    }
+
+    /// The batch of `comments`, with `scores` and `by` matched to the rows of `rows`.
+    fn of(
+        comments: Comments,
+        rows: &Bound<'_, PyAny>,
+        scores: Option<&Bound<'_, PyAny>>,
+        by: Option<&Bound<'_, PyAny>>,
+    ) -> PyResult<Batch> {
         let scores = scores
             .map(|s| -> PyResult<Vec<f64>> {
-                let s = rows_matched(("texts", texts), ("scores", s))?;
+                let s = rows_matched(("texts", rows), ("scores", s))?;
                 Ok(floats(&s, "scores")?.readonly().as_slice()?.to_vec())
             })
             .transpose()?;
         let groups = by
             .map(|by| -> PyResult<Vec<String>> {
-                let by = rows_matched(("texts", texts), ("by", by))?;
+                let by = rows_matched(("texts", rows), ("by", by))?;
                 let column = LabelColumn::read(&by, "by", Missing::Refuse)?;
                 let names = column.names()?;
                 Ok(column
@@ -201,19 +239,88 @@ impl Batch {
             })
             .transpose()?;
         Ok(Batch {
-            texts: self::texts(texts, "texts")?,
+            comments,
             scores,
             groups,
         })
     }
 
     fn add_to(&self, acc: &mut core::TopicAccumulator) -> cxkit_core::Result<()> {
-        acc.add(
-            &plain(&self.texts),
-            self.scores.as_deref(),
-            self.groups.as_deref(),
-        )
+        match &self.comments {
+            Comments::Texts(texts) => acc.add(
+                &plain(texts),
+                self.scores.as_deref(),
+                self.groups.as_deref(),
+            ),
+            Comments::Tagged(topics) => {
+                acc.add_tagged(topics, self.scores.as_deref(), self.groups.as_deref())
+            }
+        }
     }
+}
+
+/// Whether `obj` is a tags DataFrame (`Taxonomy.tag`'s: columns `text` and `topic`).
+fn is_tags(obj: &Bound<'_, PyAny>) -> PyResult<bool> {
+    if !(obj.hasattr("columns")? && obj.hasattr("index")?) {
+        return Ok(false);
+    }
+    let columns = obj.getattr("columns")?;
+    Ok(columns.contains("text")? && columns.contains("topic")?)
+}
+
+/// The topic ids of each row of `comments` (its index labels, or positions without an
+/// index), from the tag rows of `tags` matched to them by their `text` label.
+///
+/// # Errors
+/// `IncompatibleError` when a tag names a comment `comments` does not hold or the index of
+/// `comments` repeats a label; `InvalidParameterError` for a missing topic id.
+fn tagged(tags: &Bound<'_, PyAny>, comments: &Bound<'_, PyAny>) -> PyResult<Vec<Vec<String>>> {
+    let py = tags.py();
+    let pd = py.import("pandas")?;
+    let n = comments.len()?;
+    let labels = match index_of(comments)? {
+        Some(index) => index,
+        None => pd.call_method1("RangeIndex", (n,))?,
+    };
+    if !labels.getattr("is_unique")?.is_truthy()? {
+        return Err(to_py(cxkit_core::Error::Incompatible {
+            reason: "the comments' index repeats a label: tags cannot be matched to them".into(),
+        }));
+    }
+    let rows = labels.call_method1("get_indexer", (tags.get_item("text")?,))?;
+    let rows: Vec<i64> = rows.call_method0("tolist")?.extract()?;
+    let topics = self::texts(&tags.get_item("topic")?, "tags' topic")?;
+    let mut out = vec![Vec::new(); n];
+    let mut unknown = Vec::new();
+    for (i, (row, topic)) in rows.iter().zip(topics).enumerate() {
+        let Some(topic) = topic else {
+            return Err(crate::error::invalid(
+                "texts",
+                format!("the topic of tag row {i} is missing"),
+            ));
+        };
+        match usize::try_from(*row) {
+            Ok(r) => out[r].push(topic),
+            Err(_) => unknown.push(i),
+        }
+    }
+    if !unknown.is_empty() {
+        let text = tags.get_item("text")?.call_method0("tolist")?;
+        let shown: Vec<String> = unknown
+            .iter()
+            .take(5)
+            .map(|&i| Ok(text.get_item(i)?.repr()?.to_string()))
+            .collect::<PyResult<_>>()?;
+        return Err(to_py(cxkit_core::Error::Incompatible {
+            reason: format!(
+                "{} tag rows name comments the scores do not hold (matched by label, not by \
+                 position): {}",
+                unknown.len(),
+                shown.join(", ")
+            ),
+        }));
+    }
+    Ok(out)
 }
 
 /// The result of `acc`, with its groups' when it has any.
@@ -249,9 +356,19 @@ fn finish(
 /// ``confidence``; the drivers run on top-level topics with ``min_mentions`` scored comments
 /// with and without them.
 ///
+/// ``texts`` may instead be the tags DataFrame of ``Taxonomy.tag`` (columns ``text`` and
+/// ``topic``; reviewed or edited by hand, say): the comments are then the rows of ``scores``
+/// (or of ``by``), each tag row matched to one by its ``text`` label, never by position, and
+/// comments without a tag row mention no topic. Their sentiment is unknown (zero counts).
+///
 /// >>> r = cxkit.topic_impact(["手续费太贵", "年费乱收费", "柜员很耐心", "服务很好"], [2, 4, 10, 9])
 /// >>> r.score, float(r.table.loc["fees", "cost"])
 /// (0.0, 100.0)
+/// >>> import pandas as pd
+/// >>> scores = pd.Series([2, 4, 10, 9], index=["c1", "c2", "c3", "c4"])
+/// >>> tags = pd.DataFrame({"text": ["c2", "c1"], "topic": ["fees", "fees"]})
+/// >>> float(cxkit.topic_impact(tags, scores).table.loc["fees", "cost"])
+/// 100.0
 #[pyfunction]
 #[pyo3(signature = (texts, scores, by=None, taxonomy=None, lexicon=None, metric="nps", scale=None, confidence=0.95, min_mentions=10))]
 #[allow(clippy::too_many_arguments)]
@@ -362,8 +479,9 @@ accumulator_class! {
         }
 
         /// Folds in comments: ``scores`` (one per text, NaN where none) and ``by`` (a
-        /// group label per text) are optional and matched to a pandas Series by index. On
-        /// error the state is unchanged.
+        /// group label per text) are optional and matched to a pandas Series by index.
+        /// ``texts`` may be a tags DataFrame, as ``topic_impact`` takes it. On error the
+        /// state is unchanged.
         #[pyo3(signature = (texts, scores=None, by=None))]
         fn add(
             &self,

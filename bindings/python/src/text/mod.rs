@@ -12,6 +12,7 @@ mod tokenize;
 
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList, PyString};
+use rayon::prelude::*;
 
 use crate::convert::{index_of, is_missing};
 use crate::error::invalid;
@@ -52,8 +53,8 @@ pub(crate) fn one_or_column(obj: &Bound<'_, PyAny>) -> PyResult<Vec<Option<Strin
     }
 }
 
-/// `f` of each text of `obj` (or of `obj` itself when it is one string), shaped as the
-/// caller gave them: one value, a list, or a pandas Series on the caller's index.
+/// `f` of each text of `obj` (or of `obj` itself when it is one string; texts in parallel,
+/// without the GIL), shaped as the caller gave them: one value, a list, or a pandas Series on the caller's index.
 pub(crate) fn each_text<'py, T: Send>(
     obj: &Bound<'py, PyAny>,
     what: &'static str,
@@ -67,7 +68,8 @@ pub(crate) fn each_text<'py, T: Send>(
         return out(py, Some(r));
     }
     let given = texts(obj, what)?;
-    let done: Vec<Option<T>> = py.detach(|| given.iter().map(|t| t.as_deref().map(&f)).collect());
+    let done: Vec<Option<T>> =
+        py.detach(|| given.par_iter().map(|t| t.as_deref().map(&f)).collect());
     let list = PyList::empty(py);
     for r in done {
         list.append(out(py, r)?)?;

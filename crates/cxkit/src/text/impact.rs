@@ -363,8 +363,8 @@ struct Stored {
 struct Folded {
     topics: Vec<usize>,
     words: Vec<String>,
-    polarity: Polarity,
-    sentiment: f64,
+    /// Its polarity and sentiment score (None for a comment added by its tags).
+    sentiment: Option<(Polarity, f64)>,
 }
 
 impl TopicAccumulator {
@@ -428,36 +428,7 @@ impl TopicAccumulator {
         S: AsRef<str> + Sync,
         G: AsRef<str>,
     {
-        let n = texts.len();
-        if let Some(s) = scores {
-            check_length("scores (one per text)", n, s.len())?;
-        }
-        if let Some(g) = groups {
-            check_length("groups (one per text)", n, g.len())?;
-            if let Some(index) = g.iter().position(|g| g.as_ref().trim().is_empty()) {
-                return Err(Error::InvalidLabel {
-                    what: "groups",
-                    index,
-                    reason: "an empty group label".into(),
-                });
-            }
-        }
-        let points: Vec<Option<f64>> = match scores {
-            None => vec![None; n],
-            Some(s) => s
-                .iter()
-                .enumerate()
-                .map(|(index, &v)| match v.locate(self.options.scale) {
-                    Located::Point(_) => Ok(Some(v)),
-                    Located::Missing => Ok(None),
-                    Located::Invalid => Err(Error::InvalidScore {
-                        index,
-                        value: v,
-                        scale: self.options.scale,
-                    }),
-                })
-                .collect::<Result<_>>()?,
-        };
+        let points = self.points(texts.len(), scores, groups)?;
         let tokenizer = default_tokenizer();
         let min_chars = self.options.min_chars;
         let folded: Vec<Option<Folded>> = each_text(texts, |text| {
@@ -471,10 +442,118 @@ impl TopicAccumulator {
             Ok(Some(Folded {
                 topics: found.iter().map(|m| m.topic).collect(),
                 words,
-                polarity: s.polarity(),
-                sentiment: s.score,
+                sentiment: Some((s.polarity(), s.score)),
             }))
         })?;
+        self.fold(folded, &points, groups);
+        Ok(())
+    }
+
+    /// Folds in comments already tagged — each comment as the ids of its topics (none for
+    /// a comment that mentions no topic; a sub-topic's id also tags its parents), tagged by
+    /// [`Taxonomy::tag`] and reviewed by hand, say, or by another tool — with `scores` and
+    /// `groups` as [`TopicAccumulator::add`] takes them. Every comment counts as one with
+    /// text; their sentiment and words are unknown, so the sentiment and the keywords cover
+    /// only the comments added with their text. A failed update leaves the state as it was.
+    ///
+    /// # Errors
+    /// [`Error::InvalidLabel`] naming the first comment with a topic id the taxonomy does
+    /// not hold; otherwise as [`TopicAccumulator::add`].
+    ///
+    /// ```
+    /// use cxkit::text::{ImpactOptions, Lexicon, Taxonomy, TopicAccumulator};
+    ///
+    /// let mut acc = TopicAccumulator::new(
+    ///     &Taxonomy::default_bank(), &Lexicon::default_bank(), &ImpactOptions::default())?;
+    /// let tagged: [&[&str]; 4] = [&["fees"], &["fees", "staff"], &["app_crash"], &[]];
+    /// acc.add_tagged::<_, _, &str>(&tagged, Some(&[2.0, 4.0, 6.0, 10.0]), None)?;
+    /// let r = acc.finish(None)?;
+    /// // app_crash tags its parent, app; NPS is −50, without the fee comments 0.
+    /// assert_eq!(r.topics.iter().find(|t| t.id == "app").unwrap().mentions, 1);
+    /// assert_eq!((r.score, r.topics[2].without), (Some(-50.0), Some(0.0)));
+    /// # Ok::<(), cxkit::Error>(())
+    /// ```
+    pub fn add_tagged<T, S, G>(
+        &mut self,
+        topics: &[T],
+        scores: Option<&[f64]>,
+        groups: Option<&[G]>,
+    ) -> Result<()>
+    where
+        T: AsRef<[S]>,
+        S: AsRef<str>,
+        G: AsRef<str>,
+    {
+        let points = self.points(topics.len(), scores, groups)?;
+        let folded = topics
+            .iter()
+            .enumerate()
+            .map(|(index, ids)| {
+                let topics =
+                    self.taxonomy
+                        .with_parents(ids.as_ref())
+                        .map_err(|id| Error::InvalidLabel {
+                            what: "topics",
+                            index,
+                            reason: format!("the taxonomy has no topic {id:?}"),
+                        })?;
+                Ok(Some(Folded {
+                    topics,
+                    words: Vec::new(),
+                    sentiment: None,
+                }))
+            })
+            .collect::<Result<Vec<_>>>()?;
+        self.fold(folded, &points, groups);
+        Ok(())
+    }
+
+    /// Each comment's score (None where the writer gave none), after checking that scores
+    /// and groups are one per comment and every group is labelled.
+    fn points<G: AsRef<str>>(
+        &self,
+        n: usize,
+        scores: Option<&[f64]>,
+        groups: Option<&[G]>,
+    ) -> Result<Vec<Option<f64>>> {
+        if let Some(s) = scores {
+            check_length("scores (one per text)", n, s.len())?;
+        }
+        if let Some(g) = groups {
+            check_length("groups (one per text)", n, g.len())?;
+            if let Some(index) = g.iter().position(|g| g.as_ref().trim().is_empty()) {
+                return Err(Error::InvalidLabel {
+                    what: "groups",
+                    index,
+                    reason: "an empty group label".into(),
+                });
+            }
+        }
+        match scores {
+            None => Ok(vec![None; n]),
+            Some(s) => s
+                .iter()
+                .enumerate()
+                .map(|(index, &v)| match v.locate(self.options.scale) {
+                    Located::Point(_) => Ok(Some(v)),
+                    Located::Missing => Ok(None),
+                    Located::Invalid => Err(Error::InvalidScore {
+                        index,
+                        value: v,
+                        scale: self.options.scale,
+                    }),
+                })
+                .collect(),
+        }
+    }
+
+    /// Adds checked comments (None: an empty text) to their groups' state.
+    fn fold<G: AsRef<str>>(
+        &mut self,
+        folded: Vec<Option<Folded>>,
+        points: &[Option<f64>],
+        groups: Option<&[G]>,
+    ) {
         let k = self.taxonomy.topics().len();
         for (i, f) in folded.into_iter().enumerate() {
             let key = groups.map(|g| g[i].as_ref().to_string());
@@ -484,12 +563,14 @@ impl TopicAccumulator {
                 continue;
             };
             g.comments += 1;
-            g.polarity[match f.polarity {
-                Polarity::Positive => 0,
-                Polarity::Neutral => 1,
-                Polarity::Negative => 2,
-            }] += 1;
-            g.sentiment += f.sentiment;
+            if let Some((polarity, score)) = f.sentiment {
+                g.polarity[match polarity {
+                    Polarity::Positive => 0,
+                    Polarity::Neutral => 1,
+                    Polarity::Negative => 2,
+                }] += 1;
+                g.sentiment += score;
+            }
             g.terms.add(&f.words);
             for &t in &f.topics {
                 g.mentions[t] += 1;
@@ -510,7 +591,6 @@ impl TopicAccumulator {
                 }
             }
         }
-        Ok(())
     }
 
     /// Adds another fold of comments (another partition).
@@ -1034,6 +1114,57 @@ mod tests {
     }
 
     #[test]
+    fn comments_added_by_their_tags_cost_as_by_their_text() {
+        // The tags of Taxonomy::tag, folded by add_tagged, give every topic's mentions and
+        // cost as folding the texts does; the sentiment counts only comments with text. (A
+        // tagged comment is one with text: the empty texts are left out of both.)
+        let (texts, scores): (Vec<String>, Vec<f64>) = corpus()
+            .0
+            .into_iter()
+            .zip(corpus().1)
+            .filter(|(t, _)| !t.is_empty())
+            .unzip();
+        let t = Taxonomy::default_bank();
+        let lex = Lexicon::default_bank();
+        let opts = ImpactOptions::default();
+        let mut by_text = TopicAccumulator::new(&t, &lex, &opts).unwrap();
+        by_text.add::<_, &str>(&texts, Some(&scores), None).unwrap();
+        // Only the sub-topics' ids: their parents come with them.
+        let tagged: Vec<Vec<&str>> = t
+            .tag_all(&texts)
+            .unwrap()
+            .iter()
+            .map(|found| {
+                found
+                    .iter()
+                    .filter(|m| m.direct)
+                    .map(|m| t.topics()[m.topic].id.as_str())
+                    .collect()
+            })
+            .collect();
+        let mut by_tags = TopicAccumulator::new(&t, &lex, &opts).unwrap();
+        by_tags
+            .add_tagged::<_, _, &str>(&tagged, Some(&scores), None)
+            .unwrap();
+        let (a, b) = (by_text.finish(None).unwrap(), by_tags.finish(None).unwrap());
+        assert_eq!(
+            (a.comments, a.scored, a.score),
+            (b.comments, b.scored, b.score)
+        );
+        assert!(a.topics.iter().any(|x| x.mentions > 0));
+        for (x, y) in a.topics.iter().zip(&b.topics) {
+            assert_eq!((x.mentions, x.cost_se), (y.mentions, y.cost_se), "{}", x.id);
+            assert_eq!(x.cost, y.cost);
+        }
+        assert_eq!(a.drivers, b.drivers);
+        let s = b.sentiment;
+        assert_eq!(
+            (s.positive + s.neutral + s.negative, s.mean_score),
+            (0, None)
+        );
+    }
+
+    #[test]
     fn a_failed_update_leaves_the_state() {
         let t = Taxonomy::default_bank();
         let mut acc =
@@ -1055,6 +1186,13 @@ mod tests {
         ));
         let long = "排".repeat(30_000);
         assert!(acc.add::<_, &str>(&[long.as_str()], None, None).is_err());
+        let e = acc
+            .add_tagged::<_, _, &str>(&[vec!["fees"], vec!["no_such_topic"]], None, None)
+            .unwrap_err();
+        assert!(
+            matches!(&e, Error::InvalidLabel { what: "topics", index: 1, reason } if reason.contains("\"no_such_topic\"")),
+            "{e}"
+        );
         assert_eq!(acc.to_bytes(), before);
         // NPS needs the 0–10 scale.
         let csat = ImpactOptions {

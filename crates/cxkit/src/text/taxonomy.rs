@@ -328,6 +328,30 @@ impl Taxonomy {
         &self.topics
     }
 
+    /// The positions of the topics `ids` and of their parents, sorted and each once (the
+    /// topics a text tagged with `ids` carries); Err with the first id the taxonomy does not
+    /// hold.
+    pub(crate) fn with_parents<S: AsRef<str>>(
+        &self,
+        ids: &[S],
+    ) -> std::result::Result<Vec<usize>, String> {
+        let mut found = Vec::with_capacity(ids.len());
+        for id in ids {
+            let id = id.as_ref();
+            let Some(mut at) = self.topics.iter().position(|t| t.id == id) else {
+                return Err(id.to_string());
+            };
+            found.push(at);
+            while let Some(p) = self.parent[at] {
+                found.push(p);
+                at = p;
+            }
+        }
+        found.sort_unstable();
+        found.dedup();
+        Ok(found)
+    }
+
     /// The topics found in `text`, in the taxonomy's order; none for an empty or
     /// whitespace-only text.
     ///

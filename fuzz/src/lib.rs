@@ -16,7 +16,9 @@ use cxkit::quality::ServqualAccumulator;
 use cxkit::report::{bank_report, ReportOptions};
 use cxkit::segment::KMeans;
 use cxkit::survey::{LikertAccumulator, NpsAccumulator, NpsMethod, TopBoxAccumulator};
-use cxkit::text::{find_pii, mask_pii, Sentiment, Taxonomy, TopicAccumulator};
+use cxkit::text::{
+    find_pii, mask_pii, Sentiment, Taxonomy, TopicAccumulator, TOPIC_DIRECT, TOPIC_VIA_SUBTOPIC,
+};
 use cxkit_ffi as ffi;
 
 /// Reads `data` as the state of every kind. A state that reads must write bytes that read
@@ -81,8 +83,9 @@ pub fn state_bytes(data: &[u8]) {
 
 /// Reads `data` as a topic taxonomy (before the first NUL, in TOML and in JSON) and comments
 /// (the lines after it). Every taxonomy that reads tags each comment with evidence inside the
-/// comment, its sub-topics' parents tagged too; the default taxonomy and lexicon take the
-/// comments (and the whole input); masked text holds no personal data.
+/// comment, its sub-topics' parents tagged too, and its flags are those tags; the default
+/// taxonomy and lexicon take the comments (and the whole input); masked text holds no
+/// personal data.
 pub fn comments(data: &[u8]) {
     let text = String::from_utf8_lossy(data);
     let (spec, rest) = text.split_once('\0').unwrap_or((&text, &text));
@@ -94,6 +97,20 @@ pub fn comments(data: &[u8]) {
         let Ok(found) = t.tag_all(&lines) else {
             continue; // a text over the size limit
         };
+        // The flags are the topics tag finds (the fast path normalises while it steps).
+        let k = t.topics().len();
+        let flags = t.flags(&lines).expect("the sizes tag_all took");
+        for (i, matches) in found.iter().enumerate() {
+            let mut expected = vec![0u8; k];
+            for m in matches {
+                expected[m.topic] = if m.direct {
+                    TOPIC_DIRECT
+                } else {
+                    TOPIC_VIA_SUBTOPIC
+                };
+            }
+            assert_eq!(flags[i * k..(i + 1) * k], expected, "{:?}", lines[i]);
+        }
         for (line, matches) in lines.iter().zip(&found) {
             let chars = line.chars().count();
             for m in matches {

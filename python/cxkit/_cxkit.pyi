@@ -1320,6 +1320,8 @@ class Taxonomy:
     @property
     def topics(self) -> Any: ...
     def tag(self, texts: Any) -> Any: ...
+    def indicators(self, texts: Any) -> Any:
+        """One boolean column per topic id: whether each text carries the topic (``tag`` without the evidence, fast)."""
 
 @final
 class Lexicon:

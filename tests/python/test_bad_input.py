@@ -193,6 +193,7 @@ CASES = [
     ("Taxonomy.from_dict", "an unknown parent", lambda: cxkit.Taxonomy.from_dict({"topics": [{"id": "a", "parent": "b", "rules": [{"any": ["x"]}]}]}), cxkit.InvalidTaxonomyError),
     ("Taxonomy.from_dict", "parents in a cycle", lambda: cxkit.Taxonomy.from_dict({"topics": [{"id": "a", "parent": "b", "rules": [{"any": ["x"]}]}, {"id": "b", "parent": "a", "rules": [{"any": ["y"]}]}]}), cxkit.InvalidTaxonomyError),
     ("Taxonomy.from_toml", "TOML that does not parse", lambda: cxkit.Taxonomy.from_toml("[[topics"), cxkit.InvalidTaxonomyError),
+    ("Taxonomy.indicators", "a text over 64 KiB", lambda: cxkit.Taxonomy.default().indicators(["ok", "x" * 70_000]), cxkit.InvalidParameterError),
     ("Taxonomy.tag", "a text over 64 KiB", lambda: cxkit.Taxonomy.from_dict({"topics": [{"id": "a", "rules": [{"any": ["x"]}]}]}).tag(["ok", "x" * 70_000]), cxkit.InvalidParameterError),
     ("Taxonomy.default", "an unknown language", lambda: cxkit.Taxonomy.default(lang="fr"), cxkit.InvalidParameterError),
     ("sentiment", "a text over 64 KiB", lambda: cxkit.sentiment(["好", "好" * 30_000]), cxkit.InvalidParameterError),

@@ -117,6 +117,28 @@ def test_taxonomy_tags_with_evidence():
     assert e.value.topic == "lonely"
 
 
+def test_topic_indicators_are_the_tags_without_evidence():
+    # Independent route: the indicator matrix rebuilt from tag's long rows, on the demo bank's
+    # comments (with a full-width, an upper-case, a missing and a blank text added), keeps the
+    # caller's index and the taxonomy's topic order.
+    texts = cxkit.load_demo_bank(customers=2_000)["comments"]["text"]
+    texts = pd.concat([texts, pd.Series(["ＡＰＰ闪退", "FEES!", None, " "], index=[-1, -2, -3, -4])])
+    t = cxkit.Taxonomy.default("zh")
+    m = t.indicators(texts)
+    assert list(m.columns) == list(t.topics["id"]) and m.index.equals(texts.index)
+    assert (m.dtypes == bool).all()
+    tags = t.tag(texts)
+    expected = pd.crosstab(tags["text"], tags["topic"]).reindex(index=texts.index, columns=m.columns, fill_value=0) > 0
+    pd.testing.assert_frame_equal(m, expected, check_names=False)
+    assert m.loc[-1, ["app", "app_crash"]].all() and m.loc[-2, "fees"] and not m.loc[[-3, -4]].to_numpy().any()
+    assert m.to_numpy().sum() > 200  # the demo's comments carry topics
+    # Positions for a list; one string is one row; a number is refused, naming its row.
+    assert t.indicators(["年费太贵", "好"])["fees"].tolist() == [True, False]
+    assert t.indicators("年费太贵").shape == (1, 15)
+    with pytest.raises(cxkit.InvalidParameterError, match="row 1"):
+        t.indicators(["好", 3])
+
+
 def test_the_default_taxonomy():
     t = cxkit.Taxonomy.default()
     assert len(t.topics) == 15 and t.topics["name_zh"].notna().all() and t.topics["name_en"].notna().all()

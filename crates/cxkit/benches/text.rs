@@ -62,6 +62,9 @@ fn text(c: &mut Criterion) {
     g.bench_function("tag_100k_comments", |b| {
         b.iter(|| taxonomy.tag_all(black_box(&texts)).unwrap())
     });
+    g.bench_function("flags_100k_comments", |b| {
+        b.iter(|| taxonomy.flags(black_box(&texts)).unwrap())
+    });
     g.bench_function("accumulate_100k_comments", |b| {
         b.iter(|| {
             let mut acc = TopicAccumulator::new(

@@ -20,8 +20,10 @@ pub struct cx_taxonomy {
 
 /// The flag of a topic found through one of its own rules (cx_taxonomy_tag).
 pub const CX_TOPIC_DIRECT: u8 = 1;
+const _: () = assert!(CX_TOPIC_DIRECT == core::TOPIC_DIRECT);
 /// The flag of a topic found only through a sub-topic.
 pub const CX_TOPIC_VIA_SUBTOPIC: u8 = 2;
+const _: () = assert!(CX_TOPIC_VIA_SUBTOPIC == core::TOPIC_VIA_SUBTOPIC);
 
 fn boxed(inner: core::Taxonomy) -> *mut cx_taxonomy {
     Box::into_raw(Box::new(cx_taxonomy { inner }))
@@ -235,22 +237,12 @@ pub unsafe extern "C" fn cx_taxonomy_tag(
         if out_flags.is_null() && out_len > 0 {
             return Err(Failure::Null("out_flags"));
         }
-        let found = t.inner.tag_all(&given)?;
+        let found = t.inner.flags(&given)?;
         if out_len == 0 {
             return Ok(());
         }
         // SAFETY: non-NULL and valid for `out_len` = n × k bytes (caller contract).
-        let flags = unsafe { std::slice::from_raw_parts_mut(out_flags, out_len) };
-        flags.fill(0);
-        for (i, matches) in found.iter().enumerate() {
-            for m in matches {
-                flags[i * k + m.topic] = if m.direct {
-                    CX_TOPIC_DIRECT
-                } else {
-                    CX_TOPIC_VIA_SUBTOPIC
-                };
-            }
-        }
+        unsafe { std::slice::from_raw_parts_mut(out_flags, out_len) }.copy_from_slice(&found);
         Ok(())
     })
 }

@@ -476,3 +476,31 @@ pub(crate) fn count(name: &'static str, value: i64) -> PyResult<u64> {
         crate::error::invalid(name, format!("must be a count of at least 0, got {value}"))
     })
 }
+
+/// Python's cyclic garbage collector paused while many containers are built (a list of
+/// words per text, say: a collection pass every few hundred new lists would scan the
+/// growing heap again and again), resumed on drop if it was running before.
+pub(crate) struct GcPause<'py> {
+    gc: Option<Bound<'py, PyModule>>,
+}
+
+impl<'py> GcPause<'py> {
+    pub(crate) fn new(py: Python<'py>) -> PyResult<Self> {
+        let gc = py.import("gc")?;
+        if gc.call_method0("isenabled")?.is_truthy()? {
+            gc.call_method0("disable")?;
+            Ok(GcPause { gc: Some(gc) })
+        } else {
+            Ok(GcPause { gc: None })
+        }
+    }
+}
+
+impl Drop for GcPause<'_> {
+    fn drop(&mut self) {
+        if let Some(gc) = &self.gc {
+            // Re-enabling cannot fail; a failure would leave only the collector paused.
+            let _ = gc.call_method0("enable");
+        }
+    }
+}

@@ -14,7 +14,7 @@ use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList, PyString};
 use rayon::prelude::*;
 
-use crate::convert::{index_of, is_missing};
+use crate::convert::{index_of, is_missing, GcPause};
 use crate::error::invalid;
 
 /// Texts of a column: each a string, or None where the text is missing (None, NaN, pandas
@@ -59,7 +59,7 @@ pub(crate) fn each_text<'py, T: Send>(
     obj: &Bound<'py, PyAny>,
     what: &'static str,
     f: impl Fn(&str) -> T + Sync,
-    out: impl Fn(Python<'py>, Option<T>) -> PyResult<Bound<'py, PyAny>>,
+    mut out: impl FnMut(Python<'py>, Option<T>) -> PyResult<Bound<'py, PyAny>>,
 ) -> PyResult<Bound<'py, PyAny>> {
     let py = obj.py();
     if let Ok(s) = obj.cast::<PyString>() {
@@ -71,6 +71,7 @@ pub(crate) fn each_text<'py, T: Send>(
     let done: Vec<Option<T>> =
         py.detach(|| given.par_iter().map(|t| t.as_deref().map(&f)).collect());
     let list = PyList::empty(py);
+    let _paused = GcPause::new(py)?;
     for r in done {
         list.append(out(py, r)?)?;
     }

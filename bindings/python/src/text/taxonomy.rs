@@ -7,7 +7,7 @@ use pyo3::types::PyDict;
 use pyo3::IntoPyObjectExt;
 
 use super::{one_or_column, plain};
-use crate::convert::{frame, index_of, json_text};
+use crate::convert::{frame, index_of, json_text, GcPause};
 use crate::error::to_py;
 
 /// A topic taxonomy: topics and sub-topics with word rules (any, all, none, window); ``lang``
@@ -100,6 +100,29 @@ impl Taxonomy {
         frame(py, columns, None, None)
     }
 
+    /// One row per text (the Series' index, else positions) and one boolean column per
+    /// topic id: whether the text carries the topic (by its own rules or a sub-topic's) —
+    /// the topics of ``tag`` without their evidence, in one fast pass: the topic-indicator
+    /// matrix for counts, crosstabs and driver runs. Missing, empty and whitespace-only
+    /// texts carry none.
+    ///
+    /// >>> m = cxkit.Taxonomy.default().indicators(["APP更新后一直闪退", "收费太高", ""])
+    /// >>> m[["app", "app_crash", "fees"]].sum().tolist()
+    /// [1, 1, 1]
+    fn indicators<'py>(&self, texts: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
+        let py = texts.py();
+        let given = one_or_column(texts)?;
+        let plain = plain(&given);
+        let flags = py.detach(|| self.inner.flags(&plain)).map_err(to_py)?;
+        let (n, topics) = (given.len(), self.inner.topics());
+        let columns = PyDict::new(py);
+        for (j, topic) in topics.iter().enumerate() {
+            let column: Vec<bool> = (0..n).map(|i| flags[i * topics.len() + j] != 0).collect();
+            columns.set_item(&topic.id, numpy::PyArray1::from_vec(py, column))?;
+        }
+        frame(py, columns, index_of(texts)?, None)
+    }
+
     /// One row per text and topic found in it: `text` (the Series' index label, else the
     /// position), `topic`, `name` (the topic's, in the taxonomy's language), `direct` (its own
     /// rule matched, not only a sub-topic's), `terms`
@@ -116,6 +139,7 @@ impl Taxonomy {
         let found = py.detach(|| self.inner.tag_all(&plain)).map_err(to_py)?;
         let topics = self.inner.topics();
         let names = self.names();
+        let _paused = GcPause::new(py)?;
         let (mut row, mut topic, mut name, mut direct, mut terms, mut evidence) = (
             Vec::new(),
             Vec::new(),

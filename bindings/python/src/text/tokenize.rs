@@ -1,20 +1,45 @@
 //! Words of Chinese and English text from Python (binds `cxkit::text::tokenize`).
 
+use std::collections::HashMap;
+
 use cxkit_core::text as core;
 use pyo3::prelude::*;
+use pyo3::types::{PyList, PyString};
 
 use super::each_text;
+
+/// Lists of words as Python lists, each distinct word one Python string shared by every list
+/// that holds it (a column's vocabulary is small beside its words).
+#[derive(Default)]
+struct WordLists<'py> {
+    seen: HashMap<String, Bound<'py, PyString>>,
+}
+
+impl<'py> WordLists<'py> {
+    fn list(&mut self, py: Python<'py>, words: Option<Vec<String>>) -> PyResult<Bound<'py, PyAny>> {
+        let words = words.unwrap_or_default();
+        let mut items = Vec::with_capacity(words.len());
+        for w in words {
+            let s = match self.seen.get(&w) {
+                Some(s) => s.clone(),
+                None => {
+                    let s = PyString::new(py, &w);
+                    self.seen.insert(w, s.clone());
+                    s
+                }
+            };
+            items.push(s);
+        }
+        Ok(PyList::new(py, items)?.into_any())
+    }
+}
 
 /// The words of one text or of each text of a column by the default tokenizer.
 #[pyfunction]
 pub(crate) fn tokenize<'py>(texts: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
     let t = core::default_tokenizer();
-    each_text(
-        texts,
-        "texts",
-        |s| t.tokenize(s),
-        |py, r| Ok(r.unwrap_or_default().into_pyobject(py)?.into_any()),
-    )
+    let mut lists = WordLists::default();
+    each_text(texts, "texts", |s| t.tokenize(s), |py, r| lists.list(py, r))
 }
 
 /// A tokenizer with the bank's own words and stop words.
@@ -64,11 +89,12 @@ impl Tokenizer {
 
     /// The words of one text or of each text of a column.
     fn tokenize<'py>(&self, texts: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
+        let mut lists = WordLists::default();
         each_text(
             texts,
             "texts",
             |s| self.inner.tokenize(s),
-            |py, r| Ok(r.unwrap_or_default().into_pyobject(py)?.into_any()),
+            |py, r| lists.list(py, r),
         )
     }
 

@@ -33,14 +33,17 @@ where
     texts
         .par_iter()
         .enumerate()
-        .map(|(row, text)| {
-            f(text.as_ref()).map_err(|e| match e {
-                Error::InvalidParameter { name, reason } => Error::InvalidParameter {
-                    name,
-                    reason: format!("text {row}: {reason}"),
-                },
-                other => other,
-            })
-        })
+        .map(|(row, text)| f(text.as_ref()).map_err(|e| naming_text(row, e)))
         .collect()
+}
+
+/// `e` of text `row`: an [`Error::InvalidParameter`] names the text (from 0).
+pub(crate) fn naming_text(row: usize, e: Error) -> Error {
+    match e {
+        Error::InvalidParameter { name, reason } => Error::InvalidParameter {
+            name,
+            reason: format!("text {row}: {reason}"),
+        },
+        other => other,
+    }
 }

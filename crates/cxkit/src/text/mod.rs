@@ -8,7 +8,8 @@
 //!   in: no download) and English (Unicode word boundaries), width and case normalised
 //!   ([`normalize`]), with the bank's own words and replaceable stop words.
 //! - [`Taxonomy`]: topics and sub-topics with any/all/none word rules and windows, matched in
-//!   one pass per text, each match with its evidence.
+//!   one pass per text, each match with its evidence ([`Taxonomy::tag`]) or as a texts ×
+//!   topics matrix of flags ([`Taxonomy::flags`], the text normalised while the matcher steps).
 //! - [`keywords`]: TF-IDF or TextRank keywords of a corpus or each group of it, and
 //!   [`term_changes`]: the terms whose share rose or fell between two periods, tested.
 //! - [`topic_impact`] / [`TopicAccumulator`]: what each topic costs in NPS (or mean score)
@@ -20,6 +21,7 @@
 mod corpus;
 mod impact;
 mod keywords;
+mod matcher;
 mod pii;
 mod sentiment;
 mod taxonomy;
@@ -37,5 +39,5 @@ pub use keywords::{
 pub(crate) use pii::luhn_check_digit;
 pub use pii::{find_pii, mask_pii, Pii, PiiKind};
 pub use sentiment::{sentiment, Lexicon, Polarity, Sentiment, SentimentHit, SentimentScore};
-pub use taxonomy::{Evidence, Rule, Taxonomy, Topic, TopicMatch};
+pub use taxonomy::{Evidence, Rule, Taxonomy, Topic, TopicMatch, TOPIC_DIRECT, TOPIC_VIA_SUBTOPIC};
 pub use tokenize::{default_tokenizer, normalize, tokenize, Tokenizer};

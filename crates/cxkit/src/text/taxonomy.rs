@@ -34,9 +34,11 @@
 use std::collections::{BTreeMap, HashMap};
 
 use aho_corasick::AhoCorasick;
+use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
-use super::corpus::{check_size, each_text};
+use super::corpus::{check_size, each_text, naming_text};
+use super::matcher::TermMatcher;
 use super::tokenize::{normalize, Normalized};
 use crate::report::Lang;
 use crate::{Error, Result};
@@ -133,6 +135,11 @@ pub struct TopicMatch {
     pub evidence: Vec<Evidence>,
 }
 
+/// The flag of a topic one of whose own rules matched a text ([`Taxonomy::flags`]).
+pub const TOPIC_DIRECT: u8 = 1;
+/// The flag of a topic found in a text only through a sub-topic ([`Taxonomy::flags`]).
+pub const TOPIC_VIA_SUBTOPIC: u8 = 2;
+
 /// A rule with its terms as automaton patterns.
 #[derive(Debug, Clone)]
 struct Compiled {
@@ -151,6 +158,13 @@ pub struct Taxonomy {
     /// The terms as written (pattern i is the normalised `terms[i]`).
     terms: Vec<String>,
     automaton: AhoCorasick,
+    /// The same terms, found while normalising ([`Taxonomy::flags`]).
+    matcher: TermMatcher,
+    /// For each term, the topics with a rule whose `any` or `all` holds it (the topics a
+    /// text can carry are among those of its terms).
+    term_topics: Vec<Vec<usize>>,
+    /// Whether a rule has a window (flags then need the terms' positions).
+    windowed: bool,
 }
 
 fn invalid(topic: &str, reason: impl Into<String>) -> Error {
@@ -267,14 +281,32 @@ impl Taxonomy {
         }
         let mut keys: Vec<(&String, &usize)> = pattern.iter().collect();
         keys.sort_by_key(|(_, &i)| i);
-        let automaton = AhoCorasick::new(keys.iter().map(|(k, _)| k.as_str()))
-            .map_err(|e| invalid("(all)", format!("the terms do not build a matcher: {e}")))?;
+        let keys: Vec<&str> = keys.iter().map(|(k, _)| k.as_str()).collect();
+        let unbuilt = |e: aho_corasick::BuildError| {
+            invalid("(all)", format!("the terms do not build a matcher: {e}"))
+        };
+        let automaton = AhoCorasick::new(&keys).map_err(unbuilt)?;
+        let matcher = TermMatcher::new(&keys).map_err(unbuilt)?;
+        let mut term_topics = vec![Vec::new(); keys.len()];
+        for (i, compiled) in rules.iter().enumerate() {
+            for r in compiled {
+                for &t in r.any.iter().chain(&r.all) {
+                    if term_topics[t].last() != Some(&i) {
+                        term_topics[t].push(i);
+                    }
+                }
+            }
+        }
+        let windowed = rules.iter().flatten().any(|r| r.window.is_some());
         Ok(Taxonomy {
             topics,
             parent,
             rules,
             terms,
             automaton,
+            matcher,
+            term_topics,
+            windowed,
         })
     }
 
@@ -413,6 +445,101 @@ impl Taxonomy {
     /// [`Error::InvalidParameter`] naming the first text (from 0) over [`MAX_TEXT_BYTES`](super::MAX_TEXT_BYTES).
     pub fn tag_all<S: AsRef<str> + Sync>(&self, texts: &[S]) -> Result<Vec<Vec<TopicMatch>>> {
         each_text(texts, |text| self.tag(text))
+    }
+
+    /// The topics of each text as flags, without their evidence: row i of the texts ×
+    /// topics matrix (row-major, one byte per topic) holds [`TOPIC_DIRECT`] where one of the
+    /// topic's own rules matched text i, [`TOPIC_VIA_SUBTOPIC`] where only a sub-topic did,
+    /// 0 elsewhere — the topics [`Taxonomy::tag`] finds, in one pass per text with no
+    /// allocation per text (texts in parallel).
+    ///
+    /// # Errors
+    /// [`Error::InvalidParameter`] naming the first text (from 0) over
+    /// [`MAX_TEXT_BYTES`](super::MAX_TEXT_BYTES).
+    ///
+    /// ```
+    /// use cxkit::text::{Taxonomy, TOPIC_DIRECT, TOPIC_VIA_SUBTOPIC};
+    ///
+    /// let t = Taxonomy::default_bank();
+    /// let k = t.topics().len();
+    /// let flags = t.flags(&["APP更新后一直闪退", "收费太高"])?;
+    /// // The app through its sub-topics (crashes, updates); fees, the third topic, directly.
+    /// assert_eq!((flags[3], flags[5], flags[6]), (TOPIC_VIA_SUBTOPIC, TOPIC_DIRECT, TOPIC_DIRECT));
+    /// assert_eq!(flags[k + 2], TOPIC_DIRECT);
+    /// # Ok::<(), cxkit::Error>(())
+    /// ```
+    pub fn flags<S: AsRef<str> + Sync>(&self, texts: &[S]) -> Result<Vec<u8>> {
+        let k = self.topics.len();
+        let mut out = vec![0u8; texts.len() * k];
+        if k == 0 {
+            return Ok(out);
+        }
+        out.par_chunks_mut(k)
+            .zip(texts.par_iter())
+            .enumerate()
+            .try_for_each_init(
+                || (vec![false; self.terms.len()], Vec::new()),
+                |(seen, hits), (row, (flags, text))| {
+                    self.flags_of(text.as_ref(), flags, seen, hits)
+                        .map_err(|e| naming_text(row, e))
+                },
+            )?;
+        Ok(out)
+    }
+
+    /// The flags of one text into `flags` (zeros), with the caller's scratch: `seen` (one
+    /// per term, all false) and `hits` (empty) for the terms found, left as they were given.
+    fn flags_of(
+        &self,
+        text: &str,
+        flags: &mut [u8],
+        seen: &mut [bool],
+        hits: &mut Vec<usize>,
+    ) -> Result<()> {
+        check_size(text)?;
+        if text.trim().is_empty() {
+            return Ok(());
+        }
+        if self.windowed {
+            for m in self.tag(text)? {
+                flags[m.topic] = if m.direct {
+                    TOPIC_DIRECT
+                } else {
+                    TOPIC_VIA_SUBTOPIC
+                };
+            }
+            return Ok(());
+        }
+        self.matcher.find(text, seen, hits);
+        for &t in hits.iter() {
+            for &i in &self.term_topics[t] {
+                if flags[i] == 0
+                    && self.rules[i].iter().any(|r| {
+                        !r.none.iter().any(|&t| seen[t])
+                            && r.all.iter().all(|&t| seen[t])
+                            && (r.any.is_empty() || r.any.iter().any(|&t| seen[t]))
+                    })
+                {
+                    flags[i] = TOPIC_DIRECT;
+                }
+            }
+        }
+        for &t in hits.iter() {
+            seen[t] = false;
+        }
+        hits.clear();
+        for i in 0..flags.len() {
+            if flags[i] == TOPIC_DIRECT {
+                let mut at = self.parent[i];
+                while let Some(p) = at {
+                    if flags[p] == 0 {
+                        flags[p] = TOPIC_VIA_SUBTOPIC;
+                    }
+                    at = self.parent[p];
+                }
+            }
+        }
+        Ok(())
     }
 
     /// The evidence of `rule` in a text with term occurrences `hits`, if it matches.
@@ -640,6 +767,53 @@ all = ["收费", "不合理"]
         ] {
             assert_eq!(ids(&t, text), expected, "{text}");
         }
+    }
+
+    #[test]
+    fn flags_are_the_topics_tag_finds() {
+        // On the demo bank's comments, crafted mixed-case and full-width texts and empty
+        // ones, with the default taxonomy and one with a window rule (the path through
+        // positions): the flags are tag's topics, direct or through a sub-topic.
+        let bank = crate::data::demo_bank(3, 1_000).unwrap();
+        let mut texts: Vec<String> = bank.comments.unwrap().text;
+        texts.extend(
+            [
+                "ＡＰＰ闪退",
+                "  ",
+                "",
+                "No queue today, but the FEE!",
+                "免年费，不用排队",
+            ]
+            .map(String::from),
+        );
+        let windowed = Taxonomy::from_toml(
+            "[[topics]]\nid = \"app\"\n[[topics]]\nid = \"crash\"\nparent = \"app\"\n\
+             [[topics.rules]]\nall = [\"app\", \"闪退\"]\nwindow = 6\n",
+        )
+        .unwrap();
+        for t in [Taxonomy::default_bank(), windowed] {
+            let k = t.topics().len();
+            let flags = t.flags(&texts).unwrap();
+            let mut tagged = 0;
+            for (i, found) in t.tag_all(&texts).unwrap().iter().enumerate() {
+                let mut expected = vec![0u8; k];
+                for m in found {
+                    expected[m.topic] = if m.direct {
+                        TOPIC_DIRECT
+                    } else {
+                        TOPIC_VIA_SUBTOPIC
+                    };
+                }
+                tagged += usize::from(!found.is_empty());
+                assert_eq!(flags[i * k..(i + 1) * k], expected, "{}", texts[i]);
+            }
+            assert!(tagged > 100 || k == 2, "the comments carry topics");
+        }
+        let long = "排".repeat(30_000);
+        let e = Taxonomy::default_bank()
+            .flags(&["ok", long.as_str()])
+            .unwrap_err();
+        assert!(e.to_string().contains("text 1:"), "{e}");
     }
 
     #[test]

@@ -45,13 +45,30 @@ pub fn normalize(text: &str) -> String {
 }
 
 /// Appends `c` normalised ([`normalize`]) to `out`.
-fn push_normalized(out: &mut String, c: char) {
-    let c = match c {
+pub(crate) fn push_normalized(out: &mut String, c: char) {
+    let c = half_width(c);
+    // ASCII and Han (most of a bank's comments) without the Unicode case tables.
+    if c.is_ascii() {
+        out.push(c.to_ascii_lowercase());
+    } else if is_han(c) {
+        out.push(c);
+    } else {
+        out.extend(c.to_lowercase());
+    }
+}
+
+/// The characters `c` normalises to ([`normalize`]).
+pub(crate) fn normalized_chars(c: char) -> std::char::ToLowercase {
+    half_width(c).to_lowercase()
+}
+
+/// `c` with a full-width form folded to its half-width one, the ideographic space to a space.
+fn half_width(c: char) -> char {
+    match c {
         '\u{3000}' => ' ',
         '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
         _ => c,
-    };
-    out.extend(c.to_lowercase());
+    }
 }
 
 /// A text normalised ([`normalize`]) that remembers, for each byte of the normalised text,

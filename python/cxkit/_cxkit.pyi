@@ -7,7 +7,10 @@ import numpy as np
 import numpy.typing as npt
 
 __version__: str
+_CJK_FONTS: list[str]
+"""The Chinese fonts of the report's font stack, in order (``cxkit.plot`` uses the first installed)."""
 __all__ = [
+    "_CJK_FONTS",
     "_defaults",
     "BetaGeo",
     "Ces",

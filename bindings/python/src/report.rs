@@ -74,8 +74,10 @@ pub(crate) fn report<'py>(
     py.import("json")?.call_method1("loads", (json,))
 }
 
-/// Adds the report to the module.
+/// Adds the report to the module, and the report's Chinese fonts (`_CJK_FONTS`, for
+/// `cxkit.plot`).
 pub(crate) fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(report, m)?)?;
+    m.add("_CJK_FONTS", cxkit_core::report::CJK_FONTS.to_vec())?;
     Ok(())
 }

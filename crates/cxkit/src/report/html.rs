@@ -11,6 +11,18 @@ use super::BankReport;
 use crate::data::Origin;
 use crate::names::Named;
 
+/// The Chinese fonts the report's font stack names, in its order (the usual system fonts of
+/// macOS, Windows and Linux): charts drawn elsewhere (the Python plots) use the first one
+/// installed.
+pub const CJK_FONTS: [&str; 6] = [
+    "PingFang SC",
+    "Hiragino Sans GB",
+    "Microsoft YaHei",
+    "Noto Sans CJK SC",
+    "Source Han Sans SC",
+    "WenQuanYi Micro Hei",
+];
+
 /// The page's style. The font stack names the usual Chinese system fonts of macOS, Windows and
 /// Linux after the Latin ones, so a Chinese report renders its glyphs on each (the charts are
 /// inline SVG and inherit it).
@@ -745,5 +757,19 @@ fn p_value(p: f64) -> String {
         "< 0.001".to_string()
     } else {
         format!("= {p:.3}")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_style_names_the_cjk_fonts_in_order() {
+        let at: Vec<usize> = CJK_FONTS
+            .iter()
+            .map(|f| STYLE.find(&format!("\"{f}\"")).expect(f))
+            .collect();
+        assert!(at.windows(2).all(|w| w[0] < w[1]), "{at:?}");
     }
 }

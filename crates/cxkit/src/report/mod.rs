@@ -18,6 +18,7 @@ mod sections;
 mod svg;
 
 pub use data_read::DataFiles;
+pub use html::CJK_FONTS;
 pub use lang::Lang;
 pub use sections::{
     ChainIpma, ChainPath, ChainSection, ChainSettings, ChannelResponse, ChannelSentiment,

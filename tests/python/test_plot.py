@@ -1,0 +1,191 @@
+"""cxkit.plot on the demo bank: every chart drawn with the Agg backend, its Axes checked (a
+title and axis labels, one bar or point per row of the result, limits that hold the data,
+every label inside the figure, no global style changed), and its PNG compared with a stored
+baseline (tests/python/baseline/*.png; CXKIT_BLESS=1 writes them) within a tolerance, in
+English and Chinese."""
+
+import os
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import pytest
+
+mpl = pytest.importorskip("matplotlib")
+mpl.use("Agg")
+import matplotlib.pyplot as plt  # noqa: E402
+from matplotlib.collections import PathCollection  # noqa: E402
+from matplotlib.testing.compare import compare_images  # noqa: E402
+
+import cxkit  # noqa: E402
+import cxkit.plot  # noqa: E402
+
+BASELINE = Path(__file__).parent / "baseline"
+BLESS = os.environ.get("CXKIT_BLESS") == "1"
+
+
+@pytest.fixture(scope="module")
+def bank():
+    return cxkit.load_demo_bank(customers=4_000)
+
+
+@pytest.fixture(autouse=True)
+def close_figures():
+    yield
+    plt.close("all")
+
+
+def kano_waves(bank):
+    k = bank["kano"]
+    out = []
+    for w in sorted(k["wave"].unique()):
+        one = k[k["wave"] == w]
+        f = one.pivot(index="respondent_id", columns="feature", values="functional")
+        d = one.pivot(index="respondent_id", columns="feature", values="dysfunctional")
+        out.append(cxkit.kano_analyze(f, d))
+    return out
+
+
+def servqual_result(bank):
+    sq = bank["servqual"]
+    p = sq.pivot(index="respondent_id", columns="item", values="perception")
+    e = sq.pivot(index="respondent_id", columns="item", values="expectation")
+    dims = sq.drop_duplicates("item").set_index("item")["dimension"].reindex(p.columns).tolist()
+    return cxkit.servqual(p, e, dimensions=dims)
+
+
+def drivers_result(bank):
+    sq = bank["servqual"]
+    p = sq.pivot(index="respondent_id", columns="item", values="perception").astype(float)
+    y = p.iloc[:, :3].mean(axis=1) * 2 + np.random.default_rng(1).normal(size=len(p))
+    return cxkit.key_drivers(p.iloc[:, :6], y, bootstrap=100, seed=3)
+
+
+def charts(bank):
+    """name → (draw(ax, lang), the number of marks the chart must show)."""
+    s = bank["survey"]
+    waves = {f"W{w}": cxkit.nps(g) for w, g in s.groupby("wave")["ltr"]}
+    kano_before, kano_after = kano_waves(bank)[:2]
+    sq = servqual_result(bank)
+    kd = drivers_result(bank)
+    c = bank["comments"]
+    ti = cxkit.topic_impact(c["text"], c["score"])
+    costed = int(((ti.table["mentions"] > 0) & ti.table["cost"].notna()).sum())
+    tiers = cxkit.value_tiers(bank["customers"]["balance"].clip(lower=0))
+    n_features = len(kano_after.table)
+    return {
+        "nps": (lambda ax, lang: cxkit.plot.nps(waves, ax=ax, lang=lang), len(waves)),
+        "kano": (lambda ax, lang: cxkit.plot.kano(kano_after, previous=kano_before, ax=ax, lang=lang), n_features),
+        "kano_shares": (lambda ax, lang: cxkit.plot.kano_shares(kano_after, ax=ax, lang=lang), 6 * n_features),
+        "servqual": (lambda ax, lang: cxkit.plot.servqual(sq, ax=ax, lang=lang), len(sq.dimensions)),
+        "drivers": (lambda ax, lang: cxkit.plot.drivers(kd, ax=ax, lang=lang), len(kd.table)),
+        "topics": (lambda ax, lang: cxkit.plot.topics(ti, ax=ax, lang=lang), min(10, costed)),
+        "value_tiers": (lambda ax, lang: cxkit.plot.value_tiers(tiers, ax=ax, lang=lang), 4),
+    }
+
+
+def marks(ax):
+    """Bars, or else points (scatter offsets, or the points of the first line)."""
+    if ax.patches:
+        return len(ax.patches)
+    scatter = [c for c in ax.collections if isinstance(c, PathCollection)]
+    if scatter:
+        return len(scatter[0].get_offsets())
+    return len(ax.lines[0].get_xdata())
+
+
+def test_every_plot_function_is_tested(bank):
+    assert set(charts(bank)) == set(cxkit.plot.__all__)
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_charts_show_their_data_inside_the_figure(bank, lang):
+    before = dict(mpl.rcParams)
+    for name, (draw, expected) in charts(bank).items():
+        fig, ax = plt.subplots(figsize=(8, 6), layout="constrained")
+        assert draw(ax, lang) is ax, name
+        assert ax.get_title(), name
+        assert ax.get_xlabel() or ax.get_ylabel(), name
+        assert marks(ax) == expected, name
+        fig.canvas.draw()
+        # Every text (titles, labels, ticks, annotations) inside the figure.
+        box = fig.bbox
+        renderer = fig.canvas.get_renderer()
+        ticks = []
+        for axis, (lo, hi) in [(ax.xaxis, sorted(ax.get_xlim())), (ax.yaxis, sorted(ax.get_ylim()))]:
+            ticks += [t for loc, t in zip(axis.get_ticklocs(), axis.get_ticklabels()) if lo <= loc <= hi]
+        texts = [ax.title, ax.xaxis.label, ax.yaxis.label, *ax.texts, *ticks]
+        for t in texts:
+            if t.get_text() and t.get_visible():
+                e = t.get_window_extent(renderer)
+                assert box.x0 - 1 <= e.x0 and e.x1 <= box.x1 + 1 and box.y0 - 1 <= e.y0 and e.y1 <= box.y1 + 1, (
+                    name, t.get_text())
+        if lang == "zh" and cxkit.plot._family("zh"):
+            assert ax.title.get_fontfamily()[0] in cxkit._cxkit._CJK_FONTS, name
+            assert any("\u4e00" <= ch <= "\u9fff" for ch in ax.get_title()), name
+    assert dict(mpl.rcParams) == before, "no global style changes"
+
+
+def test_data_within_the_limits(bank):
+    s = bank["survey"]
+    waves = {w: cxkit.nps(g) for w, g in s.groupby("wave")["ltr"]}
+    ax = cxkit.plot.nps(waves)
+    low, high = ax.get_ylim()
+    assert all(low <= r.ci_low and r.ci_high <= high for r in waves.values())
+    # The points are the NPS themselves, in the mapping's order.
+    assert np.allclose(ax.lines[0].get_ydata(), [r.score for r in waves.values()])
+    kano = kano_waves(bank)[-1]
+    ax = cxkit.plot.kano(kano)
+    xy = [c for c in ax.collections if isinstance(c, PathCollection)][0].get_offsets()
+    t = kano.table
+    assert np.allclose(xy[:, 0], -t["worse"]) and np.allclose(xy[:, 1], t["better"])
+    assert ax.get_xlim() == (0, 1) and ax.get_ylim() == (0, 1)
+    sq = servqual_result(bank)
+    ax = cxkit.plot.servqual(sq)
+    widths = [p.get_width() for p in ax.patches]
+    assert np.allclose(widths, sq.dimensions["gap"])
+    lo, hi = ax.get_xlim()
+    assert lo <= sq.dimensions["ci_low"].min() and sq.dimensions["ci_high"].max() <= hi
+
+
+def test_inputs_and_errors():
+    # A DataFrame of score / ci_low / ci_high (a grouped result), one Nps, a new figure.
+    frame = pd.DataFrame({"score": [10.0, 20.0], "ci_low": [0.0, 12.0], "ci_high": [18.0, 29.0]}, index=["a", "b"])
+    ax = cxkit.plot.nps(frame)
+    assert [t.get_text() for t in ax.get_xticklabels()] == ["a", "b"]
+    assert cxkit.plot.nps(cxkit.nps([10, 9, 3])).get_title() == "NPS"
+    with pytest.raises(cxkit.InvalidParameterError, match="lang"):
+        cxkit.plot.nps(frame, lang="fr")
+    with pytest.raises(cxkit.EmptyInputError):
+        cxkit.plot.nps({})
+    with pytest.raises(cxkit.InvalidParameterError, match="by"):
+        cxkit.plot.servqual(cxkit.servqual([[5, 6], [4, 6]], [[6, 6], [6, 7]], dimensions=["a", "b"]), by="waves")
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_charts_match_their_baselines(bank, lang, tmp_path):
+    if lang == "zh" and not cxkit.plot._family("zh"):
+        pytest.skip("no font of the report's CJK stack installed (scripts/system-env.sh installs one)")
+    BASELINE.mkdir(exist_ok=True)
+    failed = []
+    for name, (draw, _) in charts(bank).items():
+        fig, ax = plt.subplots(figsize=(8, 6), dpi=60, layout="constrained")
+        draw(ax, lang)
+        got = tmp_path / f"{name}-{lang}.png"
+        fig.savefig(got)
+        expected = BASELINE / got.name
+        if BLESS or not expected.exists():
+            assert BLESS, f"no baseline {expected.name}: run with CXKIT_BLESS=1"
+            expected.write_bytes(got.read_bytes())
+            continue
+        diff = compare_images(str(expected), str(got), tol=8)
+        if diff is not None:
+            failed.append(diff)
+    assert not failed, failed
+
+
+def test_docstring_examples_run():
+    import doctest
+
+    r = doctest.testmod(cxkit.plot, extraglobs={"cxkit": cxkit})
+    assert r.failed == 0 and r.attempted >= 15

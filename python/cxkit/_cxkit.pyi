@@ -238,6 +238,9 @@ class Nps(_Result):
     """A Net Promoter Score. Points (-100..100) for score, se, ci_low and ci_high; fractions
     for the shares; Kish's effective sample size in n_effective."""
 
+    def plot(self, **kwargs: Any) -> Any:
+        """This result's chart: ``cxkit.plot.nps(self, **kwargs)``."""
+
     @property
     def score(self) -> float: ...
     @property
@@ -538,6 +541,9 @@ class KanoFeature:
 class KanoResult:
     """The analysis of a KANO questionnaire."""
 
+    def plot(self, **kwargs: Any) -> Any:
+        """This result's chart: ``cxkit.plot.kano(self, **kwargs)``."""
+
     @property
     def table(self) -> Any:
         """One row per feature: a pandas DataFrame (a dict of columns without pandas)."""
@@ -712,6 +718,9 @@ def rfm_scores(
 @final
 class ValueTiers:
     """The customer pyramid: ``tiers`` per customer and the per-tier ``summary``."""
+
+    def plot(self, **kwargs: Any) -> Any:
+        """This result's chart: ``cxkit.plot.value_tiers(self, **kwargs)``."""
 
     @property
     def tiers(self) -> Any: ...
@@ -896,6 +905,9 @@ class CronbachAlpha(_Result):
 class Servqual(_Result):
     """SERVQUAL gaps per item, dimension and overall."""
 
+    def plot(self, **kwargs: Any) -> Any:
+        """This result's chart: ``cxkit.plot.servqual(self, **kwargs)``."""
+
     @property
     def overall(self) -> Mean: ...
     @property
@@ -928,6 +940,9 @@ class ZoneOfTolerance(_Result):
 @final
 class KeyDrivers(_Result):
     """A key-driver analysis: R² and the importances per driver."""
+
+    def plot(self, **kwargs: Any) -> Any:
+        """This result's chart: ``cxkit.plot.drivers(self, **kwargs)``."""
 
     @property
     def r2(self) -> float: ...
@@ -1367,6 +1382,9 @@ def term_changes(
 @final
 class TopicImpacts(_Result):
     """What the topics of a column of comments cost: score, comments, empty, scored, warnings, table, drivers, sentiment, groups."""
+
+    def plot(self, **kwargs: Any) -> Any:
+        """This result's chart: ``cxkit.plot.topics(self, **kwargs)``."""
 
     @property
     def score(self) -> Optional[float]: ...

@@ -189,3 +189,33 @@ def test_docstring_examples_run():
 
     r = doctest.testmod(cxkit.plot, extraglobs={"cxkit": cxkit})
     assert r.failed == 0 and r.attempted >= 15
+
+
+def test_results_plot_themselves(bank):
+    # result.plot(**kw) is cxkit.plot.<chart>(result, **kw): the same marks, keywords passed on.
+    s = bank["survey"]
+    one = cxkit.nps(s["ltr"])
+    kano = kano_waves(bank)[-1]
+    sq = servqual_result(bank)
+    kd = drivers_result(bank)
+    c = bank["comments"]
+    ti = cxkit.topic_impact(c["text"], c["score"])
+    tiers = cxkit.value_tiers(bank["customers"]["balance"].clip(lower=0))
+    for result, chart in [(one, cxkit.plot.nps), (kano, cxkit.plot.kano), (sq, cxkit.plot.servqual),
+                          (kd, cxkit.plot.drivers), (ti, cxkit.plot.topics), (tiers, cxkit.plot.value_tiers)]:
+        fig, (a, b) = plt.subplots(1, 2)
+        assert result.plot(ax=a, lang="zh") is a
+        chart(result, ax=b, lang="zh")
+        assert a.get_title() == b.get_title() and marks(a) == marks(b), type(result).__name__
+
+
+def test_reprs_are_readable(bank):
+    kd = drivers_result(bank)
+    text = repr(kd)
+    # One line per driver, named, numbers to four significant digits; to_dict keeps them whole.
+    assert text.count("\n  drivers=[") == 1
+    assert all(f"\n    (name='{d}'," in text for d in kd.table.index)
+    r2 = kd.to_dict()["result"]["r2"]
+    assert f"r2={float(f'{r2:.4g}')}".rstrip("0") in text or f"r2={r2:.4g}" in text
+    assert len(repr(r2)) > len(f"{r2:.4g}")
+    assert repr(cxkit.nps([10, 9, 9, 3, 7, 8])).startswith("Nps(score=33.33, promoters=0.5, passives=0.3333")

@@ -29,6 +29,16 @@ result_class! {
         warnings: Vec<String> = |r| r.result.warnings.clone(),
     }
     methods {
+        /// This result's chart, ``cxkit.plot.drivers(self, **kwargs)`` (``ax``, ``lang``, …;
+        /// needs matplotlib: ``pip install "cxkit[plot]"``).
+        #[pyo3(signature = (**kwargs))]
+        fn plot<'py>(
+            slf: &Bound<'py, Self>,
+            kwargs: Option<&Bound<'py, pyo3::types::PyDict>>,
+        ) -> PyResult<Bound<'py, PyAny>> {
+            crate::convert::result::plot(slf.as_any(), "drivers", kwargs)
+        }
+
         /// One row per driver.
         #[getter]
         fn table<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {

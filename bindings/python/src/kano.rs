@@ -605,6 +605,16 @@ impl KanoResult {
 
 #[pymethods]
 impl KanoResult {
+    /// This result's chart, ``cxkit.plot.kano(self, **kwargs)`` (``ax``, ``lang``, …;
+    /// needs matplotlib: ``pip install "cxkit[plot]"``).
+    #[pyo3(signature = (**kwargs))]
+    fn plot<'py>(
+        slf: &Bound<'py, Self>,
+        kwargs: Option<&Bound<'py, pyo3::types::PyDict>>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        crate::convert::result::plot(slf.as_any(), "kano", kwargs)
+    }
+
     /// One row per feature (index: feature names): counts A O M I R Q, n, mode,
     /// rule_category (M>O>A>I), oam_category, category, decided_by, better, worse (NaN when
     /// undefined), category_strength, total_strength, fong_significant, fong_difference,

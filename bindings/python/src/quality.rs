@@ -22,6 +22,16 @@ result_class! {
         weighted: Option<Mean> = |r| r.result.weighted.map(Mean::from),
     }
     methods {
+        /// This result's chart, ``cxkit.plot.servqual(self, **kwargs)`` (``ax``, ``lang``, …;
+        /// needs matplotlib: ``pip install "cxkit[plot]"``).
+        #[pyo3(signature = (**kwargs))]
+        fn plot<'py>(
+            slf: &Bound<'py, Self>,
+            kwargs: Option<&Bound<'py, pyo3::types::PyDict>>,
+        ) -> PyResult<Bound<'py, PyAny>> {
+            crate::convert::result::plot(slf.as_any(), "servqual", kwargs)
+        }
+
         /// One row per item: perception, expectation, gap and the gap's interval.
         #[getter]
         fn items<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {

@@ -21,27 +21,144 @@ pub(crate) fn to_dict<'py, T: Serialize>(
     py.import("json")?.call_method1("loads", (to_json(value)?,))
 }
 
-/// `Name(field=value, ...)` from the serialized fields.
+/// `Name(field=value, ...)` from the serialized fields, for reading: numbers to four
+/// significant digits (`to_dict` keeps them whole), and a field holding a list of records
+/// (drivers, items, topics) one record per line, the first [`REPR_ROWS`] of them.
 pub(crate) fn repr<T: Serialize>(name: &str, value: &T) -> String {
-    fn show(v: &Value) -> String {
-        match v {
-            Value::String(s) => format!("'{s}'"),
-            Value::Object(m) => {
-                let fields: Vec<String> =
-                    m.iter().map(|(k, v)| format!("{k}={}", show(v))).collect();
-                format!("({})", fields.join(", "))
+    let Ok(v) = serde_json::to_value(value) else {
+        return format!("{name}()");
+    };
+    let Value::Object(top) = &v else {
+        return format!("{name}({})", show(&v));
+    };
+    // A named result (`Named`): its result's fields beside the others, and each name in
+    // the records it names.
+    let mut fields = serde_json::Map::new();
+    let mut names = None;
+    for (k, v) in top {
+        match (k.as_str(), v) {
+            ("result", Value::Object(inner)) => fields.extend(inner.clone()),
+            ("names", Value::Array(n)) => names = Some(n.clone()),
+            _ => {
+                fields.insert(k.clone(), v.clone());
             }
-            Value::Array(a) => {
-                let items: Vec<String> = a.iter().map(show).collect();
-                format!("[{}]", items.join(", "))
-            }
-            other => other.to_string(),
         }
     }
-    let body = serde_json::to_value(value)
-        .map(|v| show(&v))
-        .unwrap_or_default();
-    format!("{name}{body}")
+    fields.retain(|_, v| !(v.is_null() || v.as_str() == Some("")));
+    for v in fields.values_mut() {
+        if let (Value::Array(rows), Some(names)) = (v, &names) {
+            if rows.len() == names.len() && rows.iter().all(Value::is_object) {
+                for (row, n) in rows.iter_mut().zip(names) {
+                    let Value::Object(r) = row else { continue };
+                    let mut named = serde_json::Map::new();
+                    named.insert("name".into(), n.clone());
+                    named.extend(std::mem::take(r));
+                    *r = named;
+                }
+            }
+        }
+    }
+    if let Some(n) = names.filter(|_| {
+        !fields
+            .values()
+            .any(|v| matches!(v, Value::Array(r) if r.iter().any(|x| x.get("name").is_some())))
+    }) {
+        fields.insert("names".into(), Value::Array(n));
+    }
+    let is_table = |v: &Value| matches!(v, Value::Array(a) if a.iter().any(Value::is_object));
+    let (tables, plain): (Vec<_>, Vec<_>) = fields.iter().partition(|(_, v)| is_table(v));
+    let head: Vec<String> = plain
+        .iter()
+        .map(|(k, v)| format!("{k}={}", show(v)))
+        .collect();
+    if tables.is_empty() {
+        return format!("{name}({})", head.join(", "));
+    }
+    let mut out = format!("{name}({}", head.join(", "));
+    for (k, v) in tables {
+        let Value::Array(rows) = v else { continue };
+        out += &format!(",\n  {k}=[");
+        for row in rows.iter().take(REPR_ROWS) {
+            out += &format!("\n    {},", show(row));
+        }
+        if rows.len() > REPR_ROWS {
+            out += &format!("\n    … {} more,", rows.len() - REPR_ROWS);
+        }
+        out += "\n  ]";
+    }
+    out + ")"
+}
+
+/// The records of a table field a repr shows.
+const REPR_ROWS: usize = 12;
+
+/// One serialized value as a repr shows it.
+fn show(v: &Value) -> String {
+    match v {
+        Value::String(s) => format!("'{s}'"),
+        Value::Number(n) => n
+            .as_f64()
+            .filter(|_| n.is_f64())
+            .map_or(n.to_string(), rounded),
+        Value::Object(m) => {
+            let fields: Vec<String> = m.iter().map(|(k, v)| format!("{k}={}", show(v))).collect();
+            format!("({})", fields.join(", "))
+        }
+        Value::Array(a) => {
+            let items: Vec<String> = a.iter().map(show).collect();
+            format!("[{}]", items.join(", "))
+        }
+        other => other.to_string(),
+    }
+}
+
+/// `x` to four significant digits, without trailing zeros ("30", "0.1235", "1.235e-05").
+fn rounded(x: f64) -> String {
+    if x == 0.0 || !x.is_finite() {
+        return x.to_string();
+    }
+    let magnitude = x.abs().log10().floor() as i32;
+    if !(-4..6).contains(&magnitude) {
+        return format!("{x:.3e}");
+    }
+    let decimals = (3 - magnitude).max(0) as usize;
+    let s = format!("{x:.decimals$}");
+    if s.contains('.') {
+        s.trim_end_matches('0').trim_end_matches('.').to_string()
+    } else {
+        s
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reprs_round_and_put_records_on_lines() {
+        assert_eq!(rounded(30.0), "30");
+        assert_eq!(rounded(0.123456), "0.1235");
+        assert_eq!(rounded(-27.3861), "-27.39");
+        assert_eq!(rounded(1.23456e-5), "1.235e-5");
+        let v =
+            serde_json::json!({"r2": 0.63123, "n": 80, "drivers": [{"name": "a", "share": 32.51}]});
+        assert_eq!(
+            repr("KeyDrivers", &v),
+            "KeyDrivers(r2=0.6312, n=80,\n  drivers=[\n    (name='a', share=32.51),\n  ])"
+        );
+    }
+}
+
+/// `cxkit.plot.<chart>(obj, **kwargs)`: the chart of a result object, for its `plot` method.
+pub(crate) fn plot<'py>(
+    obj: &Bound<'py, PyAny>,
+    chart: &str,
+    kwargs: Option<&Bound<'py, pyo3::types::PyDict>>,
+) -> PyResult<Bound<'py, PyAny>> {
+    obj.py()
+        .import("cxkit.plot")?
+        .getattr(chart)?
+        .call((obj,), kwargs)
 }
 
 /// The JSON state of a result.

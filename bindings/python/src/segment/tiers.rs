@@ -25,6 +25,16 @@ pub struct ValueTiers {
 
 #[pymethods]
 impl ValueTiers {
+    /// This result's chart, ``cxkit.plot.value_tiers(self, **kwargs)`` (``ax``, ``lang``, …;
+    /// needs matplotlib: ``pip install "cxkit[plot]"``).
+    #[pyo3(signature = (**kwargs))]
+    fn plot<'py>(
+        slf: &Bound<'py, Self>,
+        kwargs: Option<&Bound<'py, pyo3::types::PyDict>>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        crate::convert::result::plot(slf.as_any(), "value_tiers", kwargs)
+    }
+
     /// The tier per customer.
     #[getter]
     fn tiers<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {

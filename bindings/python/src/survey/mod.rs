@@ -41,6 +41,18 @@ result_class! {
         confidence: f64 = |r| r.confidence,
         method: &'static str = |r| nps_method_name(r.method),
     }
+    methods {
+        /// This result's chart, ``cxkit.plot.nps(self, **kwargs)`` (``ax``, ``lang``, …;
+        /// needs matplotlib: ``pip install "cxkit[plot]"``).
+        #[pyo3(signature = (**kwargs))]
+        fn plot<'py>(
+            slf: &Bound<'py, Self>,
+            kwargs: Option<&Bound<'py, pyo3::types::PyDict>>,
+        ) -> PyResult<Bound<'py, PyAny>> {
+            crate::convert::result::plot(slf.as_any(), "nps", kwargs)
+        }
+
+    }
 }
 
 result_class! {

@@ -386,18 +386,31 @@ class WaveTest(_Result):
     @property
     def confidence(self) -> float: ...
 
+@overload
 def nps(
     scores: _ArrayLike,
     weights: Optional[_ArrayLike] = None,
     confidence: float = 0.95,
     method: _NpsMethod = "adjusted_wald",
     nan_policy: _NanPolicy = "raise",
+    by: None = None,
 ) -> Nps:
-    """Net Promoter Score of 0-10 scores: promoters (9-10) minus detractors (0-6), in points.
+    """Net Promoter Score of 0-10 scores: promoters (9-10) minus detractors (0-6), in points;
+    with ``by`` (a group label per score) a DataFrame with one row per group.
 
     ``weights`` are survey weights (Kish's effective n is used for the interval).
     ``method`` chooses the interval: adjusted Wald (default) or Wald.
     """
+@overload
+def nps(
+    scores: _ArrayLike,
+    weights: Optional[_ArrayLike] = None,
+    confidence: float = 0.95,
+    method: _NpsMethod = "adjusted_wald",
+    nan_policy: _NanPolicy = "raise",
+    *,
+    by: Any,
+) -> Any: ...
 
 def nps_from_counts(
     detractors: int,

@@ -3,6 +3,7 @@
 import math
 
 import numpy as np
+import pandas as pd
 import pytest
 from scipy import stats
 
@@ -78,3 +79,43 @@ def test_wave_test_without_variance_raises():
     unanimous = cxkit.nps_from_counts(0, 0, 10)
     with pytest.raises(cxkit.ZeroVarianceError):
         cxkit.nps_test(unanimous, unanimous)
+
+
+def test_nps_by_group_equals_one_nps_per_group():
+    # Independent route: a pandas groupby, each group's NPS by hand (share of 9–10 minus share
+    # of 0–6, ×100) and by cxkit.nps on the group alone; rows in order of first appearance,
+    # labels matched by index (shuffled), a weighted run equal per group too.
+    rng = np.random.default_rng(11)
+    index = [f"r{i}" for i in range(3_000)]
+    ltr = pd.Series(rng.integers(0, 11, 3_000), index=index)
+    wave = pd.Series(rng.choice(["2026Q3", "2026Q1", "2026Q2"], 3_000), index=index, name="wave")
+    weights = pd.Series(rng.uniform(0.5, 2.0, 3_000), index=index)
+    t = cxkit.nps(ltr, by=wave.sample(frac=1.0, random_state=2))
+    assert t.index.name == "wave" and t.index.tolist() == list(dict.fromkeys(wave))
+    for label, g in ltr.groupby(wave):
+        hand = 100 * ((g >= 9).mean() - (g <= 6).mean())
+        assert np.isclose(t.loc[label, "score"], hand)
+        one = cxkit.nps(g)
+        assert t.loc[label, "n"] == one.n and np.isclose(t.loc[label, "ci_low"], one.ci_low)
+    tw = cxkit.nps(ltr, weights=weights, by=wave)
+    for label in t.index:
+        mask = wave == label
+        assert np.isclose(tw.loc[label, "score"], cxkit.nps(ltr[mask], weights=weights[mask]).score)
+    # Errors as without groups, naming the whole input's row; missing labels refused.
+    bad = ltr.copy()
+    bad.iloc[7] = 11
+    with pytest.raises(cxkit.InvalidScoreError, match="7"):
+        cxkit.nps(bad, by=wave)
+    with pytest.raises(cxkit.InvalidLabelError):
+        cxkit.nps([10, 9], by=["a", None])
+    with pytest.raises(cxkit.IncompatibleError):
+        cxkit.nps(ltr, by=pd.Series(wave.to_numpy(), index=range(3_000)))
+    # The table is what cxkit.plot.nps draws.
+    pytest.importorskip("matplotlib")
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import cxkit.plot as plot
+
+    ax = plot.nps(t)
+    assert np.allclose(ax.lines[0].get_ydata(), t["score"])

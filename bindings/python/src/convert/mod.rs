@@ -81,6 +81,24 @@ fn unsupported_dtype(arr: &Bound<'_, PyAny>) -> PyErr {
     )
 }
 
+/// Returns `$body` with `$s` the slice of the numpy array `$arr` in its own dtype (any integer
+/// or float), or an error for another dtype.
+macro_rules! by_dtype {
+    ($arr:expr, $s:ident => $body:expr) => {
+        by_dtype!(@each $arr, $s => $body; f64, f32, i64, i32, i16, i8, u64, u32, u16, u8)
+    };
+    (@each $arr:expr, $s:ident => $body:expr; $($t:ty),*) => {{
+        $(
+            if let Ok(a) = $arr.cast::<PyArray1<$t>>() {
+                let view = a.readonly();
+                let $s = view.as_slice().map_err(not_viewable)?;
+                return $body;
+            }
+        )*
+        Err(unsupported_dtype(&$arr))
+    }};
+}
+
 /// Tallies array-like `scores` (with optional `weights`) on `scale`, with the GIL released.
 ///
 /// The scores are read in their own dtype (any integer or float) without a copy where numpy's
@@ -95,19 +113,25 @@ pub(crate) fn tally(
     let arr = array(scores, "scores")?;
     let weights = optional_floats(weights, "weights")?;
     let w = optional_slice(&weights)?;
-    macro_rules! dispatch {
-        ($($t:ty),*) => {
-            $(
-                if let Ok(a) = arr.cast::<PyArray1<$t>>() {
-                    let view = a.readonly();
-                    let s = view.as_slice().map_err(not_viewable)?;
-                    return py.detach(|| Histogram::from_scores(scale, s, w, nan_policy)).py_err();
-                }
-            )*
-        };
-    }
-    dispatch!(f64, f32, i64, i32, i16, i8, u64, u32, u16, u8);
-    Err(unsupported_dtype(&arr))
+    by_dtype!(arr, s => py.detach(|| Histogram::from_scores(scale, s, w, nan_policy)).py_err())
+}
+
+/// The tallies of `scores` per group: `groups` codes (below `n_groups`) one per score, as
+/// [`tally`] reads the scores.
+pub(crate) fn tally_by_group(
+    py: Python<'_>,
+    scores: &Bound<'_, PyAny>,
+    weights: Option<&Bound<'_, PyAny>>,
+    scale: Scale,
+    nan_policy: NanPolicy,
+    (groups, n_groups): (&[u32], usize),
+) -> PyResult<Vec<Histogram>> {
+    let arr = array(scores, "scores")?;
+    let weights = optional_floats(weights, "weights")?;
+    let w = optional_slice(&weights)?;
+    by_dtype!(arr, s => py
+        .detach(|| Histogram::by_group(scale, s, w, groups, n_groups, nan_policy))
+        .py_err())
 }
 
 fn not_viewable(e: numpy::AsSliceError) -> PyErr {

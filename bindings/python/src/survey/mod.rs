@@ -9,8 +9,9 @@ use cxkit_core::survey::{self as core, NpsTestOptions, Scale};
 use pyo3::prelude::*;
 
 use crate::convert::result::result_class;
-use crate::convert::{self, tally, ScaleArg};
+use crate::convert::{self, tally, tally_by_group, ScaleArg};
 use crate::error::IntoPyResult;
+use crate::labels::{rows_matched, LabelColumn, Missing};
 
 fn nps_method_name(m: core::NpsMethod) -> &'static str {
     m.as_str()
@@ -175,27 +176,74 @@ result_class! {
 /// (30.0, 0.5, 0.2, 10)
 /// >>> round(r.ci_low, 2), round(r.ci_high, 2)
 /// (-19.05, 65.2)
+///
+/// With ``by`` (a group label per score: waves, segments, branches; matched to a pandas
+/// Series by index), one row per group in order of first appearance: a DataFrame indexed by
+/// the labels with the columns of Nps (score, promoters, passives, detractors, n,
+/// n_effective, se, ci_low, ci_high), which ``cxkit.plot.nps`` draws.
+///
+/// >>> t = cxkit.nps([10, 9, 3, 10, 6, 6], by=["Q1", "Q1", "Q1", "Q2", "Q2", "Q2"])
+/// >>> t["score"].tolist(), t.index.tolist()
+/// ([33.33333333333333, -33.33333333333333], ['Q1', 'Q2'])
 #[pyfunction]
-#[pyo3(signature = (scores, weights=None, confidence=0.95, method="adjusted_wald", nan_policy="raise"))]
-pub(crate) fn nps(
-    py: Python<'_>,
-    scores: &Bound<'_, PyAny>,
-    weights: Option<&Bound<'_, PyAny>>,
+#[pyo3(signature = (scores, weights=None, confidence=0.95, method="adjusted_wald", nan_policy="raise", by=None))]
+pub(crate) fn nps<'py>(
+    py: Python<'py>,
+    scores: &Bound<'py, PyAny>,
+    weights: Option<&Bound<'py, PyAny>>,
     confidence: f64,
     method: &str,
     nan_policy: &str,
-) -> PyResult<Nps> {
+    by: Option<&Bound<'py, PyAny>>,
+) -> PyResult<Bound<'py, PyAny>> {
     let method = convert::nps_method(method)?;
-    let h = tally(
-        py,
-        scores,
-        weights,
-        Scale::NPS,
-        convert::nan_policy(nan_policy)?,
-    )?;
-    core::Nps::from_histogram(&h, confidence, method)
-        .py_err()
-        .map(Nps::from)
+    let policy = convert::nan_policy(nan_policy)?;
+    let Some(by) = by.filter(|b| !b.is_none()) else {
+        let h = tally(py, scores, weights, Scale::NPS, policy)?;
+        let r = core::Nps::from_histogram(&h, confidence, method).py_err()?;
+        return Ok(Nps::from(r).into_pyobject(py)?.into_any());
+    };
+    let by = rows_matched(("scores", scores), ("by", by))?;
+    let groups = LabelColumn::read(&by, "by", Missing::Refuse)?;
+    let labels = groups.labels()?;
+    let n = labels.len()?;
+    let tallies = tally_by_group(py, scores, weights, Scale::NPS, policy, (&groups.codes, n))?;
+    let rs: Vec<core::Nps> = tallies
+        .iter()
+        .map(|h| core::Nps::from_histogram(h, confidence, method))
+        .collect::<cxkit_core::Result<_>>()
+        .py_err()?;
+    let columns = pyo3::types::PyDict::new(py);
+    macro_rules! column {
+        ($($field:ident),*) => {
+            $(columns.set_item(stringify!($field), rs.iter().map(|r| r.$field).collect::<Vec<_>>())?;)*
+        };
+    }
+    column!(
+        score,
+        promoters,
+        passives,
+        detractors,
+        n,
+        n_effective,
+        se,
+        ci_low,
+        ci_high
+    );
+    convert::frame(py, columns, Some(labels), by_name(&by)?.as_deref())
+}
+
+/// The name of a pandas Series of group labels (the index name of a grouped result).
+fn by_name(by: &Bound<'_, PyAny>) -> PyResult<Option<String>> {
+    if !by.hasattr("name")? || !by.hasattr("index")? {
+        return Ok(None);
+    }
+    let name = by.getattr("name")?;
+    Ok(if name.is_none() {
+        None
+    } else {
+        Some(name.str()?.to_string())
+    })
 }
 
 /// Net Promoter Score from counts of detractors, passives and promoters.
@@ -232,7 +280,14 @@ fn nps_of(py: Python<'_>, obj: &Bound<'_, PyAny>) -> PyResult<core::Nps> {
     if let Ok(r) = obj.cast::<Nps>() {
         return Ok(r.get().inner);
     }
-    Ok(nps(py, obj, None, 0.95, "adjusted_wald", "raise")?.inner)
+    let h = tally(
+        py,
+        obj,
+        None,
+        Scale::NPS,
+        cxkit_core::scale::NanPolicy::Raise,
+    )?;
+    core::Nps::from_histogram(&h, 0.95, core::NpsMethod::AdjustedWald).py_err()
 }
 
 /// Tests whether NPS differs between two waves: delta = a - b in points.

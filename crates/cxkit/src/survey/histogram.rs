@@ -110,6 +110,59 @@ impl Histogram {
         Ok(total)
     }
 
+    /// Tallies of `scores` (with optional survey `weights`) per group: `groups[i]`, below
+    /// `n_groups`, is the group of score i (a wave, a segment, a branch); a group with no
+    /// score gets an empty tally. The scores are checked as [`Histogram::from_scores`] checks
+    /// them, the first offending index of the whole input reported.
+    ///
+    /// # Errors
+    /// As [`Histogram::from_scores`]; [`Error::LengthMismatch`] when `groups` is not one per
+    /// score; [`Error::InvalidParameter`] for a group number of `n_groups` or more.
+    ///
+    /// ```
+    /// use cxkit::scale::{NanPolicy, Scale};
+    /// use cxkit::survey::Histogram;
+    ///
+    /// let h = Histogram::by_group(Scale::NPS, &[10u8, 3, 9, 9], None, &[0, 0, 1, 1], 2, NanPolicy::Raise)?;
+    /// assert_eq!((h[0].n(), h[1].n(), h[1].counts()[9]), (2, 2, 2));
+    /// # Ok::<(), cxkit::Error>(())
+    /// ```
+    pub fn by_group<S: Score>(
+        scale: Scale,
+        scores: &[S],
+        weights: Option<&[f64]>,
+        groups: &[u32],
+        n_groups: usize,
+        nan_policy: NanPolicy,
+    ) -> Result<Vec<Histogram>> {
+        if groups.len() != scores.len() {
+            return Err(Error::LengthMismatch {
+                what: "groups",
+                expected: scores.len(),
+                actual: groups.len(),
+            });
+        }
+        if let Some(i) = groups.iter().position(|&g| g as usize >= n_groups) {
+            return Err(Error::InvalidParameter {
+                name: "groups",
+                reason: format!("score {i} is in group {}, not below {n_groups}", groups[i]),
+            });
+        }
+        Histogram::from_scores(scale, scores, weights, nan_policy)?;
+        let mut members: Vec<Vec<usize>> = vec![Vec::new(); n_groups];
+        for (i, &g) in groups.iter().enumerate() {
+            members[g as usize].push(i);
+        }
+        members
+            .par_iter()
+            .map(|rows| {
+                let s: Vec<S> = rows.iter().map(|&i| scores[i]).collect();
+                let w: Option<Vec<f64>> = weights.map(|w| rows.iter().map(|&i| w[i]).collect());
+                tally_chunk(scale, &s, w.as_deref(), nan_policy, 0)
+            })
+            .collect()
+    }
+
     /// A tally from counts per point (every response weighing 1).
     pub fn from_counts(scale: Scale, counts: &[u64]) -> Result<Histogram> {
         if counts.len() != scale.points() {

@@ -440,6 +440,7 @@ def top_box(
 ) -> Proportion:
     """Share of scores in the top ``top`` points of ``scale``."""
 
+@overload
 def csat(
     scores: _ArrayLike,
     scale: _Scale = 5,
@@ -448,9 +449,23 @@ def csat(
     confidence: float = 0.95,
     interval: _Interval = "wilson",
     nan_policy: _NanPolicy = "raise",
+    by: None = None,
 ) -> Csat:
-    """CSAT: top-box share (4-5 of 1-5 by default) with its interval, and the mean score."""
+    """CSAT: top-box share (4-5 of 1-5 by default) with its interval, and the mean score; with ``by`` one row per group."""
+@overload
+def csat(
+    scores: _ArrayLike,
+    scale: _Scale = 5,
+    top: int = 2,
+    weights: Optional[_ArrayLike] = None,
+    confidence: float = 0.95,
+    interval: _Interval = "wilson",
+    nan_policy: _NanPolicy = "raise",
+    *,
+    by: Any,
+) -> Any: ...
 
+@overload
 def ces(
     scores: _ArrayLike,
     scale: _Scale = 7,
@@ -459,8 +474,21 @@ def ces(
     confidence: float = 0.95,
     interval: _Interval = "wilson",
     nan_policy: _NanPolicy = "raise",
+    by: None = None,
 ) -> Ces:
-    """Customer Effort Score: mean agreement (1..7 by default) and share >= ``threshold``."""
+    """Customer Effort Score: mean agreement (1..7 by default) and share >= ``threshold``; with ``by`` one row per group."""
+@overload
+def ces(
+    scores: _ArrayLike,
+    scale: _Scale = 7,
+    threshold: int = 5,
+    weights: Optional[_ArrayLike] = None,
+    confidence: float = 0.95,
+    interval: _Interval = "wilson",
+    nan_policy: _NanPolicy = "raise",
+    *,
+    by: Any,
+) -> Any: ...
 
 def top_box_test(
     a: Union[Proportion, Csat, Ces],

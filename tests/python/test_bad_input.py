@@ -211,6 +211,8 @@ CASES = [
     ("nps", "by with a missing label", lambda: cxkit.nps([10, 9], by=["a", None]), cxkit.InvalidLabelError),
     ("nps", "by on another index", lambda: cxkit.nps(pd.Series([10, 9], index=["a", "b"]), by=pd.Series(["x", "y"], index=["a", "c"])), cxkit.IncompatibleError),
     ("nps", "by of another length", lambda: cxkit.nps([10, 9], by=["a"]), cxkit.LengthMismatchError),
+    ("csat", "by with a missing label", lambda: cxkit.csat([5, 4], by=["a", None]), cxkit.InvalidLabelError),
+    ("ces", "by on another index", lambda: cxkit.ces(pd.Series([5, 4], index=["a", "b"]), by=pd.Series(["x", "y"], index=["a", "c"])), cxkit.IncompatibleError),
     ("topic_impact", "a score of 11", lambda: cxkit.topic_impact(["排队", "闪退"], [3, 11]), cxkit.InvalidScoreError),
     ("topic_impact", "scores on another index", lambda: cxkit.topic_impact(pd.Series(["排队"], index=["a"]), pd.Series([3.0], index=["b"])), cxkit.IncompatibleError),
     ("topic_impact", "scores of another length", lambda: cxkit.topic_impact(["排队", "闪退"], [3]), cxkit.LengthMismatchError),

@@ -99,3 +99,31 @@ def test_wilson_interval_matches_the_formula():
         assert cxkit.wilson_interval(x, n, conf) == pytest.approx(wilson(x, n, conf), abs=1e-12)
     with pytest.raises(cxkit.InvalidParameterError):
         cxkit.wilson_interval(11, 10)
+
+
+def test_csat_and_ces_by_group_equal_one_result_per_group():
+    # Independent route: each group's scores alone through cxkit.csat / cxkit.ces, and the
+    # top-box share and mean by hand with pandas; labels matched by index.
+    import pandas as pd
+
+    rng = np.random.default_rng(5)
+    index = [f"c{i}" for i in range(2_000)]
+    sat = pd.Series(rng.integers(1, 6, 2_000), index=index)
+    effort = pd.Series(rng.integers(1, 8, 2_000), index=index)
+    branch = pd.Series(rng.choice(["north", "south", "east"], 2_000), index=index, name="branch")
+    c = cxkit.csat(sat, by=branch.sample(frac=1.0, random_state=1))
+    e = cxkit.ces(effort, by=branch)
+    assert c.index.name == "branch" and list(c.columns) == [
+        "top_box", "top_box_low", "top_box_high", "mean", "mean_low", "mean_high", "n"]
+    for label, g in sat.groupby(branch):
+        one = cxkit.csat(g)
+        assert np.isclose(c.loc[label, "top_box"], (g >= 4).mean())
+        assert np.isclose(c.loc[label, "mean"], g.mean()) and c.loc[label, "n"] == len(g)
+        assert np.isclose(c.loc[label, "top_box_low"], one.top_box.ci_low)
+        assert np.isclose(c.loc[label, "mean_high"], one.mean.ci_high)
+    for label, g in effort.groupby(branch):
+        one = cxkit.ces(g)
+        assert np.isclose(e.loc[label, "easy"], (g >= 5).mean()) and np.isclose(e.loc[label, "mean"], g.mean())
+        assert np.isclose(e.loc[label, "easy_high"], one.easy.ci_high)
+    with pytest.raises(cxkit.InvalidScoreError):
+        cxkit.csat([5, 6], by=["a", "b"])

@@ -203,34 +203,82 @@ pub(crate) fn nps<'py>(
         let r = core::Nps::from_histogram(&h, confidence, method).py_err()?;
         return Ok(Nps::from(r).into_pyobject(py)?.into_any());
     };
+    by_group(
+        py,
+        scores,
+        weights,
+        Scale::NPS,
+        policy,
+        by,
+        |h| core::Nps::from_histogram(h, confidence, method),
+        |rs, columns| {
+            macro_rules! column {
+            ($($field:ident),*) => {
+                $(columns.set_item(stringify!($field), rs.iter().map(|r| r.$field).collect::<Vec<_>>())?;)*
+            };
+        }
+            column!(
+                score,
+                promoters,
+                passives,
+                detractors,
+                n,
+                n_effective,
+                se,
+                ci_low,
+                ci_high
+            );
+            Ok(())
+        },
+    )
+}
+
+/// One result per group of `by` (a label per score, matched to `scores` by index):
+/// `score` of each group's tally, its fields written as the columns of a DataFrame indexed
+/// by the caller's labels (in order of first appearance) by `columns`.
+#[allow(clippy::too_many_arguments)]
+fn by_group<'py, R>(
+    py: Python<'py>,
+    scores: &Bound<'py, PyAny>,
+    weights: Option<&Bound<'py, PyAny>>,
+    scale: Scale,
+    policy: cxkit_core::scale::NanPolicy,
+    by: &Bound<'py, PyAny>,
+    score: impl Fn(&core::Histogram) -> cxkit_core::Result<R>,
+    columns: impl Fn(&[R], &Bound<'py, pyo3::types::PyDict>) -> PyResult<()>,
+) -> PyResult<Bound<'py, PyAny>> {
     let by = rows_matched(("scores", scores), ("by", by))?;
     let groups = LabelColumn::read(&by, "by", Missing::Refuse)?;
     let labels = groups.labels()?;
     let n = labels.len()?;
-    let tallies = tally_by_group(py, scores, weights, Scale::NPS, policy, (&groups.codes, n))?;
-    let rs: Vec<core::Nps> = tallies
+    let tallies = tally_by_group(py, scores, weights, scale, policy, (&groups.codes, n))?;
+    let rs: Vec<R> = tallies
         .iter()
-        .map(|h| core::Nps::from_histogram(h, confidence, method))
+        .map(score)
         .collect::<cxkit_core::Result<_>>()
         .py_err()?;
-    let columns = pyo3::types::PyDict::new(py);
-    macro_rules! column {
-        ($($field:ident),*) => {
-            $(columns.set_item(stringify!($field), rs.iter().map(|r| r.$field).collect::<Vec<_>>())?;)*
-        };
-    }
-    column!(
-        score,
-        promoters,
-        passives,
-        detractors,
-        n,
-        n_effective,
-        se,
-        ci_low,
-        ci_high
-    );
-    convert::frame(py, columns, Some(labels), by_name(&by)?.as_deref())
+    let table = pyo3::types::PyDict::new(py);
+    columns(&rs, &table)?;
+    convert::frame(py, table, Some(labels), by_name(&by)?.as_deref())
+}
+
+/// The columns of a share and a mean per group: `{p}`, `{p}_low`, `{p}_high`, `mean`,
+/// `mean_low`, `mean_high`, `n`.
+fn share_and_mean_columns(
+    table: &Bound<'_, pyo3::types::PyDict>,
+    p: &str,
+    rows: &[(core::Proportion, core::Mean)],
+) -> PyResult<()> {
+    let col =
+        |f: &dyn Fn(&(core::Proportion, core::Mean)) -> f64| rows.iter().map(f).collect::<Vec<_>>();
+    table.set_item(p, col(&|r| r.0.estimate))?;
+    table.set_item(format!("{p}_low"), col(&|r| r.0.ci_low))?;
+    table.set_item(format!("{p}_high"), col(&|r| r.0.ci_high))?;
+    table.set_item("mean", col(&|r| r.1.estimate))?;
+    table.set_item("mean_low", col(&|r| r.1.ci_low))?;
+    table.set_item("mean_high", col(&|r| r.1.ci_high))?;
+    table.set_item("n", rows.iter().map(|r| r.1.n).collect::<Vec<_>>())?;
+    Ok(())
 }
 
 /// The name of a pandas Series of group labels (the index name of a grouped result).
@@ -363,26 +411,42 @@ pub(crate) fn top_box(
 /// >>> r = cxkit.csat([5] * 42 + [4] * 32 + [3] * 10 + [2] * 9 + [1] * 14)
 /// >>> round(100 * r.top_box.estimate, 2), round(r.mean.estimate, 4)
 /// (69.16, 3.7383)
+///
+/// With ``by`` (a group label per score, matched by index), a DataFrame with one row per
+/// group: top_box, top_box_low, top_box_high, mean, mean_low, mean_high, n.
+///
+/// >>> cxkit.csat([5, 4, 2, 5, 5, 1], by=["a", "a", "a", "b", "b", "b"])["top_box"].round(4).tolist()
+/// [0.6667, 0.6667]
 #[pyfunction]
 #[pyo3(
-    signature = (scores, scale=ScaleArg::one_to(5), top=2, weights=None, confidence=0.95, interval="wilson", nan_policy="raise"),
-    text_signature = "(scores, scale=5, top=2, weights=None, confidence=0.95, interval='wilson', nan_policy='raise')"
+    signature = (scores, scale=ScaleArg::one_to(5), top=2, weights=None, confidence=0.95, interval="wilson", nan_policy="raise", by=None),
+    text_signature = "(scores, scale=5, top=2, weights=None, confidence=0.95, interval='wilson', nan_policy='raise', by=None)"
 )]
 #[allow(clippy::too_many_arguments)]
-pub(crate) fn csat(
-    py: Python<'_>,
-    scores: &Bound<'_, PyAny>,
+pub(crate) fn csat<'py>(
+    py: Python<'py>,
+    scores: &Bound<'py, PyAny>,
     scale: ScaleArg,
     top: u32,
-    weights: Option<&Bound<'_, PyAny>>,
+    weights: Option<&Bound<'py, PyAny>>,
     confidence: f64,
     interval: &str,
     nan_policy: &str,
-) -> PyResult<Csat> {
+    by: Option<&Bound<'py, PyAny>>,
+) -> PyResult<Bound<'py, PyAny>> {
+    if let Some(by) = by.filter(|b| !b.is_none()) {
+        let method = convert::interval(interval)?;
+        let policy = convert::nan_policy(nan_policy)?;
+        let one = |h: &core::Histogram| {
+            core::Csat::from_histogram(h, top, confidence, method).map(|c| (c.top_box, c.mean))
+        };
+        return by_group(py, scores, weights, scale.0, policy, by, one, |rs, t| {
+            share_and_mean_columns(t, "top_box", rs)
+        });
+    }
     let (h, interval) = tallied(py, scores, weights, scale, interval, nan_policy)?;
-    core::Csat::from_histogram(&h, top, confidence, interval)
-        .py_err()
-        .map(Csat::from)
+    let r = core::Csat::from_histogram(&h, top, confidence, interval).py_err()?;
+    Ok(Csat::from(r).into_pyobject(py)?.into_any())
 }
 
 /// Customer Effort Score: mean agreement (1-7 by default) and share at or above ``threshold``.
@@ -390,26 +454,42 @@ pub(crate) fn csat(
 /// >>> r = cxkit.ces([7, 6, 5, 2])
 /// >>> r.mean.estimate, r.easy.estimate
 /// (5.0, 0.75)
+///
+/// With ``by`` (a group label per score, matched by index), a DataFrame with one row per
+/// group: easy, easy_low, easy_high, mean, mean_low, mean_high, n.
+///
+/// >>> cxkit.ces([7, 6, 5, 2], by=["a", "a", "b", "b"])["mean"].tolist()
+/// [6.5, 3.5]
 #[pyfunction]
 #[pyo3(
-    signature = (scores, scale=ScaleArg::one_to(7), threshold=5, weights=None, confidence=0.95, interval="wilson", nan_policy="raise"),
-    text_signature = "(scores, scale=7, threshold=5, weights=None, confidence=0.95, interval='wilson', nan_policy='raise')"
+    signature = (scores, scale=ScaleArg::one_to(7), threshold=5, weights=None, confidence=0.95, interval="wilson", nan_policy="raise", by=None),
+    text_signature = "(scores, scale=7, threshold=5, weights=None, confidence=0.95, interval='wilson', nan_policy='raise', by=None)"
 )]
 #[allow(clippy::too_many_arguments)]
-pub(crate) fn ces(
-    py: Python<'_>,
-    scores: &Bound<'_, PyAny>,
+pub(crate) fn ces<'py>(
+    py: Python<'py>,
+    scores: &Bound<'py, PyAny>,
     scale: ScaleArg,
     threshold: i32,
-    weights: Option<&Bound<'_, PyAny>>,
+    weights: Option<&Bound<'py, PyAny>>,
     confidence: f64,
     interval: &str,
     nan_policy: &str,
-) -> PyResult<Ces> {
+    by: Option<&Bound<'py, PyAny>>,
+) -> PyResult<Bound<'py, PyAny>> {
+    if let Some(by) = by.filter(|b| !b.is_none()) {
+        let method = convert::interval(interval)?;
+        let policy = convert::nan_policy(nan_policy)?;
+        let one = |h: &core::Histogram| {
+            core::Ces::from_histogram(h, threshold, confidence, method).map(|c| (c.easy, c.mean))
+        };
+        return by_group(py, scores, weights, scale.0, policy, by, one, |rs, t| {
+            share_and_mean_columns(t, "easy", rs)
+        });
+    }
     let (h, interval) = tallied(py, scores, weights, scale, interval, nan_policy)?;
-    core::Ces::from_histogram(&h, threshold, confidence, interval)
-        .py_err()
-        .map(Ces::from)
+    let r = core::Ces::from_histogram(&h, threshold, confidence, interval).py_err()?;
+    Ok(Ces::from(r).into_pyobject(py)?.into_any())
 }
 
 /// Tests whether a top-box share differs between two waves: delta = a - b (fractions).

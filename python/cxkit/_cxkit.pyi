@@ -1000,7 +1000,7 @@ class KeyDrivers(_Result):
     @property
     def table(self) -> Any: ...
 
-_DriverMethod = Literal["relative_weights", "shapley", "correlation", "beta", "pratt"]
+_DriverMethod = Literal["relative_weights", "shapley", "lmg", "correlation", "beta", "pratt"]
 
 @final
 class ServqualAccumulator:

@@ -285,3 +285,16 @@ def test_key_drivers_say_when_they_explain_almost_nothing():
     # mtcars: R² = 0.849 (R's lm), no warning; without a bootstrap no interval.
     k = cxkit.key_drivers(MTCARS[:, 1:], MTCARS[:, 0])
     assert k.warnings == [] and k.r2_interval is None
+
+
+def test_lmg_is_the_shapley_method():
+    # "lmg" (Lindeman, Merenda & Gold) names the same exact Shapley decomposition of R²: the
+    # same importances, reported under the method's first name.
+    rng = np.random.default_rng(4)
+    X = rng.normal(size=(300, 4))
+    y = X @ [0.8, 0.4, 0.2, 0.0] + rng.normal(size=300)
+    a = cxkit.key_drivers(X, y, method="lmg")
+    b = cxkit.key_drivers(X, y, method="shapley")
+    assert a.method == b.method == "shapley"
+    assert np.allclose(a.table["importance"], b.table["importance"])
+    assert np.isclose(a.table["importance"].sum(), a.r2)

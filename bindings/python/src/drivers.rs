@@ -112,7 +112,8 @@ fn drivers_table<'py>(py: Python<'py>, k: &Named<drv::KeyDrivers>) -> PyResult<B
 
 /// Key drivers of the outcome ``y`` among the attribute ratings ``X`` (respondents ×
 /// drivers; a DataFrame names them, else ``names``): the ``method``'s importance
-/// ("relative_weights", Johnson 2000; "shapley", exact LMG; "correlation"; "beta"; "pratt")
+/// ("relative_weights", Johnson 2000; "shapley" or its alias "lmg": the exact Shapley
+/// decomposition of R², Lindeman, Merenda & Gold's LMG; "correlation"; "beta"; "pratt")
 /// with its share of R² in percent, next to every other measure. Shapley values are computed
 /// for ``method="shapley"``, else as ``shapley`` says, else (None, the default) up to 15
 /// drivers — the core's rule, as in C. ``bootstrap``

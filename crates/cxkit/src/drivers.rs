@@ -55,7 +55,8 @@ pub enum DriverMethod {
     Pratt,
 }
 
-crate::names::named!(DriverMethod, "method", [RelativeWeights => "relative_weights", Shapley => "shapley", Correlation => "correlation", Beta => "beta", Pratt => "pratt"]);
+// "lmg" (Lindeman, Merenda & Gold's name for the Shapley decomposition of R²) is an alias.
+crate::names::named!(DriverMethod, "method", [RelativeWeights => "relative_weights", Shapley => "shapley", Shapley => "lmg", Correlation => "correlation", Beta => "beta", Pratt => "pratt"]);
 
 impl DriverMethod {
     /// Every method, in the order of the docs.

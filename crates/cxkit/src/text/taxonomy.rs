@@ -149,6 +149,17 @@ struct Compiled {
     window: Option<usize>,
 }
 
+impl Compiled {
+    /// Whether the rule's terms allow a match, `present(t)` telling whether term t occurs
+    /// (none of `none`, all of `all`, one of `any` when it has any); a window is checked
+    /// apart.
+    fn holds(&self, present: impl Fn(usize) -> bool) -> bool {
+        !self.none.iter().any(|&t| present(t))
+            && self.all.iter().all(|&t| present(t))
+            && (self.any.is_empty() || self.any.iter().any(|&t| present(t)))
+    }
+}
+
 /// A validated taxonomy, ready to tag texts.
 #[derive(Debug, Clone)]
 pub struct Taxonomy {
@@ -360,6 +371,11 @@ impl Taxonomy {
         &self.topics
     }
 
+    /// The parent of topic `i`, its parent's parent, … (the parents form no cycle).
+    fn ancestors(&self, i: usize) -> impl Iterator<Item = usize> + '_ {
+        std::iter::successors(self.parent[i], |&p| self.parent[p])
+    }
+
     /// The positions of the topics `ids` and of their parents, sorted and each once (the
     /// topics a text tagged with `ids` carries); Err with the first id the taxonomy does not
     /// hold.
@@ -370,14 +386,11 @@ impl Taxonomy {
         let mut found = Vec::with_capacity(ids.len());
         for id in ids {
             let id = id.as_ref();
-            let Some(mut at) = self.topics.iter().position(|t| t.id == id) else {
+            let Some(at) = self.topics.iter().position(|t| t.id == id) else {
                 return Err(id.to_string());
             };
             found.push(at);
-            while let Some(p) = self.parent[at] {
-                found.push(p);
-                at = p;
-            }
+            found.extend(self.ancestors(at));
         }
         found.sort_unstable();
         found.dedup();
@@ -412,12 +425,10 @@ impl Taxonomy {
         let mut evidence: Vec<Option<Vec<Evidence>>> = direct.clone();
         for (i, found) in direct.iter().enumerate() {
             if let Some(found) = found {
-                let mut at = self.parent[i];
-                while let Some(p) = at {
+                for p in self.ancestors(i) {
                     evidence[p]
                         .get_or_insert_with(Vec::new)
                         .extend(found.iter().cloned());
-                    at = self.parent[p];
                 }
             }
         }
@@ -513,13 +524,7 @@ impl Taxonomy {
         self.matcher.find(text, seen, hits);
         for &t in hits.iter() {
             for &i in &self.term_topics[t] {
-                if flags[i] == 0
-                    && self.rules[i].iter().any(|r| {
-                        !r.none.iter().any(|&t| seen[t])
-                            && r.all.iter().all(|&t| seen[t])
-                            && (r.any.is_empty() || r.any.iter().any(|&t| seen[t]))
-                    })
-                {
+                if flags[i] == 0 && self.rules[i].iter().any(|r| r.holds(|t| seen[t])) {
                     flags[i] = TOPIC_DIRECT;
                 }
             }
@@ -530,12 +535,10 @@ impl Taxonomy {
         hits.clear();
         for i in 0..flags.len() {
             if flags[i] == TOPIC_DIRECT {
-                let mut at = self.parent[i];
-                while let Some(p) = at {
+                for p in self.ancestors(i) {
                     if flags[p] == 0 {
                         flags[p] = TOPIC_VIA_SUBTOPIC;
                     }
-                    at = self.parent[p];
                 }
             }
         }
@@ -544,13 +547,7 @@ impl Taxonomy {
 
     /// The evidence of `rule` in a text with term occurrences `hits`, if it matches.
     fn matches(&self, rule: &Compiled, hits: &[Vec<(usize, usize)>]) -> Option<Vec<Evidence>> {
-        if rule.none.iter().any(|&t| !hits[t].is_empty()) {
-            return None;
-        }
-        if rule.all.iter().any(|&t| hits[t].is_empty()) {
-            return None;
-        }
-        if !rule.any.is_empty() && rule.any.iter().all(|&t| hits[t].is_empty()) {
+        if !rule.holds(|t| !hits[t].is_empty()) {
             return None;
         }
         // The groups that must each be present: every `all` term, and `any` as one group.

@@ -1998,6 +1998,37 @@ cx_status cx_bgnbd_probability_alive(const cx_bgnbd_params *params,
                                      double *out_values);
 
 /**
+ * P(X(t) = x): the probability that a new customer makes exactly `x` repeat purchases in
+ * (0, t] under the BG/NBD model (Fader, Hardie & Lee 2005, eq. 8), into `out_probability`.
+ *
+ * # Safety
+ * `params` and `out_probability` valid.
+ */
+cx_status cx_bgnbd_probability_of_purchases(const cx_bgnbd_params *params,
+                                            uint32_t x,
+                                            double t,
+                                            double *out_probability);
+
+/**
+ * The `len` customers by their number of repeat purchases `frequency` in their own time
+ * observed `t` (T), in `bins` bins: `out_observed[k]` customers observed with k repeat
+ * purchases and `out_expected[k]` as the model expects (the sum of their P(X(T) = k)), for
+ * k = 0 … `bins` − 2, the last bin being "`bins` − 1 or more". Both outputs hold `bins`
+ * entries; nothing is written on an error.
+ *
+ * # Safety
+ * `params` valid; `frequency`, `t` valid for `len` doubles; `out_observed`, `out_expected`
+ * valid for `bins` entries.
+ */
+cx_status cx_bgnbd_period_transactions(const cx_bgnbd_params *params,
+                                       const double *frequency,
+                                       const double *t,
+                                       size_t len,
+                                       size_t bins,
+                                       uint64_t *out_observed,
+                                       double *out_expected);
+
+/**
  * Fits the Pareto/NBD model to `len` customers' frequency, recency and T. Writes the
  * parameters and, when `out_report` is not NULL, the fit report. `options` may be NULL.
  *

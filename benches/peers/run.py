@@ -17,7 +17,9 @@ the date, the machine and the versions; the README shows the Markdown.
 
 Workloads and targets (../shared/DESIGN.md, "Performance targets"): NPS + CSAT on 10 M scores
 (>= 3x numpy); KANO analysis of 1 M respondents x 20 features (>= 20x a pandas crosstab);
-BG/NBD + Gamma-Gamma fits on 1 M customers (>= 20x lifetimes at equal log-likelihood) and the
+BG/NBD + Gamma-Gamma fits on 1 M customers (>= 20x lifetimes at equal log-likelihood), the
+period-transaction check (observed and expected customers per number of repeat purchases, against
+lifetimes' exact pmf summed per customer, equal bins), the
 transaction summary of 10 M rows (lifetimes); k-means 1 M x 8, k = 8 (>= 1x scikit-learn at
 equal inertia); Cronbach's alpha and relative weights on 1 M x 22 (>= 10x pingouin / numpy);
 journey event folding of 50 M events (a pandas groupby); a PLS path model of 6 constructs x 4
@@ -340,6 +342,46 @@ class Fits(Workload):
         # cxkit's optimum may be the better one; equal means within 1e-6 relative either way.
         ok = rel_bg <= 1e-6 and rel_gg <= 1e-6
         return ok, f"log-likelihood BG/NBD {bg[0]:.4f} vs {bg[1]:.4f} ({rel_bg:.1e}), Gamma-Gamma {gg[0]:.4f} vs {gg[1]:.4f} ({rel_gg:.1e})"
+
+
+class PeriodTransactions(Workload):
+    """Customers by repeat purchases, observed and expected under a BG/NBD model (the check
+    lifetimes' plot_period_transactions draws): lifetimes' exact eq. 8,
+    probability_of_n_purchases_up_to_time (one t a call: once per distinct T, times its
+    customers), for each bin, against
+    BetaGeo.period_transactions."""
+
+    name = "BG/NBD period transactions (7 bins)"
+    peer = "lifetimes"
+    unit = "customers"
+    sizes = (100_000, 1_000_000, 10_000_000)
+    params = dict(r=0.243, alpha=4.414, a=0.793, b=2.426)
+    bins = 7
+
+    def make(self, n, rng):
+        T = rng.integers(1, 105, size=n).astype(float)  # customers joined over two years, weeks
+        x = rng.negative_binomial(0.5, 0.5, size=n).astype(float)
+        return {"x": x, "T": T}
+
+    def ours(self, d):
+        table = cxkit.BetaGeo.from_params(**self.params).period_transactions(d["x"], d["T"], bins=self.bins)
+        return table["observed"].to_numpy(), table["expected"].to_numpy()
+
+    def theirs(self, d):
+        from lifetimes import BetaGeoFitter
+        f = BetaGeoFitter()
+        f.params_ = pd.Series(self.params)
+        observed = np.bincount(np.minimum(d["x"].astype(np.int64), self.bins - 1), minlength=self.bins)
+        # lifetimes' pmf takes one t: one call per distinct T, weighted by its customers.
+        ts, counts = np.unique(d["T"], return_counts=True)
+        expected = [sum(c * f.probability_of_n_purchases_up_to_time(t, k) for t, c in zip(ts, counts))
+                    for k in range(self.bins - 1)]
+        return observed, np.array(expected + [d["x"].size - sum(expected)])
+
+    def check(self, ours, theirs, d):
+        same_counts = np.array_equal(ours[0], theirs[0])
+        worst = float(np.max(np.abs(ours[1] - theirs[1]) / np.maximum(theirs[1], 1e-300)))
+        return same_counts and worst <= 1e-9, f"observed equal: {same_counts}; expected within {worst:.1e} relative"
 
 
 class KMeansWork(Workload):
@@ -720,7 +762,8 @@ class Tagging(Workload):
                                         f"{'the same' if with_evidence else 'DIFFERENT'}")
 
 
-WORKLOADS = [Survey(np.int8), Survey(np.float64), Kano(), Summary(), SummaryAccountIds(), Fits(), KMeansWork(),
+WORKLOADS = [Survey(np.int8), Survey(np.float64), Kano(), Summary(), SummaryAccountIds(), Fits(), PeriodTransactions(),
+             KMeansWork(),
              Silhouette(), Rfm(), Alpha(True), Alpha(False), RelativeWeights(), Journey(), Pls(), Tokenise(), Tagging()]
 
 

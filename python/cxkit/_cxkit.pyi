@@ -672,6 +672,14 @@ class BetaGeo(_Model):
     def expected_purchases(self, t: float, frequency: Any, recency: Any, T: Any) -> Any: ...
     def probability_alive(self, frequency: Any, recency: Any, T: Any) -> Any: ...
     def unconditional_expected_purchases(self, t: float) -> float: ...
+    def probability_of_purchases(self, x: int, t: float) -> float:
+        """P(X(t) = x): exactly ``x`` repeat purchases of a new customer in (0, t]."""
+    def period_transactions(self, frequency: _ArrayLike, T: _ArrayLike, bins: int = 7) -> Any:
+        """Customers by repeat purchases in their time observed, observed and expected.
+
+        A DataFrame indexed by ``frequency`` 0 … bins − 1 (the last row: bins − 1 or more)
+        with columns ``observed`` and ``expected``.
+        """
 
 @final
 class ParetoNbd(_Model):

@@ -21,7 +21,7 @@ from typing import Any, Mapping, Optional
 
 from cxkit import _cxkit
 
-__all__ = ["nps", "kano", "kano_shares", "servqual", "drivers", "topics", "value_tiers"]
+__all__ = ["nps", "kano", "kano_shares", "servqual", "drivers", "topics", "value_tiers", "period_transactions"]
 
 # Okabe–Ito colours (distinct for the common colour-vision deficiencies).
 KANO_COLOURS = {"A": "#009E73", "O": "#0072B2", "M": "#D55E00", "I": "#999999", "R": "#CC79A7", "Q": "#000000"}
@@ -46,6 +46,9 @@ _TEXT = {
         "tiers_title": "Customer pyramid", "tiers_x": "Bar width: share of customers",
         "tiers_y": "Tier (by value, highest first)", "tiers_label": "{c:.0%} of customers, {v:.0%} of value",
         "platinum": "Platinum", "gold": "Gold", "iron": "Iron", "lead": "Lead",
+        "period_title": "Customers by repeat purchases: observed and as the model expects",
+        "period_x": "Repeat purchases in the time observed", "period_y": "Customers",
+        "observed": "Observed", "expected": "Expected (model)",
     },
     "zh": {
         "nps_title": "各期 NPS", "nps_one": "NPS", "nps_y": "NPS（分，−100 至 100）", "wave": "期次",
@@ -62,6 +65,9 @@ _TEXT = {
         "tiers_title": "客户金字塔", "tiers_x": "条宽：客户占比",
         "tiers_y": "层级（按价值，由高到低）", "tiers_label": "客户 {c:.0%}，价值 {v:.0%}",
         "platinum": "白金", "gold": "黄金", "iron": "铁", "lead": "铅",
+        "period_title": "按重复购买次数的客户数：实际与模型预期",
+        "period_x": "观察期内的重复购买次数", "period_y": "客户数",
+        "observed": "实际", "expected": "预期（模型）",
     },
 }
 
@@ -348,3 +354,32 @@ def value_tiers(result: Any, ax: Any = None, lang: str = "en") -> Any:
     for side in ("top", "right", "bottom"):
         ax.spines[side].set_visible(False)
     return _finish(ax, lang, t["tiers_title"], t["tiers_x"], t["tiers_y"])
+
+
+def period_transactions(table: Any, ax: Any = None, lang: str = "en") -> Any:
+    """Customers by their number of repeat purchases, observed against the model's expectation
+    — the first check of a fit (lifetimes' plot_period_transactions, here exact): ``table`` is
+    the DataFrame of ``BetaGeo.period_transactions``, one pair of bars per row, the last
+    labelled "k+" when it counts k or more.
+
+    >>> import matplotlib; matplotlib.use("Agg")
+    >>> m = cxkit.BetaGeo.from_params(0.243, 4.414, 0.793, 2.426)
+    >>> ax = cxkit.plot.period_transactions(m.period_transactions([0, 0, 1, 4], [39] * 4, bins=3))
+    >>> len(ax.patches), [t.get_text() for t in ax.get_xticklabels()]
+    (6, ['0', '1', '2+'])
+    """
+    t = _text(lang)
+    rows = _rows(table)
+    if not rows:
+        raise _cxkit.EmptyInputError("table: no bins to plot")
+    ax = _axes(ax, (7.0, 4.5))
+    at = list(range(len(rows)))
+    ax.bar([i - 0.2 for i in at], [r["observed"] for _, r in rows], width=0.4, color=_BAR, label=t["observed"])
+    ax.bar([i + 0.2 for i in at], [r["expected"] for _, r in rows], width=0.4, color="#E69F00",
+           label=t["expected"])
+    labels = [str(k) for k, _ in rows]
+    if getattr(table, "attrs", {}).get("open_last_bin"):
+        labels[-1] += "+"
+    ax.set_xticks(at, labels)
+    ax.legend(frameon=False)
+    return _finish(ax, lang, t["period_title"], t["period_x"], t["period_y"])

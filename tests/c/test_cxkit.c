@@ -781,6 +781,38 @@ static void test_clv(void) {
   NEAR(p[0], 1.0 / (1.0 + 0.793 / 3.426 * pow(43.274 / 34.844, 2.243)), 1e-12);
   NEAR(p[1], 1.0, 0.0);
 
+  /* P(X(t) = x) against R BTYD's bgnbd.pmf on the same estimates: 0.5737864 for x = 0 at
+   * t = 39, 1.07869e-07 for x = 10 at t = 2 (as printed in lifetimes' R comparison test). */
+  double pmf;
+  CHECK(cx_bgnbd_probability_of_purchases(&fhl, 0, 39.0, &pmf) == CX_OK);
+  NEAR(pmf, 0.5737864, 1e-7);
+  CHECK(cx_bgnbd_probability_of_purchases(&fhl, 10, 2.0, &pmf) == CX_OK);
+  NEAR(pmf, 1.07869e-07, 1e-11);
+  CHECK(cx_bgnbd_probability_of_purchases(&fhl, 1, -1.0, &pmf) == CX_INVALID_PARAMETER);
+  CHECK(cx_bgnbd_probability_of_purchases(&fhl, 1, 1.0, NULL) == CX_NULL_ARGUMENT);
+
+  /* Period transactions: four customers at T = 39 with 0, 0, 1 and 4 repeat purchases in 3
+   * bins (0, 1, 2 or more); expected = 4·P(X(39) = k), the last bin 4 − the others. */
+  double pf[] = {0, 0, 1, 4}, bT[] = {39, 39, 39, 39}, expected[3];
+  uint64_t observed[3];
+  CHECK(cx_bgnbd_period_transactions(&fhl, pf, bT, 4, 3, observed, expected) == CX_OK);
+  CHECK(observed[0] == 2 && observed[1] == 1 && observed[2] == 1);
+  NEAR(expected[0], 4 * 0.5737864, 1e-6);
+  NEAR(expected[0] + expected[1] + expected[2], 4.0, 1e-9);
+  double p1;
+  CHECK(cx_bgnbd_probability_of_purchases(&fhl, 1, 39.0, &p1) == CX_OK);
+  NEAR(expected[1], 4 * p1, 1e-12);
+  double half[] = {0, 0.5, 1, 4};
+  expected[0] = -1;
+  CHECK(cx_bgnbd_period_transactions(&fhl, half, bT, 4, 3, observed, expected) ==
+        CX_INVALID_OBSERVATION);
+  CHECK(strstr(last_error(), "frequency 0.5") != NULL);
+  CHECK(expected[0] == -1); /* nothing written on an error */
+  CHECK(cx_bgnbd_period_transactions(&fhl, pf, bT, 4, 0, observed, expected) ==
+        CX_INVALID_PARAMETER);
+  CHECK(cx_bgnbd_period_transactions(&fhl, pf, bT, 4, 3, NULL, expected) == CX_NULL_ARGUMENT);
+  CHECK(cx_bgnbd_period_transactions(&fhl, pf, bT, 0, 3, observed, expected) == CX_EMPTY_INPUT);
+
   /* Fit on a small deterministic panel: parameters come back positive with a report. */
   double fx[40], ftx[40], fT[40], m[40];
   for (int i = 0; i < 40; i++) {

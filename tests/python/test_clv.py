@@ -293,3 +293,58 @@ def test_value_at_risk_joins_by_customer_id_and_matches_a_hand_calculation():
     assert gap["difference"] == pytest.approx(0.3375)
     renamed = cxkit.value_at_risk(scores.rename(lambda i: "客户" + i), value.rename(lambda i: "客户" + i))
     assert renamed["value_at_risk"] == r["value_at_risk"]
+
+
+def bgnbd_pmf(x, t, r, alpha, a, b):
+    """FHL (2005) eq. 8 with scipy's negative binomial: P(X(t) = x) =
+    B(a, b+x)/B(a, b)·NB(x) + 1{x>0}·B(a+1, b+x−1)/B(a, b)·(1 − NB-cdf(x − 1))."""
+    from scipy import stats
+
+    nb = stats.nbinom(r, alpha / (alpha + t))
+    lb = special.betaln
+    first = np.exp(lb(a, b + x) - lb(a, b)) * nb.pmf(x)
+    if x == 0:
+        return first
+    return first + np.exp(lb(a + 1, b + x - 1) - lb(a, b)) * nb.sf(x - 1)
+
+
+def test_probability_of_purchases_matches_scipy_and_r_btyd():
+    m = cxkit.BetaGeo.from_params(**FHL)
+    # R BTYD bgnbd.pmf on the CDNOW estimates (printed in lifetimes' comparison test).
+    assert m.probability_of_purchases(0, 39) == pytest.approx(0.5737864, abs=1e-7)
+    assert m.probability_of_purchases(10, 2) == pytest.approx(1.07869e-07, abs=1e-11)
+    for x in range(0, 15):
+        for t in (1.0, 13.5, 52.0):
+            assert m.probability_of_purchases(x, t) == pytest.approx(bgnbd_pmf(x, t, **FHL), rel=1e-9, abs=1e-15)
+
+
+def test_period_transactions_expect_what_a_simulated_panel_shows(rng):
+    # Customers drawn from the model itself: observed and expected bins agree within sampling
+    # error (5 standard deviations of a binomial count), and each expected bin is the sum of
+    # the customers' own P(X(T) = k) by scipy, the last one "6 or more".
+    panels = [simulate(rng, 6000, **FHL, T=t) for t in (26.0, 39.0, 52.0)]
+    x = np.concatenate([p[0] for p in panels])
+    T = np.concatenate([p[2] for p in panels])
+    m = cxkit.BetaGeo.from_params(**FHL)
+    table = m.period_transactions(x, T)
+    assert table.index.name == "frequency" and list(table.index) == list(range(7))
+    assert table.attrs["open_last_bin"] is True
+    counts = np.bincount(np.minimum(x.astype(int), 6), minlength=7)
+    assert table["observed"].tolist() == counts.tolist()
+    by_hand = [sum(np.sum(T == t) * bgnbd_pmf(k, t, **FHL) for t in (26.0, 39.0, 52.0)) for k in range(6)]
+    np.testing.assert_allclose(table["expected"].to_numpy()[:6], by_hand, rtol=1e-9)
+    assert table["expected"].sum() == pytest.approx(T.size, rel=1e-12)
+    sd = np.sqrt(table["expected"] * (1 - table["expected"] / T.size))
+    assert (np.abs(table["observed"] - table["expected"]) < 5 * sd).all()
+
+
+def test_period_transactions_refuse_bad_input():
+    m = cxkit.BetaGeo.from_params(**FHL)
+    with pytest.raises(cxkit.InvalidObservationError, match="frequency 1.5"):
+        m.period_transactions([1.5], [3.0])
+    with pytest.raises(cxkit.LengthMismatchError):
+        m.period_transactions([1, 2], [3.0])
+    with pytest.raises(cxkit.InvalidParameterError, match="bins"):
+        m.period_transactions([1], [3.0], bins=0)
+    with pytest.raises(cxkit.InvalidParameterError):
+        m.probability_of_purchases(1, float("nan"))

@@ -73,6 +73,10 @@ def charts(bank):
     costed = int(((ti.table["mentions"] > 0) & ti.table["cost"].notna()).sum())
     tiers = cxkit.value_tiers(bank["customers"]["balance"].clip(lower=0))
     n_features = len(kano_after.table)
+    tx = bank["transactions"]
+    hist = cxkit.summarize_transactions(tx["customer_id"], tx["date"], tx["amount"], freq="W")
+    bg = cxkit.BetaGeo(penalizer=0.001).fit(hist["frequency"], hist["recency"], hist["T"])
+    period = bg.period_transactions(hist["frequency"], hist["T"])
     return {
         "nps": (lambda ax, lang: cxkit.plot.nps(waves, ax=ax, lang=lang), len(waves)),
         "kano": (lambda ax, lang: cxkit.plot.kano(kano_after, previous=kano_before, ax=ax, lang=lang), n_features),
@@ -81,6 +85,8 @@ def charts(bank):
         "drivers": (lambda ax, lang: cxkit.plot.drivers(kd, ax=ax, lang=lang), len(kd.table)),
         "topics": (lambda ax, lang: cxkit.plot.topics(ti, ax=ax, lang=lang), min(10, costed)),
         "value_tiers": (lambda ax, lang: cxkit.plot.value_tiers(tiers, ax=ax, lang=lang), 4),
+        "period_transactions": (lambda ax, lang: cxkit.plot.period_transactions(period, ax=ax, lang=lang),
+                                2 * len(period)),
     }
 
 
@@ -158,6 +164,8 @@ def test_inputs_and_errors():
         cxkit.plot.nps(frame, lang="fr")
     with pytest.raises(cxkit.EmptyInputError):
         cxkit.plot.nps({})
+    with pytest.raises(cxkit.EmptyInputError, match="no bins"):
+        cxkit.plot.period_transactions(pd.DataFrame({"observed": [], "expected": []}))
     with pytest.raises(cxkit.InvalidParameterError, match="by"):
         cxkit.plot.servqual(cxkit.servqual([[5, 6], [4, 6]], [[6, 6], [6, 7]], dimensions=["a", "b"]), by="waves")
 

@@ -4,7 +4,7 @@
 use cxkit_core::clv::{self as core, FitOptions, Period};
 use cxkit_core::Error;
 
-use crate::convert::{arg, out, slice, write_all};
+use crate::convert::{arg, fill, out, slice, write_all};
 use crate::error::{cx_status, guard, Failure};
 
 /// Options of the maximum-likelihood fits; start from cx_fit_options_default().
@@ -274,6 +274,74 @@ pub unsafe extern "C" fn cx_bgnbd_probability_alive(
             per_customer(frequency, recency, t, len, out_values, |x, tx, tt| {
                 Ok(p.model()?.probability_alive_all(x, tx, tt)?)
             })
+        }
+    })
+}
+
+/// P(X(t) = x): the probability that a new customer makes exactly `x` repeat purchases in
+/// (0, t] under the BG/NBD model (Fader, Hardie & Lee 2005, eq. 8), into `out_probability`.
+///
+/// # Safety
+/// `params` and `out_probability` valid.
+#[no_mangle]
+pub unsafe extern "C" fn cx_bgnbd_probability_of_purchases(
+    params: *const cx_bgnbd_params,
+    x: u32,
+    t: f64,
+    out_probability: *mut f64,
+) -> cx_status {
+    guard("cx_bgnbd_probability_of_purchases", || {
+        // SAFETY: caller contract.
+        let (p, dst) = unsafe {
+            (
+                arg(params, "params")?,
+                out(out_probability, "out_probability")?,
+            )
+        };
+        *dst = p.model()?.probability_of_purchases(x, t)?;
+        Ok(())
+    })
+}
+
+/// The `len` customers by their number of repeat purchases `frequency` in their own time
+/// observed `t` (T), in `bins` bins: `out_observed[k]` customers observed with k repeat
+/// purchases and `out_expected[k]` as the model expects (the sum of their P(X(T) = k)), for
+/// k = 0 … `bins` − 2, the last bin being "`bins` − 1 or more". Both outputs hold `bins`
+/// entries; nothing is written on an error.
+///
+/// # Safety
+/// `params` valid; `frequency`, `t` valid for `len` doubles; `out_observed`, `out_expected`
+/// valid for `bins` entries.
+#[no_mangle]
+pub unsafe extern "C" fn cx_bgnbd_period_transactions(
+    params: *const cx_bgnbd_params,
+    frequency: *const f64,
+    t: *const f64,
+    len: usize,
+    bins: usize,
+    out_observed: *mut u64,
+    out_expected: *mut f64,
+) -> cx_status {
+    guard("cx_bgnbd_period_transactions", || {
+        // SAFETY: caller contract.
+        let (p, x, tt) = unsafe {
+            (
+                arg(params, "params")?,
+                slice(frequency, len, "frequency")?,
+                slice(t, len, "T")?,
+            )
+        };
+        if out_observed.is_null() {
+            return Err(Failure::Null("out_observed"));
+        }
+        if out_expected.is_null() {
+            return Err(Failure::Null("out_expected"));
+        }
+        let counts = p.model()?.period_transactions(x, tt, bins)?;
+        // SAFETY: both non-NULL and valid for `bins` entries (caller contract).
+        unsafe {
+            fill(out_observed, bins, &counts.observed, "out_observed")?;
+            fill(out_expected, bins, &counts.expected, "out_expected")
         }
     })
 }

@@ -77,6 +77,22 @@ fn every_entry_point_refuses_null_pointers() {
                 "cx_bgnbd_probability_alive",
             ),
             (
+                cx_bgnbd_probability_of_purchases(ptr::null(), 0, 1.0, ptr::null_mut()),
+                "cx_bgnbd_probability_of_purchases",
+            ),
+            (
+                cx_bgnbd_period_transactions(
+                    ptr::null(),
+                    ptr::null(),
+                    ptr::null(),
+                    1,
+                    1,
+                    ptr::null_mut(),
+                    ptr::null_mut(),
+                ),
+                "cx_bgnbd_period_transactions",
+            ),
+            (
                 cx_pareto_nbd_fit(
                     ptr::null(),
                     ptr::null(),

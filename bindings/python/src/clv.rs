@@ -255,11 +255,12 @@ macro_rules! model_class {
 /// A model class of repeat purchases over (frequency, recency, T): `model_class!` plus fit,
 /// expected purchases, P(alive) and unconditional expected purchases.
 macro_rules! transaction_model_class {
-    ($(#[$doc:meta])* $name:ident($inner:ty) { params: [$($p:ident),*] }) => {
+    ($(#[$doc:meta])* $name:ident($inner:ty) { params: [$($p:ident),*] $(, $($extra:tt)*)? }) => {
         model_class! {
             $(#[$doc])*
             $name($inner) {
                 params: [$($p),*],
+                $($($extra)*)?
                 /// Fits by maximum likelihood to frequency (repeat purchases), recency (time of
                 /// the last one) and T (time observed) per customer. Returns the model.
                 #[pyo3(signature = (frequency, recency, T, max_iterations=200, tolerance=1e-7))]
@@ -305,7 +306,45 @@ transaction_model_class! {
     /// >>> m = cxkit.BetaGeo.from_params(0.243, 4.414, 0.793, 2.426)
     /// >>> round(m.expected_purchases(39, 2, 30.43, 38.86), 3)
     /// 1.226
-    BetaGeo(core::BetaGeo) { params: [r, alpha, a, b] }
+    BetaGeo(core::BetaGeo) {
+        params: [r, alpha, a, b],
+        /// P(X(t) = x): the probability that a new customer makes exactly ``x`` repeat
+        /// purchases in (0, t] (Fader, Hardie & Lee 2005, eq. 8).
+        ///
+        /// >>> m = cxkit.BetaGeo.from_params(0.243, 4.414, 0.793, 2.426)
+        /// >>> round(m.probability_of_purchases(0, 39), 7)   # R BTYD's bgnbd.pmf
+        /// 0.5737864
+        fn probability_of_purchases(&self, x: u32, t: f64) -> PyResult<f64> {
+            self.model()?.probability_of_purchases(x, t).py_err()
+        }
+
+        /// Customers by their number of repeat purchases ``frequency`` in their own time
+        /// observed ``T``, observed and as the model expects (the sum of each customer's
+        /// P(X(T) = k)) — the first check of a fit. A DataFrame indexed by the number of
+        /// repeat purchases 0 … ``bins`` − 1 with columns ``observed`` and ``expected``; the
+        /// last row counts ``bins`` − 1 *or more* (``attrs["open_last_bin"]``). Exact, where
+        /// lifetimes' plot_period_transactions simulates. Drawn by
+        /// ``cxkit.plot.period_transactions``.
+        ///
+        /// >>> m = cxkit.BetaGeo.from_params(0.243, 4.414, 0.793, 2.426)
+        /// >>> m.period_transactions([0, 0, 1, 4], [39, 39, 39, 39], bins=3)["observed"].tolist()
+        /// [2, 1, 1]
+        #[pyo3(signature = (frequency, T, bins=7))]
+        #[allow(non_snake_case)]
+        fn period_transactions<'py>(&self, py: Python<'py>, frequency: &Bound<'py, PyAny>, T: &Bound<'py, PyAny>, bins: usize) -> PyResult<Bound<'py, PyAny>> {
+            let m = self.model()?;
+            let counts = with_floats!(py, [frequency => x, T => t], m.period_transactions(x, t, bins)).py_err()?;
+            let columns = PyDict::new(py);
+            columns.set_item("observed", counts.observed.to_pyarray(py))?;
+            columns.set_item("expected", counts.expected.to_pyarray(py))?;
+            let index = PyArray1::from_vec(py, (0..bins as u64).collect()).into_any();
+            let out = frame(py, columns, Some(index), Some("frequency"))?;
+            if let Ok(attrs) = out.getattr("attrs") {
+                attrs.set_item("open_last_bin", true)?;
+            }
+            Ok(out)
+        }
+    }
 }
 
 transaction_model_class! {

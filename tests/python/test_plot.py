@@ -4,6 +4,7 @@ every label inside the figure, no global style changed), and its PNG compared wi
 baseline (tests/python/baseline/*.png; CXKIT_BLESS=1 writes them) within a tolerance, in
 English and Chinese."""
 
+import importlib
 import os
 from pathlib import Path
 
@@ -14,11 +15,18 @@ import pytest
 mpl = pytest.importorskip("matplotlib")
 mpl.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
-from matplotlib.collections import PathCollection  # noqa: E402
+from matplotlib.collections import PathCollection, QuadMesh  # noqa: E402
 from matplotlib.testing.compare import compare_images  # noqa: E402
 
 import cxkit  # noqa: E402
 import cxkit.plot  # noqa: E402
+from cxkit.plot._style import family  # noqa: E402
+from plot_cases import charts  # noqa: E402
+from plot_cases.drivers import drivers_result  # noqa: E402
+from plot_cases.kano import kano_waves  # noqa: E402
+from plot_cases.quality import servqual_result  # noqa: E402
+from plot_cases.segment import tiers_result  # noqa: E402
+from plot_cases.text import topics_result  # noqa: E402
 
 BASELINE = Path(__file__).parent / "baseline"
 BLESS = os.environ.get("CXKIT_BLESS") == "1"
@@ -35,63 +43,19 @@ def close_figures():
     plt.close("all")
 
 
-def kano_waves(bank):
-    k = bank["kano"]
-    out = []
-    for w in sorted(k["wave"].unique()):
-        one = k[k["wave"] == w]
-        f = one.pivot(index="respondent_id", columns="feature", values="functional")
-        d = one.pivot(index="respondent_id", columns="feature", values="dysfunctional")
-        out.append(cxkit.kano_analyze(f, d))
-    return out
-
-
-def servqual_result(bank):
-    sq = bank["servqual"]
-    p = sq.pivot(index="respondent_id", columns="item", values="perception")
-    e = sq.pivot(index="respondent_id", columns="item", values="expectation")
-    dims = sq.drop_duplicates("item").set_index("item")["dimension"].reindex(p.columns).tolist()
-    return cxkit.servqual(p, e, dimensions=dims)
-
-
-def drivers_result(bank):
-    sq = bank["servqual"]
-    p = sq.pivot(index="respondent_id", columns="item", values="perception").astype(float)
-    y = p.iloc[:, :3].mean(axis=1) * 2 + np.random.default_rng(1).normal(size=len(p))
-    return cxkit.key_drivers(p.iloc[:, :6], y, bootstrap=100, seed=3)
-
-
-def charts(bank):
-    """name → (draw(ax, lang), the number of marks the chart must show)."""
-    s = bank["survey"]
-    waves = {f"W{w}": cxkit.nps(g) for w, g in s.groupby("wave")["ltr"]}
-    kano_before, kano_after = kano_waves(bank)[:2]
-    sq = servqual_result(bank)
-    kd = drivers_result(bank)
-    c = bank["comments"]
-    ti = cxkit.topic_impact(c["text"], c["score"])
-    costed = int(((ti.table["mentions"] > 0) & ti.table["cost"].notna()).sum())
-    tiers = cxkit.value_tiers(bank["customers"]["balance"].clip(lower=0))
-    n_features = len(kano_after.table)
-    tx = bank["transactions"]
-    hist = cxkit.summarize_transactions(tx["customer_id"], tx["date"], tx["amount"], freq="W")
-    bg = cxkit.BetaGeo(penalizer=0.001).fit(hist["frequency"], hist["recency"], hist["T"])
-    period = bg.period_transactions(hist["frequency"], hist["T"])
-    return {
-        "nps": (lambda ax, lang: cxkit.plot.nps(waves, ax=ax, lang=lang), len(waves)),
-        "kano": (lambda ax, lang: cxkit.plot.kano(kano_after, previous=kano_before, ax=ax, lang=lang), n_features),
-        "kano_shares": (lambda ax, lang: cxkit.plot.kano_shares(kano_after, ax=ax, lang=lang), 6 * n_features),
-        "servqual": (lambda ax, lang: cxkit.plot.servqual(sq, ax=ax, lang=lang), len(sq.dimensions)),
-        "drivers": (lambda ax, lang: cxkit.plot.drivers(kd, ax=ax, lang=lang), len(kd.table)),
-        "topics": (lambda ax, lang: cxkit.plot.topics(ti, ax=ax, lang=lang), min(10, costed)),
-        "value_tiers": (lambda ax, lang: cxkit.plot.value_tiers(tiers, ax=ax, lang=lang), 4),
-        "period_transactions": (lambda ax, lang: cxkit.plot.period_transactions(period, ax=ax, lang=lang),
-                                2 * len(period)),
-    }
+@pytest.fixture(scope="module")
+def drawn(bank):
+    return charts(bank)
 
 
 def marks(ax):
-    """Bars, or else points (scatter offsets, or the points of the first line)."""
+    """Heat-map cells (an image or a mesh), else bars, else points (scatter offsets, or the
+    points of the first line)."""
+    if ax.images:
+        return ax.images[0].get_array().size
+    mesh = [c for c in ax.collections if isinstance(c, QuadMesh)]
+    if mesh:
+        return mesh[0].get_array().size
     if ax.patches:
         return len(ax.patches)
     scatter = [c for c in ax.collections if isinstance(c, PathCollection)]
@@ -100,14 +64,14 @@ def marks(ax):
     return len(ax.lines[0].get_xdata())
 
 
-def test_every_plot_function_is_tested(bank):
-    assert set(charts(bank)) == set(cxkit.plot.__all__)
+def test_every_plot_function_is_tested(drawn):
+    assert set(drawn) == set(cxkit.plot.__all__)
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
-def test_charts_show_their_data_inside_the_figure(bank, lang):
+def test_charts_show_their_data_inside_the_figure(drawn, lang):
     before = dict(mpl.rcParams)
-    for name, (draw, expected) in charts(bank).items():
+    for name, (draw, expected) in drawn.items():
         fig, ax = plt.subplots(figsize=(8, 6), layout="constrained")
         assert draw(ax, lang) is ax, name
         assert ax.get_title(), name
@@ -126,7 +90,7 @@ def test_charts_show_their_data_inside_the_figure(bank, lang):
                 e = t.get_window_extent(renderer)
                 assert box.x0 - 1 <= e.x0 and e.x1 <= box.x1 + 1 and box.y0 - 1 <= e.y0 and e.y1 <= box.y1 + 1, (
                     name, t.get_text())
-        if lang == "zh" and cxkit.plot._family("zh"):
+        if lang == "zh" and family("zh"):
             assert ax.title.get_fontfamily()[0] in cxkit._cxkit._CJK_FONTS, name
             assert any("\u4e00" <= ch <= "\u9fff" for ch in ax.get_title()), name
     assert dict(mpl.rcParams) == before, "no global style changes"
@@ -171,12 +135,12 @@ def test_inputs_and_errors():
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
-def test_charts_match_their_baselines(bank, lang, tmp_path):
-    if lang == "zh" and not cxkit.plot._family("zh"):
+def test_charts_match_their_baselines(drawn, lang, tmp_path):
+    if lang == "zh" and not family("zh"):
         pytest.skip("no font of the report's CJK stack installed (scripts/system-env.sh installs one)")
     BASELINE.mkdir(exist_ok=True)
     failed = []
-    for name, (draw, _) in charts(bank).items():
+    for name, (draw, _) in drawn.items():
         fig, ax = plt.subplots(figsize=(8, 6), dpi=60, layout="constrained")
         draw(ax, lang)
         got = tmp_path / f"{name}-{lang}.png"
@@ -195,8 +159,17 @@ def test_charts_match_their_baselines(bank, lang, tmp_path):
 def test_docstring_examples_run():
     import doctest
 
+    import pkgutil
+
+    attempted = 0
+    for info in pkgutil.iter_modules(cxkit.plot.__path__, "cxkit.plot."):
+        r = doctest.testmod(importlib.import_module(info.name), extraglobs={"cxkit": cxkit})
+        assert r.failed == 0, info.name
+        attempted += r.attempted
     r = doctest.testmod(cxkit.plot, extraglobs={"cxkit": cxkit})
-    assert r.failed == 0 and r.attempted >= 15
+    assert r.failed == 0
+    # Every chart has an example.
+    assert attempted + r.attempted >= 2 * len(cxkit.plot.__all__)
 
 
 def test_results_plot_themselves(bank):
@@ -206,9 +179,8 @@ def test_results_plot_themselves(bank):
     kano = kano_waves(bank)[-1]
     sq = servqual_result(bank)
     kd = drivers_result(bank)
-    c = bank["comments"]
-    ti = cxkit.topic_impact(c["text"], c["score"])
-    tiers = cxkit.value_tiers(bank["customers"]["balance"].clip(lower=0))
+    ti = topics_result(bank)
+    tiers = tiers_result(bank)
     for result, chart in [(one, cxkit.plot.nps), (kano, cxkit.plot.kano), (sq, cxkit.plot.servqual),
                           (kd, cxkit.plot.drivers), (ti, cxkit.plot.topics), (tiers, cxkit.plot.value_tiers)]:
         fig, (a, b) = plt.subplots(1, 2)

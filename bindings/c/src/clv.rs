@@ -4,7 +4,7 @@
 use cxkit_core::clv::{self as core, FitOptions, Period};
 use cxkit_core::Error;
 
-use crate::convert::{arg, fill, out, slice, write_all};
+use crate::convert::{arg, out, outputs, slice, write_all};
 use crate::error::{cx_status, guard, Failure};
 
 /// Options of the maximum-likelihood fits; start from cx_fit_options_default().
@@ -331,17 +331,15 @@ pub unsafe extern "C" fn cx_bgnbd_period_transactions(
                 slice(t, len, "T")?,
             )
         };
-        if out_observed.is_null() {
-            return Err(Failure::Null("out_observed"));
-        }
-        if out_expected.is_null() {
-            return Err(Failure::Null("out_expected"));
-        }
+        outputs(&[
+            (out_observed.cast(), "out_observed"),
+            (out_expected.cast(), "out_expected"),
+        ])?;
         let counts = p.model()?.period_transactions(x, tt, bins)?;
-        // SAFETY: both non-NULL and valid for `bins` entries (caller contract).
+        // SAFETY: both valid for `bins` entries (caller contract), `bins` values each.
         unsafe {
-            fill(out_observed, bins, &counts.observed, "out_observed")?;
-            fill(out_expected, bins, &counts.expected, "out_expected")
+            write_all(&counts.observed, out_observed)?;
+            write_all(&counts.expected, out_expected)
         }
     })
 }

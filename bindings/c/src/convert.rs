@@ -182,14 +182,23 @@ pub(crate) unsafe fn write_optional(dst: *mut f64, values: impl ExactSizeIterato
 /// Copies `values` into the caller's array `out` of the same length.
 ///
 /// # Safety
-/// `out` NULL or valid for `values.len()` doubles.
-pub(crate) unsafe fn write_all(values: &[f64], out: *mut f64) -> Result<(), Failure> {
+/// `out` NULL or valid for `values.len()` entries.
+pub(crate) unsafe fn write_all<T: Copy>(values: &[T], out: *mut T) -> Result<(), Failure> {
     if out.is_null() {
         return Err(Failure::Null("out"));
     }
-    // SAFETY: non-NULL and valid for `values.len()` doubles (caller contract).
+    // SAFETY: non-NULL and valid for `values.len()` entries (caller contract).
     unsafe { std::ptr::copy_nonoverlapping(values.as_ptr(), out, values.len()) };
     Ok(())
+}
+
+/// Refuses the first NULL of several out-arrays, named: checked before the work, so that a
+/// call writing more than one array writes none of them on an error.
+pub(crate) fn outputs(arrays: &[(*const (), &'static str)]) -> Result<(), Failure> {
+    match arrays.iter().find(|(ptr, _)| ptr.is_null()) {
+        Some(&(_, name)) => Err(Failure::Null(name)),
+        None => Ok(()),
+    }
 }
 
 /// Static NUL-terminated copies of `names`, made once in `cell` (for the `cx_*_str` functions,

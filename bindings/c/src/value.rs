@@ -4,7 +4,7 @@ use cxkit_core::value::{self as value_core, Component, ValueModel};
 use cxkit_core::Error;
 use ndarray::ArrayView2;
 
-use crate::convert::{slice, write_all};
+use crate::convert::{outputs, slice, write_all};
 use crate::error::{cx_status, guard, Failure};
 
 /// Delivered value of `customers` customers: `value` is customers × `value_components`
@@ -46,15 +46,11 @@ pub unsafe extern "C" fn cx_delivered_value(
                 slice(cost_weights, cost_components, "cost_weights")?,
             )
         };
-        for (ptr, name) in [
-            (out_total_value, "out_total_value"),
-            (out_total_cost, "out_total_cost"),
-            (out_delivered, "out_delivered"),
-        ] {
-            if ptr.is_null() {
-                return Err(Failure::Null(name));
-            }
-        }
+        outputs(&[
+            (out_total_value.cast(), "out_total_value"),
+            (out_total_cost.cast(), "out_total_cost"),
+            (out_delivered.cast(), "out_delivered"),
+        ])?;
         let side = |w: &[f64]| {
             w.iter()
                 .enumerate()

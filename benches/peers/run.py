@@ -231,6 +231,36 @@ class Kano(Workload):
         return bool(same_counts and same_bw), "same counts per category and feature, Better/Worse to 1e-12"
 
 
+class KanoLong(Kano):
+    """The same analysis from the long table a bank's kano.csv holds (one row per respondent
+    and feature): cxkit reads it as it is, the peer pivots it first."""
+
+    name = "KANO analysis from a long table, 20 features"
+    peer = "pandas pivot + crosstab"
+    sizes = (10_000, 100_000)
+    target = None
+
+    def make(self, n, rng):
+        f, d = super().make(n, rng)
+        ids = np.char.add("C", np.arange(n).astype(str)).astype(object)
+        return pd.DataFrame({
+            "respondent_id": np.repeat(ids, 20),
+            "feature": np.tile(f.columns.to_numpy(dtype=object), n),
+            "functional": f.to_numpy().ravel(),
+            "dysfunctional": d.to_numpy().ravel(),
+        })
+
+    def ours(self, data):
+        return cxkit.kano_analyze("functional", "dysfunctional", data=data).table
+
+    def theirs(self, data):
+        # Features in order of first appearance, as cxkit lists them (pivot sorts them).
+        order = data["feature"].unique()
+        wide = [data.pivot(index="respondent_id", columns="feature", values=v)[order]
+                for v in ("functional", "dysfunctional")]
+        return super().theirs(wide)
+
+
 class Summary(Workload):
     name = "transaction summary (frequency, recency, T, monetary)"
     peer = "lifetimes"
@@ -762,7 +792,7 @@ class Tagging(Workload):
                                         f"{'the same' if with_evidence else 'DIFFERENT'}")
 
 
-WORKLOADS = [Survey(np.int8), Survey(np.float64), Kano(), Summary(), SummaryAccountIds(), Fits(), PeriodTransactions(),
+WORKLOADS = [Survey(np.int8), Survey(np.float64), Kano(), KanoLong(), Summary(), SummaryAccountIds(), Fits(), PeriodTransactions(),
              KMeansWork(),
              Silhouette(), Rfm(), Alpha(True), Alpha(False), RelativeWeights(), Journey(), Pls(), Tokenise(), Tagging()]
 

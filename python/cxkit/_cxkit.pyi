@@ -530,8 +530,13 @@ def kano_analyze(
     nan_policy: _NanPolicy = "raise",
     max_questionable: Optional[float] = None,
     max_indifferent: Optional[float] = None,
+    data: Any = None,
+    respondent: str = "respondent_id",
+    feature: str = "feature",
 ) -> KanoResult:
-    """A verdict per feature of a respondents x features KANO questionnaire."""
+    """A verdict per feature of a respondents x features KANO questionnaire, or of a long
+    table (``data``, one row per respondent and feature) whose columns the other arguments
+    name."""
 
 def kano_migration(waves: Sequence[KanoResult], alpha: float = 0.05) -> Any:
     """Each feature's category, Better and Worse per wave, its path and whether it migrated
@@ -1072,8 +1077,12 @@ def servqual(
     reversed: Optional[Sequence[Any]] = None,
     nan_policy: _NanPolicy = "raise",
     confidence: float = 0.95,
+    data: Any = None,
+    respondent: str = "respondent_id",
+    item: str = "item",
 ) -> Servqual:
-    """SERVQUAL gaps (perception − expectation) per item, dimension and overall."""
+    """SERVQUAL gaps (perception − expectation) per item, dimension and overall; from
+    respondents × items matrices or a long table (``data``) whose columns the arguments name."""
 
 def servperf(
     perceptions: Any,
@@ -1082,6 +1091,9 @@ def servperf(
     reversed: Optional[Sequence[Any]] = None,
     nan_policy: _NanPolicy = "raise",
     confidence: float = 0.95,
+    data: Any = None,
+    respondent: str = "respondent_id",
+    item: str = "item",
 ) -> Servperf:
     """SERVPERF: perception scores per item, dimension and overall."""
 
@@ -1093,6 +1105,9 @@ def zone_of_tolerance(
     scale: Tuple[float, float] = ...,
     reversed: Optional[Sequence[Any]] = None,
     nan_policy: _NanPolicy = "raise",
+    data: Any = None,
+    respondent: str = "respondent_id",
+    item: str = "item",
 ) -> ZoneOfTolerance:
     """MSA, MSS and where perceived service lies against the zone, per item and dimension."""
 

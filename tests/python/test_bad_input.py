@@ -23,6 +23,12 @@ P = [[5.0, 6.0], [4.0, 7.0], [6.0, 5.0]]
 DIMS = ["a", "b"]
 FREQ, REC, T = [0.0, 2.0, 5.0], [0.0, 20.0, 30.0], [40.0, 40.0, 40.0]
 DAYS = ["2024-01-01", "2024-01-02"]
+# A long KANO table (kano.csv's columns) and a long SERVQUAL table (servqual.csv's).
+KANO_LONG = pd.DataFrame({"respondent_id": ["c1", "c1", "c2", "c2"], "feature": ["app", "fees"] * 2,
+                          "functional": [1, 3, 1, 3], "dysfunctional": [3, 5, 3, 5], "segment": ["a", "a", "b", "b"]})
+SQ_LONG = pd.DataFrame({"respondent_id": ["c1", "c1", "c2", "c2"], "item": ["speed", "fees"] * 2,
+                        "dimension": ["r", "t", "r", "t"], "perception": [5.0, 6.0, 4.0, 7.0],
+                        "expectation": [6.0, 6.0, 6.0, 7.0]})
 PLS_DATA = pd.DataFrame({"a": [1.0, 2.0, 3.0, 4.0, 5.0], "b": [2.0, 1.0, 4.0, 3.0, 5.0], "c": [1.0, 3.0, 2.0, 5.0, 4.0]})
 
 
@@ -130,6 +136,13 @@ CASES = [
     ("kano_analyze", "shapes differ", lambda: cxkit.kano_analyze([[1, 2]], [[1]]), cxkit.LengthMismatchError),
     ("kano_analyze", "tables naming other features", lambda: cxkit.kano_analyze(frame([[1, 2]], ["a", "b"]), frame([[5, 4]], ["b", "c"])), cxkit.IncompatibleError),
     ("kano_analyze", "a missing segment", lambda: cxkit.kano_analyze([[1, 2], [1, 2]], [[5, 4], [5, 4]], segments=["a", None]), cxkit.InvalidLabelError),
+    ("kano_analyze", "long table: a respondent without a row for a feature", lambda: cxkit.kano_analyze("functional", "dysfunctional", data=KANO_LONG.iloc[1:]), cxkit.MissingAnswerError),
+    ("kano_analyze", "long table: a respondent and feature on two rows", lambda: cxkit.kano_analyze("functional", "dysfunctional", data=pd.concat([KANO_LONG, KANO_LONG.iloc[:1]])), cxkit.InvalidLabelError),
+    ("kano_analyze", "long table: no such column", lambda: cxkit.kano_analyze("functional", "dysfunction", data=KANO_LONG), cxkit.InvalidParameterError),
+    ("kano_analyze", "long table: a matrix where a column name belongs", lambda: cxkit.kano_analyze([[1, 3]], "dysfunctional", data=KANO_LONG), cxkit.InvalidParameterError),
+    ("kano_analyze", "long table: a missing respondent id", lambda: cxkit.kano_analyze("functional", "dysfunctional", data=KANO_LONG.assign(respondent_id=["c1", None, "c2", "c2"])), cxkit.InvalidLabelError),
+    ("kano_analyze", "long table: segments that change within a respondent", lambda: cxkit.kano_analyze("functional", "dysfunctional", segments="segment", data=KANO_LONG.assign(segment=["a", "b", "b", "b"])), cxkit.InvalidParameterError),
+    ("kano_analyze", "long table: features given as well", lambda: cxkit.kano_analyze("functional", "dysfunctional", features=["x", "y"], data=KANO_LONG), cxkit.InvalidParameterError),
     ("kano_from_counts", "negative count", lambda: cxkit.kano_from_counts(-1, 0, 0, 0), cxkit.InvalidParameterError),
     # Quality, reliability, drivers.
     ("servqual", "rating outside the scale", lambda: cxkit.servqual([[1, 9]], [[1, 2]], dimensions=DIMS), cxkit.InvalidAnswerError),
@@ -137,6 +150,9 @@ CASES = [
     ("servqual", "expectations naming other items", lambda: cxkit.servqual(frame(P, ["a", "b"]), frame(P, ["a", "c"]), dimensions=DIMS), cxkit.IncompatibleError),
     ("servqual", "a dimension naming an item that is not a column", lambda: cxkit.servqual(frame(P, [1, 2]), frame(P, [1, 2]), dimensions={"a": [1, 3]}), cxkit.InvalidParameterError),
     ("servqual", "dimension map of wrong length", lambda: cxkit.servqual(P, P, dimensions=["a"]), cxkit.LengthMismatchError),
+    ("servqual", "long table: a respondent without a row for an item", lambda: cxkit.servqual("perception", "expectation", dimensions="dimension", data=SQ_LONG.iloc[:3]), cxkit.MissingAnswerError),
+    ("servqual", "long table: an item's dimension differs between rows", lambda: cxkit.servqual("perception", "expectation", dimensions="dimension", data=SQ_LONG.assign(dimension=["r", "t", "t", "t"])), cxkit.InvalidParameterError),
+    ("servqual", "long table: the data is not a DataFrame", lambda: cxkit.servqual("perception", "expectation", data=[[1, 2]]), cxkit.InvalidParameterError),
     ("cronbach_alpha", "one item", lambda: cxkit.cronbach_alpha([[1], [2], [3]]), cxkit.InsufficientDataError),
     ("cronbach_alpha", "inf", lambda: cxkit.cronbach_alpha([[1, 2], [np.inf, 2], [3, 4]]), cxkit.InvalidParameterError),
     ("cronbach_alpha", "a reverse-keyed pair (x, 6 − x)", lambda: cxkit.cronbach_alpha([[1, 5], [2, 4], [4, 2], [5, 1]]), cxkit.ZeroVarianceError),

@@ -265,3 +265,63 @@ def test_answer_texts_are_read_as_the_csv_reader_reads_them():
     assert r.feature("d").n == 1
     with pytest.raises(cxkit.InvalidAnswerError, match="an answer 1 to 5 or a KANO label"):
         cxkit.kano_analyze(np.array([["maybe"]], dtype=object), np.array([["5"]], dtype=object))
+
+
+def _pivot(long, values):
+    """The wide respondents × features frame pandas makes of a long table (the independent
+    computation the long form is held to)."""
+    return long.pivot(index="respondent_id", columns="feature", values=values)
+
+
+def test_a_long_table_is_read_as_kano_csv_holds_it():
+    # Issue 24: the demo's own KANO frame is long (respondent, feature, answers); kano_analyze
+    # reads it with the column names as arguments and gives what the pandas pivot gives.
+    import pandas as pd
+    import polars as pl
+
+    k = cxkit.load_demo_bank(customers=2_000)["kano"]
+    one = k[k["wave"] == k["wave"].max()]
+    wide = cxkit.kano_analyze(_pivot(one, "functional"), _pivot(one, "dysfunctional"))
+    long = cxkit.kano_analyze("functional", "dysfunctional", data=one)
+    pd.testing.assert_frame_equal(long.table.sort_index(), wide.table.sort_index())
+    # Row order does not matter; the features come in order of first appearance.
+    shuffled = one.sample(frac=1.0, random_state=7)
+    again = cxkit.kano_analyze("functional", "dysfunctional", data=shuffled)
+    assert again.features == list(dict.fromkeys(shuffled["feature"]))
+    pd.testing.assert_frame_equal(again.table.sort_index(), wide.table.sort_index())
+    # polars, and other column names.
+    renamed = one.rename(columns={"respondent_id": "客户编号", "feature": "功能"})
+    from_polars = cxkit.kano_analyze("functional", "dysfunctional", data=pl.from_pandas(renamed),
+                                     respondent="客户编号", feature="功能")
+    pd.testing.assert_frame_equal(from_polars.table.sort_index(), wide.table.sort_index())
+    # segments names a column that belongs to the respondent: one table per wave, each the
+    # pivot of that wave alone.
+    by_wave = cxkit.kano_analyze("functional", "dysfunctional", segments="wave", data=k)
+    for w, part in k.groupby("wave"):
+        alone = cxkit.kano_analyze(_pivot(part, "functional"), _pivot(part, "dysfunctional"))
+        pd.testing.assert_frame_equal(by_wave.segments[w].table.sort_index(), alone.table.sort_index())
+
+
+def test_long_tables_keep_ids_labels_and_gaps():
+    import pandas as pd
+
+    # 19-digit account numbers stay exact; answers may be labels; a missing row is a missing
+    # answer under nan_policy="omit", as NaN is in the pivot.
+    ids = [6222021234567890128, 6222021234567890129, 6222021234567890130]
+    long = pd.DataFrame({
+        "respondent_id": [ids[0], ids[0], ids[1], ids[1], ids[2]],
+        "feature": ["app", "fees", "fees", "app", "app"],
+        "functional": ["like", "neutral", "neutral", "like", "must-be"],
+        "dysfunctional": ["neutral", "dislike", "dislike", "neutral", "dislike"],
+    })
+    r = cxkit.kano_analyze("functional", "dysfunctional", data=long, nan_policy="omit")
+    f = long.pivot(index="respondent_id", columns="feature", values="functional")
+    d = long.pivot(index="respondent_id", columns="feature", values="dysfunctional")
+    assert list(f.index) == ids
+    wide = cxkit.kano_analyze(f.where(f.notna(), None), d.where(d.notna(), None), nan_policy="omit")
+    pd.testing.assert_frame_equal(r.table.sort_index(), wide.table.sort_index())
+    # Hand count: app A, A, M; fees M, M (respondent 3 did not answer fees).
+    assert (r.table.loc["app", ["A", "M", "n"]].tolist(), r.table.loc["fees", ["M", "n"]].tolist()) == ([2, 1, 3], [2, 2])
+    with pytest.raises(cxkit.MissingAnswerError, match="6222021234567890130") as e:
+        cxkit.kano_analyze("functional", "dysfunctional", data=long)
+    assert (e.value.respondent, e.value.feature) == (ids[2], "fees")

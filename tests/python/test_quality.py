@@ -298,3 +298,30 @@ def test_lmg_is_the_shapley_method():
     assert a.method == b.method == "shapley"
     assert np.allclose(a.table["importance"], b.table["importance"])
     assert np.isclose(a.table["importance"].sum(), a.r2)
+
+
+def test_long_tables_are_read_as_servqual_csv_holds_them():
+    # Issue 24: the demo's SERVQUAL frame is long (respondent, item, dimension, ratings);
+    # servqual / servperf / zone_of_tolerance read it with the column names as arguments and
+    # give what the pandas pivot gives.
+    import pandas as pd
+
+    sq = cxkit.load_demo_bank(customers=2_000)["servqual"]
+    p = sq.pivot(index="respondent_id", columns="item", values="perception")
+    e = sq.pivot(index="respondent_id", columns="item", values="expectation")
+    dims = sq.drop_duplicates("item").set_index("item")["dimension"].reindex(p.columns).tolist()
+    wide = cxkit.servqual(p, e, dimensions=dims)
+    long = cxkit.servqual("perception", "expectation", dimensions="dimension", data=sq.sample(frac=1.0, random_state=3))
+    # Items and dimensions in order of first appearance in the rows, here shuffled.
+    pd.testing.assert_frame_equal(long.dimensions.sort_index(), wide.dimensions.sort_index())
+    pd.testing.assert_frame_equal(long.items.sort_index(), wide.items.sort_index(), check_index_type=False)
+    assert long.overall.estimate == pytest.approx(wide.overall.estimate, abs=1e-12)
+    perf = cxkit.servperf("perception", dimensions="dimension", data=sq)
+    pd.testing.assert_frame_equal(perf.dimensions, cxkit.servperf(p, dimensions=dims).dimensions)
+    # The zone of tolerance from three rating columns: adequate one point below the
+    # expectation, desired the expectation (a made-up but valid zone).
+    z_long = sq.assign(adequate=(sq["expectation"] - 1).clip(lower=1), desired=sq["expectation"])
+    z = cxkit.zone_of_tolerance("perception", "adequate", "desired", dimensions="dimension", data=z_long)
+    a = z_long.pivot(index="respondent_id", columns="item", values="adequate")
+    expected = cxkit.zone_of_tolerance(p, a, e, dimensions=dims)
+    pd.testing.assert_frame_equal(z.dimensions, expected.dimensions)

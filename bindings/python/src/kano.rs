@@ -2,6 +2,7 @@
 
 use cxkit_core::kano::{self as core, Answer, AnswerForm, KanoOptions};
 use cxkit_core::names::Named;
+use cxkit_core::scale::NanPolicy;
 use cxkit_core::Error;
 use ndarray::ArrayView2;
 use numpy::{PyArray2, PyArrayMethods, PyUntypedArray};
@@ -14,6 +15,7 @@ use crate::convert::result::{from_json, reduce, to_dict, to_json};
 use crate::convert::state::{accumulate_by_methods, accumulator_class, Columns, Shared};
 use crate::error::{invalid, IntoPyResult};
 use crate::labels::{in_order, matched, LabelColumn, Missing};
+use crate::long::{name_of, LongTable};
 
 /// Letters of the categories, indexed like `KanoCategory::ALL`, then "" for a missing pair.
 const LETTERS: [&str; 7] = ["A", "O", "M", "I", "R", "Q", ""];
@@ -244,11 +246,22 @@ pub(crate) fn kano_classify<'py>(
 /// label per respondent for a table per segment. Respondents whose share of Q (or I) answers
 /// exceeds ``max_questionable`` (``max_indifferent``) are dropped.
 ///
+/// A long (tidy) table, one row per respondent and feature as kano.csv and
+/// ``load_demo_bank()["kano"]`` hold it, is read as it is: pass it as ``data`` and name its
+/// columns — ``functional`` and ``dysfunctional`` (and ``importance``, ``segments``) become
+/// column names, ``respondent`` and ``feature`` name the label columns (kano.csv's names by
+/// default). A respondent without a row for a feature has missing answers.
+///
 /// >>> r = cxkit.kano_analyze([[1, 3]] * 5 + [[2, 3]], [[3, 5]] * 6, features=["queue time", "fees"])
 /// >>> r.category("queue time"), r.category("fees")
 /// ('A', 'M')
+/// >>> import pandas as pd
+/// >>> long = pd.DataFrame({"respondent_id": ["c1", "c1", "c2", "c2"], "feature": ["app", "fees"] * 2,
+/// ...                      "functional": [1, 3, 1, 3], "dysfunctional": [3, 5, 3, 5]})
+/// >>> cxkit.kano_analyze("functional", "dysfunctional", data=long).table["category"].to_dict()
+/// {'app': 'A', 'fees': 'M'}
 #[pyfunction]
-#[pyo3(signature = (functional, dysfunctional, features=None, importance=None, segments=None, form="full", nan_policy="raise", max_questionable=None, max_indifferent=None))]
+#[pyo3(signature = (functional, dysfunctional, features=None, importance=None, segments=None, form="full", nan_policy="raise", max_questionable=None, max_indifferent=None, data=None, respondent="respondent_id", feature="feature"))]
 #[allow(clippy::too_many_arguments)]
 pub(crate) fn kano_analyze<'py>(
     py: Python<'py>,
@@ -261,7 +274,42 @@ pub(crate) fn kano_analyze<'py>(
     nan_policy: &str,
     max_questionable: Option<f64>,
     max_indifferent: Option<f64>,
+    data: Option<&Bound<'py, PyAny>>,
+    respondent: &str,
+    feature: &str,
 ) -> PyResult<KanoResult> {
+    if let Some(data) = data.filter(|d| !d.is_none()) {
+        if features.is_some() {
+            return Err(invalid(
+                "features",
+                "with data=, the features are the labels of data's feature column".into(),
+            ));
+        }
+        let long = LongTable::read(data, respondent, feature)?;
+        if convert::nan_policy(nan_policy)? == NanPolicy::Raise {
+            long.complete()?;
+        }
+        let wide = |obj: &Bound<'py, PyAny>, what| long.wide(&name_of(obj, what)?);
+        let importance = importance.map(|w| wide(w, "importance")).transpose()?;
+        let segments = segments
+            .map(|s| long.per_respondent(&name_of(s, "segments")?, "segments"))
+            .transpose()?;
+        return kano_analyze(
+            py,
+            &wide(functional, "functional")?,
+            &wide(dysfunctional, "dysfunctional")?,
+            None,
+            importance.as_ref(),
+            segments.as_ref(),
+            form,
+            nan_policy,
+            max_questionable,
+            max_indifferent,
+            None,
+            respondent,
+            feature,
+        );
+    }
     let dysfunctional = matched(("functional", functional), ("dysfunctional", dysfunctional))?;
     let importance = importance
         .map(|w| matched(("functional", functional), ("importance", w)))

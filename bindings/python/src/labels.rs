@@ -225,7 +225,7 @@ fn module_of(obj: &Bound<'_, PyAny>) -> PyResult<String> {
 
 /// A numpy array of `obj`'s values without numeric conversion: lists and tuples as objects,
 /// pandas through `to_numpy()`, polars and Arrow arrays with nulls as Python values (None).
-fn to_numpy<'py>(obj: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
+pub(crate) fn to_numpy<'py>(obj: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
     let py = obj.py();
     let np = py.import("numpy")?;
     let object = py.import("builtins")?.getattr("object")?;

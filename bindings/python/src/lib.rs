@@ -18,6 +18,7 @@ mod ipa;
 mod journey;
 mod kano;
 mod labels;
+mod long;
 mod pls;
 mod quality;
 mod reliability;

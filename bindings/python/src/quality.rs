@@ -2,15 +2,17 @@
 //! classes and the mergeable SERVQUAL state.
 
 use cxkit_core::quality::{self as q, DimensionWeights, Dimensions, QualityOptions};
+use cxkit_core::scale::NanPolicy;
 use numpy::PyArrayMethods;
 use pyo3::prelude::*;
-use pyo3::types::{PyDict, PyType};
+use pyo3::types::{PyDict, PyList, PyString, PyType};
 
 use crate::convert::result::{list, mean_columns, result_class, table, Named};
 use crate::convert::state::{accumulate_by_methods, accumulator_class, Columns, Shared};
 use crate::convert::{named_matrix, nan_policy};
 use crate::error::{invalid, IntoPyResult};
 use crate::labels::{entries_in_order, in_order, matched, rows_matched};
+use crate::long::{name_of, LongTable};
 use crate::survey::Mean;
 
 result_class! {
@@ -214,6 +216,41 @@ fn reversed(
         .collect()
 }
 
+/// The wide frames of a long table, and the dimensions argument to analyse them with.
+type LongFrames<'py, const N: usize> = ([Bound<'py, PyAny>; N], Option<Bound<'py, PyAny>>);
+
+/// The wide frames of a long table (``data`` given): each of `values` names a column of
+/// `data` whose values become a respondents × items frame; `dimensions`, when it is a column
+/// name, becomes one dimension per item (the item's rows must agree). A respondent without a
+/// row for an item is refused under ``nan_policy="raise"``.
+fn long_frames<'py, const N: usize>(
+    data: &Bound<'py, PyAny>,
+    (respondent, item): (&str, &str),
+    values: [(&Bound<'py, PyAny>, &'static str); N],
+    dimensions: Option<&Bound<'py, PyAny>>,
+    nan: &str,
+) -> PyResult<LongFrames<'py, N>> {
+    let long = LongTable::read(data, respondent, item)?;
+    if nan_policy(nan)? == NanPolicy::Raise {
+        long.complete()?;
+    }
+    let mut frames = Vec::with_capacity(N);
+    for (obj, what) in values {
+        frames.push(long.wide(&name_of(obj, what)?)?);
+    }
+    let dimensions = match dimensions.filter(|d| !d.is_none()) {
+        Some(d) if d.is_instance_of::<PyString>() => {
+            let per_item = long.per_label(&name_of(d, "dimensions")?, "dimensions")?;
+            Some(PyList::new(data.py(), per_item)?.into_any())
+        }
+        other => other.cloned(),
+    };
+    let frames: [Bound<'py, PyAny>; N] = frames
+        .try_into()
+        .unwrap_or_else(|_| unreachable!("one frame per value column"));
+    Ok((frames, dimensions))
+}
+
 #[allow(clippy::too_many_arguments)]
 pub(crate) fn quality_options(
     names: &[String],
@@ -245,8 +282,19 @@ pub(crate) fn quality_options(
 /// ...                    dimensions=["reliability", "empathy"])
 /// >>> round(r.overall.estimate, 4), r.items["gap"].round(4).tolist()
 /// (-0.6667, [-1.3333, 0.0])
+///
+/// A long (tidy) table, one row per respondent and item as servqual.csv and
+/// ``load_demo_bank()["servqual"]`` hold it, is read as it is: pass it as ``data``; the
+/// rating arguments become column names, ``dimensions`` may name the column of each item's
+/// dimension, and ``respondent`` and ``item`` name the label columns (servqual.csv's by
+/// default).
+///
+/// >>> sq = cxkit.load_demo_bank(customers=2_000)["servqual"]
+/// >>> r = cxkit.servqual("perception", "expectation", dimensions="dimension", data=sq)
+/// >>> r.dimensions.index.tolist()
+/// ['tangibles', 'reliability', 'responsiveness', 'assurance', 'empathy']
 #[pyfunction]
-#[pyo3(signature = (perceptions, expectations, dimensions=None, weights=None, scale=(1.0, 7.0), reversed=None, nan_policy="raise", confidence=0.95), text_signature = "(perceptions, expectations, dimensions=None, weights=None, scale=(1.0, 7.0), reversed=None, nan_policy='raise', confidence=0.95)")]
+#[pyo3(signature = (perceptions, expectations, dimensions=None, weights=None, scale=(1.0, 7.0), reversed=None, nan_policy="raise", confidence=0.95, data=None, respondent="respondent_id", item="item"), text_signature = "(perceptions, expectations, dimensions=None, weights=None, scale=(1.0, 7.0), reversed=None, nan_policy='raise', confidence=0.95, data=None, respondent='respondent_id', item='item')")]
 #[allow(clippy::too_many_arguments)]
 pub(crate) fn servqual<'py>(
     py: Python<'py>,
@@ -258,7 +306,28 @@ pub(crate) fn servqual<'py>(
     reversed: Option<&Bound<'py, PyAny>>,
     nan_policy: &str,
     confidence: f64,
+    data: Option<&Bound<'py, PyAny>>,
+    respondent: &str,
+    item: &str,
 ) -> PyResult<Servqual> {
+    if let Some(data) = data.filter(|d| !d.is_none()) {
+        let values = [(perceptions, "perceptions"), (expectations, "expectations")];
+        let ([p, e], dims) = long_frames(data, (respondent, item), values, dimensions, nan_policy)?;
+        return servqual(
+            py,
+            &p,
+            &e,
+            dims.as_ref(),
+            weights,
+            scale,
+            reversed,
+            nan_policy,
+            confidence,
+            None,
+            respondent,
+            item,
+        );
+    }
     let expectations = matched(("perceptions", perceptions), ("expectations", expectations))?;
     let (p, names, index) = named_matrix(py, perceptions, "perceptions", false)?;
     let (e, _, _) = named_matrix(py, &expectations, "expectations", false)?;
@@ -300,12 +369,13 @@ pub(crate) fn servqual<'py>(
 }
 
 /// SERVPERF: the ``perceptions`` alone (Cronin & Taylor 1992) per item, dimension and
-/// overall, with t-intervals; arguments as ``servqual``.
+/// overall, with t-intervals; arguments as ``servqual`` (a long table too).
 ///
 /// >>> round(cxkit.servperf([[5, 6], [4, 7], [6, 5]], dimensions=["a", "a"]).overall.estimate, 4)
 /// 5.5
 #[pyfunction]
-#[pyo3(signature = (perceptions, dimensions=None, scale=(1.0, 7.0), reversed=None, nan_policy="raise", confidence=0.95), text_signature = "(perceptions, dimensions=None, scale=(1.0, 7.0), reversed=None, nan_policy='raise', confidence=0.95)")]
+#[pyo3(signature = (perceptions, dimensions=None, scale=(1.0, 7.0), reversed=None, nan_policy="raise", confidence=0.95, data=None, respondent="respondent_id", item="item"), text_signature = "(perceptions, dimensions=None, scale=(1.0, 7.0), reversed=None, nan_policy='raise', confidence=0.95, data=None, respondent='respondent_id', item='item')")]
+#[allow(clippy::too_many_arguments)]
 pub(crate) fn servperf<'py>(
     py: Python<'py>,
     perceptions: &Bound<'py, PyAny>,
@@ -314,7 +384,26 @@ pub(crate) fn servperf<'py>(
     reversed: Option<&Bound<'py, PyAny>>,
     nan_policy: &str,
     confidence: f64,
+    data: Option<&Bound<'py, PyAny>>,
+    respondent: &str,
+    item: &str,
 ) -> PyResult<Servperf> {
+    if let Some(data) = data.filter(|d| !d.is_none()) {
+        let values = [(perceptions, "perceptions")];
+        let ([p], dims) = long_frames(data, (respondent, item), values, dimensions, nan_policy)?;
+        return servperf(
+            py,
+            &p,
+            dims.as_ref(),
+            scale,
+            reversed,
+            nan_policy,
+            confidence,
+            None,
+            respondent,
+            item,
+        );
+    }
     let (p, names, index) = named_matrix(py, perceptions, "perceptions", false)?;
     let o = quality_options(
         &names,
@@ -334,13 +423,13 @@ pub(crate) fn servperf<'py>(
 /// The zone of tolerance: ``perceived``, ``adequate`` and ``desired`` service ratings
 /// (respondents × items). Per item and dimension: the means, msa = P − A, mss = P − D, where
 /// the mean perception lies (below, within or above the zone) and the shares of respondents
-/// below, within and above their own zone; arguments as ``servqual``.
+/// below, within and above their own zone; arguments as ``servqual`` (a long table too).
 ///
 /// >>> z = cxkit.zone_of_tolerance([[5], [3], [7]], [[4], [4], [4]], [[6], [6], [6]], dimensions=["all"])
 /// >>> z.items[["msa", "mss", "position"]].values.tolist()
 /// [[1.0, -1.0, 'within']]
 #[pyfunction]
-#[pyo3(signature = (perceived, adequate, desired, dimensions=None, scale=(1.0, 7.0), reversed=None, nan_policy="raise"), text_signature = "(perceived, adequate, desired, dimensions=None, scale=(1.0, 7.0), reversed=None, nan_policy='raise')")]
+#[pyo3(signature = (perceived, adequate, desired, dimensions=None, scale=(1.0, 7.0), reversed=None, nan_policy="raise", data=None, respondent="respondent_id", item="item"), text_signature = "(perceived, adequate, desired, dimensions=None, scale=(1.0, 7.0), reversed=None, nan_policy='raise', data=None, respondent='respondent_id', item='item')")]
 #[allow(clippy::too_many_arguments)]
 pub(crate) fn zone_of_tolerance<'py>(
     py: Python<'py>,
@@ -351,7 +440,32 @@ pub(crate) fn zone_of_tolerance<'py>(
     scale: (f64, f64),
     reversed: Option<&Bound<'py, PyAny>>,
     nan_policy: &str,
+    data: Option<&Bound<'py, PyAny>>,
+    respondent: &str,
+    item: &str,
 ) -> PyResult<ZoneOfTolerance> {
+    if let Some(data) = data.filter(|d| !d.is_none()) {
+        let values = [
+            (perceived, "perceived"),
+            (adequate, "adequate"),
+            (desired, "desired"),
+        ];
+        let ([p, a, d], dims) =
+            long_frames(data, (respondent, item), values, dimensions, nan_policy)?;
+        return zone_of_tolerance(
+            py,
+            &p,
+            &a,
+            &d,
+            dims.as_ref(),
+            scale,
+            reversed,
+            nan_policy,
+            None,
+            respondent,
+            item,
+        );
+    }
     let adequate = matched(("perceived", perceived), ("adequate", adequate))?;
     let desired = matched(("perceived", perceived), ("desired", desired))?;
     let (p, names, index) = named_matrix(py, perceived, "perceived", false)?;

@@ -34,6 +34,7 @@ pub mod ipa;
 pub mod journey;
 pub mod kano;
 pub mod labels;
+pub mod long;
 pub mod names;
 pub mod pls;
 pub mod quality;

@@ -6,6 +6,7 @@
 use cxkit_core::clv::{ClvOptions, FitOptions};
 use cxkit_core::drivers::DriverOptions;
 use cxkit_core::journey::EvaluateOptions;
+use cxkit_core::long;
 use cxkit_core::names::Named;
 use cxkit_core::quality::QualityOptions;
 use cxkit_core::reliability::AlphaOptions;
@@ -93,7 +94,24 @@ pub(crate) fn _defaults(py: Python<'_>) -> PyResult<Vec<(&'static str, &'static 
         "nan_policy",
         likert.nan_policy.as_str().into_py_any(py)?,
     );
+    add(
+        &["kano_analyze"],
+        "respondent",
+        long::KANO.respondent.into_py_any(py)?,
+    );
+    add(
+        &["kano_analyze"],
+        "feature",
+        long::KANO.label.into_py_any(py)?,
+    );
     let quality = QualityOptions::default();
+    let long_tables = ["servqual", "servperf", "zone_of_tolerance"];
+    add(
+        &long_tables,
+        "respondent",
+        long::SERVQUAL.respondent.into_py_any(py)?,
+    );
+    add(&long_tables, "item", long::SERVQUAL.label.into_py_any(py)?);
     let all = [
         "servqual",
         "servperf",

@@ -19,6 +19,7 @@ use crate::data::schema::{
 };
 use crate::journey::IndicatorTree;
 use crate::labels::Interner;
+use crate::long;
 use crate::pls::PlsModel;
 use crate::quality::Dimensions;
 use crate::text::MAX_TEXT_BYTES;
@@ -937,8 +938,8 @@ impl Builder {
 /// respondent has no row for is NaN, as an empty cell).
 fn servqual(s: &mut Sheet) -> Result<ServqualSurvey> {
     let (id, item, dimension, perception, expectation) = (
-        s.column("respondent_id")?,
-        s.column("item")?,
+        s.column(long::SERVQUAL.respondent)?,
+        s.column(long::SERVQUAL.label)?,
         s.column("dimension")?,
         s.column("perception")?,
         s.column("expectation")?,
@@ -1018,8 +1019,8 @@ fn servqual(s: &mut Sheet) -> Result<ServqualSurvey> {
 /// kano.csv: one row per respondent and feature, pivoted to respondents × features.
 fn kano(s: &mut Sheet) -> Result<KanoSurvey> {
     let (id, feature, functional, dysfunctional) = (
-        s.column("respondent_id")?,
-        s.column("feature")?,
+        s.column(long::KANO.respondent)?,
+        s.column(long::KANO.label)?,
         s.column("functional")?,
         s.column("dysfunctional")?,
     );

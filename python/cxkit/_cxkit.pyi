@@ -9,8 +9,11 @@ import numpy.typing as npt
 __version__: str
 _CJK_FONTS: list[str]
 """The Chinese fonts of the report's font stack, in order (``cxkit.plot`` uses the first installed)."""
+_DISPLAY_NAMES: dict[str, dict[str, str]]
+"""The report's display names by language (tiers, default RFM segments), for ``cxkit.plot``."""
 __all__ = [
     "_CJK_FONTS",
+    "_DISPLAY_NAMES",
     "_defaults",
     "BetaGeo",
     "Ces",

@@ -93,6 +93,7 @@ def test_charts_show_their_data_inside_the_figure(drawn, lang):
         if lang == "zh" and family("zh"):
             assert ax.title.get_fontfamily()[0] in cxkit._cxkit._CJK_FONTS, name
             assert any("\u4e00" <= ch <= "\u9fff" for ch in ax.get_title()), name
+        plt.close(fig)
     assert dict(mpl.rcParams) == before, "no global style changes"
 
 
@@ -145,6 +146,7 @@ def test_charts_match_their_baselines(drawn, lang, tmp_path):
         draw(ax, lang)
         got = tmp_path / f"{name}-{lang}.png"
         fig.savefig(got)
+        plt.close(fig)
         expected = BASELINE / got.name
         if BLESS or not expected.exists():
             assert BLESS, f"no baseline {expected.name}: run with CXKIT_BLESS=1"

@@ -74,10 +74,20 @@ pub(crate) fn report<'py>(
     py.import("json")?.call_method1("loads", (json,))
 }
 
-/// Adds the report to the module, and the report's Chinese fonts (`_CJK_FONTS`, for
-/// `cxkit.plot`).
+/// Adds the report to the module, and for `cxkit.plot` the report's Chinese fonts
+/// (`_CJK_FONTS`) and its display names by language (`_DISPLAY_NAMES`, {"zh": {name: shown}}).
 pub(crate) fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(report, m)?)?;
     m.add("_CJK_FONTS", cxkit_core::report::CJK_FONTS.to_vec())?;
+    let names = pyo3::types::PyDict::new(m.py());
+    for lang in cxkit_core::report::Lang::ALL {
+        let shown: std::collections::HashMap<&str, &str> = lang
+            .display_names()
+            .iter()
+            .map(|(n, s)| (n.as_str(), s.as_str()))
+            .collect();
+        names.set_item(lang.code(), shown)?;
+    }
+    m.add("_DISPLAY_NAMES", names)?;
     Ok(())
 }

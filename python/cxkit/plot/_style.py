@@ -18,6 +18,12 @@ def text(lang: str, table: dict[str, dict[str, str]]) -> dict[str, str]:
         raise _cxkit.InvalidParameterError(f"lang: {lang!r} is not one of 'en', 'zh'")
     return table[lang]
 
+def shown(lang: str, name: Any) -> str:
+    """The name the report shows for ``name`` (a tier, a default RFM segment, …) in
+    ``lang``; any other name is the bank's own, shown as it is."""
+    return _cxkit._DISPLAY_NAMES[lang].get(str(name), str(name))
+
+
 def pyplot() -> Any:
     try:
         import matplotlib.pyplot as plt

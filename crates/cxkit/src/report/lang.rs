@@ -55,6 +55,20 @@ impl Lang {
         }
     }
 
+    /// The display names this language gives the names the library introduces (customer
+    /// tiers, the default RFM segments, …), as (name as the data spell it, name the reader
+    /// sees), sorted by the first: what the report shows and `cxkit.plot` draws.
+    ///
+    /// ```
+    /// use cxkit::report::Lang;
+    ///
+    /// let names = Lang::Zh.display_names();
+    /// assert!(names.iter().any(|(n, shown)| n == "platinum" && shown == "铂金层"));
+    /// ```
+    pub fn display_names(self) -> &'static [(String, String)] {
+        &self.table().names
+    }
+
     /// The language's name in English, as error messages list it.
     ///
     /// ```

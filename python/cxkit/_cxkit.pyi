@@ -341,6 +341,8 @@ class Ces(_Result):
 @final
 class Likert(_Result):
     """A Likert item's distribution summary (per-point lists run from the lowest point)."""
+    def plot(self, **kwargs: Any) -> Any:
+        """This result's chart through ``cxkit.plot`` (needs matplotlib)."""
 
     @property
     def scale(self) -> Tuple[int, int]: ...
@@ -862,6 +864,8 @@ def behavior_types(
 @final
 class SegmentProfiles:
     """Segment profiles: ``summary``, ``numeric`` and ``categorical`` DataFrames."""
+    def plot(self, **kwargs: Any) -> Any:
+        """This result's chart through ``cxkit.plot`` (needs matplotlib)."""
 
     def __new__(cls, summary: Any, numeric: Any, categorical: Any) -> SegmentProfiles: ...
     @property
@@ -988,6 +992,8 @@ class Servperf(_Result):
 @final
 class ZoneOfTolerance(_Result):
     """Zones of tolerance per item and dimension."""
+    def plot(self, **kwargs: Any) -> Any:
+        """This result's chart through ``cxkit.plot`` (needs matplotlib)."""
 
     @property
     def items(self) -> Any: ...
@@ -1189,6 +1195,8 @@ class PlsModel:
 @final
 class PlsResult:
     """An estimated PLS path model with its tables, bootstrap and IPMA."""
+    def plot(self, **kwargs: Any) -> Any:
+        """This result's chart through ``cxkit.plot`` (needs matplotlib)."""
 
     @property
     def paths(self) -> Any: ...
@@ -1270,6 +1278,8 @@ class JourneyState:
     """Events folded per indicator, segment and day; mergeable and picklable. Segments are
     named by their text (an integer segment 7 is the segment "7"), as the state is merged by
     label across batches."""
+    def plot(self, **kwargs: Any) -> Any:
+        """This result's chart through ``cxkit.plot`` (needs matplotlib)."""
 
     def __new__(cls, tree: IndicatorTree) -> JourneyState: ...
     def update(self, events: Any, on_reject: Literal["error", "count"] = "error") -> None: ...
@@ -1306,6 +1316,8 @@ def pain_points(
 @final
 class ComplaintMetrics(_Result):
     """Complaint-handling metrics."""
+    def plot(self, **kwargs: Any) -> Any:
+        """This result's chart through ``cxkit.plot`` (needs matplotlib)."""
 
     @property
     def complaints(self) -> int: ...

@@ -22,10 +22,13 @@ import cxkit  # noqa: E402
 import cxkit.plot  # noqa: E402
 from cxkit.plot._style import family  # noqa: E402
 from plot_cases import charts  # noqa: E402
+from plot_cases.complaints import channel_metrics  # noqa: E402
 from plot_cases.drivers import drivers_result  # noqa: E402
+from plot_cases.journey import event_months, journey_state  # noqa: E402
+from plot_cases.pls import satisfaction_fit  # noqa: E402
 from plot_cases.kano import kano_waves  # noqa: E402
-from plot_cases.quality import servqual_result  # noqa: E402
-from plot_cases.segment import tiers_result  # noqa: E402
+from plot_cases.quality import servqual_result, zone_result  # noqa: E402
+from plot_cases.segment import profiles_result, tiers_result  # noqa: E402
 from plot_cases.text import topics_result  # noqa: E402
 
 BASELINE = Path(__file__).parent / "baseline"
@@ -183,12 +186,24 @@ def test_results_plot_themselves(bank):
     kd = drivers_result(bank)
     ti = topics_result(bank)
     tiers = tiers_result(bank)
-    for result, chart in [(one, cxkit.plot.nps), (kano, cxkit.plot.kano), (sq, cxkit.plot.servqual),
-                          (kd, cxkit.plot.drivers), (ti, cxkit.plot.topics), (tiers, cxkit.plot.value_tiers)]:
+    likert = cxkit.likert_summary(s["csat"], 5)
+    zone = zone_result(bank)
+    profiles = profiles_result(bank)
+    fit = satisfaction_fit(bank)
+    complaints = next(iter(channel_metrics(bank).values()))
+    state = journey_state(bank)
+    months = dict(zip(["start", "end"], event_months(bank)))
+    for result, chart, kw in [(one, cxkit.plot.nps, {}), (kano, cxkit.plot.kano, {}), (sq, cxkit.plot.servqual, {}),
+                              (kd, cxkit.plot.drivers, {}), (ti, cxkit.plot.topics, {}),
+                              (tiers, cxkit.plot.value_tiers, {}), (likert, cxkit.plot.likert, {}),
+                              (zone, cxkit.plot.zone_of_tolerance, {}), (profiles, cxkit.plot.segment_profiles, {}),
+                              (fit, cxkit.plot.pls_paths, {}), (complaints, cxkit.plot.complaints_sla, {}),
+                              (state, cxkit.plot.journey_heatmap, months)]:
         fig, (a, b) = plt.subplots(1, 2)
-        assert result.plot(ax=a, lang="zh") is a
-        chart(result, ax=b, lang="zh")
+        assert result.plot(ax=a, lang="zh", **kw) is a
+        chart(result, ax=b, lang="zh", **kw)
         assert a.get_title() == b.get_title() and marks(a) == marks(b), type(result).__name__
+        plt.close(fig)
 
 
 def test_reprs_are_readable(bank):

@@ -30,6 +30,16 @@ result_class! {
         per_1000: Option<f64> = |r| r.metrics.per_1000,
     }
     methods {
+        /// This result's chart, ``cxkit.plot.complaints_sla(self, **kwargs)`` (``ax``, ``lang``, …; one bar, or pass a dict channel → result to the function;
+        /// needs matplotlib: ``pip install "cxkit[plot]"``).
+        #[pyo3(signature = (**kwargs))]
+        fn plot<'py>(
+            slf: &Bound<'py, Self>,
+            kwargs: Option<&Bound<'py, pyo3::types::PyDict>>,
+        ) -> PyResult<Bound<'py, PyAny>> {
+            crate::convert::result::plot(slf.as_any(), "complaints_sla", kwargs)
+        }
+
         /// Time to first response.
         #[getter]
         fn response<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {

@@ -267,6 +267,17 @@ accumulator_class! {
             self.inner.with(py, |l| l.state.events)
         }
 
+        /// The journey heat map of this state, ``cxkit.plot.journey_heatmap(self, **kwargs)``
+        /// (``start`` and ``end``, the first and last month, are needed; ``ax``, ``lang``,
+        /// ``target``, …; needs matplotlib: ``pip install "cxkit[plot]"``).
+        #[pyo3(signature = (**kwargs))]
+        fn plot<'py>(
+            slf: &Bound<'py, Self>,
+            kwargs: Option<&Bound<'py, pyo3::types::PyDict>>,
+        ) -> PyResult<Bound<'py, PyAny>> {
+            crate::convert::result::plot(slf.as_any(), "journey_heatmap", kwargs)
+        }
+
         /// Events skipped with ``on_reject="count"``: {"unknown_touchpoint": n,
         /// "unknown_indicator": n, "invalid_value": n}.
         #[getter]

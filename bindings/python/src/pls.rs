@@ -404,6 +404,16 @@ impl PlsResult {
 
 #[pymethods]
 impl PlsResult {
+    /// This result's chart, ``cxkit.plot.pls_paths(self, **kwargs)`` (``ax``, ``lang``, …; ``bootstrap=self.bootstrap(...)`` for the stars;
+    /// needs matplotlib: ``pip install "cxkit[plot]"``).
+    #[pyo3(signature = (**kwargs))]
+    fn plot<'py>(
+        slf: &Bound<'py, Self>,
+        kwargs: Option<&Bound<'py, pyo3::types::PyDict>>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        crate::convert::result::plot(slf.as_any(), "pls_paths", kwargs)
+    }
+
     /// One row per path: from, to, coefficient, vif (of the predictor among its target's
     /// predictors), f_squared.
     #[getter]

@@ -121,6 +121,16 @@ result_class! {
     /// above) and the shares of respondents below, within and above their own zone.
     ZoneOfTolerance(Named<q::ZoneOfTolerance>) {}
     methods {
+        /// This result's chart, ``cxkit.plot.zone_of_tolerance(self, **kwargs)`` (``ax``, ``lang``, …;
+        /// needs matplotlib: ``pip install "cxkit[plot]"``).
+        #[pyo3(signature = (**kwargs))]
+        fn plot<'py>(
+            slf: &Bound<'py, Self>,
+            kwargs: Option<&Bound<'py, pyo3::types::PyDict>>,
+        ) -> PyResult<Bound<'py, PyAny>> {
+            crate::convert::result::plot(slf.as_any(), "zone_of_tolerance", kwargs)
+        }
+
         /// One row per item.
         #[getter]
         fn items<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {

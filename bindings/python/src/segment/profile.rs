@@ -31,6 +31,16 @@ pub struct SegmentProfiles {
 
 #[pymethods]
 impl SegmentProfiles {
+    /// This result's chart, ``cxkit.plot.segment_profiles(self, **kwargs)`` (``ax``, ``lang``, …;
+    /// needs matplotlib: ``pip install "cxkit[plot]"``).
+    #[pyo3(signature = (**kwargs))]
+    fn plot<'py>(
+        slf: &Bound<'py, Self>,
+        kwargs: Option<&Bound<'py, pyo3::types::PyDict>>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        crate::convert::result::plot(slf.as_any(), "segment_profiles", kwargs)
+    }
+
     #[new]
     fn new(summary: Py<PyAny>, numeric: Py<PyAny>, categorical: Py<PyAny>) -> Self {
         SegmentProfiles {

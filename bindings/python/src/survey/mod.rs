@@ -124,6 +124,16 @@ result_class! {
         bottom_box: f64 = |r| r.bottom_box,
     }
     methods {
+        /// This result's chart, ``cxkit.plot.likert(self, **kwargs)`` (``ax``, ``lang``, …;
+        /// needs matplotlib: ``pip install "cxkit[plot]"``).
+        #[pyo3(signature = (**kwargs))]
+        fn plot<'py>(
+            slf: &Bound<'py, Self>,
+            kwargs: Option<&Bound<'py, pyo3::types::PyDict>>,
+        ) -> PyResult<Bound<'py, PyAny>> {
+            crate::convert::result::plot(slf.as_any(), "likert", kwargs)
+        }
+
         /// The distribution as a pandas DataFrame with columns point, count, share.
         fn to_pandas<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
             let r = &self.inner;

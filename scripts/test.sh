@@ -39,10 +39,12 @@ scripts/miri.sh
 step "Fuzz corpus: every committed fuzz input replayed (scripts/fuzz.sh fuzzes for longer)"
 cargo test --quiet --manifest-path fuzz/Cargo.toml
 
-step "Python: build the wheel and install it into .venv"
+step "Python: build the wheel (linked by zig for glibc 2.28: manylinux_2_28, RHEL 8) and install it into .venv"
 rm -rf target/wheels
-.venv/bin/maturin build --quiet --out target/wheels
+PATH="$root/.venv/bin:$PATH" .venv/bin/maturin build --quiet --zig --compatibility manylinux_2_28 --out target/wheels
 .venv/bin/python -m pip install --quiet --disable-pip-version-check --force-reinstall --no-deps target/wheels/cxkit-*.whl
+step "Python packaging: auditwheel, the wheel and pip install . in clean venvs with only numpy, the sdist, the extras"
+scripts/check-packaging.sh
 step "Python: stubs match the module (mypy stubtest)"
 .venv/bin/python -m mypy.stubtest --ignore-disjoint-bases cxkit
 

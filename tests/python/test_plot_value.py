@@ -17,6 +17,7 @@ import matplotlib.pyplot as plt  # noqa: E402
 
 import cxkit  # noqa: E402
 import cxkit.plot  # noqa: E402
+from test_clv import bgnbd_conditional  # noqa: E402  (FHL 2005 eq. 10 with scipy)
 from cxkit.plot._style import family  # noqa: E402
 from plot_cases.clv import clv_values, history, holdout  # noqa: E402
 from plot_cases.segment import BEHAVIOUR, profiles_result, rfm_result, scan_result  # noqa: E402
@@ -129,15 +130,6 @@ def test_clv_deciles_errors():
 def bgnbd_alive(r, alpha, a, b, x, tx, T):
     """P(alive) of the BG/NBD (FHL 2005, eq. 13): 1 / (1 + 1{x>0}·a/(b+x−1)·((α+T)/(α+tₓ))^(r+x))."""
     return 1.0 / (1.0 + (x > 0) * a / (b + x - 1) * ((alpha + T) / (alpha + tx)) ** (r + x))
-
-
-def bgnbd_conditional(t, r, alpha, a, b, x, tx, T):
-    """Expected purchases in (T, T + t] of the BG/NBD (FHL 2005, eq. 10) with scipy's ₂F₁."""
-    z = t / (alpha + T + t)
-    f = special.hyp2f1(r + x, b + x, a + b + x - 1, z)
-    num = (a + b + x - 1) / (a - 1) * (1 - ((alpha + T) / (alpha + T + t)) ** (r + x) * f)
-    den = 1 + (x > 0) * a / (b + x - 1) * ((alpha + T) / (alpha + tx)) ** (r + x)
-    return num / den
 
 
 def grid_cells(ax, max_frequency, max_recency):

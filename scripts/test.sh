@@ -48,6 +48,6 @@ scripts/check-packaging.sh
 step "Python: stubs match the module (mypy stubtest)"
 .venv/bin/python -m mypy.stubtest --ignore-disjoint-bases cxkit
 
-step "Python: pytest against the installed wheel (the report in headless Chromium, Spark, Dask)"
+step "Python: pytest against the installed wheel (the report in headless Chromium, Spark, Dask; the docs site: tests/python/test_docs.py runs the notebooks and scripts/docs.sh, cargo doc included)"
 scripts/system-env.sh
 .venv/bin/python -m pytest tests/python -q -p no:cacheprovider
